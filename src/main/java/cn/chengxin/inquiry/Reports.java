@@ -51,8 +51,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Credit reports (RULES.md §9): for the person (free, twice a year for the full report), for an institution with the
- * person's consent, for a state organ within its statutory duty. Every report is kept with its snapshot, its PDF and
- * the PDF's SM3 digest; its issue is recorded in the audit log (with the digest) under the person, so the person
+ * person's consent, for a state organ within its statutory duty. Every report is kept with its snapshot, its PDF (both
+ * sealed at rest, {@link SealedReports}) and the PDF's SM3 digest; its issue is recorded in the audit log (with the digest) under the person, so the person
  * sees it in "谁查询了我" and the next report lists it among its query records. Anyone can verify a report by its
  * number and verification code.
  */

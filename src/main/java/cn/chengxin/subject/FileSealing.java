@@ -22,11 +22,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Seals in place the files stored in clear before their table was sealed (gaps review xxxi M4; PIPL Art. 51, RULES.md
- * §10): every column declared by {@link SealedColumn#ofFiles} (an objection's evidence, a repair material). The keys
- * live outside the database, so a migration cannot do it; the pass is taken up a minute after a start and again after
- * a failure, off the scheduler's thread, a chunk of rows per transaction, so that a crash is taken up where it stopped
- * (a row without a key version is still to do). What it sealed is audited per column as one processing event; no
- * content is logged.
+ * §10): every column declared by {@link SealedColumn#ofFiles} (an objection's evidence, a repair material, an issued
+ * report's snapshot and PDF). The keys live outside the database, so a migration cannot do it; the pass is taken up a
+ * minute after a start and again after a failure, off the scheduler's thread, a chunk of rows per transaction, so that
+ * a crash is taken up where it stopped (a row without a key version is still to do). What it sealed is audited per
+ * column as one processing event; no content is logged.
  */
 @Component
 class FileSealing {

@@ -815,6 +815,59 @@ class ReportsIT {
                 .andExpect(content().string(containsString(old.sm3())));
         assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'privacy.report-retention' ORDER BY seq DESC "
                 + "LIMIT 1").query(String.class).single()).startsWith("reason=REPORTS_EMPTIED; reports=");
+        assertThat(jdbc.sql("SELECT content_key_version IS NULL AND pdf_key_version IS NULL FROM inquiry.report "
+                + "WHERE id = ?").param(old.id()).query(Boolean.class).single()).as("nothing sealed left").isTrue();
+    }
+
+    /**
+     * M4 of gaps-review-xxxi (PIPL Art. 51, RULES.md §10): an issued report's snapshot and PDF are stored sealed for
+     * their row, never in clear, under the current key version; the PDF and JSON still download as issued, the PDF's
+     * SM3 is still that of the PDF handed out, and verification answers as before. A sealed PDF moved to another report
+     * does not open.
+     */
+    @Test
+    void anIssuedReportIsStoredSealedAndStillDownloadsAndVerifies() throws Exception {
+        Person p = person("柏封存");
+        Reports.Issued issued = reports.forSelf(p.id(), cn.chengxin.inquiry.domain.ReportKind.OCCUPATIONAL);
+        Reports.Issued other = reports.forSelf(p.id(), cn.chengxin.inquiry.domain.ReportKind.OCCUPATIONAL);
+
+        var stored = jdbc.sql("SELECT content, content_key_version, pdf, pdf_key_version FROM inquiry.report "
+                        + "WHERE id = ?").param(issued.id())
+                .query((rs, n) -> new Object[] {rs.getBytes(1), rs.getInt(2), rs.getBytes(3), rs.getInt(4)}).single();
+        byte[] content = (byte[]) stored[0];
+        byte[] pdf = (byte[]) stored[2];
+        assertThat(stored[1]).isEqualTo(1);
+        assertThat(stored[3]).isEqualTo(1);
+        assertThat(pdf).isNotEqualTo(issued.pdf()).hasSize(issued.pdf().length + 28);
+        assertThat(new String(pdf, 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1)).isNotEqualTo("%PDF");
+        String contentAsText = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(contentAsText).doesNotContain(issued.number(), "\"number\"", Masking.personName(p.name()));
+
+        var citizen = authentication(citizen(p));
+        byte[] downloaded = mvc.perform(get("/me/reports/" + issued.id() + ".pdf").with(citizen))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(downloaded).isEqualTo(issued.pdf());
+        assertThat(Reports.sm3(downloaded)).isEqualTo(issued.sm3())
+                .isEqualTo(jdbc.sql("SELECT sm3 FROM inquiry.report WHERE id = ?").param(issued.id())
+                        .query(String.class).single());
+        mvc.perform(get("/me/reports/" + issued.id() + ".json").with(citizen)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.number").value(issued.number()));
+        mvc.perform(get("/me/reports/" + issued.id()).with(citizen)).andExpect(status().isOk())
+                .andExpect(content().string(containsString(issued.number())));
+        mvc.perform(post("/verify").param("number", issued.number()).param("code", issued.verificationCode())
+                .with(csrf()).with(r -> {
+                    r.setRemoteAddr("10.77.0.12");
+                    return r;
+                })).andExpect(status().isOk()).andExpect(content().string(containsString("真实有效")))
+                .andExpect(content().string(containsString(issued.sm3())));
+
+        byte[] othersPdf = jdbc.sql("SELECT pdf FROM inquiry.report WHERE id = ?").param(other.id())
+                .query(byte[].class).single();
+        jdbc.sql("UPDATE inquiry.report SET pdf = ? WHERE id = ?").params(pdf, other.id()).update();
+        assertThatThrownBy(() -> reports.aboutSubject(p.id(), other.id())).as("bound to its row")
+                .isInstanceOf(IllegalStateException.class);
+        jdbc.sql("UPDATE inquiry.report SET pdf = ? WHERE id = ?").params(othersPdf, other.id()).update();
+        assertThat(reports.aboutSubject(p.id(), other.id()).orElseThrow().pdf()).isEqualTo(other.pdf());
     }
 
     @Autowired

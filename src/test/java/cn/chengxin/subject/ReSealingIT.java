@@ -14,6 +14,8 @@ import cn.chengxin.account.CitizenAccounts;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.inquiry.Reports;
+import cn.chengxin.inquiry.domain.ReportKind;
 import cn.chengxin.objection.Objections;
 import cn.chengxin.subject.persistence.JdbcReSealing;
 import cn.chengxin.subject.protection.IdentityProtection;
@@ -85,6 +87,9 @@ class ReSealingIT {
 
     @Autowired
     StaffDirectory directory;
+
+    @Autowired
+    Reports reports;
 
     @Value("${chengxin.keys.dir}")
     Path keyDir;
@@ -207,6 +212,67 @@ class ReSealingIT {
         assertThat(resealing.sealedByColumn().get("objection.evidence.content")).doesNotContainKey(0);
         assertThat(objections.evidence(file).content()).as("opens with the application's key, as uploaded")
                 .isEqualTo(photo);
+    }
+
+    /**
+     * Gaps review xxxi M4: a report stored before V325 holds its snapshot (jsonb's text, as the migration left it) and
+     * its PDF in clear; the pass on start seals both in place and they open as issued, an emptied report staying
+     * empty; sealed under an old key version, both are re-sealed byte for byte.
+     */
+    @Test
+    void reportsStoredInClearAreSealedInPlaceAndReportsOfAnOldKeyAreReSealedByteForByte() throws Exception {
+        Keys keys = keys();
+        IdentityProtection bothKeys = keys.bothKeys();
+        TestCitizens.Person person = TestCitizens.register(subjects, "卞封报");
+        UUID owner = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        Reports.Issued issued = reports.forSelf(owner, ReportKind.OCCUPATIONAL);
+        Reports.Issued emptied = reports.forSelf(owner, ReportKind.OCCUPATIONAL);
+        String json = reports.json(issued.content());
+        jdbc.sql("""
+                        UPDATE inquiry.report SET content = convert_to(?::jsonb::text, 'UTF8'), content_key_version = NULL,
+                                                  pdf = ?, pdf_key_version = NULL WHERE id = ?""")
+                .params(json, issued.pdf(), issued.id()).update();
+        jdbc.sql("""
+                        UPDATE inquiry.report SET content = NULL, content_key_version = NULL, pdf = NULL,
+                                                  pdf_key_version = NULL, emptied_at = now() WHERE id = ?""")
+                .param(emptied.id()).update();
+
+        FileSealing sealing = new FileSealing(store, columns, bothKeys, audit, transactions, task -> { }, 2);
+        sealing.sealStored();
+
+        String row = "SELECT content_key_version || ' ' || pdf_key_version FROM inquiry.report WHERE id = ?";
+        assertThat(jdbc.sql(row).param(issued.id()).query(String.class).single()).isEqualTo("1 1");
+        assertThat(jdbc.sql("SELECT pdf FROM inquiry.report WHERE id = ?").param(issued.id()).query(byte[].class)
+                .single()).isNotEqualTo(issued.pdf());
+        assertThat(jdbc.sql("SELECT position(convert_to(?, 'UTF8') IN content) FROM inquiry.report WHERE id = ?")
+                .params(issued.number(), issued.id()).query(Integer.class).single()).as("no longer in clear").isZero();
+        Reports.Issued opened = reports.aboutSubject(owner, issued.id()).orElseThrow();
+        assertThat(opened.pdf()).isEqualTo(issued.pdf());
+        assertThat(opened.content()).as("the snapshot read back from jsonb's text").isEqualTo(issued.content());
+        assertThat(jdbc.sql("SELECT content IS NULL AND pdf IS NULL AND content_key_version IS NULL "
+                + "AND pdf_key_version IS NULL FROM inquiry.report WHERE id = ?").param(emptied.id())
+                .query(Boolean.class).single()).as("an emptied report stays empty").isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'privacy.seal-files' "
+                + "AND detail LIKE '%inquiry.report.pdf%'").query(Long.class).single()).isPositive();
+
+        IdentityProtection oldPlatform = keys.oldPlatform();
+        jdbc.sql("UPDATE inquiry.report SET content = ?, content_key_version = 0, pdf = ?, pdf_key_version = 0 "
+                        + "WHERE id = ?")
+                .params(oldPlatform.encryptBytes(json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                                "purpose:inquiry.report-content:" + issued.id()),
+                        oldPlatform.encryptBytes(issued.pdf(), "purpose:inquiry.report-pdf:" + issued.id()),
+                        issued.id()).update();
+        ReSealing resealing = new ReSealing(store, columns, bothKeys, audit, transactions, task -> { }, 2);
+        assertThat(resealing.sealedByColumn().get("inquiry.report.content")).containsEntry(0, 1L);
+        assertThat(resealing.sealedByColumn().get("inquiry.report.pdf")).containsEntry(0, 1L);
+        AsStaff.as("安全管理员", resealing::start);
+        resealing.run();
+
+        assertThat(resealing.sealedByColumn().get("inquiry.report.content")).doesNotContainKey(0);
+        assertThat(resealing.sealedByColumn().get("inquiry.report.pdf")).doesNotContainKey(0);
+        Reports.Issued reopened = reports.aboutSubject(owner, issued.id()).orElseThrow();
+        assertThat(reopened.pdf()).as("opens with the application's key, as issued").isEqualTo(issued.pdf());
+        assertThat(reopened.content()).isEqualTo(issued.content());
     }
 
     /** An older platform's protection (a version 0 only this test knows), and one with both it and the current key. */

@@ -1,5 +1,6 @@
 package cn.chengxin.inquiry.persistence;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import cn.chengxin.inquiry.domain.Consent;
 import cn.chengxin.inquiry.domain.Purpose;
 import cn.chengxin.inquiry.domain.ReportKind;
+import cn.chengxin.subject.PersonalDataProtection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,10 +28,20 @@ public class JdbcInquiry {
             SELECT id, number, verification_code, kind, subject_id, requester_kind, requester_id, requester_name, organisation,
                    purpose, legal_basis, generated_at, valid_until, sm3, emptied_at FROM inquiry.report""";
 
-    private final JdbcClient jdbc;
+    /**
+     * A report's snapshot and PDF are sealed for their row, each for its own purpose (PIPL Art. 51, RULES.md §10; gaps
+     * review xxxi M4): the person's whole file as issued is never in clear in the database, a dump or a backup, and
+     * neither moves to another row or to the other column.
+     */
+    public static final String CONTENT_SEALED_FOR = "inquiry.report-content:";
+    public static final String PDF_SEALED_FOR = "inquiry.report-pdf:";
 
-    public JdbcInquiry(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final PersonalDataProtection protection;
+
+    public JdbcInquiry(JdbcClient jdbc, PersonalDataProtection protection) {
         this.jdbc = jdbc;
+        this.protection = protection;
     }
 
     // ---- consents ----
@@ -103,16 +115,21 @@ public class JdbcInquiry {
                             Instant validUntil, String sm3, String summaryJson, String contentJson, byte[] pdf) {
     }
 
+    /** Inserts a report, its snapshot and PDF sealed for its row (the SM3 is the PDF's as issued). */
     public void insertReport(NewReport r) {
+        PersonalDataProtection.Sealed content = protection.sealFile(r.contentJson().getBytes(StandardCharsets.UTF_8),
+                CONTENT_SEALED_FOR + r.id());
+        PersonalDataProtection.Sealed pdf = protection.sealFile(r.pdf(), PDF_SEALED_FOR + r.id());
         jdbc.sql("""
                         INSERT INTO inquiry.report (id, number, verification_code, kind, subject_id, requester_kind,
                                                     requester_id, requester_name, organisation, purpose, legal_basis,
-                                                    consent_id, generated_at, valid_until, sm3, summary, content, pdf)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)""")
+                                                    consent_id, generated_at, valid_until, sm3, summary, content,
+                                                    content_key_version, pdf, pdf_key_version)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)""")
                 .params(r.id(), r.number(), r.verificationCode(), r.kind().name(), r.subjectId(), r.requesterKind(),
                         r.requesterId(), r.requesterName(), r.organisation(), r.purpose(), r.legalBasis(),
                         r.consentId(), Timestamp.from(r.generatedAt()), Timestamp.from(r.validUntil()), r.sm3(),
-                        r.summaryJson(), r.contentJson(), r.pdf())
+                        r.summaryJson(), content.cipher(), content.keyVersion(), pdf.cipher(), pdf.keyVersion())
                 .update();
     }
 
@@ -140,7 +157,8 @@ public class JdbcInquiry {
      */
     public int emptyReportsValidBefore(Instant validBefore, Instant now) {
         return jdbc.sql("""
-                        UPDATE inquiry.report SET content = NULL, pdf = NULL, emptied_at = ?
+                        UPDATE inquiry.report SET content = NULL, content_key_version = NULL, pdf = NULL,
+                                                  pdf_key_version = NULL, emptied_at = ?
                         WHERE valid_until < ? AND emptied_at IS NULL""")
                 .params(Timestamp.from(now), Timestamp.from(validBefore)).update();
     }
@@ -165,9 +183,13 @@ public class JdbcInquiry {
         return jdbc.sql(REPORT + " WHERE number = ?").param(number).query(JdbcInquiry::report).optional();
     }
 
+    /**
+     * The snapshot's JSON, opened: sealed, or still in clear when stored before V325 and not sealed yet; empty when the
+     * report is unknown or was emptied.
+     */
     public Optional<String> content(UUID id) {
-        return jdbc.sql("SELECT content::text FROM inquiry.report WHERE id = ?").param(id).query(String.class)
-                .optional();
+        return stored("content", "content_key_version", id).map(stored -> new String(
+                protection.openStoredFile(stored, CONTENT_SEALED_FOR + id), StandardCharsets.UTF_8));
     }
 
     public Optional<String> summary(UUID id) {
@@ -175,8 +197,18 @@ public class JdbcInquiry {
                 .optional();
     }
 
+    /** The PDF as issued, opened as {@link #content} is. */
     public Optional<byte[]> pdf(UUID id) {
-        return jdbc.sql("SELECT pdf FROM inquiry.report WHERE id = ?").param(id).query(byte[].class).optional();
+        return stored("pdf", "pdf_key_version", id).map(stored -> protection.openStoredFile(stored,
+                PDF_SEALED_FOR + id));
+    }
+
+    /** A sealed column of the report as stored (the column names are constants); empty when null. */
+    private Optional<PersonalDataProtection.StoredFile> stored(String column, String versionColumn, UUID id) {
+        return jdbc.sql("SELECT " + column + ", " + versionColumn + " FROM inquiry.report WHERE id = ? AND " + column
+                        + " IS NOT NULL").param(id)
+                .query((rs, n) -> new PersonalDataProtection.StoredFile(rs.getBytes(1),
+                        rs.getObject(2, Integer.class))).optional();
     }
 
     /**
