@@ -817,6 +817,14 @@ class ReportsIT {
                 + "LIMIT 1").query(String.class).single()).startsWith("reason=REPORTS_EMPTIED; reports=");
         assertThat(jdbc.sql("SELECT content_key_version IS NULL AND pdf_key_version IS NULL FROM inquiry.report "
                 + "WHERE id = ?").param(old.id()).query(Boolean.class).single()).as("nothing sealed left").isTrue();
+
+        // 我的信用报告 links no download of the emptied report, which would only be refused, and says why.
+        String list = mvc.perform(get("/me/reports").with(authentication(citizen(p)))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(row(list, old.number())).contains("data-field=\"emptied\"", "已超过保存期限，文件已删除")
+                .doesNotContain("/me/reports/" + old.id());
+        assertThat(row(list, recent.number())).contains("/me/reports/" + recent.id() + ".pdf")
+                .doesNotContain("已超过保存期限");
     }
 
     /**
