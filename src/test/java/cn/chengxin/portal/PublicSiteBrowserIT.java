@@ -70,7 +70,7 @@ class PublicSiteBrowserIT {
     /**
      * Gaps review xxxi M6 (PIPL Art. 17, 30, 31, 50, 52): every page's footer leads to the personal-information
      * processing rules, in Chinese and in English, naming the processor, the person in charge, the real-name provider
-     * and the retention periods of the settings.
+     * and the retention periods of the settings, in words (3年, "3 years"), not as ISO periods.
      */
     @Test
     void theFooterLeadsToThePrivacyRulesInBothLanguages() {
@@ -83,7 +83,11 @@ class PublicSiteBrowserIT {
         assertThat(page.locator("[data-field=processor]")).containsText("驻马店");
         assertThat(page.locator("[data-field=person-in-charge]")).not().isEmpty();
         assertThat(page.locator("[data-field=realname-provider]")).containsText("dev");
-        assertThat(page.locator("[data-field=retention-query]")).containsText("3660d");
+        // The periods in words, not as the settings write them (3660d, P3Y, P6M).
+        assertThat(page.locator("[data-field=retention-query]")).containsText("3660天");
+        assertThat(page.locator("[data-field=retention-evidence]")).containsText("3年");
+        assertThat(page.locator("[data-field=retention-reports]")).containsText("有效期届满后 6个月");
+        assertThat(page.locator("main")).not().containsText("P6M");
         assertThat(page.locator("main")).containsText("敏感个人信息");
         assertThat(page.locator("main")).containsText("十四周岁");
 
@@ -96,6 +100,10 @@ class PublicSiteBrowserIT {
                 .hasText("Personal information protection rules");
         assertThat(page.locator("main")).containsText("Sensitive personal information");
         assertThat(page.locator("main")).containsText("under 14");
+        assertThat(page.locator("[data-field=retention-query]")).containsText("3660 days");
+        assertThat(page.locator("[data-field=retention-evidence]")).containsText("3 years after");
+        assertThat(page.locator("[data-field=retention-reports]")).containsText("6 months after its validity");
+        assertThat(page.locator("main")).not().containsText("P3Y");
     }
 
     /**
