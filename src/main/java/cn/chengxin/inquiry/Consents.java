@@ -17,6 +17,7 @@ import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.inquiry.domain.AuthorisationCode;
 import cn.chengxin.inquiry.domain.Consent;
+import cn.chengxin.inquiry.domain.ConsentReview;
 import cn.chengxin.inquiry.domain.ConsentRule;
 import cn.chengxin.inquiry.domain.CounterIdentityCheck;
 import cn.chengxin.inquiry.domain.InquiryProblem;
@@ -58,11 +59,13 @@ public class Consents {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final CounterVisits counterVisits;
+    private final CounterConsentReviews reviews;
     private volatile AuthorisationCode codes;
 
     Consents(JdbcInquiry store, ApiClients clients, InstitutionViolations violations, SubjectRegistry subjects,
              AuditLog audit, InquirySettings settings, Clock clock, TransactionTemplate transactions,
-             CounterVisits counterVisits) {
+             CounterVisits counterVisits, CounterConsentReviews reviews) {
+        this.reviews = reviews;
         this.transactions = transactions;
         this.violations = violations;
         this.counterVisits = counterVisits;
@@ -119,7 +122,11 @@ public class Consents {
      *
      * Gaps review xxxi M2: the name on the document must be the registry's ({@link CounterPersons}), the signed
      * authorisation (and a guardian's proof) is scanned and kept with the visit, and the person is told at once, by a
-     * notice texted to the account's phone or else to the phone typed at the window ({@link CounterVisits}).
+     * notice texted to the account's phone or else to the phone typed at the window ({@link CounterVisits}), which
+     * the person proved by reading out the code texted to it.
+     *
+     * Gaps review xxxi M2 (rest): a consent of multiple use or of more than 30 days waits, unusable, for a second
+     * clerk ({@link CounterConsentReviews}); the person is told when it takes effect, or that it was rejected.
      */
     public Consent grantAtCounter(Actor clerk, CounterRequest request, UUID institutionId, Purpose purpose,
                                   Integer days, boolean singleUse) {
@@ -128,19 +135,38 @@ public class Consents {
         List<String> types = counterVisits.requireComplete(request, subjects.find(document));
         UUID subjectId = CounterPersons.findOrRegister(subjects, audit, clerk, document, request.personName(), check);
         requireCheckFor(subjectId, check);
-        Consent consent = newConsent(subjectId, institutionId, purpose, days, singleUse);
+        int validity = days == null ? settings.consentDays() : days;
+        boolean secondClerk = ConsentReview.requiredAtCounter(singleUse, validity);
+        Consent recorded = newConsent(subjectId, institutionId, purpose, days, singleUse);
+        Consent consent = secondClerk ? recorded.awaitingReview() : recorded;
         transactions.executeWithoutResult(tx -> {
             store.insertConsent(consent, "counter");
             counterVisits.keep(Reports.counterVisit(subjectId, "CONSENT", null, consent.id(), check, clerk,
                     consent.grantedAt()), request, types);
-            audit.record(granted(consent, days, "；窗口办理：" + check.describe()).by(clerk));
-            counterVisits.tell(subjectId, "CONSENT_GRANTED_AT_COUNTER", "您于" + CounterVisits.day(consent.grantedAt())
-                    + "在信用办窗口授权" + consent.organisation() + "查询您的信用报告，如非本人办理请到窗口撤回授权并反映",
-                    consent.organisation() + "可在" + (days == null ? settings.consentDays() : days) + "天内"
-                            + (singleUse ? "查询一次" : "多次查询") + "您的信用报告（用途：" + purpose.label()
-                            + "）。办理人员：" + clerk.actorName() + "。", "/me/consents", request);
+            audit.record(granted(consent, days, "；窗口办理：" + check.describe()
+                    + (secondClerk ? "；待另一名工作人员复核" : "")).by(clerk));
+            if (secondClerk) {
+                reviews.awaitReview(consent, clerk, counterVisits.phoneToText(subjectId, request));
+            } else {
+                counterVisits.tell(subjectId, "CONSENT_GRANTED_AT_COUNTER",
+                        grantedAtCounterTitle(consent.organisation(), consent.grantedAt()),
+                        grantedAtCounterBody(consent.organisation(), validity, singleUse, purpose, clerk.actorName()),
+                        "/me/consents", request);
+            }
         });
         return consent;
+    }
+
+    /** The title of the notice (and text) of a consent at the window taking effect. */
+    static String grantedAtCounterTitle(String organisation, Instant recordedAt) {
+        return "您于" + CounterVisits.day(recordedAt) + "在信用办窗口授权" + organisation
+                + "查询您的信用报告，如非本人办理请到窗口撤回授权并反映";
+    }
+
+    static String grantedAtCounterBody(String organisation, long days, boolean singleUse, Purpose purpose,
+                                       String clerkName) {
+        return organisation + "可在" + days + "天内" + (singleUse ? "查询一次" : "多次查询") + "您的信用报告（用途："
+                + purpose.label() + "）。办理人员：" + clerkName + "。";
     }
 
     /** A person found at the counter by the number typed, after the identity check: the number kept masked only. */
@@ -178,10 +204,13 @@ public class Consents {
         return checked;
     }
 
-    /** The person's consents that an institution can still use now, latest granted first. */
+    /**
+     * The person's consents that an institution can still use now, or will once a second clerk approves them (gaps
+     * review xxxi M2): all withdrawable. Latest granted first.
+     */
     public List<Consent> inForce(UUID subjectId) {
         Instant now = clock.instant();
-        return store.consentsOf(subjectId).stream().filter(c -> c.usable(now)).toList();
+        return store.consentsOf(subjectId).stream().filter(c -> c.live(now)).toList();
     }
 
     /**

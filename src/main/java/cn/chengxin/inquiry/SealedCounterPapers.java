@@ -1,5 +1,6 @@
 package cn.chengxin.inquiry;
 
+import cn.chengxin.inquiry.persistence.JdbcCounterConsentReviews;
 import cn.chengxin.inquiry.persistence.JdbcCounterPapers;
 import cn.chengxin.subject.SealedColumn;
 import org.springframework.context.annotation.Bean;
@@ -17,5 +18,12 @@ class SealedCounterPapers {
     SealedColumn sealedCounterPaperContent() {
         return SealedColumn.ofFiles("inquiry.counter_paper", "content", "content_key_version",
                 id -> JdbcCounterPapers.SEALED_FOR + id);
+    }
+
+    /** The phone typed at the window for a consent waiting for its second clerk ({@code inquiry.counter_consent_review}, V321). */
+    @Bean
+    SealedColumn sealedCounterConsentPhone() {
+        return SealedColumn.of("inquiry.counter_consent_review", "phone_cipher", "phone_key_version",
+                id -> JdbcCounterConsentReviews.PHONE_SEALED_FOR + id);
     }
 }

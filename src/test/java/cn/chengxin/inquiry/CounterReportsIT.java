@@ -14,8 +14,10 @@ import cn.chengxin.account.Notices;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.audit.AccessHistory;
 import cn.chengxin.inquiry.domain.Consent;
+import cn.chengxin.inquiry.domain.ConsentReview;
 import cn.chengxin.inquiry.domain.Purpose;
 import cn.chengxin.inquiry.domain.ReportKind;
+import cn.chengxin.shared.security.Actor;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
@@ -25,6 +27,7 @@ import cn.chengxin.support.PdfText;
 import cn.chengxin.support.Principals;
 import cn.chengxin.support.Sessions;
 import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.WindowPhones;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -98,6 +101,9 @@ class CounterReportsIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    CounterConsentReviews reviews;
 
     @Test
     void aCounterReportUsesOneOfTheFreeReportsAndShowsAsTheSelfAtTheCounter() throws Exception {
@@ -221,8 +227,9 @@ class CounterReportsIT {
         assertThat(reports.about(subjectId)).isEmpty();
         assertThat(notices.of(subjectId)).isEmpty();
 
-        mvc.perform(consentAtCounter(person, bank).param("seenDocument", "RESIDENT_ID_CARD")
-                        .with(authentication(clerk)))
+        // Single use for 30 days: one clerk's service, in effect at once (gaps review xxxi M2).
+        mvc.perform(consentAtCounter(person.number(), bank, 30, true).param("personName", person.name())
+                        .param("seenDocument", "RESIDENT_ID_CARD").with(authentication(clerk)))
                 .andExpect(flash().attribute("successKey", "counter.consentRecorded"));
         assertThat(consents.of(subjectId)).hasSize(1);
         assertThat(notices.of(subjectId)).singleElement().satisfies(n -> {
@@ -342,7 +349,8 @@ class CounterReportsIT {
         mvc.perform(consentAtCounter(number, hospital.clientId()).param("personName", "柏无档")
                         .param("seenDocument", "RESIDENT_ID_CARD")
                         .with(authentication(clerk)))
-                .andExpect(flash().attribute("successKey", "counter.consentRecorded"));
+                .andExpect(flash().attribute("successKey", "counter.consentAwaitsReview"));
+        approvedBySecondClerk(subjectId);
         lending(hospital.key(), number).andExpect(status().isOk());
         assertThat(subjects.find(document)).contains(subjectId);
     }
@@ -360,7 +368,8 @@ class CounterReportsIT {
                 Set.of(Permission.API_REPORT_QUERY), 6000);
         mvc.perform(consentAtCounter(person, bank.clientId()).param("seenDocument", "RESIDENT_ID_CARD")
                         .with(authentication(clerk)))
-                .andExpect(flash().attribute("successKey", "counter.consentRecorded"));
+                .andExpect(flash().attribute("successKey", "counter.consentAwaitsReview"));
+        approvedBySecondClerk(subjectId);
         lending(bank.key(), person.number()).andExpect(status().isOk());
         UUID consentId = consents.of(subjectId).get(0).id();
 
@@ -420,7 +429,7 @@ class CounterReportsIT {
         ApiClients.IssuedKey bank = apiClients.issue("信贷系统监", "壬银行", ApiClient.Kind.INSTITUTION, null,
                 Set.of(Permission.API_REPORT_QUERY), 6000);
         mvc.perform(guardian(consentAtCounter(child, bank.clientId())).with(authentication(clerk)))
-                .andExpect(flash().attribute("successKey", "counter.consentRecorded"));
+                .andExpect(flash().attribute("successKey", "counter.consentAwaitsReview"));
         UUID consentId = consents.of(childId).get(0).id();
 
         RequestPostProcessor session = Sessions.of(context);
@@ -451,15 +460,28 @@ class CounterReportsIT {
                 .doesNotContain(GUARDIAN_NUMBER, child.number());
     }
 
-    private static MockMultipartHttpServletRequestBuilder consentAtCounter(String number, UUID clientId) {
+    /** A consent for a year, of multiple use: it waits for a second clerk (gaps review xxxi M2). */
+    private MockMultipartHttpServletRequestBuilder consentAtCounter(String number, UUID clientId) throws Exception {
+        return consentAtCounter(number, clientId, 365, false);
+    }
+
+    private MockMultipartHttpServletRequestBuilder consentAtCounter(String number, UUID clientId, int days,
+                                                                    boolean singleUse) throws Exception {
         return withPapers(multipart("/console/reports/self/consents")).param("number", number).param("documentType", "")
-                .param("clientId", clientId.toString()).param("purpose", "LENDING").param("days", "365")
-                .param("singleUse", "false").with(csrf());
+                .param("clientId", clientId.toString()).param("purpose", "LENDING").param("days", String.valueOf(days))
+                .param("singleUse", String.valueOf(singleUse)).with(csrf());
     }
 
     /** The consent form as a clerk fills it for a registered person: the name as on the person's document. */
-    private static MockMultipartHttpServletRequestBuilder consentAtCounter(TestCitizens.Person person, UUID clientId) {
+    private MockMultipartHttpServletRequestBuilder consentAtCounter(TestCitizens.Person person, UUID clientId)
+            throws Exception {
         return consentAtCounter(person.number(), clientId).param("personName", person.name());
+    }
+
+    /** The person's consents recorded at the window approved by a second clerk (gaps review xxxi M2). */
+    private void approvedBySecondClerk(UUID subjectId) {
+        consents.of(subjectId).stream().filter(c -> c.review() == ConsentReview.PENDING)
+                .forEach(c -> reviews.approve((Actor) clerk("counter-second").getPrincipal(), c.id()));
     }
 
     private static MockMultipartHttpServletRequestBuilder withdrawalCheck(String number) {
@@ -474,23 +496,24 @@ class CounterReportsIT {
                 .content("{\"subjectNumber\":\"" + number + "\",\"purpose\":\"LENDING\",\"format\":\"JSON\"}"));
     }
 
-    private static MockMultipartHttpServletRequestBuilder counterReport(String number) {
+    private MockMultipartHttpServletRequestBuilder counterReport(String number) throws Exception {
         return withPapers(multipart("/console/reports/self")).param("number", number).param("documentType", "")
                 .with(csrf());
     }
 
     /**
      * Gaps review xxxi M2: the signed authorisation scanned at the window, and the phone typed for a person without an
-     * account, as the clerk hands them in with every report and consent.
+     * account with the code texted to it and read out, in the session the code was sent in, as the clerk hands them
+     * in with every report and consent.
      */
-    private static MockMultipartHttpServletRequestBuilder withPapers(MockMultipartHttpServletRequestBuilder request) {
+    private MockMultipartHttpServletRequestBuilder withPapers(MockMultipartHttpServletRequestBuilder request)
+            throws Exception {
         request.file(new MockMultipartFile("authorisation", "授权书.pdf", "application/pdf", SCAN));
-        request.param("phone", WINDOW_PHONE);
-        return request;
+        return WindowPhones.sent(mvc, context, clerk("counter-phone"), WINDOW_PHONE).on(request);
     }
 
     /** The report form as a clerk fills it for a registered person: the name as on the person's document. */
-    private static MockMultipartHttpServletRequestBuilder counterReport(TestCitizens.Person person) {
+    private MockMultipartHttpServletRequestBuilder counterReport(TestCitizens.Person person) throws Exception {
         return counterReport(person.number()).param("personName", person.name());
     }
 
@@ -507,10 +530,16 @@ class CounterReportsIT {
 
     /** A member of the credit office with what its base role grants. */
     private UsernamePasswordAuthenticationToken clerk(String username) {
-        Department office = directory.departments().stream().filter(d -> d.code().equals("CREDIT_OFFICE"))
-                .findFirst().orElseThrow();
-        Permission[] granted = directory.roles().stream().filter(r -> r.code().equals("CREDIT_OFFICE")).findFirst()
-                .orElseThrow().permissions().toArray(Permission[]::new);
-        return Principals.member(username, office, granted);
+        return Principals.member(username, office(), granted());
+    }
+
+    private Department office() {
+        return directory.departments().stream().filter(d -> d.code().equals("CREDIT_OFFICE")).findFirst()
+                .orElseThrow();
+    }
+
+    private Permission[] granted() {
+        return directory.roles().stream().filter(r -> r.code().equals("CREDIT_OFFICE")).findFirst().orElseThrow()
+                .permissions().toArray(Permission[]::new);
     }
 }

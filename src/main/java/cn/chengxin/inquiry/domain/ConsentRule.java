@@ -20,6 +20,9 @@ import cn.chengxin.shared.DomainProblem;
  *     <li>{@code CONSENT_OTHER_INSTITUTION} — the consent presented names another institution;</li>
  *     <li>{@code CONSENT_PURPOSE_MISMATCH} — authorised, but for another purpose;</li>
  *     <li>{@code CONSENT_WITHDRAWN} — the person withdrew it;</li>
+ *     <li>{@code CONSENT_PENDING_REVIEW} — recorded at the window, it waits for a second clerk's review (gaps review
+ *     xxxi M2): the person's word is not yet confirmed;</li>
+ *     <li>{@code CONSENT_REVIEW_REJECTED} — recorded at the window, the second clerk rejected it;</li>
  *     <li>{@code CONSENT_EXPIRED} — past its expiry;</li>
  *     <li>{@code CONSENT_USED} — a single-use consent already used;</li>
  *     <li>{@code CONSENT_KIND_MISMATCH} — the consent allows, but another kind of report than the one asked for: the
@@ -50,6 +53,12 @@ public final class ConsentRule {
         }
         if (consent.withdrawn()) {
             return fault("CONSENT_WITHDRAWN", "被查询人已撤回该授权");
+        }
+        if (consent.review() == ConsentReview.PENDING) {
+            return fault("CONSENT_PENDING_REVIEW", "该授权在信用办窗口办理，尚待另一名工作人员复核，复核通过前不能使用");
+        }
+        if (consent.review() == ConsentReview.REJECTED) {
+            return fault("CONSENT_REVIEW_REJECTED", "该授权在信用办窗口办理，未通过复核，不能使用");
         }
         if (consent.expired(now)) {
             return fault("CONSENT_EXPIRED", "授权已过有效期");

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import cn.chengxin.inquiry.domain.Consent;
+import cn.chengxin.inquiry.domain.ConsentReview;
 import cn.chengxin.inquiry.domain.Purpose;
 import cn.chengxin.inquiry.domain.ReportKind;
 import cn.chengxin.subject.PersonalDataProtection;
@@ -23,7 +24,7 @@ public class JdbcInquiry {
 
     private static final String CONSENT = """
             SELECT id, subject_id, institution_id, institution, organisation, purpose, single_use, granted_at, expires_at,
-                   withdrawn_at, uses, last_used_at FROM inquiry.consent""";
+                   withdrawn_at, uses, last_used_at, review FROM inquiry.consent""";
     private static final String REPORT = """
             SELECT id, number, verification_code, kind, subject_id, requester_kind, requester_id, requester_name, organisation,
                    purpose, legal_basis, generated_at, valid_until, sm3, emptied_at FROM inquiry.report""";
@@ -49,10 +50,11 @@ public class JdbcInquiry {
     public void insertConsent(Consent c, String grantedVia) {
         jdbc.sql("""
                         INSERT INTO inquiry.consent (id, subject_id, institution_id, institution, organisation, purpose,
-                                                     single_use, granted_at, expires_at, granted_via)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                     single_use, granted_at, expires_at, granted_via, review)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(c.id(), c.subjectId(), c.institutionId(), c.institution(), c.organisation(), c.purpose().name(),
-                        c.singleUse(), Timestamp.from(c.grantedAt()), Timestamp.from(c.expiresAt()), grantedVia)
+                        c.singleUse(), Timestamp.from(c.grantedAt()), Timestamp.from(c.expiresAt()), grantedVia,
+                        c.review().stored())
                 .update();
     }
 
@@ -98,12 +100,14 @@ public class JdbcInquiry {
 
     /**
      * Counts one use, only if the consent still allows it at {@code now}: the row lock of the UPDATE makes two
-     * simultaneous queries on a single-use consent end with exactly one use.
+     * simultaneous queries on a single-use consent end with exactly one use, and a query beside a second clerk's
+     * decision use only an approved consent (gaps review xxxi M2).
      */
     public boolean use(UUID id, Instant now) {
         return jdbc.sql("""
                         UPDATE inquiry.consent SET uses = uses + 1, last_used_at = ?
-                        WHERE id = ? AND withdrawn_at IS NULL AND expires_at > ? AND (NOT single_use OR uses = 0)""")
+                        WHERE id = ? AND withdrawn_at IS NULL AND expires_at > ? AND (NOT single_use OR uses = 0)
+                          AND (review IS NULL OR review = 'APPROVED')""")
                 .params(Timestamp.from(now), id, Timestamp.from(now)).update() == 1;
     }
 
@@ -330,7 +334,7 @@ public class JdbcInquiry {
                 rs.getObject("institution_id", UUID.class), rs.getString("institution"), rs.getString("organisation"),
                 Purpose.valueOf(rs.getString("purpose")), rs.getBoolean("single_use"), instant(rs, "granted_at"),
                 instant(rs, "expires_at"), instant(rs, "withdrawn_at"), rs.getInt("uses"),
-                instant(rs, "last_used_at"));
+                instant(rs, "last_used_at"), ConsentReview.ofStored(rs.getString("review")));
     }
 
     private static IssuedReport report(ResultSet rs, int n) throws SQLException {

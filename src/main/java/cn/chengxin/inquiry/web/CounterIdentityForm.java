@@ -3,6 +3,7 @@ package cn.chengxin.inquiry.web;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.chengxin.account.WindowPhoneCodes;
 import cn.chengxin.inquiry.CounterRequest;
 import cn.chengxin.inquiry.domain.CounterIdentityCheck;
 import cn.chengxin.inquiry.domain.CounterPaper;
@@ -15,13 +16,13 @@ import cn.chengxin.shared.web.FileTransfers;
  * the consent and the withdrawal alike (gaps review xxiii F11, xxix K1). The number typed (posted, never shown again)
  * with its document type; the name on the document, to register a person the register does not know (xxix K3; the
  * withdrawal form has none); the person's document seen; and when a guardian acts, the guardian's name, document,
- * number and proof of guardianship; for a person whose account has no phone, the phone the text goes to (gaps review
- * xxxi M2). A field left out is blank, as an empty one is, and an unticked guardian box false
+ * number and proof of guardianship; for a person whose account has no phone, the phone the text goes to and the code
+ * the person read out from the text sent to it (gaps review xxxi M2). A field left out is blank, as an empty one is, and an unticked guardian box false
  * (a {@code Boolean}: a form binds a missing value as null, which a {@code boolean} would refuse).
  */
 record CounterIdentityForm(String number, String documentType, String personName, SeenDocument seenDocument,
                            Boolean byGuardian, String guardianName, SeenDocument guardianDocument,
-                           String guardianNumber, GuardianshipProof proof, String phone) {
+                           String guardianNumber, GuardianshipProof proof, String phone, String phoneCode) {
 
     CounterIdentityForm {
         number = blankIfNull(number);
@@ -31,6 +32,7 @@ record CounterIdentityForm(String number, String documentType, String personName
         guardianName = blankIfNull(guardianName);
         guardianNumber = blankIfNull(guardianNumber);
         phone = blankIfNull(phone);
+        phoneCode = blankIfNull(phoneCode);
     }
 
     /**
@@ -45,13 +47,14 @@ record CounterIdentityForm(String number, String documentType, String personName
      * The request of a report or a consent with the papers scanned at the window (gaps review xxxi M2): the signed
      * authorisation, and for a guardian the proof of guardianship.
      */
-    CounterRequest request(List<FileTransfers.Uploaded> authorisation, List<FileTransfers.Uploaded> guardianship) {
+    CounterRequest request(List<FileTransfers.Uploaded> authorisation, List<FileTransfers.Uploaded> guardianship,
+                           WindowPhoneCodes.Pending phoneSent) {
         List<CounterPaper> papers = new ArrayList<>();
         authorisation.forEach(f -> papers.add(new CounterPaper(CounterPaper.Kind.AUTHORISATION,
                 f.filename(), f.content())));
         guardianship.forEach(f -> papers.add(new CounterPaper(CounterPaper.Kind.GUARDIANSHIP,
                 f.filename(), f.content())));
-        return new CounterRequest(number, documentType, personName, check(), papers, phone);
+        return new CounterRequest(number, documentType, personName, check(), papers, phone, phoneSent, phoneCode);
     }
 
     private static String blankIfNull(String value) {

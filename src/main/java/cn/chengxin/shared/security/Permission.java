@@ -35,6 +35,7 @@ public enum Permission {
     REPAIR_DECIDE("repair:decide", "决定信用修复"),
     INQUIRY_GOVERNMENT("inquiry:government", "政务查询信用报告"),
     INQUIRY_COUNTER("inquiry:counter", "窗口查询：核验身份后为本人或其监护人出具本人信用报告、办理查询授权"),
+    INQUIRY_COUNTER_REVIEW("inquiry:counter:review", "复核他人在窗口办理的多次使用或三十天以上的查询授权"),
     CALENDAR_EDIT("calendar:edit", "维护工作日历（节假日与调休）"),
     OBJECTION_HANDLE("objection:handle", "处理异议"),
     OBJECTION_ANSWER("objection:answer", "核查并答复转办的异议（提供单位）"),
