@@ -61,7 +61,7 @@ public final class FurtherDocuments {
 
     /**
      * The refusal of a document another subject holds, as the document it was registered under or as a further one:
-     * its records stay in that file; joining two files is not done here.
+     * its records stay in that file; the two files are joined instead ({@link SubjectJoins}).
      */
     public static SubjectProblem taken() {
         return new SubjectProblem("SUBJECT_DOCUMENT_TAKEN", Kind.CONFLICT,
