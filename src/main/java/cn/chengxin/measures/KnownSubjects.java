@@ -58,6 +58,8 @@ class KnownSubjects {
     private final AtomicInteger confirmed = new AtomicInteger();
     private final AtomicBoolean loading = new AtomicBoolean();
     private volatile Instant lastLoad = Instant.EPOCH;
+    /** Pseudonyms of subjects joined into another since the last read (gaps review xxx L1): joined → kept. */
+    private final Map<String, String> joined = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Autowired
     KnownSubjects(SubjectRegistry registry,
@@ -84,6 +86,10 @@ class KnownSubjects {
      * subject was registered under, the subject's for a further document; null when nobody registered holds it.
      */
     String holder(String pseudonym) {
+        String kept = joined.get(pseudonym);
+        if (kept != null) {
+            return kept;
+        }
         return known.contains(SubjectRegistry.pseudonymPrefix(pseudonym)) ? pseudonym
                 : confirmed(List.of(pseudonym)).get(pseudonym);
     }
@@ -101,7 +107,10 @@ class KnownSubjects {
         Map<String, String> holders = new HashMap<>();
         List<String> unknown = new ArrayList<>();
         for (String pseudonym : pseudonyms) {
-            if (remembered.contains(SubjectRegistry.pseudonymPrefix(pseudonym))) {
+            String kept = joined.get(pseudonym);
+            if (kept != null) {
+                holders.put(pseudonym, kept);
+            } else if (remembered.contains(SubjectRegistry.pseudonymPrefix(pseudonym))) {
                 holders.put(pseudonym, pseudonym);
             } else {
                 unknown.add(pseudonym);
@@ -126,6 +135,16 @@ class KnownSubjects {
             loadInBackground();
         }
         return holders;
+    }
+
+    /**
+     * A subject registered under {@code joinedPseudonym} was joined into the one under {@code keptPseudonym} (gaps
+     * review xxx L1): memory still holds the joined pseudonym as registered, so it is answered with the kept one's from
+     * now on. Another instance learns it when it next reads the registry, which no longer holds the joined subject.
+     */
+    void joined(String joinedPseudonym, String keptPseudonym) {
+        joined.replaceAll((from, to) -> to.equals(joinedPseudonym) ? keptPseudonym : to);
+        joined.put(joinedPseudonym, keptPseudonym);
     }
 
     /** Reads the registry once the application is up; until then checks ask the registry. */

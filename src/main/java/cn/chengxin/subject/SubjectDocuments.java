@@ -12,6 +12,7 @@ import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
+import cn.chengxin.audit.PseudonymAliases;
 import cn.chengxin.shared.DomainProblem.Kind;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.security.Actor;
@@ -26,6 +27,7 @@ import cn.chengxin.subject.persistence.JdbcFurtherDocuments;
 import cn.chengxin.subject.persistence.JdbcSubjects;
 import cn.chengxin.subject.protection.IdentityProtection;
 import cn.chengxin.subject.protection.SealedNumber;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * pseudonym lookups and so ingestion, the check API, reports and self-service resolve either document to the one
  * subject. Every step is audited under the subject's pseudonym and under the document's own (RULES.md §10), so that
  * whoever traces either number finds the step. A document another subject holds is refused: joining two files, with
- * their records, is not done here.
+ * their records, is {@link SubjectJoining}'s.
  */
 @Service
 public class SubjectDocuments {
@@ -46,15 +48,20 @@ public class SubjectDocuments {
     private final IdentityProtection protection;
     private final OwnNumberInTexts ownNumber;
     private final ProposalAudit audit;
+    private final ApplicationEventPublisher events;
+    private final PseudonymAliases aliases;
     private final Clock clock;
 
     SubjectDocuments(JdbcFurtherDocuments documents, JdbcSubjects subjects, IdentityProtection protection,
-                     OwnNumberInTexts ownNumber, ProposalAudit audit, Clock clock) {
+                     OwnNumberInTexts ownNumber, ProposalAudit audit, ApplicationEventPublisher events,
+                     PseudonymAliases aliases, Clock clock) {
         this.documents = documents;
         this.subjects = subjects;
         this.protection = protection;
         this.ownNumber = ownNumber;
         this.audit = audit;
+        this.events = events;
+        this.aliases = aliases;
         this.clock = clock;
     }
 
@@ -115,6 +122,11 @@ public class SubjectDocuments {
             throw FurtherDocuments.taken();
         }
         recordAboutBoth(proposal, index, "subject.document.approve");
+        String holder = audit.pseudonym(proposal.subjectId());
+        String own = HexFormat.of().formatHex(index);
+        // What was recorded under the document's own pseudonym before (a check by it) shows on the holder's file.
+        aliases.alias(holder, own);
+        events.publishEvent(new FurtherDocumentHeld(proposal.subjectId(), holder, own));
     }
 
     @Transactional
