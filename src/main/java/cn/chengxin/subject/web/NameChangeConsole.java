@@ -10,6 +10,7 @@ import cn.chengxin.shared.security.StaffQueryPurpose;
 import cn.chengxin.shared.web.ConsoleActions;
 import cn.chengxin.subject.RenamingSubjects;
 import cn.chengxin.subject.SubjectDocuments;
+import cn.chengxin.subject.SubjectJoining;
 import cn.chengxin.subject.domain.NameChangeEvidence;
 import cn.chengxin.subject.domain.SubjectProblem;
 import cn.chengxin.subject.domain.TypedText;
@@ -33,11 +34,13 @@ class NameChangeConsole {
 
     private final RenamingSubjects names;
     private final SubjectDocuments documents;
+    private final SubjectJoining joins;
     private final SubjectPage page;
 
-    NameChangeConsole(RenamingSubjects names, SubjectDocuments documents, SubjectPage page) {
+    NameChangeConsole(RenamingSubjects names, SubjectDocuments documents, SubjectJoining joins, SubjectPage page) {
         this.names = names;
         this.documents = documents;
+        this.joins = joins;
         this.page = page;
     }
 
@@ -49,6 +52,8 @@ class NameChangeConsole {
         model.addAttribute("decided", names.recentlyDecided());
         // Further documents proposed for persons (gaps review xxx L1) are reviewed on the same queue.
         model.addAttribute("pendingDocuments", documents.pending());
+        // So are joins of a person's two files (合并信用档案).
+        model.addAttribute("pendingJoins", joins.pending());
         return "console/name-changes";
     }
 

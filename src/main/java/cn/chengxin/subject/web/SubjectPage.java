@@ -17,6 +17,7 @@ import cn.chengxin.shared.web.ConsoleActions;
 import cn.chengxin.subject.CompletingBirthDates;
 import cn.chengxin.subject.RenamingSubjects;
 import cn.chengxin.subject.SubjectDocuments;
+import cn.chengxin.subject.SubjectJoining;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.BirthDateEvidence;
@@ -27,6 +28,7 @@ import cn.chengxin.subject.domain.FurtherDocument;
 import cn.chengxin.subject.domain.Masking;
 import cn.chengxin.subject.domain.NameChangeEvidence;
 import cn.chengxin.subject.domain.NameChangeProposal;
+import cn.chengxin.subject.domain.SubjectJoin;
 import cn.chengxin.subject.domain.SubjectKind;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -45,15 +47,17 @@ class SubjectPage {
     private final CompletingBirthDates birthDates;
     private final RenamingSubjects names;
     private final SubjectDocuments documents;
+    private final SubjectJoining joins;
     private final AuditLog audit;
     private final Clock clock;
 
     SubjectPage(SubjectRegistry registry, CompletingBirthDates birthDates, RenamingSubjects names,
-                SubjectDocuments documents, AuditLog audit, Clock clock) {
+                SubjectDocuments documents, SubjectJoining joins, AuditLog audit, Clock clock) {
         this.registry = registry;
         this.birthDates = birthDates;
         this.names = names;
         this.documents = documents;
+        this.joins = joins;
         this.audit = audit;
         this.clock = clock;
     }
@@ -104,6 +108,10 @@ class SubjectPage {
                     .findFirst().orElse(null));
             model.addAttribute("personalDocumentTypes", java.util.Arrays.stream(DocumentType.values())
                     .filter(t -> t.kind() == SubjectKind.PERSON).toList());
+            // Files of the same person joined into this one (gaps review xxx L1): masked numbers only.
+            List<SubjectJoin> joined = joins.of(p.id());
+            model.addAttribute("subjectJoins", joined);
+            model.addAttribute("pendingJoin", joined.stream().filter(SubjectJoin::pending).findFirst().orElse(null));
         }, () -> model.addAttribute("notFound", true));
         return profile;
     }
