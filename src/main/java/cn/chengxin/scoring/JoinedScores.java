@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A person's two credit files became one (gaps review xxx L1; {@link SubjectsJoined}). In the approval's transaction
- * the joined subject's score history, grade notices, requests for human review and refusal of automated grading are
- * the kept subject's, and its current scores go (they were computed on half a file). Once it commits the kept subject
+ * the joined subject's score history (its grade notices with it), requests for human review and refusal of automated
+ * grading are the kept subject's, and its current scores go (they were computed on half a file). Once it commits the kept subject
  * is rescored on the whole file, resumed from the event publication log should the instance stop before.
  * A refusal of automated grading by either is the kept subject's. Where both have a request for review open (one is
  * allowed per person), the joined subject's stays under its id for the office to answer.
@@ -29,10 +29,9 @@ class JoinedScores {
 
     @EventListener
     void on(SubjectsJoined joined) {
-        for (String table : java.util.List.of("score_history", "grade_notice")) {
-            jdbc.sql("UPDATE scoring." + table + " SET subject_id = ? WHERE subject_id = ?")
-                    .params(joined.keptId(), joined.joinedId()).update();
-        }
+        // Grade notices are read from the history (V38).
+        jdbc.sql("UPDATE scoring.score_history SET subject_id = ? WHERE subject_id = ?")
+                .params(joined.keptId(), joined.joinedId()).update();
         jdbc.sql("""
                         UPDATE scoring.review SET subject_id = ? WHERE subject_id = ?
                            AND (outcome IS NOT NULL
