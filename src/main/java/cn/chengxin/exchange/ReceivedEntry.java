@@ -11,13 +11,14 @@ import java.util.List;
  * proceedings}: the administrative review or lawsuit pending against the listing decision (ADMINISTRATIVE_REVIEW,
  * LAWSUIT; RULES.md §5), as the version held says; none mostly, and none from an issuer that does not send them. {@code receivedAt}: when
  * the version held arrived. {@code disputed}: marked 异议中 by the issuer, or here ({@code objectedHere}: an objection
- * filed on this platform and open, RULES.md §5), which checks show alike.
+ * filed on this platform and open, RULES.md §5), which checks show alike. {@code maskedNumber}: the subject's number as
+ * this platform keeps it, masked (a check of an organisation's responsible person names the organisation by it).
  */
 public record ReceivedEntry(String sourcePlatform, String sourceId, String subjectPseudonym, String maskedName,
                             String listType, String item, String legalBasis, String department, Instant effectiveFrom,
                             LocalDate validUntil, boolean disputed, boolean inForce, String issuingPlatform,
                             long changeSeq, List<String> proceedings, Instant receivedAt,
-                            boolean objectedHere) {
+                            boolean objectedHere, String maskedNumber) {
 
     public ReceivedEntry {
         proceedings = proceedings == null ? List.of() : List.copyOf(proceedings);

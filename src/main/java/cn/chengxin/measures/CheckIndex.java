@@ -5,12 +5,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 import cn.chengxin.exchange.Exchange;
 import cn.chengxin.exchange.ReceivedEntry;
@@ -41,7 +45,11 @@ import org.springframework.stereotype.Component;
  * <p>Next to them, the responsible persons of each organisation with an entry here, by the person's pseudonym (review
  * xxv H2; 法释〔2015〕17号 第三条第二款), so that a check of a person finds the organisations they answer for with one map
  * look-up, none for most persons: read again when the organisation's entries change, and when its responsible persons
- * do (the registry's change feed, followed as the listing's); the reconciliation reads them all again.
+ * do (the registry's change feed, followed as the listing's); the reconciliation reads them all again. The entries other
+ * platforms issued about an organisation reach its responsible persons as ours do ("一处失信，处处受限", RULES.md §11):
+ * such an entry names its subject by pseudonym only, so the registry is asked which subjects those of a page of the
+ * exchange's feed are (one query a page, off the checks' path), and an organisation's links are kept while it has an
+ * entry here of either kind.
  */
 @Component
 class CheckIndex {
@@ -203,7 +211,6 @@ class CheckIndex {
             relinked.forEach(c -> touch(links, c.organisationId(), touched));
         } while (responsibles.advance(relinked.stream().map(ResponsibleLink.Changed::seq).toList(), clock.instant())
                 && relinked.size() == PAGE);
-        relink(links, bySubject, touched);
         List<NegativeMark> marked;
         do {
             marked = listing.negativeMarksSince(marks.position(), PAGE);
@@ -214,8 +221,10 @@ class CheckIndex {
         do {
             arrived = exchange.receivedSince(received.position(), PAGE);
             arrived.forEach(c -> apply(receivedBySubject, c));
+            touchSubjects(arrived.stream().map(ReceivedEntry::subjectPseudonym).collect(Collectors.toSet()), touched);
         } while (received.advance(arrived.stream().map(ReceivedEntry::changeSeq).toList(), clock.instant())
                 && arrived.size() == PAGE);
+        relink(links, bySubject, receivedBySubject, touched);
         loaded = true;
     }
 
@@ -263,12 +272,17 @@ class CheckIndex {
         Map<String, LocalDate> freshMarks = new ConcurrentHashMap<>();
         Map<String, List<ReceivedEntry>> freshReceived = new ConcurrentHashMap<>();
         Map<UUID, String> organisations = new HashMap<>();
-        readAll(freshEntries, freshMarks, freshReceived, 0, 0, 0, organisations);
+        readAll(freshEntries, freshMarks, freshReceived, 0, 0, 0, organisations, null);
+        // Of the received entries, only the subjects of those in force: an ended one's subject has no link to keep.
+        touchSubjects(freshReceived.keySet(), organisations);
         Links freshLinks = new Links();
-        relink(freshLinks, freshEntries, organisations);
+        relink(freshLinks, freshEntries, freshReceived, organisations);
         synchronized (this) {
             Map<UUID, String> touched = new HashMap<>();
-            readAll(freshEntries, freshMarks, freshReceived, entriesFrom, marksFrom, receivedFrom, touched);
+            Set<String> receivedSubjects = new HashSet<>();
+            readAll(freshEntries, freshMarks, freshReceived, entriesFrom, marksFrom, receivedFrom, touched,
+                    receivedSubjects);
+            touchSubjects(receivedSubjects, touched);
             // Responsible persons changed since their links were read: read again, as refresh did for the old maps.
             long after = responsiblesFrom;
             List<ResponsibleLink.Changed> relinked;
@@ -277,7 +291,7 @@ class CheckIndex {
                 relinked.forEach(c -> touch(freshLinks, c.organisationId(), touched));
                 after = relinked.isEmpty() ? after : relinked.get(relinked.size() - 1).seq();
             } while (relinked.size() == PAGE);
-            relink(freshLinks, freshEntries, touched);
+            relink(freshLinks, freshEntries, freshReceived, touched);
             bySubject = freshEntries;
             lastNegative = freshMarks;
             receivedBySubject = freshReceived;
@@ -285,9 +299,14 @@ class CheckIndex {
         }
     }
 
+    /**
+     * Reads the three feeds after the positions given into the maps: the organisations whose entries changed into
+     * {@code touched}, the subjects of the received entries that changed into {@code receivedSubjects} (null: not
+     * wanted).
+     */
     private void readAll(Map<String, List<ListEntry>> toEntries, Map<String, LocalDate> toMarks,
                          Map<String, List<ReceivedEntry>> toReceived, long entriesAfter, long marksAfter,
-                         long receivedAfter, Map<UUID, String> touched) {
+                         long receivedAfter, Map<UUID, String> touched, Set<String> receivedSubjects) {
         List<ListEntry> changes;
         do {
             changes = listing.changesSince(entriesAfter, PAGE);
@@ -303,7 +322,12 @@ class CheckIndex {
         List<ReceivedEntry> arrived;
         do {
             arrived = exchange.receivedSince(receivedAfter, PAGE);
-            arrived.forEach(c -> apply(toReceived, c));
+            arrived.forEach(c -> {
+                apply(toReceived, c);
+                if (receivedSubjects != null) {
+                    receivedSubjects.add(c.subjectPseudonym());
+                }
+            });
             receivedAfter = arrived.isEmpty() ? receivedAfter : arrived.get(arrived.size() - 1).changeSeq();
         } while (arrived.size() == PAGE);
     }
@@ -336,14 +360,27 @@ class CheckIndex {
     }
 
     /**
-     * Reads again the responsible persons of the {@code touched} organisations (id → pseudonym) that have an entry in
-     * {@code entries}, and forgets those of the others: one query per page of organisations.
+     * Marks the subjects registered under {@code pseudonyms} (those of received entries) to have their links read
+     * again: the organisations among them, for a person has none. One query per page of them.
      */
-    private void relink(Links kept, Map<String, List<ListEntry>> entries, Map<UUID, String> touched) {
+    private void touchSubjects(Collection<String> pseudonyms, Map<UUID, String> touched) {
+        List<String> all = List.copyOf(pseudonyms);
+        for (int from = 0; from < all.size(); from += PAGE) {
+            touched.putAll(subjects.subjectsUnder(all.subList(from, Math.min(all.size(), from + PAGE))));
+        }
+    }
+
+    /**
+     * Reads again the responsible persons of the {@code touched} organisations (id → pseudonym) that have an entry in
+     * {@code entries} or {@code received}, and forgets those of the others: one query per page of organisations.
+     */
+    private void relink(Links kept, Map<String, List<ListEntry>> entries, Map<String, List<ReceivedEntry>> received,
+                        Map<UUID, String> touched) {
         if (touched.isEmpty()) {
             return;
         }
-        List<UUID> listed = touched.entrySet().stream().filter(o -> entries.containsKey(o.getValue()))
+        List<UUID> listed = touched.entrySet().stream()
+                .filter(o -> entries.containsKey(o.getValue()) || received.containsKey(o.getValue()))
                 .map(Map.Entry::getKey).toList();
         Map<UUID, List<ResponsibleLink>> read = new HashMap<>();
         for (int from = 0; from < listed.size(); from += PAGE) {

@@ -432,10 +432,10 @@ public class Checks {
 
     /**
      * The measures that fall on the person checked as the responsible person, on {@code day}, of an organisation with
-     * an entry in force ({@link CheckIndex#answering}; 法释〔2015〕17号 第三条第二款; review xxv H2): for each such
-     * entry, those the caller implements in the scenario that reach responsible persons and reached them on the day the
-     * entry took effect ({@link Measure#appliesToResponsiblePerson}). A person who answers for no organisation with an
-     * entry (most) costs one look-up; nothing is read from the database.
+     * an entry in force, ours or one another platform issued ({@link CheckIndex#answering}; 法释〔2015〕17号 第三条第二款;
+     * review xxv H2): for each such entry, those the caller implements in the scenario that reach responsible persons
+     * and reached them on the day the entry took effect ({@link Measure#appliesToResponsiblePerson}). A person who
+     * answers for no organisation with an entry (most) costs one look-up; nothing is read from the database.
      */
     private List<CheckResult.AsResponsible> asResponsible(Actor caller, String pseudonym, Scenario scenario,
                                                           LocalDate day) {
@@ -454,26 +454,50 @@ public class Checks {
                 return;
             }
             for (ListEntry entry : index.inForce(organisation)) {
-                LocalDate effective = effectiveDay(entry.effectiveFrom(), clock.getZone());
-                List<CheckResult.Applicable> measures = new ArrayList<>();
-                for (Measure m : catalogue.all()) {
-                    if (m.appliesToResponsiblePerson(entry.listType(), entry.ruleCode(), scenario,
-                            caller.departmentCode(), effective)) {
-                        measures.add(new CheckResult.Applicable(m.code(), m.name(), m.kind().name(),
-                                m.responsiblePersonsBasis(), entry.listType().name(), entry.disputed(),
-                                List.of(entry.id().toString())));
-                    }
-                }
-                if (!measures.isEmpty()) {
-                    // The code masked as a person's number is: the answer is about the person, not the company.
-                    found.add(new CheckResult.AsResponsible(new CheckResult.Organisation(entry.maskedName(),
-                            cn.chengxin.subject.domain.Masking.identityNumber(entry.maskedNumber())),
-                            role.get().name(), entry.id().toString(), entry.listType().name(),
-                            entry.disputed(), List.copyOf(measures)));
-                }
+                answered(caller, scenario, role.get(), new Held(entry.id().toString(), entry.listType(),
+                        entry.ruleCode(), entry.effectiveFrom(), entry.disputed(), entry.maskedName(),
+                        entry.maskedNumber())).ifPresent(found::add);
+            }
+            // An entry another platform issued about the organisation reaches them alike ("一处失信，处处受限", RULES.md
+            // §11), by the rule of ours for the record it rests on; it ends when its platform ends it (Lifts).
+            for (ReceivedEntry entry : index.receivedInForce(organisation)) {
+                answered(caller, scenario, role.get(), new Held(entry.key(), ListType.valueOf(entry.listType()),
+                        index.ruleOf(entry), entry.effectiveFrom(), entry.disputed(), entry.maskedName(),
+                        entry.maskedNumber())).ifPresent(found::add);
             }
         });
         return found;
+    }
+
+    /** An organisation's entry in force, ours or another platform's, as a check of its responsible person reads it. */
+    private record Held(String entryId, ListType listType, String ruleCode, Instant effectiveFrom, boolean disputed,
+                        String maskedName, String maskedNumber) {
+    }
+
+    /**
+     * The measures of {@code entry} that fall on the person holding {@code role} in its organisation: those the caller
+     * implements in the scenario that reach responsible persons and reached them on the day the entry took effect;
+     * empty when none does.
+     */
+    private Optional<CheckResult.AsResponsible> answered(Actor caller, Scenario scenario,
+                                                         cn.chengxin.subject.domain.ResponsibleRole role, Held entry) {
+        LocalDate effective = effectiveDay(entry.effectiveFrom(), clock.getZone());
+        List<CheckResult.Applicable> measures = new ArrayList<>();
+        for (Measure m : catalogue.all()) {
+            if (m.appliesToResponsiblePerson(entry.listType(), entry.ruleCode(), scenario, caller.departmentCode(),
+                    effective)) {
+                measures.add(new CheckResult.Applicable(m.code(), m.name(), m.kind().name(),
+                        m.responsiblePersonsBasis(), entry.listType().name(), entry.disputed(),
+                        List.of(entry.entryId())));
+            }
+        }
+        if (measures.isEmpty()) {
+            return Optional.empty();
+        }
+        // The code masked as a person's number is: the answer is about the person, not the company.
+        return Optional.of(new CheckResult.AsResponsible(new CheckResult.Organisation(entry.maskedName(),
+                cn.chengxin.subject.domain.Masking.identityNumber(entry.maskedNumber())), role.name(),
+                entry.entryId(), entry.listType().name(), entry.disputed(), List.copyOf(measures)));
     }
 
     /**

@@ -69,6 +69,9 @@ class ResponsiblePersonChecksIT {
     @Autowired
     Clock clock;
 
+    @Autowired
+    Lifts lifts;
+
     @Test
     void theLegalRepresentativeOfACourtDefaulterIsAnsweredTheTravelRestrictionAsItsRepresentativeOnly()
             throws Exception {
@@ -144,6 +147,85 @@ class ResponsiblePersonChecksIT {
         await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> check(DemoAccounts.API_KEY, rep.number(), "TRAVEL")
                 .andExpect(jsonPath("$.asResponsiblePerson").isEmpty())
                 .andExpect(jsonPath("$.feedbackRequired").value(false)));
+    }
+
+    /**
+     * Review xxv H2 with "一处失信，处处受限" (RULES.md §11): another platform's court-defaulter entry about a company
+     * registered here reaches its legal representative's check as our own entry does, with the received entry as the
+     * measure's ground; a representative who left before today is not reached; once the issuing platform ends the entry,
+     * the representative is reached no more and the check whose measure was applied is lifted.
+     */
+    @Test
+    void anotherPlatformsEntryAboutACompanyReachesItsRepresentativeAndItsEndLiftsTheMeasure() throws Exception {
+        TestCitizens.Person rep = TestCitizens.register(subjects, "甘外省");
+        UUID repId = subjects.find(subjects.validate(null, rep.number())).orElseThrow();
+        String code = cn.chengxin.support.TestCreditCodes.next();
+        String name = "甘外省商贸有限公司";
+        UUID company = subjects.registerOrganisation(new cn.chengxin.subject.NewOrganisation(
+                subjects.validate(null, code), name, LocalDate.of(2015, 3, 1),
+                List.of(new cn.chengxin.subject.NewOrganisation.Responsible(repId,
+                        cn.chengxin.subject.domain.ResponsibleRole.LEGAL_REPRESENTATIVE, LocalDate.of(2015, 3, 1))),
+                false));
+        String sourceId = "RP-" + UUID.randomUUID();
+        String entryId = "PROV41:" + sourceId;
+        jdbc.sql("""
+                        INSERT INTO exchange.received (source_platform, source_id, version, kind, via_partner,
+                               subject_pseudonym, masked_number, masked_name, list_type, item_code, status, in_force,
+                               disputed, period_end, issuing_platform, occurred_at, received_at, digest)
+                        VALUES ('PROV41', ?, 1, 'LIST_ENTRY', 'PROV41', ?, ?, ?, 'BLACK', 'O_COURT_DEFAULTER',
+                                'ACTIVE', true, false, ?, '河南省信用平台', now(), now(), 'x')""")
+                .params(sourceId, subjects.pseudonymOf(company).orElseThrow(),
+                        cn.chengxin.subject.domain.Masking.identityNumber(code), name,
+                        java.sql.Date.valueOf(LocalDate.now(clock).plusYears(1)))
+                .update();
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> check(DemoAccounts.API_KEY, rep.number(), "TRAVEL")
+                .andExpect(jsonPath("$.asResponsiblePerson[0].entryId").value(entryId)));
+        String answer = check(DemoAccounts.API_KEY, rep.number(), "TRAVEL").andExpect(status().isOk())
+                .andExpect(jsonPath("$.entries").isEmpty())
+                .andExpect(jsonPath("$.feedbackRequired").value(true))
+                .andExpect(jsonPath("$.asResponsiblePerson.length()").value(1))
+                .andExpect(jsonPath("$.asResponsiblePerson[0].role").value("LEGAL_REPRESENTATIVE"))
+                .andExpect(jsonPath("$.asResponsiblePerson[0].organisation.name").value(name))
+                .andExpect(jsonPath("$.asResponsiblePerson[0].measures[*].code", hasItem("NO_FLIGHTS_TRAINS")))
+                .andExpect(jsonPath("$.asResponsiblePerson[0].measures[0].legalBasis",
+                        containsString("第三条第二款")))
+                .andExpect(jsonPath("$.asResponsiblePerson[0].measures[0].basedOn[0]").value(entryId))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(answer).as("the credit code masked").doesNotContain(code).doesNotContain(rep.number());
+        String checkId = com.jayway.jsonpath.JsonPath.read(answer, "$.checkId");
+        assertThat(jdbc.sql("SELECT entry_ids FROM measures.check_made WHERE id = ?::uuid").param(checkId)
+                .query((rs, n) -> List.of((String[]) rs.getArray(1).getArray())).single()).containsExactly(entryId);
+        mvc.perform(post("/api/v1/checks/" + checkId + "/feedback")
+                        .header("Authorization", "Bearer " + DemoAccounts.API_KEY)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"measureCode\":\"NO_FLIGHTS_TRAINS\",\"applied\":true,\"outcome\":\"未予售票\"}"))
+                .andExpect(status().is2xxSuccessful());
+
+        // A representative recorded later who left yesterday is not reached (the check's day is outside the period);
+        // one in the role today is, within seconds (the registry's change feed reaches a received entry's company too).
+        TestCitizens.Person left = TestCitizens.register(subjects, "甘已卸");
+        TestCitizens.Person director = TestCitizens.register(subjects, "甘直责");
+        responsible(company, left, "PRINCIPAL", LocalDate.of(2016, 1, 1), LocalDate.now(clock).minusDays(1));
+        responsible(company, director, "DIRECTLY_RESPONSIBLE", LocalDate.now(clock).minusYears(1), null);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> check(DemoAccounts.API_KEY, director.number(),
+                "TRAVEL").andExpect(jsonPath("$.asResponsiblePerson[0].entryId").value(entryId)));
+        check(DemoAccounts.API_KEY, left.number(), "TRAVEL").andExpect(status().isOk())
+                .andExpect(jsonPath("$.asResponsiblePerson").isEmpty());
+
+        // The issuing platform ends the entry: the representative is reached no more, and the applied measure lifted.
+        jdbc.sql("""
+                        UPDATE exchange.received SET in_force = false, version = 2,
+                               change_seq = nextval('exchange.received_seq')
+                        WHERE source_platform = 'PROV41' AND source_id = ?""").param(sourceId).update();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> check(DemoAccounts.API_KEY, rep.number(), "TRAVEL")
+                .andExpect(jsonPath("$.asResponsiblePerson").isEmpty())
+                .andExpect(jsonPath("$.feedbackRequired").value(false)));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            lifts.followReceived();
+            assertThat(jdbc.sql("SELECT count(*) FROM measures.check_lifted WHERE check_id = ?::uuid")
+                    .param(checkId).query(Long.class).single()).isOne();
+        });
     }
 
     private void responsible(UUID organisation, TestCitizens.Person person, String role, LocalDate from,

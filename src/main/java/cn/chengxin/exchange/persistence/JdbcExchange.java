@@ -40,7 +40,7 @@ public class JdbcExchange {
             + "attempts, acked_at, refused_code, refused_at, refused_reason";
     private static final String RECEIVED_COLUMNS = "source_platform, source_id, subject_pseudonym, masked_name, "
             + "list_type, legal_basis, department, occurred_at, period_end, disputed OR objected, in_force, "
-            + "issuing_platform, change_seq, item_code, proceedings, received_at, objected";
+            + "issuing_platform, change_seq, item_code, proceedings, received_at, objected, masked_number";
 
     private final JdbcClient jdbc;
 
@@ -733,7 +733,8 @@ public class JdbcExchange {
         return new ReceivedEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(14), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
                 end == null ? null : end.toLocalDate(), rs.getBoolean(10), rs.getBoolean(11), rs.getString(12),
-                rs.getLong(13), texts(rs, 15), rs.getTimestamp(16).toInstant(), rs.getBoolean(17));
+                rs.getLong(13), texts(rs, 15), rs.getTimestamp(16).toInstant(), rs.getBoolean(17),
+                rs.getString(18));
     }
 
     private static List<String> texts(ResultSet rs, int column) throws SQLException {
