@@ -1366,7 +1366,8 @@ public class Listing {
 
     /**
      * What the public site lists: entries in force (and, for the red list, those in their public notice), by exact
-     * name or by the pseudonym of an identity number; never those of a person under 18 today or of unknown age, nor
+     * name (the name an entry was made under, or its subject's current or former name) or by the pseudonym of an
+     * identity number; never those of a person under 18 today or of unknown age, nor
      * those resting on a record of an item the catalogue does not share publicly ({@link PublicListing}), whose
      * entries stay in force all the same.
      */
@@ -1374,7 +1375,11 @@ public class Listing {
         List<EntryStatus> statuses = List.of(inNotice ? EntryStatus.PUBLIC_NOTICE : EntryStatus.EFFECTIVE);
         LocalDate today = LocalDate.now(clock);
         int p = Math.min(Math.max(0, page), MAX_PAGE);
-        String n = blankToNull(name);
+        String named = blankToNull(name);
+        // A renamed subject is found by its current name and by each former one, whichever name its entries were made
+        // under (gaps review xxv H6): the registry names the few renamed subjects that bear or bore it.
+        JdbcListing.ByName n = named == null ? null
+                : new JdbcListing.ByName(named, subjects.renamedSubjectsCalled(named));
         String ps = blankToNull(pseudonym);
         // Judged against the registry's birth dates: a child listed today is named once of age, and a birth date
         // completed later counts within a minute; the page and its count leave out the same subjects.

@@ -49,7 +49,8 @@ class WithheldFromPublicLists {
     }
 
     /** The persons not to be named on {@code today}; a search by name or number judges only its own candidates. */
-    List<UUID> among(ListType type, List<EntryStatus> statuses, String name, String pseudonym, LocalDate today) {
+    List<UUID> among(ListType type, List<EntryStatus> statuses, JdbcListing.ByName name, String pseudonym,
+                     LocalDate today) {
         if (name != null || pseudonym != null) {
             return withheldAmong(store.publishedPersons(type, statuses, name, pseudonym, today), today);
         }

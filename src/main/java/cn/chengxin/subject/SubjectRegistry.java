@@ -338,6 +338,15 @@ public class SubjectRegistry {
     public record Named(DocumentType documentType, String name) {
     }
 
+    /**
+     * The renamed subjects (gaps review xxv H6) that bear {@code name} now or bore it once (曾用名), exactly as written:
+     * for a search by name that finds a subject whatever name of its its records were made under. A subject never
+     * renamed is not among them: it only ever had the one name. One look-up on two small indexed tables.
+     */
+    public List<UUID> renamedSubjectsCalled(String name) {
+        return name == null || name.isBlank() ? List.of() : nameChanges.renamedSubjectsCalled(name);
+    }
+
     /** Many subjects' document types and names at once, by id (absent: no such subject). */
     public java.util.Map<UUID, Named> namesOf(java.util.Collection<UUID> ids) {
         return ids.isEmpty() ? java.util.Map.of() : subjects.names(ids);

@@ -405,6 +405,36 @@ class PublicListsIT {
                 .doesNotContain("蔺新言");
     }
 
+    /**
+     * Gaps review xxv H6: the search by name finds a renamed company's entries by its current name and by its former
+     * name (曾用名), whichever of the two each entry was made under; a name typed with SQL or markup in it is searched
+     * as text, finds nothing and is shown as text.
+     */
+    @Test
+    void aRenamedCompanysEntriesAreFoundByItsCurrentNameAndByItsFormerName() throws Exception {
+        String code = cn.chengxin.support.TestCreditCodes.next();
+        // A name with a digit would be read as a number: the code's last characters as Chinese numerals.
+        StringBuilder tag = new StringBuilder();
+        code.substring(9).chars().forEach(c -> tag.append("零一二三四五六七八九".charAt(c % 10)));
+        String former = "旧称" + tag + "商贸有限公司";
+        String current = "新称" + tag + "科技有限公司";
+        UUID company = subjects.registerOrganisation(new cn.chengxin.subject.NewOrganisation(
+                subjects.validate(null, code), former, LocalDate.of(2015, 3, 1), java.util.List.of(), false));
+        inPublicNotice(company, "守合同重信用企业");
+        cn.chengxin.support.TestRenames.approved(names, company, current, LocalDate.now().minusDays(1));
+        inPublicNotice(company, "守合同重信用企业（更名后）");
+
+        // Each entry shows the current name; the one made under the former name shows it as 曾用名.
+        for (String byName : java.util.List.of(current, former)) {
+            String page = redNotice(byName, byName.equals(current) ? "203.0.113.141" : "203.0.113.142");
+            assertThat(page).as("searched by " + byName).contains("共 2 条", "曾用名：" + former);
+            assertThat(StringUtils.countOccurrencesOf(page, current)).as("both entries under the current name")
+                    .isGreaterThanOrEqualTo(2);
+        }
+        String hostile = former + "' OR '1'='1<script>x</script>";
+        assertThat(redNotice(hostile, "203.0.113.143")).contains("共 0 条").doesNotContain("<script>x");
+    }
+
     private UUID inPublicNotice(UUID subject, String reasons) throws Exception {
         UUID entry = as("maker-p", () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号", reasons,
                 LocalDate.now().minusMonths(1), LocalDate.now().plusYears(1)));

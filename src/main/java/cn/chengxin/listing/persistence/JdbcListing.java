@@ -459,48 +459,70 @@ public class JdbcListing {
                 .params(seq, limit).query(this::mapEntry).list();
     }
 
+    /**
+     * A search of the public lists by name (gaps review xxv H6): the entries made under the name, and every entry of
+     * the renamed subjects that bear it now or bore it ({@code renamed}, as the registry names them), so that a
+     * renamed subject is found by its current name and by each former one, whichever its entries were made under.
+     */
+    public record ByName(String name, Collection<UUID> renamed) {
+
+        public ByName {
+            renamed = List.copyOf(renamed);
+        }
+    }
+
+    /**
+     * The public pages' condition on the list, the status and the day, then on {@link ByName} (true for no search,
+     * null): the parameters of both are {@link #publicPage}'s.
+     */
+    private static final String PUBLIC_PAGE = """
+            e.list_type = ? AND e.status = ANY(?::text[]) AND e.published
+              AND (e.valid_until IS NULL OR e.valid_until >= ?)
+              AND (?::text IS NULL OR e.subject_name = ? OR e.subject_id = ANY(?::uuid[]))""";
+
+    /** The parameters of {@link #PUBLIC_PAGE}, then {@code after}. */
+    private static Object[] publicPage(ListType type, List<EntryStatus> statuses, LocalDate today, ByName name,
+                                       Object... after) {
+        String n = name == null ? null : name.name();
+        List<Object> all = new java.util.ArrayList<>(Arrays.asList(type.name(),
+                statuses.stream().map(Enum::name).toArray(String[]::new), Date.valueOf(today), n, n,
+                (name == null ? List.<UUID>of() : name.renamed()).toArray(UUID[]::new)));
+        all.addAll(Arrays.asList(after));
+        return all.toArray();
+    }
+
     /** The persons with an entry the public pages would show (as {@link #published}, before any is withheld). */
-    public List<UUID> publishedPersons(ListType type, List<EntryStatus> statuses, String name, String pseudonym,
+    public List<UUID> publishedPersons(ListType type, List<EntryStatus> statuses, ByName name, String pseudonym,
                                        LocalDate today) {
         return jdbc.sql("""
                         SELECT DISTINCT e.subject_id FROM listing.entry e
-                        WHERE e.list_type = ? AND e.status = ANY(?::text[]) AND e.subject_kind = 'PERSON'
-                          AND e.published
-                          AND (e.valid_until IS NULL OR e.valid_until >= ?)
-                          AND (?::text IS NULL OR e.subject_name = ?)
-                          AND (?::text IS NULL OR e.subject_pseudonym = ?)""")
-                .params(type.name(), statuses.stream().map(Enum::name).toArray(String[]::new), Date.valueOf(today),
-                        name, name, pseudonym, pseudonym)
+                        WHERE %s AND e.subject_kind = 'PERSON'
+                          AND (?::text IS NULL OR e.subject_pseudonym = ?)""".formatted(PUBLIC_PAGE))
+                .params(publicPage(type, statuses, today, name, pseudonym, pseudonym))
                 .query(UUID.class).list();
     }
 
     /**
-     * Published entries for the public pages: in force, optionally by exact name or pseudonym, except those of the
-     * subjects {@code withheld}.
+     * Published entries for the public pages: in force, optionally by name ({@link ByName}, null: any) or pseudonym,
+     * except those of the subjects {@code withheld}.
      */
-    public List<ListEntry> published(ListType type, List<EntryStatus> statuses, String name, String pseudonym,
+    public List<ListEntry> published(ListType type, List<EntryStatus> statuses, ByName name, String pseudonym,
                                      Collection<UUID> withheld, LocalDate today, int offset, int limit) {
         return jdbc.sql("SELECT " + ENTRY_COLUMNS + """
-                         WHERE e.list_type = ? AND e.status = ANY(?::text[]) AND e.published
-                          AND (e.valid_until IS NULL OR e.valid_until >= ?)
-                          AND (?::text IS NULL OR e.subject_name = ?) AND (?::text IS NULL OR e.subject_pseudonym = ?)
+                         WHERE %s AND (?::text IS NULL OR e.subject_pseudonym = ?)
                           AND NOT e.subject_id = ANY(?::uuid[])
-                        ORDER BY e.effective_from DESC NULLS LAST, e.id OFFSET ? LIMIT ?""")
-                .params(type.name(), statuses.stream().map(Enum::name).toArray(String[]::new), Date.valueOf(today),
-                        name, name, pseudonym, pseudonym, withheld.toArray(UUID[]::new), offset, limit)
+                        ORDER BY e.effective_from DESC NULLS LAST, e.id OFFSET ? LIMIT ?""".formatted(PUBLIC_PAGE))
+                .params(publicPage(type, statuses, today, name, pseudonym, pseudonym, withheld.toArray(UUID[]::new),
+                        offset, limit))
                 .query(this::mapEntry).list();
     }
 
-    public long countPublished(ListType type, List<EntryStatus> statuses, String name, String pseudonym,
+    public long countPublished(ListType type, List<EntryStatus> statuses, ByName name, String pseudonym,
                                Collection<UUID> withheld, LocalDate today) {
         return jdbc.sql("""
-                        SELECT count(*) FROM listing.entry e WHERE e.list_type = ? AND e.status = ANY(?::text[])
-                          AND e.published
-                          AND (e.valid_until IS NULL OR e.valid_until >= ?)
-                          AND (?::text IS NULL OR e.subject_name = ?) AND (?::text IS NULL OR e.subject_pseudonym = ?)
-                          AND NOT e.subject_id = ANY(?::uuid[])""")
-                .params(type.name(), statuses.stream().map(Enum::name).toArray(String[]::new), Date.valueOf(today),
-                        name, name, pseudonym, pseudonym, withheld.toArray(UUID[]::new))
+                        SELECT count(*) FROM listing.entry e WHERE %s AND (?::text IS NULL OR e.subject_pseudonym = ?)
+                          AND NOT e.subject_id = ANY(?::uuid[])""".formatted(PUBLIC_PAGE))
+                .params(publicPage(type, statuses, today, name, pseudonym, pseudonym, withheld.toArray(UUID[]::new)))
                 .query(Long.class).single();
     }
 

@@ -29,7 +29,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * 信用公示: the serious-dishonesty list and the red list (and the red list's public notice), searchable by exact name
- * or identity number, paged, de-identified (masked number; masked name for persons). Only entries in force are
+ * (a renamed subject by its current name and each former one too, gaps review xxv H6) or identity number, paged,
+ * de-identified (masked number; masked name for persons). Only entries in force are
  * shown, so an entry is gone the moment it exits. A client reading many pages quickly (scraping) gets 429.
  *
  * <p>The search box is posted. A name is sent on to the list's address with the name, as names are published

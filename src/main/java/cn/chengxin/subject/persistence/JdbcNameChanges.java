@@ -109,6 +109,21 @@ public class JdbcNameChanges {
         return true;
     }
 
+    /**
+     * The subjects renamed at least once that bear {@code name} now or bore it: their former names, and the names an
+     * approved change gave them (the current one is the last such: only an approved change renames a subject once it
+     * has a name of its own, V210). Both by index (V340).
+     */
+    public List<UUID> renamedSubjectsCalled(String name) {
+        return jdbc.sql("""
+                        SELECT subject_id FROM subject.former_name WHERE name = ?
+                        UNION
+                        SELECT f.subject_id FROM subject.name_change_proposal p
+                            JOIN subject.former_name f ON f.proposal_id = p.id
+                        WHERE p.new_name = ? AND p.status = 'APPROVED'""")
+                .params(name, name).query(UUID.class).list();
+    }
+
     /** A subject's former names, oldest first. */
     public List<FormerName> formerNamesOf(UUID subjectId) {
         return formerNames(List.of(subjectId)).getOrDefault(subjectId, List.of());
