@@ -12,26 +12,31 @@ import java.util.UUID;
  *                   a result is read at every poll of a batch's progress, and a file of a million bad rows must not
  *                   be read whole each time (the rest: {@link Submissions#errors} and the error report)
  * @param errorCount every problem found (a row with two problems has two)
+ * @param warnings   what the department should know of rows accepted all the same ({@link RowWarning}, such as
+ *                   SUBJECT_FORMER_NAME), in the order of the file, at most {@link #ERRORS_SHOWN}
+ * @param warningCount every warning given
  * @param percentRead while a file runs on the instance answering, how much of it is read (0 to 99): its rows are
  *                    counted only at its end; null otherwise
  */
 public record BatchResult(UUID batchId, String status, int received, int accepted, int duplicates, int rejected,
-                          List<RowError> errors, long errorCount, BatchFailure failure, Instant startedAt,
-                          Instant finishedAt, boolean replayed, Integer percentRead) {
+                          List<RowError> errors, long errorCount, List<RowWarning> warnings, long warningCount,
+                          BatchFailure failure, Instant startedAt, Instant finishedAt, boolean replayed,
+                          Integer percentRead) {
 
     public static final int ERRORS_SHOWN = 10_000;
 
     public BatchResult {
         errors = List.copyOf(errors);
+        warnings = List.copyOf(warnings);
     }
 
     BatchResult asReplay() {
-        return new BatchResult(batchId, status, received, accepted, duplicates, rejected, errors, errorCount, failure,
-                startedAt, finishedAt, true, percentRead);
+        return new BatchResult(batchId, status, received, accepted, duplicates, rejected, errors, errorCount, warnings,
+                warningCount, failure, startedAt, finishedAt, true, percentRead);
     }
 
     BatchResult withPercentRead(java.util.OptionalInt percent) {
-        return new BatchResult(batchId, status, received, accepted, duplicates, rejected, errors, errorCount, failure,
-                startedAt, finishedAt, replayed, percent.isPresent() ? percent.getAsInt() : null);
+        return new BatchResult(batchId, status, received, accepted, duplicates, rejected, errors, errorCount, warnings,
+                warningCount, failure, startedAt, finishedAt, replayed, percent.isPresent() ? percent.getAsInt() : null);
     }
 }

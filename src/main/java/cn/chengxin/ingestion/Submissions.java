@@ -221,6 +221,21 @@ public class Submissions {
         return owned(batchId, departmentCode).map(b -> batches.errorsAfter(batchId, Math.max(0, afterLine), size));
     }
 
+    /** The warnings a page shows at most: each is a row accepted, which its department corrects at its own pace. */
+    public static final int WARNINGS_SHOWN = 200;
+
+    /** A batch's first warnings ({@link #WARNINGS_SHOWN}), in the order of the file, and how many it has. */
+    public record Warnings(List<RowWarning> shown, long total) {
+    }
+
+    /** The warnings of a batch's accepted rows, only for the department that submitted it. */
+    public Optional<Warnings> warnings(UUID batchId, String departmentCode) {
+        return owned(batchId, departmentCode).map(b -> {
+            List<RowWarning> shown = batches.warnings(batchId, WARNINGS_SHOWN);
+            return new Warnings(shown, shown.size() < WARNINGS_SHOWN ? shown.size() : batches.countWarnings(batchId));
+        });
+    }
+
     /**
      * Every problem of a batch's rejected rows, in the order of the file, read a page at a time as they are gone
      * through: an error report of a million rows is written with the memory of one page. Only for the department
@@ -327,10 +342,11 @@ public class Submissions {
     /**
      * A validated, resolved chunk ready to store; {@code lines} is negative for linked copies, and {@code copyOf} is
      * the place of each copy's record in {@code records} (-1 for a row's own record). {@code sent} is the chunk as
-     * read, for the numbers of the rows refused only when stored.
+     * read, for the numbers of the rows refused only when stored. {@code warnings}: those of the rows about to be
+     * stored, kept for the rows the credit file does not refuse.
      */
     private record Prepared(List<Numbered> sent, List<RowError> errors, List<NewRecord> records, List<Long> lines,
-                            List<Integer> copyOf) {
+                            List<Integer> copyOf, List<RowWarning> warnings) {
 
         int rows() {
             return sent.size();
@@ -362,6 +378,7 @@ public class Submissions {
         List<NewRecord> records = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
         List<Integer> copyOf = new ArrayList<>();
+        List<RowWarning> warnings = new ArrayList<>();
         Resolution resolved = resolveAll(department, valid);
         Map<UUID, List<SubjectProfile.ResponsibleView>> registered = subjects.responsiblePersonsOf(valid.stream()
                 .filter(v -> v.item().linksToResponsiblePersons()).map(v -> resolved.ids().get(v.pseudonym()))
@@ -404,6 +421,9 @@ public class Submissions {
             records.add(record(v, subject.get(), department, null, periods));
             lines.add(v.line());
             copyOf.add(-1);
+            if (resolved.formerNamed().contains(v.line())) {
+                warnings.add(RowWarning.formerName(v.line(), v.row()));
+            }
             if (v.item().linksToResponsiblePersons()) {
                 UUID linkedFrom = NewRecord.linkKey(department, v.row().sourceRecordId());
                 List<UUID> holding = new ArrayList<>(holders.getOrDefault(linkedFrom, List.of()));
@@ -426,7 +446,7 @@ public class Submissions {
                 }
             }
         }
-        return new Prepared(chunk, errors, records, lines, copyOf);
+        return new Prepared(chunk, errors, records, lines, copyOf, warnings);
     }
 
     /**
@@ -546,8 +566,11 @@ public class Submissions {
         Establishment.Dates established = Establishment.datesIn(chunk.records(), outcomes);
         subjects.recordEstablishment(established.stored(), established.replayed());
         long rejectedRows = errors.stream().mapToLong(RowError::line).distinct().count();
+        // A warning is about a row taken: none for one refused after all (by the credit file, or as a rename).
+        Set<Long> refused = errors.stream().map(RowError::line).collect(java.util.stream.Collectors.toSet());
         batches.progress(batchId, chunk.rows(), accepted, duplicates, (int) rejectedRows,
-                withTheirRows(chunk.sent(), errors));
+                withTheirRows(chunk.sent(), errors),
+                chunk.warnings().stream().filter(w -> !refused.contains(w.line())).toList());
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "ingestion.chunk").by(actor).detail(String.format(
                 "batch %s: %d rows, %d accepted, %d duplicates, %d rejected", batchId, chunk.rows(), accepted,
                 duplicates, rejectedRows)));
@@ -585,10 +608,12 @@ public class Submissions {
      * no name: the chunk's first row naming it gives it its name, audited, and the later rows are held to that one
      * (gaps review xxvii I9).
      *
-     * @return subject ids by pseudonym (the named persons' too), and the lines whose names do not match
+     * @return subject ids by pseudonym (the named persons' too), the lines whose names do not match, and those that
+     *         name their subject by a former name
      */
     private Resolution resolveAll(String department, List<RowValidator.Valid> valid) {
         java.util.Set<Long> mismatch = new java.util.HashSet<>();
+        java.util.Set<Long> formerNamed = new java.util.HashSet<>();
         Map<Long, List<RowError>> personMismatch = new HashMap<>();
         Map<cn.chengxin.subject.domain.DocumentType, List<String>> asked = new HashMap<>();
         for (RowValidator.Valid v : valid) {
@@ -619,10 +644,14 @@ public class Submissions {
                 ids.put(pseudonym, f.id());
             } else if (f != null) {
                 // Its current name, or a former one (曾用名) whose period covers the row's decision date: the record is
-                // stored under the subject all the same. No row warning is kept for the former name: accepted rows
-                // carry no problems (RowError is a refusal).
-                if (f.match(v.name(), v.decisionDate()) != SubjectNames.Match.OTHER) {
+                // stored under the subject all the same, and a row under the former name is warned of it
+                // (SUBJECT_FORMER_NAME, gaps review xxv H6), so that its department uses the current name from now on.
+                SubjectNames.Match match = f.match(v.name(), v.decisionDate());
+                if (match != SubjectNames.Match.OTHER) {
                     ids.put(pseudonym, f.id());
+                    if (match == SubjectNames.Match.FORMER) {
+                        formerNamed.add(v.line());
+                    }
                 } else {
                     mismatch.add(v.line());
                     continue;
@@ -671,7 +700,7 @@ public class Submissions {
         if (!settled.isEmpty()) {
             subjects.settleNames(settled, NameSource.DEPARTMENT, department);
         }
-        return new Resolution(ids, mismatch, personMismatch);
+        return new Resolution(ids, mismatch, personMismatch, formerNamed);
     }
 
     /**
@@ -698,7 +727,7 @@ public class Submissions {
     }
 
     private record Resolution(Map<String, UUID> ids, java.util.Set<Long> mismatchedLines,
-                              Map<Long, List<RowError>> mismatchedPersons) {
+                              Map<Long, List<RowError>> mismatchedPersons, java.util.Set<Long> formerNamed) {
     }
 
     private static NewRecord record(RowValidator.Valid v, UUID subject, String department, UUID linkedFrom,

@@ -61,6 +61,9 @@ class FileSubmissionsIT {
     JdbcClient jdbc;
 
     @Autowired
+    cn.chengxin.subject.RenamingSubjects names;
+
+    @Autowired
     cn.chengxin.ingestion.persistence.BatchClaims claims;
 
     @org.springframework.boot.test.web.server.LocalServerPort
@@ -103,6 +106,37 @@ class FileSubmissionsIT {
         assertThat(jdbc.sql("SELECT count(*) FROM creditfile.record").query(Long.class).single()).isEqualTo(before);
         mvc.perform(upload(batch, "其他.csv", (csv + "\n").getBytes(Charset.forName("GB18030"))))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("BATCH_CONFLICT"));
+    }
+
+    /**
+     * Gaps review xxv H6: a file's row naming a renamed person by the former name of its decision date is accepted and
+     * warned of (SUBJECT_FORMER_NAME) in the batch's result and on its page beside the errors, by line and the
+     * department's own key, no number shown; the row under the current name is not.
+     */
+    @Test
+    void aRowUnderAFormerNameIsAcceptedWithAWarningInTheResultAndOnTheBatchPage() throws Exception {
+        TestCitizens.Person renamed = TestCitizens.register(subjects, "柏旧名");
+        UUID subject = subjects.find(subjects.validate(null, renamed.number())).orElseThrow();
+        cn.chengxin.support.TestRenames.approved(names, subject, "柏新名", java.time.LocalDate.of(2025, 7, 1));
+        String formerRow = "FN-" + UUID.randomUUID();
+        String csv = "事项代码,证件号码,主体名称,部门记录编号,决定文书号,决定日期,case_number,court,obligation,performance,behaviour\n"
+                + line(renamed, formerRow)
+                + line(new TestCitizens.Person(renamed.number(), "柏新名", renamed.phone()), "FN-" + UUID.randomUUID());
+        String batch = UUID.randomUUID().toString();
+
+        mvc.perform(upload(batch, "曾用名.csv", csv.getBytes(StandardCharsets.UTF_8))).andExpect(status().isAccepted());
+        String done = awaitDone(batch);
+
+        assertThat((Integer) JsonPath.read(done, "$.accepted")).as(done).isEqualTo(2);
+        assertThat((Integer) JsonPath.read(done, "$.rejected")).isZero();
+        assertThat((Integer) JsonPath.read(done, "$.warningCount")).isEqualTo(1);
+        assertThat((Integer) JsonPath.read(done, "$.warnings[0].line")).isEqualTo(2);
+        assertThat((String) JsonPath.read(done, "$.warnings[0].code")).isEqualTo("SUBJECT_FORMER_NAME");
+        assertThat((String) JsonPath.read(done, "$.warnings[0].sourceRecordId")).isEqualTo(formerRow);
+        String page = mvc.perform(get("/console/submissions/" + batch).with(operator())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"warnings\"", "共 1 条提示", "data-warning-line=\"2\"", formerRow,
+                "SUBJECT_FORMER_NAME", "曾用名").doesNotContain(renamed.number());
     }
 
     @Test

@@ -600,8 +600,9 @@ class SubmissionsIT {
 
     /**
      * Gaps review xxv H6: after an approved name change, rows naming the subject by its new name are accepted, rows
-     * naming it by its former name are accepted when decided within that name's period (stored under the subject), and
-     * rows naming it otherwise, or by the former name after the change, are still refused.
+     * naming it by its former name are accepted when decided within that name's period (stored under the subject, with
+     * the warning SUBJECT_FORMER_NAME), and rows naming it otherwise, or by the former name after the change, are
+     * still refused.
      */
     @Test
     void afterAnApprovedRenameTheNewNameAndTheFormerNameOfItsPeriodAreAcceptedAndNoOtherName() throws Exception {
@@ -624,7 +625,15 @@ class SubmissionsIT {
                 .andExpect(jsonPath("$.rejected").value(2))
                 .andExpect(jsonPath("$.errors[*].line").value(org.hamcrest.Matchers.contains(3, 4)))
                 .andExpect(jsonPath("$.errors[*].code").value(org.hamcrest.Matchers.contains("SUBJECT_NAME_MISMATCH",
-                        "SUBJECT_NAME_MISMATCH")));
+                        "SUBJECT_NAME_MISMATCH")))
+                // The row under the former name is accepted, and its department told so beside the errors.
+                .andExpect(jsonPath("$.warningCount").value(1))
+                .andExpect(jsonPath("$.warnings.length()").value(1))
+                .andExpect(jsonPath("$.warnings[0].line").value(2))
+                .andExpect(jsonPath("$.warnings[0].field").value("subjectName"))
+                .andExpect(jsonPath("$.warnings[0].code").value("SUBJECT_FORMER_NAME"))
+                .andExpect(jsonPath("$.warnings[0].maskedNumber").value(
+                        cn.chengxin.subject.domain.Masking.identityNumber(person.number())));
         assertThat(creditFile.fileOf(subject)).as("both stored under the one subject").hasSize(2);
         assertThat(subjects.profile(subject).orElseThrow().name()).isEqualTo("尚新名");
     }

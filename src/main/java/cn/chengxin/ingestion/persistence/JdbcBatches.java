@@ -13,6 +13,7 @@ import java.util.UUID;
 import cn.chengxin.ingestion.BatchFailure;
 import cn.chengxin.ingestion.BatchResult;
 import cn.chengxin.ingestion.RowError;
+import cn.chengxin.ingestion.RowWarning;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -66,12 +67,17 @@ public class JdbcBatches {
     /** A batch interrupted by a crash starts its counts again; its stored records are recognised as replays. */
     public void restart(UUID id) {
         jdbc.sql("DELETE FROM ingestion.row_error WHERE batch_id = ?").param(id).update();
+        jdbc.sql("DELETE FROM ingestion.row_warning WHERE batch_id = ?").param(id).update();
         jdbc.sql("UPDATE ingestion.batch SET rows_done = 0, accepted = 0, duplicates = 0, rejected = 0 WHERE id = ?")
                 .param(id).update();
     }
 
-    /** @param errors the problems of the chunk's rejected rows, each with its row's key and masked number */
-    public void progress(UUID id, int rows, int accepted, int duplicates, int rejected, List<RowError> errors) {
+    /**
+     * @param errors   the problems of the chunk's rejected rows, each with its row's key and masked number
+     * @param warnings what the department should know of the chunk's rows accepted all the same
+     */
+    public void progress(UUID id, int rows, int accepted, int duplicates, int rejected, List<RowError> errors,
+                         List<RowWarning> warnings) {
         jdbc.sql("UPDATE ingestion.batch SET rows_done = rows_done + ?, accepted = accepted + ?, "
                         + "duplicates = duplicates + ?, rejected = rejected + ? WHERE id = ?")
                 .params(rows, accepted, duplicates, rejected, id).update();
@@ -79,6 +85,12 @@ public class JdbcBatches {
             jdbc.sql("INSERT INTO ingestion.row_error (batch_id, line, field, code, message, source_record_id, "
                             + "subject_masked) VALUES (?, ?, ?, ?, ?, ?, ?)")
                     .params(id, e.line(), e.field(), e.code(), e.message(), e.sourceRecordId(), e.maskedNumber())
+                    .update();
+        }
+        for (RowWarning w : warnings) {
+            jdbc.sql("INSERT INTO ingestion.row_warning (batch_id, line, field, code, message, source_record_id, "
+                            + "subject_masked) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    .params(id, w.line(), w.field(), w.code(), w.message(), w.sourceRecordId(), w.maskedNumber())
                     .update();
         }
     }
@@ -97,13 +109,16 @@ public class JdbcBatches {
         long count = errors.size() < BatchResult.ERRORS_SHOWN ? errors.size()
                 : jdbc.sql("SELECT count(*) FROM ingestion.row_error WHERE batch_id = ?").param(id).query(Long.class)
                 .single();
+        List<RowWarning> warnings = warnings(id, BatchResult.ERRORS_SHOWN);
+        long warned = warnings.size() < BatchResult.ERRORS_SHOWN ? warnings.size() : countWarnings(id);
         return jdbc.sql("""
                         SELECT id, status, coalesce(total_rows, rows_done), accepted, duplicates, rejected, started_at,
                                finished_at, failure, failure_code, failure_line FROM ingestion.batch WHERE id = ?""")
                 .param(id)
                 .query((rs, n) -> new BatchResult(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
-                        rs.getInt(4), rs.getInt(5), rs.getInt(6), errors, count, failure(rs.getString(9),
-                        rs.getString(10), (Long) rs.getObject(11)), rs.getTimestamp(7).toInstant(),
+                        rs.getInt(4), rs.getInt(5), rs.getInt(6), errors, count, warnings, warned,
+                        failure(rs.getString(9), rs.getString(10), (Long) rs.getObject(11)),
+                        rs.getTimestamp(7).toInstant(),
                         rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(), false, null))
                 .optional();
     }
@@ -129,6 +144,21 @@ public class JdbcBatches {
 
     private static final String ROW_ERROR = "SELECT line, field, code, message, source_record_id, subject_masked "
             + "FROM ingestion.row_error";
+
+    /** The batch's first {@code limit} warnings, in the order of the file. */
+    public List<RowWarning> warnings(UUID id, int limit) {
+        return jdbc.sql("""
+                        SELECT line, field, code, message, source_record_id, subject_masked FROM ingestion.row_warning
+                        WHERE batch_id = ? ORDER BY line, field, code LIMIT ?""")
+                .params(id, limit)
+                .query((rs, n) -> new RowWarning(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6))).list();
+    }
+
+    public long countWarnings(UUID id) {
+        return jdbc.sql("SELECT count(*) FROM ingestion.row_warning WHERE batch_id = ?").param(id).query(Long.class)
+                .single();
+    }
 
     private static RowError rowError(ResultSet rs, int row) throws SQLException {
         return new RowError(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),

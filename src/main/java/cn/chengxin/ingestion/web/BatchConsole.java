@@ -7,6 +7,7 @@ import cn.chengxin.audit.AuditLog;
 import cn.chengxin.ingestion.FileSubmissions;
 import cn.chengxin.ingestion.RejectedRows;
 import cn.chengxin.ingestion.RejectionPage;
+import cn.chengxin.ingestion.Submissions;
 import cn.chengxin.ingestion.persistence.JdbcBatches;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
@@ -20,8 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * One batch in 数据报送: its figures, its progress while it runs, why it stopped if it did, and its rejected
- * rows a page at a time, by code. Only the department that submitted it sees it (404 otherwise).
+ * One batch in 数据报送: its figures, its progress while it runs, why it stopped if it did, its rejected rows a
+ * page at a time, by code, and the warnings of rows it accepted. Only the department that submitted it sees it (404 otherwise).
  */
 @Controller
 @RequiresPermission(Permission.RECORD_SUBMIT)
@@ -32,10 +33,12 @@ class BatchConsole {
 
     private final FileSubmissions files;
     private final RejectedRows rejectedRows;
+    private final Submissions submissions;
 
-    BatchConsole(FileSubmissions files, RejectedRows rejectedRows) {
+    BatchConsole(FileSubmissions files, RejectedRows rejectedRows, Submissions submissions) {
         this.files = files;
         this.rejectedRows = rejectedRows;
+        this.submissions = submissions;
     }
 
     /** The id and page arrive as text: a malformed one is answered 404 or page 1, never as a server error. */
@@ -48,6 +51,9 @@ class BatchConsole {
                 .orElseThrow(BatchConsole::notFound);
         show(batch, model);
         model.addAttribute("rejections", rejections);
+        // Beside the errors, what its department should know of rows accepted all the same (SUBJECT_FORMER_NAME): by
+        // line and its own key, no number, as the rows were taken.
+        model.addAttribute("warnings", submissions.warnings(batchId, department()).orElseThrow(BatchConsole::notFound));
         return "console/submission";
     }
 

@@ -117,7 +117,10 @@ class SubmissionsApi {
             + "its stable code, the line where the file stopped being readable (null when not about a line) and "
             + "the reason in Chinese; the rows before that line were processed and are counted as usual. A file's "
             + "rows are counted at its end: while it runs, percentRead says how much of it is read (0 to 99; null "
-            + "for a batch of records, or one the instance answering is not running).")
+            + "for a batch of records, or one the instance answering is not running). 'warnings' (with "
+            + "'warningCount') name rows accepted all the same that the department should correct in its own system, "
+            + "as errors name theirs: SUBJECT_FORMER_NAME, the subject named by a former name (曾用名) it bore on the "
+            + "row's decision date; the record is stored under the subject.")
     BatchResult result(@PathVariable UUID id) {
         // Another department's batch is answered as if it did not exist.
         return files.result(id, AuditLog.currentActor().departmentCode())
