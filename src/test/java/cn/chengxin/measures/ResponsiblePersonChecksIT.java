@@ -107,13 +107,7 @@ class ResponsiblePersonChecksIT {
         assertThat(jdbc.sql("SELECT measure_codes FROM measures.check_made WHERE id = ?::uuid").param(checkId)
                 .query((rs, n) -> List.of((String[]) rs.getArray(1).getArray())).single())
                 .contains("NO_FLIGHTS_TRAINS");
-        assertThat(jdbc.sql("SELECT entry_ids FROM measures.check_made WHERE id = ?::uuid").param(checkId)
-                .query((rs, n) -> List.of((String[]) rs.getArray(1).getArray())).single()).containsExactly(entryId);
-        mvc.perform(post("/api/v1/checks/" + checkId + "/feedback")
-                        .header("Authorization", "Bearer " + DemoAccounts.API_KEY)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"measureCode\":\"NO_FLIGHTS_TRAINS\",\"applied\":true,\"outcome\":\"未予售票\"}"))
-                .andExpect(status().is2xxSuccessful());
+        restsOnlyOnAndIsApplied(checkId, entryId);
 
         // Only measures extended to responsible persons: hiring follows the person's own entries only.
         check(key("HRSS"), rep.number(), "HIRING").andExpect(status().isOk())
@@ -194,13 +188,7 @@ class ResponsiblePersonChecksIT {
                 .andReturn().getResponse().getContentAsString();
         assertThat(answer).as("the credit code masked").doesNotContain(code).doesNotContain(rep.number());
         String checkId = com.jayway.jsonpath.JsonPath.read(answer, "$.checkId");
-        assertThat(jdbc.sql("SELECT entry_ids FROM measures.check_made WHERE id = ?::uuid").param(checkId)
-                .query((rs, n) -> List.of((String[]) rs.getArray(1).getArray())).single()).containsExactly(entryId);
-        mvc.perform(post("/api/v1/checks/" + checkId + "/feedback")
-                        .header("Authorization", "Bearer " + DemoAccounts.API_KEY)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"measureCode\":\"NO_FLIGHTS_TRAINS\",\"applied\":true,\"outcome\":\"未予售票\"}"))
-                .andExpect(status().is2xxSuccessful());
+        restsOnlyOnAndIsApplied(checkId, entryId);
 
         // A representative recorded later who left yesterday is not reached (the check's day is outside the period);
         // one in the role today is, within seconds (the registry's change feed reaches a received entry's company too).
@@ -226,6 +214,17 @@ class ResponsiblePersonChecksIT {
             assertThat(jdbc.sql("SELECT count(*) FROM measures.check_lifted WHERE check_id = ?::uuid")
                     .param(checkId).query(Long.class).single()).isOne();
         });
+    }
+
+    /** The check keeps {@code entryId} alone as its measures' ground, and its department feeds it back applied. */
+    private void restsOnlyOnAndIsApplied(String checkId, String entryId) throws Exception {
+        assertThat(jdbc.sql("SELECT entry_ids FROM measures.check_made WHERE id = ?::uuid").param(checkId)
+                .query((rs, n) -> List.of((String[]) rs.getArray(1).getArray())).single()).containsExactly(entryId);
+        mvc.perform(post("/api/v1/checks/" + checkId + "/feedback")
+                        .header("Authorization", "Bearer " + DemoAccounts.API_KEY)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"measureCode\":\"NO_FLIGHTS_TRAINS\",\"applied\":true,\"outcome\":\"未予售票\"}"))
+                .andExpect(status().is2xxSuccessful());
     }
 
     private void responsible(UUID organisation, TestCitizens.Person person, String role, LocalDate from,
