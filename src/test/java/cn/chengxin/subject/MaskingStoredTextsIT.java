@@ -40,6 +40,7 @@ class MaskingStoredTextsIT {
         String plain = "座机0371-12345678，订单号2026112206273931，罚款150000元已缴清，豫罚〔2026〕12345678号";
         UUID withPassport = statement(subject, "本人港澳通行证 H12345678，护照E12345678，电话 13912345678");
         UUID withoutNumber = statement(subject, plain);
+        UUID withGroupedPhone = statement(subject, "联系电话 138 0013 8000 或 139-1234-5678");
         UUID tipOff = tipOff("被举报人旧身份证号410105800307123，长期无照经营");
         UUID tipOffNamed = tipOff("长期无照经营");
         jdbc.sql("UPDATE portal.tipoff SET subject_name = ?, reporter_name = ?, reporter_contact = ? WHERE id = ?")
@@ -68,6 +69,8 @@ class MaskingStoredTextsIT {
         assertThat(text("inquiry.statement", "text", withoutNumber)).isEqualTo(plain);
         assertThat(text("inquiry.statement", "text", withPassport)).as("M5: permits, passports and phones (V313)")
                 .isEqualTo("本人港澳通行证 H1*****78，护照E1*****78，电话 139****5678");
+        assertThat(text("inquiry.statement", "text", withGroupedPhone)).as("M5: phones written in groups (V344)")
+                .isEqualTo("联系电话 138 **** 8000 或 139-****-5678");
         assertThat(text("inquiry.statement", "text", masked)).isEqualTo(alreadyMasked);
         assertThat(changed).isGreaterThanOrEqualTo(3);
         assertThat(jdbc.sql("SELECT count(*) FROM subject.masking_pass WHERE finished_at IS NULL OR audited_at IS NULL")

@@ -80,6 +80,14 @@ public final class IdentityRedaction {
             + "(?!" + DIGIT + "|[.．]" + DIGIT + "|\\s?元|号)";
 
     /**
+     * A mainland mobile number written in groups of three, four and four with the same single separator between them,
+     * as people write one ("138 0013 8000", "138-0013-8000", "+86 138 0013 8000"; gaps review xxxi M5): alone, as
+     * {@link #PHONE} is.
+     */
+    private static final Pattern GROUPED_PHONE = Pattern.compile("(?:(?<=\\+86[ -]?)|" + ALONE + ")[1１][3-9３-９]"
+            + DIGIT + "([ 　-])" + DIGIT + "{4}\\1" + DIGIT + "{4}" + ALONE_END);
+
+    /**
      * Every kind in one pattern, so that a text is read once: resident-type numbers (ASCII or full-width), phones,
      * other documents. They cannot overlap: each stands outside any longer digit run.
      */
@@ -100,7 +108,8 @@ public final class IdentityRedaction {
             return text;
         }
         String masked = hasDigitRun(text, SHORTEST_RUN) ? maskNumbers(text, true) : text;
-        return hasGroupedRun(masked) ? maskGrouped(masked) : masked;
+        masked = hasGroupedRun(masked) ? maskGrouped(masked) : masked;
+        return hasGroupedPhone(masked) ? maskGroupedPhones(masked) : masked;
     }
 
     /**
@@ -139,6 +148,51 @@ public final class IdentityRedaction {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the text holds eleven digits in a row with single separators between some of them, without which
+     * {@link #GROUPED_PHONE} cannot match: one pass, as {@link #hasDigitRun}.
+     */
+    private static boolean hasGroupedPhone(String text) {
+        int run = 0;
+        boolean separated = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isDigit(c)) {
+                run++;
+                separated = false;
+                if (run == 11) {
+                    return true;
+                }
+            } else if ((c == ' ' || c == '-' || c == '　') && run > 0 && !separated) {
+                separated = true;
+            } else {
+                run = 0;
+                separated = false;
+            }
+        }
+        return false;
+    }
+
+    /** Each grouped mobile number keeps its separators, its first three and its last four digits (138 **** 8000). */
+    private static String maskGroupedPhones(String text) {
+        Matcher m = GROUPED_PHONE.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (m.find()) {
+            String written = m.group();
+            StringBuilder masked = new StringBuilder(written.length());
+            int seen = 0;
+            for (int i = 0; i < written.length(); i++) {
+                char c = written.charAt(i);
+                boolean digit = isDigit(c);
+                masked.append(digit && seen >= 3 && seen < 7 ? '*' : c);
+                seen += digit ? 1 : 0;
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(masked.toString()));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** Each grouped number keeps its separators and, as on screens, its first four and last four digits. */

@@ -39,8 +39,8 @@ class IdentityRedactionTests {
                 .isEqualTo("本人身份证 1101**-********-002X 记录有误");
         assertThat(IdentityRedaction.redact("号码 4101 0519 9003 0712 34。"))
                 .isEqualTo("号码 4101 **** **** **12 34。");
-        assertThat(IdentityRedaction.redact("电话 138 0013 8000，时间 2026-12-03 12:00，金额 1 000 000 元"))
-                .isEqualTo("电话 138 0013 8000，时间 2026-12-03 12:00，金额 1 000 000 元");
+        assertThat(IdentityRedaction.redact("时间 2026-12-03 12:00，金额 1 000 000 元，编号 2026 1203 0001"))
+                .isEqualTo("时间 2026-12-03 12:00，金额 1 000 000 元，编号 2026 1203 0001");
         assertThat(IdentityRedaction.redact("卡号 6222 0212 3456 7890 123")).as("not shaped like a number")
                 .isEqualTo("卡号 6222 0212 3456 7890 123");
     }
@@ -121,6 +121,23 @@ class IdentityRedactionTests {
         assertThat(IdentityRedaction.redact("联系１３９１２３４５６７８")).isEqualTo("联系１３９****５６７８");
         assertThat(IdentityRedaction.redact("号码 12912345678 与 139123456789")).as("not a mobile, a longer run")
                 .isEqualTo("号码 12912345678 与 139123456789");
+    }
+
+    /** M5 (session xxxiii): a mobile number written in groups is masked as written, its separators kept. */
+    @Test
+    void mobileNumbersWrittenInGroupsAreMasked() {
+        assertThat(IdentityRedaction.redact("电话 138 0013 8000，时间 2026-12-03 12:00"))
+                .isEqualTo("电话 138 **** 8000，时间 2026-12-03 12:00");
+        assertThat(IdentityRedaction.redact("手机：139-1234-5678；+86 139 1234 5678"))
+                .isEqualTo("手机：139-****-5678；+86 139 **** 5678");
+        assertThat(IdentityRedaction.redact("联系１３９　１２３４　５６７８")).isEqualTo("联系１３９　****　５６７８");
+        assertThat(IdentityRedaction.redact("号码 129 1234 5678、139 1234-5678、139 1234 56789、A139 1234 5678"))
+                .as("not a mobile, mixed separators, a longer group, the tail of a code")
+                .isEqualTo("号码 129 1234 5678、139 1234-5678、139 1234 56789、A139 1234 5678");
+        assertThat(IdentityRedaction.redact("号码 4101 0519 9003 0712 34，电话 138 0013 8000"))
+                .isEqualTo("号码 4101 **** **** **12 34，电话 138 **** 8000");
+        assertThat(IdentityRedaction.redactResidentNumbers("电话 138 0013 8000")).as("a reporter's contact keeps it")
+                .isEqualTo("电话 138 0013 8000");
     }
 
     /** M5: the new shapes leave what only resembles them — a resident number is still masked whole, once. */
