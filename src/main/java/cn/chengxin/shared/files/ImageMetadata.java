@@ -12,7 +12,9 @@ import java.util.Set;
  * <ul>
  *   <li>JPEG: the APPn segments other than JFIF (APP0), the ICC colour profile (APP2) and Adobe's colour transform
  *       (APP14), which the decoder needs to show the same colours, are dropped (EXIF and XMP in APP1, IPTC in APP13,
- *       makers' own), and comments (COM). The orientation tag goes with EXIF: a viewer may show such a photo turned.</li>
+ *       makers' own), and comments (COM). Of EXIF only the orientation is kept, in an EXIF block of its own holding
+ *       nothing else: a phone stores a photo taken upright as it was sensed and says in that tag how to turn it, and a
+ *       certificate shown sideways to the reviewer is what the stripping must not cause.</li>
  *   <li>PNG: the text chunks (tEXt, zTXt, iTXt), EXIF (eXIf) and the time of the last change (tIME) are dropped.</li>
  * </ul>
  * Anything else (a PDF), or a file whose structure cannot be followed to its image data, is kept as received: it was
@@ -21,6 +23,7 @@ import java.util.Set;
 public final class ImageMetadata {
 
     private static final int JPEG_APP0 = 0xE0;
+    private static final int JPEG_APP1 = 0xE1;
     private static final int JPEG_APP2 = 0xE2;
     private static final int JPEG_APP14 = 0xEE;
     private static final int JPEG_APP15 = 0xEF;
@@ -65,6 +68,11 @@ public final class ImageMetadata {
             }
             if (!droppedJpegSegment(marker)) {
                 out.write(in, at, 2 + length);
+            } else if (marker == JPEG_APP1) {
+                int orientation = ExifOrientation.of(in, at + 4, length - 2);
+                if (orientation > 1) {
+                    out.writeBytes(ExifOrientation.segment(orientation));
+                }
             }
             at += 2 + length;
         }
