@@ -173,4 +173,49 @@ class AuditedRowsIT {
                 .single()).isEqualTo(1);
         assertThat(verification.verify().findings()).isEmpty();
     }
+
+    /**
+     * Gaps review xxxiii N3: two instances writing side by side numbered every batch before the lock, so nearly every
+     * batch collided with the other's and some callers failed after three tries. After the first collision a writer
+     * numbers under the lock, and neither collides again however their batches interleave.
+     */
+    @Test
+    void twoInstancesWritingSideBySideCollideOnceEachAndFailNoCaller() throws Exception {
+        long before = jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'test.side-by-side'")
+                .query(Long.class).single();
+        try (AuditWriter first = new AuditWriter(dataSource, keys);
+             AuditWriter second = new AuditWriter(dataSource, keys)) {
+            first.append(sideBySide("first"), null, null);
+            second.append(sideBySide("second"), null, null);
+            first.append(sideBySide("first"), null, null);
+            assertThat(first.collisions()).as("behind the second instance once").isEqualTo(1);
+            for (int i = 0; i < 5; i++) {
+                second.append(sideBySide("second"), null, null);
+                first.append(sideBySide("first"), null, null);
+            }
+            assertThat(first.collisions()).as("numbered under the lock since its collision").isEqualTo(1);
+            assertThat(second.collisions()).isEqualTo(1);
+
+            ExecutorService callers = Executors.newFixedThreadPool(8);
+            try {
+                List<CompletableFuture<Long>> appended = IntStream.range(0, 400)
+                        .mapToObj(i -> CompletableFuture.supplyAsync(() -> (i % 2 == 0 ? first : second)
+                                .append(sideBySide(i % 2 == 0 ? "first" : "second"), null, null), callers))
+                        .toList();
+                assertThat(appended.stream().map(CompletableFuture::join).distinct().count())
+                        .as("every caller stored, each at its own position").isEqualTo(400);
+            } finally {
+                callers.shutdown();
+            }
+            assertThat(first.collisions() + second.collisions()).isEqualTo(2);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'test.side-by-side'").query(Long.class)
+                .single()).isEqualTo(before + 413);
+        assertThat(verification.verify().findings()).isEmpty();
+    }
+
+    private static EventRecord sideBySide(String instance) {
+        return new EventRecord(-1, Instant.now().truncatedTo(ChronoUnit.MICROS), AuditCategory.PROCESSING, "SYSTEM",
+                instance, "并行实例", "", "test.side-by-side", null, null, null, null, AuditResult.SUCCESS, null, null);
+    }
 }
