@@ -7,6 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -20,6 +23,7 @@ import cn.chengxin.support.TestCitizens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.TaskScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +51,53 @@ class CheckIndexIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    CheckIndex runningIndex;
+
+    @Autowired
+    TaskScheduler scheduler;
+
+    /**
+     * Gaps review xxxiii N4: every scheduled job shared one thread, so a job waiting (an exchange push to a partner
+     * answering after 30 s, a nightly pass) held back the index's refresh every 250 ms, and an activation reached
+     * checks only when it ended. With one job held for the whole test, the activation still reaches the running index.
+     */
+    @Test
+    void aJobHeldUpDoesNotHoldBackTheIndex() throws Exception {
+        String number = TestCitizens.register(subjects, "谭守时").number();
+        UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, number)).orElseThrow();
+        String pseudonym = subjects.pseudonymOf(subject).orElseThrow();
+        UUID entry = notifiedEntry(subject, pseudonym);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch running = new CountDownLatch(1);
+        ScheduledFuture<?> slowJob = scheduler.schedule(() -> {
+            running.countDown();
+            try {
+                held.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, Instant.now());
+        try {
+            assertThat(running.await(30, TimeUnit.SECONDS)).as("the slow job holds a scheduler thread").isTrue();
+            jdbc.sql("UPDATE listing.entry SET status = 'EFFECTIVE', effective_from = now(), "
+                    + "change_seq = nextval('listing.change_seq') WHERE id = ?").param(entry).update();
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (runningIndex.inForce(pseudonym).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(runningIndex.inForce(pseudonym)).as("refreshed while the other job waits")
+                    .extracting(ListEntry::id).containsExactly(entry);
+            assertThat(held.getCount()).as("the slow job was still waiting").isOne();
+        } finally {
+            held.countDown();
+            slowJob.cancel(false);
+            jdbc.sql("UPDATE listing.entry SET status = 'REJECTED', change_seq = nextval('listing.change_seq') "
+                    + "WHERE id = ?").param(entry).update();
+        }
+    }
 
     @Test
     void anActivationAndAnExitCommittedAfterTheCursorSteppedOverThemReachChecksAtTheReconciliation() throws Exception {
