@@ -106,21 +106,34 @@ public class Scoring {
         return store.models();
     }
 
-    /** The active model; the base preset is installed (by the system) the first time none exists. */
+    /**
+     * The active model as stored; the base preset is installed (by the system) the first time none exists. Every
+     * scoring pass (a rescore, the full recompute, the score page, the grade notices' bands) reads the active model's
+     * code and version (one row) and compiles the model again when it is not the one compiled: an approval on another
+     * instance reaches this one at its next pass (finding N1).
+     */
     public CompiledModel activeModel() {
         CompiledModel model = active;
-        if (model == null) {
-            synchronized (this) {
-                Optional<JdbcScores.StoredModel> stored = store.models().stream()
-                        .filter(m -> m.status().equals("ACTIVE")).findFirst();
-                if (stored.isEmpty()) {
-                    // Committed on its own before anyone uses it: a listener that installed it inside its own
-                    // transaction would let other threads score with a model they cannot yet read.
-                    installBase.executeWithoutResult(status -> store.propose(ScoreModel.weihai(), "ACTIVE", "system",
-                            clock.instant()));
-                    stored = store.models().stream().filter(m -> m.status().equals("ACTIVE")).findFirst();
-                }
-                model = ScoreCalculator.compile(stored.orElseThrow().model());
+        Optional<JdbcScores.ModelId> id = store.activeModelId();
+        if (model != null && id.isPresent() && model.model().code().equals(id.get().code())
+                && model.model().version() == id.get().version()) {
+            return model;
+        }
+        synchronized (this) {
+            Optional<JdbcScores.StoredModel> stored = store.models().stream()
+                    .filter(m -> m.status().equals("ACTIVE")).findFirst();
+            if (stored.isEmpty()) {
+                // Committed on its own before anyone uses it: a listener that installed it inside its own
+                // transaction would let other threads score with a model they cannot yet read.
+                installBase.executeWithoutResult(status -> store.propose(ScoreModel.weihai(), "ACTIVE", "system",
+                        clock.instant()));
+                stored = store.models().stream().filter(m -> m.status().equals("ACTIVE")).findFirst();
+            }
+            ScoreModel found = stored.orElseThrow().model();
+            model = active;
+            if (model == null || !model.model().code().equals(found.code())
+                    || model.model().version() != found.version()) {
+                model = ScoreCalculator.compile(found);
                 active = model;
             }
         }
@@ -215,6 +228,13 @@ public class Scoring {
         if (subjectIds.isEmpty()) {
             return 0;
         }
+        int scored = rescoreOnce(subjectIds);
+        // -1: another version was approved during the pass (here or on another instance); scored again with it.
+        return scored >= 0 ? scored : Math.max(0, rescoreOnce(subjectIds));
+    }
+
+    /** {@link #rescore}; -1 when nothing was stored as the pass's model is no longer the active one. */
+    private int rescoreOnce(Collection<UUID> subjectIds) {
         Pass pass = new Pass(activeModel(), UsableItems.of(catalogue.versionsEverInForce()), LocalDate.now(clock));
         Instant readAt = clock.instant();
         Map<UUID, ResidentFacts> facts = subjects.residentFacts(subjectIds);
@@ -273,7 +293,11 @@ public class Scoring {
                         notScored.reason(), f.regionCode(), year, List.of(), List.of()));
             }
         }
-        List<GradesChanged.Change> changes = store.store(rows, readAt).stream()
+        Optional<List<JdbcScores.GradeChange>> stored = store.storeIfActive(code, version, rows, readAt);
+        if (stored.isEmpty()) {
+            return -1;
+        }
+        List<GradesChanged.Change> changes = stored.get().stream()
                 .map(c -> new GradesChanged.Change(c.subjectId(), c.from(), c.to())).toList();
         if (!changes.isEmpty()) {
             events.publishEvent(new GradesChanged(changes, readAt));

@@ -106,6 +106,11 @@ public class JdbcRangeScores {
      */
     @Transactional
     public List<RangeWrite.GradeChange> write(RangeWrite range) {
+        // Only under the active model (finding N1): a range computed before another version was approved, here or on
+        // another instance, writes nothing; the approval's own recompute scores it with the new one.
+        if (!scores.holdActive(range.modelCode(), range.modelVersion())) {
+            return List.of();
+        }
         // Null: every new row was copied (the usual case; no set of a range's ids to build).
         Set<UUID> freshWritten = range.fresh().rows() > 0 ? insertFresh(range) : null;
         Set<UUID> changedWritten = range.changed().rows() > 0 ? replaceChanged(range) : Set.of();

@@ -55,6 +55,29 @@ public class JdbcScores {
                               Instant proposedAt, String decidedBy, Instant decidedAt, String note) {
     }
 
+    /** A model version: its code and version. */
+    public record ModelId(String code, int version) {
+    }
+
+    /**
+     * The active model's code and version, read with each scoring pass so that a model approved on another instance
+     * is used at once (finding N1): one row by the single-active index (V17), no definition.
+     */
+    public Optional<ModelId> activeModelId() {
+        return jdbc.sql("SELECT code, version FROM scoring.model WHERE status = 'ACTIVE'")
+                .query((rs, n) -> new ModelId(rs.getString(1), rs.getInt(2))).optional();
+    }
+
+    /**
+     * Whether the model version is still the active one, holding it so until the current transaction ends: the row is
+     * share-locked, so an approval of another version ({@link #activate}) waits for the scores written under this one
+     * to commit, and after it they are refused (finding N1: no score is stored under a retired model).
+     */
+    public boolean holdActive(String code, int version) {
+        return jdbc.sql("SELECT 1 FROM scoring.model WHERE code = ? AND version = ? AND status = 'ACTIVE' FOR SHARE")
+                .params(code, version).query(Integer.class).optional().isPresent();
+    }
+
     public List<StoredModel> models() {
         return jdbc.sql("SELECT code, version, status, definition::text, proposed_by, proposed_at, decided_by, decided_at, "
                         + "note FROM scoring.model ORDER BY proposed_at DESC")
@@ -178,6 +201,19 @@ public class JdbcScores {
     @Transactional
     public List<GradeChange> store(List<Row> rows, Instant at) {
         return store(rows, at, true);
+    }
+
+    /**
+     * {@link #store(List, Instant)} of rows all of one model version, only while that version is the active one
+     * (finding N1): a pass that began before another version was approved, here or on another instance, stores
+     * nothing and is answered empty, for its caller to score again with the active model.
+     */
+    @Transactional
+    public Optional<List<GradeChange>> storeIfActive(String code, int version, List<Row> rows, Instant at) {
+        if (!holdActive(code, version)) {
+            return Optional.empty();
+        }
+        return Optional.of(store(rows, at, true));
     }
 
     /**
