@@ -1,0 +1,141 @@
+package cn.chengxin.scoring;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.chengxin.account.ApiClients;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.exchange.Exchange;
+import cn.chengxin.listing.Listing;
+import cn.chengxin.scoring.domain.ScoreModel;
+import cn.chengxin.scoring.persistence.JdbcRangeScores;
+import cn.chengxin.scoring.persistence.JdbcScores;
+import cn.chengxin.subject.NewPerson;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.ResidencyKind;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.TestCitizens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import static cn.chengxin.support.AsStaff.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Finding N1 (gaps-review-xxxiii): several instances serve one database, and each scores with the model active as
+ * stored, not the one it first read. A second {@link Scoring} over the same store stands for another instance.
+ */
+@IntegrationTest
+class ScoringInstancesIT {
+
+    @Autowired
+    Scoring scoring;
+
+    @Autowired
+    JdbcScores store;
+
+    @Autowired
+    JdbcRangeScores rangeStore;
+
+    @Autowired
+    SubjectRegistry subjects;
+
+    @Autowired
+    CreditFile creditFile;
+
+    @Autowired
+    Catalogue catalogue;
+
+    @Autowired
+    Listing listing;
+
+    @Autowired
+    Exchange exchange;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    ApiClients apiClients;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aModelApprovedOnOneInstanceScoresOnTheOtherAndNoScoreIsStoredUnderTheRetiredOne() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).until(() -> !scoring.progress().running());
+        Scoring other = new Scoring(store, rangeStore, subjects, creditFile, catalogue, listing, exchange, audit,
+                events, clock, transactions, apiClients);
+        ScoreModel was = other.activeModel().model();
+        UUID first = resident("甄一实");
+        other.rescore(Set.of(first));
+        assertThat(modelsOf(first)).containsExactly(was.code() + " v" + was.version());
+
+        ScoreModel next = was.code().equals(ScoreModel.weihai().code()) ? ScoreModel.fiveLabels()
+                : ScoreModel.weihai();
+        int version = activate(next);
+        try {
+            // The other instance compiled the old model and was told nothing; its next pass uses the new one.
+            UUID later = resident("甄二实");
+            other.rescore(Set.of(later));
+            assertThat(modelsOf(later)).containsExactly(next.code() + " v" + version);
+            assertThat(other.activeModel().model().version()).isEqualTo(version);
+            assertThat(other.scoreOf(later).orElseThrow().modelVersion()).isEqualTo(version);
+
+            // A pass computed under the retired model (begun before the approval) stores nothing.
+            UUID third = resident("甄三实");
+            JdbcScores.Row stale = new JdbcScores.Row(third, was.code(), was.version(), 1000, "A", "A", null, null,
+                    "411702", 1971, List.of(), List.of());
+            assertThat(store.storeIfActive(was.code(), was.version(), List.of(stale), clock.instant())).isEmpty();
+            assertThat(modelsOf(third)).doesNotContain(was.code() + " v" + was.version());
+        } finally {
+            // The other tests score with the model that was active.
+            activate(was);
+        }
+    }
+
+    private List<String> modelsOf(UUID subject) {
+        return jdbc.sql("SELECT model_code || ' v' || model_version FROM scoring.score WHERE subject_id = ?")
+                .param(subject).query(String.class).list();
+    }
+
+    /** Proposes the model and has a second person approve it (on the first instance); waits for its recompute. */
+    private int activate(ScoreModel model) throws Exception {
+        int version = as("model-maker", () -> scoring.propose(model));
+        as("model-checker", () -> {
+            scoring.approve(model.code(), version, "同意");
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(120)).until(() -> !scoring.progress().running());
+        return version;
+    }
+
+    private UUID resident(String name) {
+        LocalDate birth = LocalDate.of(1971, 8, 19);
+        String first17 = "411702" + birth.toString().replace("-", "")
+                + String.format("%03d", Math.floorMod(UUID.randomUUID().hashCode(), 1000));
+        return subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.RESIDENT_ID,
+                TestCitizens.withCheckCharacter(first17)), name, null, null,
+                List.of(new NewPerson.Residence(ResidencyKind.HOUSEHOLD, "411702", birth)), List.of(), false));
+    }
+}
