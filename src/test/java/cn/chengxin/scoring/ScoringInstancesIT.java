@@ -13,7 +13,10 @@ import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.exchange.Exchange;
 import cn.chengxin.listing.Listing;
+import cn.chengxin.scoring.domain.CompiledModel;
+import cn.chengxin.scoring.domain.ScoreCalculator;
 import cn.chengxin.scoring.domain.ScoreModel;
+import cn.chengxin.scoring.domain.ScoreSheet;
 import cn.chengxin.scoring.persistence.JdbcRangeScores;
 import cn.chengxin.scoring.persistence.JdbcScores;
 import cn.chengxin.subject.NewPerson;
@@ -107,6 +110,15 @@ class ScoringInstancesIT {
             JdbcScores.Row stale = new JdbcScores.Row(third, was.code(), was.version(), 1000, "A", "A", null, null,
                     "411702", 1971, List.of(), List.of());
             assertThat(store.storeIfActive(was.code(), was.version(), List.of(stale), clock.instant())).isEmpty();
+            assertThat(modelsOf(third)).doesNotContain(was.code() + " v" + was.version());
+            // Nor a recompute's range compiled from it.
+            CompiledModel retired = ScoreCalculator.compile(was);
+            ScoreSheet sheet = retired.sheet();
+            retired.begin(sheet, LocalDate.now(clock));
+            retired.compute(sheet);
+            var range = rangeStore.begin(null, null, retired, clock.instant());
+            range.scored(third, "411702", 1971, sheet);
+            assertThat(rangeStore.write(range)).isEmpty();
             assertThat(modelsOf(third)).doesNotContain(was.code() + " v" + was.version());
         } finally {
             // The other tests score with the model that was active.

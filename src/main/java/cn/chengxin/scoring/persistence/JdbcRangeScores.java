@@ -106,9 +106,9 @@ public class JdbcRangeScores {
      */
     @Transactional
     public List<RangeWrite.GradeChange> write(RangeWrite range) {
-        // Only under the active model (finding N1): a range computed before another version was approved, here or on
+        // Never under a retired model (finding N1): a range computed before another version was approved, here or on
         // another instance, writes nothing; the approval's own recompute scores it with the new one.
-        if (!scores.holdActive(range.modelCode(), range.modelVersion())) {
+        if (!scores.holdUnretired(range.modelCode(), range.modelVersion())) {
             return List.of();
         }
         // Null: every new row was copied (the usual case; no set of a range's ids to build).

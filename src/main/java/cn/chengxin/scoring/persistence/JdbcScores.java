@@ -78,6 +78,16 @@ public class JdbcScores {
                 .params(code, version).query(Integer.class).optional().isPresent();
     }
 
+    /**
+     * Whether the model version has not been retired, holding it so until the current transaction ends (as
+     * {@link #holdActive}): a recompute's range is written under the model it was compiled from, which an approval
+     * retires (finding N1); a version still pending (a switch prepared before its approval) is not refused.
+     */
+    public boolean holdUnretired(String code, int version) {
+        return jdbc.sql("SELECT 1 FROM scoring.model WHERE code = ? AND version = ? AND status <> 'RETIRED' FOR SHARE")
+                .params(code, version).query(Integer.class).optional().isPresent();
+    }
+
     public List<StoredModel> models() {
         return jdbc.sql("SELECT code, version, status, definition::text, proposed_by, proposed_at, decided_by, decided_at, "
                         + "note FROM scoring.model ORDER BY proposed_at DESC")
