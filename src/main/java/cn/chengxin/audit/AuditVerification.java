@@ -75,7 +75,8 @@ public class AuditVerification {
      * auditor's checkpoint (null: none given).
      */
     public record Report(long eventsChecked, long checkpointsChecked, List<Finding> findings, Instant at,
-                         Duration took, long logSize, long lastCheckpointSize, Long keptSize) {
+                         Duration took, long logSize, long lastCheckpointSize, Long keptSize, List<Restore> restores,
+                         Restore keptBeforeRestore) {
 
         public boolean intact() {
             return findings.isEmpty();
@@ -84,6 +85,38 @@ public class AuditVerification {
         /** Events after the last checkpoint: checked, but no signature covers them yet. */
         public long eventsPastLastCheckpoint() {
             return Math.max(0, logSize - lastCheckpointSize);
+        }
+    }
+
+    /**
+     * A restore of the database that an operator confirmed ({@link RestoreGuard}), as its sealed event records it: the
+     * log went on from {@code position} (its size then), having reached {@code reached} before (by the marks kept
+     * outside the database); the events written between the backup and the loss are gone (gaps review xxxiii N2).
+     */
+    public record Restore(long seq, Instant at, String name, long position, long reached) {
+
+        /**
+         * Whether a checkpoint the platform signed at {@code keptAt} for {@code keptSize} events was made before this
+         * restore, over events it lost: then the log not giving its root is the recorded fork, not a rewrite.
+         */
+        public boolean explains(long keptSize, Instant keptAt) {
+            return keptSize > position && keptAt.isBefore(at);
+        }
+
+        /** The restore a confirmed-restore event records; empty for any other event. */
+        static java.util.Optional<Restore> of(EventRecord event) {
+            if (!RestoreGuard.ACTION.equals(event.action())) {
+                return java.util.Optional.empty();
+            }
+            return AuditDetail.parse(event.detail()).filter(d -> d.code().equals(RestoreGuard.DETAIL)
+                    && d.values().size() >= 3).flatMap(d -> {
+                        try {
+                            return java.util.Optional.of(new Restore(event.seq(), event.at(), d.values().get(0).text(),
+                                    Long.parseLong(d.values().get(1).text()), Long.parseLong(d.values().get(2).text())));
+                        } catch (NumberFormatException e) {
+                            return java.util.Optional.empty();
+                        }
+                    });
         }
     }
 
@@ -136,13 +169,16 @@ public class AuditVerification {
             }
         }
         // A kept checkpoint does not say which key signed it: any key of the platform's will do.
-        if (kept != null && publicKeys.values().stream()
-                .noneMatch(k -> new CheckpointVerifier(k).verify(kept.checkpoint(), kept.signature()))) {
+        boolean keptSigned = kept != null && publicKeys.values().stream()
+                .anyMatch(k -> new CheckpointVerifier(k).verify(kept.checkpoint(), kept.signature()));
+        if (kept != null && !keptSigned) {
             findings.add(new Finding(FindingKind.CHECKPOINT_NOT_SIGNED, 0, kept.treeSize() - 1,
                     "the checkpoint of size " + kept.treeSize() + " you kept is not signed by the platform's key "
                             + "(a field was copied wrongly, or the platform never published it)"));
         }
         boolean keptCompared = false;
+        List<Restore> restores = new ArrayList<>();
+        Restore keptBeforeRestore = null;
         Map<Long, Checkpoints.Signed> bySize = new HashMap<>();
         signed.forEach(c -> bySize.put(c.treeSize(), c));
 
@@ -171,6 +207,7 @@ public class AuditVerification {
                     expected = seq;
                 }
                 checkRow(row, markedBy, findings);
+                Restore.of(row.event()).ifPresent(restores::add);
                 if (treeUsable && row.leafHash() != null) {
                     for (Frontier.Node node : frontier.append(row.leafHash())) {
                         if (node.level() == 0) {
@@ -194,7 +231,9 @@ public class AuditVerification {
                     }
                     if (kept != null && frontier.size() == kept.treeSize()) {
                         keptCompared = true;
-                        if (!Arrays.equals(kept.checkpoint().root(), frontier.root())) {
+                        boolean same = Arrays.equals(kept.checkpoint().root(), frontier.root());
+                        keptBeforeRestore = same || !keptSigned ? null : explaining(restores, kept);
+                        if (!same && keptBeforeRestore == null) {
                             findings.add(new Finding(FindingKind.CHECKPOINT_ROOT_MISMATCH, 0, frontier.size() - 1,
                                     "the first " + frontier.size() + " events no longer give the root of the "
                                             + "checkpoint you kept: they were rewritten"));
@@ -207,15 +246,30 @@ public class AuditVerification {
             }
         }
         long largestCheckpoint = signed.isEmpty() ? 0 : signed.get(signed.size() - 1).treeSize();
-        truncation(expected, largestCheckpoint, nodesPast(expected), kept == null ? 0 : kept.treeSize())
-                .ifPresent(findings::add);
-        if (kept != null && !keptCompared && kept.treeSize() <= expected) {
+        if (kept != null && !keptCompared && keptSigned) {
+            keptBeforeRestore = explaining(restores, kept);
+        }
+        truncation(expected, largestCheckpoint, nodesPast(expected),
+                kept == null || keptBeforeRestore != null ? 0 : kept.treeSize()).ifPresent(findings::add);
+        if (kept != null && !keptCompared && kept.treeSize() <= expected && keptBeforeRestore == null) {
             findings.add(new Finding(FindingKind.CHECKPOINT_ROOT_MISMATCH, 0, kept.treeSize() - 1,
                     "the root of the checkpoint you kept cannot be rebuilt: events before it are missing"));
         }
         Instant done = clock.instant();
         return new Report(checked, signed.size(), List.copyOf(findings), done, Duration.between(started, done),
-                expected, largestCheckpoint, kept == null ? null : kept.treeSize());
+                expected, largestCheckpoint, kept == null ? null : kept.treeSize(), List.copyOf(restores),
+                keptBeforeRestore);
+    }
+
+    /** The latest recorded restore that explains why the log no longer gives the kept checkpoint's root, or null. */
+    private static Restore explaining(List<Restore> restores, KeptCheckpoint kept) {
+        Restore found = null;
+        for (Restore r : restores) {
+            if (r.explains(kept.treeSize(), kept.checkpoint().at())) {
+                found = r;
+            }
+        }
+        return found;
     }
 
     /**

@@ -51,7 +51,14 @@ class AuditVerifyCommand implements ApplicationRunner, ExitCodeGenerator {
         }
         report.findings().forEach(f -> System.out.printf("verify-audit: %s events %d–%d: %s%n", f.kind(),
                 f.fromSeq(), f.toSeq(), f.detail()));
-        if (kept != null && report.intact()) {
+        report.restores().forEach(r -> System.out.printf("verify-audit: event %d records the confirmed restore %s: "
+                + "the log went on from %d, having reached %d before; the events in between were lost%n", r.seq(),
+                r.name(), r.position(), r.reached()));
+        if (report.keptBeforeRestore() != null) {
+            System.out.printf("verify-audit: the kept checkpoint of size %d was signed before the restore %s, over "
+                    + "events it lost: not a rewrite%n", kept.treeSize(), report.keptBeforeRestore().name());
+        }
+        if (kept != null && report.intact() && report.keptBeforeRestore() == null) {
             System.out.printf("verify-audit: matches the kept checkpoint of size %d%n", kept.treeSize());
         }
         System.out.println(report.intact() ? "verify-audit: intact" : "verify-audit: TAMPERED");
