@@ -168,10 +168,10 @@ public class RestoreGuard implements SmartInitializingSingleton {
         long position = now.get(AUDIT_LOG);
         long reached = Math.max(position, kept.marks().getOrDefault(AUDIT_LOG, 0L));
         Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        audit.record(AuditEntry.of(AuditCategory.SECURITY, ACTION).detail(AuditDetail.of(DETAIL)
-                        .with("name", name).with("position", position).with("reached", reached)
-                        .with("moved", moved.isEmpty() ? "-" : String.join(" ", moved))),
-                RESTORE_ROWS, new Restored(name, at, position, reached));
+        AuditDetail detail = AuditDetail.of("RESTORE_CONFIRMED").with("name", name).with("position", position)
+                .with("reached", reached).with("moved", moved.isEmpty() ? "-" : String.join(" ", moved));
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "audit.restore.confirm").detail(detail), RESTORE_ROWS,
+                new Restored(name, at, position, reached));
         checkpoints.checkpointNow();
         write(kept.confirmedAs(name, current(), clock.instant()));
         log.warn("Restore '{}' confirmed: the audit log restarts at position {} (it had reached {}); sequences moved "
