@@ -50,6 +50,8 @@ class Pushing {
     private static final Logger log = LoggerFactory.getLogger(Pushing.class);
     static final String BATCHES_PATH = "/api/v1/exchange/batches";
     private static final int BATCHES_PER_TURN = 20;
+    /** How long a turn holds a partner's push: beyond a batch's 30 s request and its acknowledgement (as pulling). */
+    static final Duration CLAIM = Pulling.CLAIM;
     private static final JsonMapper PROBLEMS = JsonMapper.builder().build();
 
     private final JdbcExchange store;
@@ -75,22 +77,38 @@ class Pushing {
         pushDue(clock.instant());
     }
 
-    /** Pushes to every partner that is due at {@code now}; returns how many messages were acknowledged. */
+    /**
+     * Pushes to every partner that is due at {@code now} and that no other instance is pushing; returns how many
+     * messages were acknowledged.
+     */
     synchronized int pushDue(Instant now) {
         int acknowledged = 0;
         for (Partner partner : store.partners()) {
             if (partner.enabled() && partner.baseUrl() != null
                     && (partner.nextAttemptAt() == null || !partner.nextAttemptAt().isAfter(now))) {
-                acknowledged += pushTo(partner, now);
+                UUID turn = Ids.newId();
+                try {
+                    acknowledged += pushTo(partner, now, turn);
+                } finally {
+                    store.releasePush(partner.code(), turn);
+                }
             }
         }
         return acknowledged;
     }
 
-    private int pushTo(Partner partner, Instant now) {
+    /**
+     * A turn of pushes to the partner, each batch under the turn's claim on the partner ({@link #CLAIM}, claimed again
+     * before each batch): two instances never send the same waiting messages (gaps review xxxiii N5), and the partner
+     * gets them in queue order.
+     */
+    private int pushTo(Partner partner, Instant now, UUID claim) {
         int acknowledged = 0;
         int size = settings.batchSize();
         for (int turn = 0; turn < BATCHES_PER_TURN; turn++) {
+            if (!store.claimPush(partner.code(), claim, now, clock.instant().plus(CLAIM))) {
+                return acknowledged;
+            }
             List<JdbcExchange.Waiting> waiting = store.waiting(partner.code(), 0, size);
             if (waiting.isEmpty()) {
                 return acknowledged;

@@ -2192,6 +2192,58 @@ class ExchangeIT {
         return partner.read(answer).messages();
     }
 
+    /**
+     * N5 of gaps-review-xxxiii: two instances push one outbox. While the first instance's batch is on its way (the
+     * partner holds its answer), the second finds the partner claimed and sends nothing, so the partner gets each
+     * message once, under one batch id, in queue order; before the claim the second sent the same waiting messages
+     * again under a batch id of its own.
+     */
+    @Test
+    void twoInstancesPushingOneOutboxSendEachMessageOnce() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "双实例");
+        Pushing second = new Pushing(store, settings, subjects, auditLog, clock,
+                new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                        .getBeanProvider(KafkaLink.class));
+        try (FakeParent parent = new FakeParent(exchange.platform().publicKey())) {
+            TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
+                    PlatformLevel.PROVINCE, parent.baseUrl());
+            try {
+                UUID subject = withGeneralAndMinorPenalties(person, 977);
+                List<String> queued = forPartner(subject, province).stream()
+                        .map(q -> q.sourceId() + "@" + q.version()).toList();
+                assertThat(queued).hasSize(2);
+                java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(1);
+                java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
+                parent.onBatch = () -> {
+                    arrived.countDown();
+                    try {
+                        answer.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                };
+                var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> pushing.pushDue(Instant.now()));
+                arrived.await();
+                parent.onBatch = () -> { };
+                second.pushDue(Instant.now());
+                answer.countDown();
+                first.get();
+                second.pushDue(Instant.now());
+                assertThat(about(person.number(), parent.received)).extracting(m -> m.sourceId() + "@" + m.version())
+                        .as("each message once, in queue order").containsExactlyElementsOf(queued);
+                assertThat(forPartner(subject, province)).allMatch(QueuedMessage::acknowledged);
+                assertThat(jdbc.sql("SELECT count(DISTINCT batch_id) FROM exchange.outbox WHERE subject_id = ? "
+                        + "AND partner_code = ?").params(subject, province.code).query(Long.class).single())
+                        .as("sent under one batch id").isEqualTo(1);
+                assertThat(jdbc.sql("SELECT count(*) FROM exchange.partner WHERE code = ? "
+                        + "AND push_claimed_until IS NOT NULL").param(province.code).query(Long.class).single())
+                        .as("the claim released after the turn").isZero();
+            } finally {
+                province.declaredAs(exchange, Relation.PARENT, PlatformLevel.PROVINCE, null);
+            }
+        }
+    }
+
     private static List<ExchangeMessage> about(String number, List<ExchangeMessage> messages) {
         return messages.stream().filter(m -> m.subject() != null && number.equals(m.subject().number())).toList();
     }

@@ -51,6 +51,8 @@ final class FakeParent implements AutoCloseable {
     /** Signs its answers with a key other than the one declared for it. */
     volatile boolean forgesAnswers;
     private volatile SignedBatch lastAnswer;
+    /** Runs as a pushed batch arrives, before it is answered: a test holds the answer there. */
+    volatile Runnable onBatch = () -> { };
 
     FakeParent(String ourPublicKey) throws IOException {
         this.ourPublicKey = ourPublicKey;
@@ -62,6 +64,7 @@ final class FakeParent implements AutoCloseable {
                     exchange.getRequestHeaders().getFirst(SignedBatch.DIGEST),
                     exchange.getRequestHeaders().getFirst(SignedBatch.SIGNATURE));
             bodies.add(body);
+            onBatch.run();
             int status;
             byte[] answer = "{}".getBytes();
             if (down) {

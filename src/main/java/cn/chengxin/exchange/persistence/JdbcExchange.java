@@ -87,6 +87,27 @@ public class JdbcExchange {
                 + "last_ack_at = ? WHERE code = ?").params(Timestamp.from(at), code).update();
     }
 
+    /**
+     * Claims (or keeps) the push of a partner for the turn {@code turn} until {@code until}, when no other turn holds
+     * it and it is due: one statement, so of two instances claiming at once one gets it, and a turn that dies holding
+     * it holds it no longer than {@code until} (gaps review xxxiii N5).
+     */
+    public boolean claimPush(String code, UUID turn, Instant now, Instant until) {
+        return jdbc.sql("""
+                        UPDATE exchange.partner SET push_claimed_by = ?, push_claimed_until = ?
+                        WHERE code = ? AND enabled AND base_url IS NOT NULL
+                          AND (push_claimed_by = ? OR push_claimed_until IS NULL OR push_claimed_until <= ?)
+                          AND (next_attempt_at IS NULL OR next_attempt_at <= ?)""")
+                .params(turn, Timestamp.from(until), code, turn, Timestamp.from(now), Timestamp.from(now))
+                .update() == 1;
+    }
+
+    /** The turn's push of the partner ended: its claim is released (another turn's is left). */
+    public void releasePush(String code, UUID turn) {
+        jdbc.sql("UPDATE exchange.partner SET push_claimed_by = NULL, push_claimed_until = NULL "
+                + "WHERE code = ? AND push_claimed_by = ?").params(code, turn).update();
+    }
+
     // ---- pulls
 
     /** Marks the partner to be pulled, or not; false when there is no such partner. */
