@@ -16,6 +16,7 @@ import cn.chengxin.exchange.domain.Reconciliation;
 import cn.chengxin.exchange.domain.Relation;
 import cn.chengxin.exchange.persistence.JdbcExchange;
 import cn.chengxin.exchange.wire.BatchCodec;
+import cn.chengxin.shared.jdbc.ClusterJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -40,6 +41,10 @@ class Reconciling {
     static final int LISTED = 100;
     /** How far back a day that still differs is reconciled again, night after night. */
     static final int LOOK_BACK_DAYS = 7;
+    /** The job's row in shared.cluster_job. */
+    static final String JOB = "exchange.reconcile";
+    /** How long the instance that took the night is shown holding it: a partner's answer takes up to 30 s. */
+    static final java.time.Duration HOLD = java.time.Duration.ofHours(1);
 
     private final JdbcExchange store;
     private final ExchangeSettings settings;
@@ -48,9 +53,11 @@ class Reconciling {
     private final JsonMapper json;
     private final AuditLog audit;
     private final Clock clock;
+    private final ClusterJobs jobs;
 
     Reconciling(JdbcExchange store, ExchangeSettings settings, PartnerRequests requests, Adopting adopting,
-                JsonMapper json, AuditLog audit, Clock clock) {
+                JsonMapper json, AuditLog audit, Clock clock, ClusterJobs jobs) {
+        this.jobs = jobs;
         this.store = store;
         this.settings = settings;
         this.requests = requests;
@@ -60,9 +67,23 @@ class Reconciling {
         this.clock = clock;
     }
 
+    /**
+     * Once a night across the instances (gaps review xxxiii N5): the instance that takes the night asks the partners,
+     * the others leave it (each would ask every partner, queue the same differences again and list them twice). A
+     * night whose run failed is looked at again the next night ({@link #LOOK_BACK_DAYS}).
+     */
     @Scheduled(cron = "${chengxin.exchange.reconcile-cron:0 30 2 * * *}", zone = "Asia/Shanghai")
     void nightly() {
-        nightly(LocalDate.now(clock));
+        LocalDate today = LocalDate.now(clock);
+        if (!jobs.claimDay(JOB, today, HOLD)) {
+            log.info("Reconciliation of {}: taken by another instance", today);
+            return;
+        }
+        try {
+            nightly(today);
+        } finally {
+            jobs.finished(JOB, today);
+        }
     }
 
     /**
