@@ -297,6 +297,33 @@ class RepairsIT {
         assertThat(kinds(late.id())).containsExactly("REPAIR_ELIGIBLE");
     }
 
+    /**
+     * N5 of gaps-review-xxxiii: the 08:00 job fires on every instance; the day's people are told once, whichever runs
+     * it first. The day after a day every instance missed (down at 08:00), the run tells the missed day's people too,
+     * and a run after that tells nobody again. Days 200 days back: no other test's records become repairable on them.
+     */
+    @Test
+    void theRepairableNoticesGoOutOnceADayAcrossInstancesAndAMissedDayIsCaughtUp() throws Exception {
+        LocalDate missed = LocalDate.now(clock).minusDays(200);
+        LocalDate next = missed.plusDays(1);
+        Person ofMissed = person("毛漏日", "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕795号", missed.minusMonths(3));
+        Person ofNext = person("毛次日", "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕796号", next.minusMonths(3));
+        // The job last ran the day before: on the missed day no instance was up at 08:00.
+        jdbc.sql("INSERT INTO shared.cluster_job (job, done_through) VALUES (?, ?) "
+                        + "ON CONFLICT (job) DO UPDATE SET done_through = EXCLUDED.done_through")
+                .params(RepairJobs.JOB, missed.minusDays(1)).update();
+        cn.chengxin.shared.jdbc.ClusterJobs jobs = context.getBean(cn.chengxin.shared.jdbc.ClusterJobs.class);
+        RepairJobs one = new RepairJobs(repairs, jobs, clock);
+        RepairJobs other = new RepairJobs(repairs, jobs, clock);
+
+        assertThat(one.eligible(next)).as("the missed day first").containsExactly(missed, next);
+        assertThat(other.eligible(next)).as("the day is done").isEmpty();
+        assertThat(one.eligible(next)).isEmpty();
+        assertThat(kinds(ofMissed.id())).containsExactly("REPAIR_ELIGIBLE");
+        assertThat(kinds(ofNext.id())).containsExactly("REPAIR_ELIGIBLE");
+        assertThat(jobs.lastDay(RepairJobs.JOB)).hasValueSatisfying(d -> assertThat(d.doneThrough()).isEqualTo(next));
+    }
+
     private List<String> kinds(UUID subjectId) {
         return notices.of(subjectId).stream().map(n -> n.kind()).toList();
     }
