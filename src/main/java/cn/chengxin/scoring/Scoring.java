@@ -318,7 +318,16 @@ public class Scoring {
      * it scores with the model active when it started, and a model activated meanwhile must still reach everyone.
      */
     public boolean startRecompute() {
+        return startRecompute(() -> { });
+    }
+
+    /**
+     * {@link #startRecompute()}, running {@code ended} on the recompute's thread when it ends (done or failed); when a
+     * recompute runs already, {@code ended} runs at once (that one runs once more, as above).
+     */
+    public boolean startRecompute(Runnable ended) {
         if (!job.start(subjects.persons(), clock.instant())) {
+            ended.run();
             return false;
         }
         Thread worker = new Thread(() -> {
@@ -333,6 +342,7 @@ public class Scoring {
                     // recomputeAll failed
                     job.finish(clock.instant());
                 }
+                ended.run();
             }
         }, "scoring-recompute");
         worker.setDaemon(true);

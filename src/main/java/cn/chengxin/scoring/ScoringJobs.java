@@ -1,9 +1,12 @@
 package cn.chengxin.scoring;
 
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Set;
 
 import cn.chengxin.catalog.ItemVersionApproved;
 import cn.chengxin.creditfile.RecordsChanged;
+import cn.chengxin.shared.jdbc.ClusterJobs;
 import cn.chengxin.shared.jdbc.ResumablePasses;
 import cn.chengxin.subject.BirthDateCompleted;
 import org.slf4j.Logger;
@@ -25,22 +28,28 @@ import org.springframework.transaction.annotation.Propagation;
 class ScoringJobs {
 
     private static final Logger log = LoggerFactory.getLogger(ScoringJobs.class);
+    /** The nightly recompute's row in shared.cluster_job. */
+    static final String RECOMPUTE_JOB = "scoring.recompute";
+    /** How long the instance that took the night's recompute is shown holding it (a city's recompute takes minutes). */
+    static final Duration RECOMPUTE_HOLD = Duration.ofHours(2);
 
     private final Scoring scoring;
     private final RescoringHolders rescoring;
     private final TaskExecutor executor;
     private final ScoreReviews reviews;
     private final java.time.Clock clock;
+    private final ClusterJobs jobs;
 
     /** {@code executor}: the one the modules' event listeners run on. */
     ScoringJobs(Scoring scoring, RescoringHolders rescoring,
                 @Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor,
-                ScoreReviews reviews, java.time.Clock clock) {
+                ScoreReviews reviews, java.time.Clock clock, ClusterJobs jobs) {
         this.scoring = scoring;
         this.rescoring = rescoring;
         this.executor = executor;
         this.reviews = reviews;
         this.clock = clock;
+        this.jobs = jobs;
     }
 
     @ApplicationModuleListener
@@ -73,7 +82,21 @@ class ScoringJobs {
             log.info("Score review deadlines: {} reminded, {} escalated", watched.reminded().size(),
                     watched.escalated().size());
         }
-        scoring.startRecompute();
+        recomputeOnce(LocalDate.now(clock));
+    }
+
+    /**
+     * The nightly full recompute, once across the instances (gaps review xxxiii N5): the instance that takes the day
+     * runs it, the others leave it; true if this one took it. (The review deadlines above are conditional updates,
+     * done once whichever instance gets there.)
+     */
+    boolean recomputeOnce(LocalDate day) {
+        if (!jobs.claimDay(RECOMPUTE_JOB, day, RECOMPUTE_HOLD)) {
+            log.info("Nightly recompute of {}: taken by another instance", day);
+            return false;
+        }
+        scoring.startRecompute(() -> jobs.finished(RECOMPUTE_JOB, day));
+        return true;
     }
 
     /** A pass whose chunk failed is taken up again, off the scheduler's thread (a pass takes minutes). */

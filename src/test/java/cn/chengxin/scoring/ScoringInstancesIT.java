@@ -84,6 +84,40 @@ class ScoringInstancesIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ScoringJobs jobs;
+
+    @Autowired
+    cn.chengxin.shared.jdbc.ClusterJobs clusterJobs;
+
+    @Autowired
+    RescoringHolders rescoring;
+
+    @Autowired
+    ScoreReviews reviews;
+
+    /**
+     * N5 of gaps-review-xxxiii: the 01:30 recompute fires on every instance; the one that takes the night runs it, the
+     * other leaves it (before, each recomputed every score), and the night is recorded as ended when the run ends.
+     */
+    @Test
+    void theNightlyRecomputeIsTakenByOneInstance() {
+        Scoring otherScoring = new Scoring(store, rangeStore, subjects, creditFile, catalogue, listing, exchange,
+                audit, events, clock, transactions, apiClients);
+        ScoringJobs other = new ScoringJobs(otherScoring, rescoring, Runnable::run, reviews, clock, clusterJobs);
+        LocalDate night = clusterJobs.lastDay(ScoringJobs.RECOMPUTE_JOB)
+                .map(d -> d.doneThrough().plusDays(1)).filter(d -> d.isAfter(LocalDate.now(clock)))
+                .orElse(LocalDate.now(clock));
+
+        assertThat(jobs.recomputeOnce(night)).as("this instance takes the night").isTrue();
+        assertThat(other.recomputeOnce(night)).as("the other leaves it").isFalse();
+        assertThat(otherScoring.progress().startedAt()).as("no recompute started on the other").isNull();
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT finished_at IS NOT NULL FROM "
+                + "shared.cluster_job WHERE job = ?").param(ScoringJobs.RECOMPUTE_JOB).query(Boolean.class).single());
+        assertThat(other.recomputeOnce(night)).as("nor later in the night").isFalse();
+        assertThat(jobs.recomputeOnce(night)).isFalse();
+    }
+
     @Test
     void aModelApprovedOnOneInstanceScoresOnTheOtherAndNoScoreIsStoredUnderTheRetiredOne() throws Exception {
         await().atMost(Duration.ofSeconds(60)).until(() -> !scoring.progress().running());
