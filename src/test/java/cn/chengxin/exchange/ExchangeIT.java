@@ -2211,7 +2211,7 @@ class ExchangeIT {
                 UUID subject = withGeneralAndMinorPenalties(person, 977);
                 List<String> queued = forPartner(subject, province).stream()
                         .map(q -> q.sourceId() + "@" + q.version()).toList();
-                assertThat(queued).hasSize(2);
+                assertThat(queued).isNotEmpty();
                 java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(1);
                 java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
                 parent.onBatch = () -> {
@@ -2231,6 +2231,8 @@ class ExchangeIT {
                 second.pushDue(Instant.now());
                 assertThat(about(person.number(), parent.received)).extracting(m -> m.sourceId() + "@" + m.version())
                         .as("each message once, in queue order").containsExactlyElementsOf(queued);
+                assertThat(parent.received).extracting(m -> m.sourcePlatform() + "/" + m.sourceId() + "@" + m.version())
+                        .as("nothing sent twice").doesNotHaveDuplicates();
                 assertThat(forPartner(subject, province)).allMatch(QueuedMessage::acknowledged);
                 assertThat(jdbc.sql("SELECT count(DISTINCT batch_id) FROM exchange.outbox WHERE subject_id = ? "
                         + "AND partner_code = ?").params(subject, province.code).query(Long.class).single())
