@@ -1,0 +1,91 @@
+package cn.chengxin.platform.database;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import cn.chengxin.audit.AuditRetention;
+import cn.chengxin.audit.AuditVerification;
+import cn.chengxin.subject.NewPerson;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.support.App;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.FileSystemUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Gaps review xxxiii N12 (GB/T 22239-2019 §8.1.4.2): the README's database checklist on a server where the DBA makes
+ * the roles. The owner migrates ({@code SPRING_FLYWAY_USER}); the platform runs as a login of the runtime role, which
+ * owns nothing: it stores and audits as ever, empties the audit content past its period through the owner's function,
+ * and may not change, delete or drop the audit log. A login of the read-only role reads, and writes nothing.
+ */
+class DatabaseRolesIT {
+
+    private static final String RUNTIME_LOGIN = "chengxin_web";
+    private static final String AUDITOR_LOGIN = "auditor_wang";
+
+    @Test
+    void theRuntimeRoleServesThePlatformButCannotRewriteTheAuditLog() throws Exception {
+        Path dir = Path.of("target", "it-database-roles").toAbsolutePath();
+        FileSystemUtils.deleteRecursively(dir);
+        try (EmbeddedPostgres server = ExternalPostgres.start(dir.resolve("server"))) {
+            // What the DBA does before the first start (the owner, ExternalPostgres.USER, may not create roles).
+            JdbcClient dba = JdbcClient.create(server.getPostgresDatabase());
+            dba.sql("CREATE ROLE chengxin_app NOLOGIN").update();
+            dba.sql("CREATE ROLE chengxin_readonly NOLOGIN").update();
+            dba.sql("CREATE ROLE " + RUNTIME_LOGIN + " LOGIN PASSWORD 'runtime-secret' IN ROLE chengxin_app").update();
+            dba.sql("CREATE ROLE " + AUDITOR_LOGIN + " LOGIN PASSWORD 'auditor-secret' IN ROLE chengxin_readonly")
+                    .update();
+
+            try (ConfigurableApplicationContext app = App.start(dir.resolve("app"), "test",
+                    "--CHENGXIN_DB_URL=" + ExternalPostgres.url(server), "--CHENGXIN_DB_USER=" + RUNTIME_LOGIN,
+                    "--CHENGXIN_DB_PASSWORD=runtime-secret", "--spring.flyway.user=" + ExternalPostgres.USER,
+                    "--spring.flyway.password=" + ExternalPostgres.PASSWORD)) {
+                JdbcClient platform = JdbcClient.create(app.getBean(DataSource.class));
+                assertThat(platform.sql("SELECT current_user").query(String.class).single()).isEqualTo(RUNTIME_LOGIN);
+                assertThat(platform.sql("SELECT DISTINCT installed_by FROM flyway_schema_history").query(String.class)
+                        .list()).as("migrated by the owner").containsExactly(ExternalPostgres.USER);
+
+                SubjectRegistry registry = app.getBean(SubjectRegistry.class);
+                registry.registerPerson(new NewPerson(registry.validate(DocumentType.RESIDENT_ID,
+                        "411702199001011238"), "孙丽", null, null, List.of(), List.of(), false));
+                assertThat(platform.sql("SELECT count(*) FROM audit.event").query(Long.class).single())
+                        .as("audited as the runtime role").isPositive();
+                assertThat(app.getBean(AuditVerification.class).verify().intact()).isTrue();
+
+                assertThat(app.getBean(AuditRetention.class).prune(Clock.offset(Clock.systemUTC(),
+                        Duration.ofDays(4000)))).as("retention through the owner's function").isPositive();
+            }
+
+            JdbcClient runtime = JdbcClient.create(server.getDatabase(RUNTIME_LOGIN, "chengxin"));
+            for (String change : List.of("UPDATE audit.event SET detail = NULL", "DELETE FROM audit.event",
+                    "TRUNCATE audit.node", "UPDATE audit.checkpoint SET key_id = 'x'", "DROP TABLE audit.event",
+                    "ALTER TABLE audit.event DISABLE TRIGGER ALL", "DROP TABLE subject.subject")) {
+                assertThatThrownBy(() -> runtime.sql(change).update()).as(change)
+                        .hasMessageMatching("(?s).*(permission denied|must be owner).*");
+            }
+            assertThatThrownBy(() -> runtime.sql("SELECT audit.empty_past_retention('QUERY', now() - interval "
+                    + "'1 year', now())").query(Integer.class).single()).as("below the legal minimum")
+                    .hasMessageContaining("keep their content for at least");
+            assertThatThrownBy(() -> runtime.sql("DELETE FROM flyway_schema_history").update())
+                    .hasMessageContaining("permission denied");
+
+            JdbcClient auditor = JdbcClient.create(server.getDatabase(AUDITOR_LOGIN, "chengxin"));
+            assertThat(auditor.sql("SELECT count(*) FROM audit.event").query(Long.class).single()).isPositive();
+            assertThat(auditor.sql("SELECT count(*) FROM subject.subject").query(Long.class).single()).isEqualTo(1);
+            assertThatThrownBy(() -> auditor.sql("DELETE FROM subject.subject").update())
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> auditor.sql("SELECT count(*) FROM account.http_session").query(Long.class)
+                    .single()).as("sessions stay unread").hasMessageContaining("permission denied");
+        }
+    }
+}
