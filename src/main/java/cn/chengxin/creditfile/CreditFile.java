@@ -107,6 +107,7 @@ public class CreditFile {
         Instant now = clock.instant();
         Set<String> items = new HashSet<>();
         chunk.forEach(r -> items.add(r.itemCode()));
+        records.allowLongStatements();
         records.lockItemsShared(items);
         chunk = underLaterVersions(chunk, items);
         Set<String> withdrawing = records.itemsBeingWithdrawn(items);

@@ -397,6 +397,14 @@ public class JdbcRecords {
      * it waits for the approval and then finds its pass ({@link #itemsBeingWithdrawn}, read after this statement).
      * Taken in code order; shared locks never wait for each other.
      */
+    /**
+     * Lifts the requests' statement timeout for the rest of the transaction: a chunk of a batch is bounded by its size
+     * (gaps review xxxiii N12).
+     */
+    public void allowLongStatements() {
+        cn.chengxin.shared.jdbc.LongStatements.allowIn(jdbc);
+    }
+
     public void lockItemsShared(java.util.Collection<String> itemCodes) {
         if (itemCodes.isEmpty()) {
             return;

@@ -12,6 +12,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -93,9 +94,17 @@ class EmbeddedPostgresConfiguration {
         return postgres;
     }
 
+    /**
+     * @param initSql the statement and lock timeouts every pool connection starts with (application.yml; gaps review
+     *                xxxiii N12), as Boot sets them on the pool it builds for an external database
+     */
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedPostgres postgres,
+                          @Value("${spring.datasource.hikari.connection-init-sql:}") String initSql) {
         HikariConfig config = new HikariConfig();
+        if (!initSql.isBlank()) {
+            config.setConnectionInitSql(initSql);
+        }
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         config.setUsername("postgres");
         config.setPassword("postgres");

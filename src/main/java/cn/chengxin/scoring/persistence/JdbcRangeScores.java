@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 
 import cn.chengxin.scoring.domain.CompiledModel;
 import cn.chengxin.shared.jdbc.BinaryCopyWriter;
+import cn.chengxin.shared.jdbc.LongStatements;
 import cn.chengxin.shared.jdbc.PostgresCopy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -71,8 +72,10 @@ public class JdbcRangeScores {
             throw new IllegalArgumentException("model code " + code);
         }
         List<RangeWrite.StoredScore> stored = new ArrayList<>();
-        // On the transaction's connection, which the COPY below takes part in.
+        // On the transaction's connection, which the COPY below takes part in; a range is a pass's part, bounded by its
+        // size, not by the requests' statement timeout (gaps review xxxiii N12).
         roomToSortInMemory();
+        LongStatements.allowIn(jdbc);
         // Literals only: COPY takes no parameters (the model code is checked above). An explanation is read only
         // where it can be equal: after a model switch no stored one can, and reading them all was 190 MB.
         PostgresCopy.copyOut(dataSource, """
@@ -111,6 +114,7 @@ public class JdbcRangeScores {
         if (!scores.holdUnretired(range.modelCode(), range.modelVersion())) {
             return List.of();
         }
+        LongStatements.allowIn(jdbc);
         // Null: every new row was copied (the usual case; no set of a range's ids to build).
         Set<UUID> freshWritten = range.fresh().rows() > 0 ? insertFresh(range) : null;
         Set<UUID> changedWritten = range.changed().rows() > 0 ? replaceChanged(range) : Set.of();

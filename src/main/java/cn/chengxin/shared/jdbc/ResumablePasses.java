@@ -187,6 +187,7 @@ public final class ResumablePasses {
     /** One chunk: whether it finished the pass; empty when there was nothing to pass here. */
     private Optional<Boolean> chunk(String passCode, int passVersion, int size, Work work) {
         return chunkTransaction.execute(tx -> {
+            LongStatements.allowIn(jdbc);
             Optional<Pass> pass = jdbc.sql("SELECT * FROM " + table + " WHERE " + code + " = ? AND " + version
                             + " = ? AND finished_at IS NULL FOR UPDATE SKIP LOCKED")
                     .params(passCode, passVersion).query(this::pass).optional();

@@ -1,0 +1,143 @@
+package cn.chengxin.platform.database;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.sql.DataSource;
+
+import cn.chengxin.shared.jdbc.LongStatements;
+import cn.chengxin.shared.jdbc.ResumablePasses;
+import cn.chengxin.support.IntegrationTest;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Gaps review xxxiii N12 on the test database: the pool's connections carry the statement and lock timeouts, a pass
+ * lifts the statement timeout for its own transaction only, and the runtime role V376 grants to reaches every table of
+ * the platform but may only read and append the audit log.
+ */
+@IntegrationTest
+class DatabaseLimitsIT {
+
+    private static final String RUNTIME_LOGIN = "n12_runtime_login";
+
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
+    EmbeddedPostgres postgres;
+
+    @Test
+    void everyPoolConnectionStopsLongStatementsAndLockWaits() throws Exception {
+        List<Connection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                held.add(dataSource.getConnection());
+            }
+            for (Connection c : held) {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                        "SELECT current_setting('statement_timeout'), current_setting('lock_timeout')")) {
+                    rs.next();
+                    assertThat(rs.getString(1)).isEqualTo("2min");
+                    assertThat(rs.getString(2)).isEqualTo("30s");
+                }
+            }
+        } finally {
+            for (Connection c : held) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
+    void aPassChunkIsNotCutByTheRequestsTimeoutAndLeavesItInForce() {
+        jdbc.sql("""
+                CREATE TABLE IF NOT EXISTS public.n12_pass (code text, version int, after_record uuid,
+                    records_passed bigint NOT NULL DEFAULT 0, holders_evaluated bigint NOT NULL DEFAULT 0,
+                    started_at timestamptz, progressed_at timestamptz, finished_at timestamptz,
+                    superseded boolean NOT NULL DEFAULT false, PRIMARY KEY (code, version))""").update();
+        ResumablePasses passes = new ResumablePasses(jdbc, transactions, Clock.systemUTC(), "public.n12_pass", "code",
+                "version");
+        String code = "P" + System.nanoTime();
+        passes.start(code, 1);
+        AtomicReference<String> inChunk = new AtomicReference<>();
+
+        passes.run(code, 1, 10, (after, size) -> {
+            inChunk.set(jdbc.sql("SELECT current_setting('statement_timeout')").query(String.class).single());
+            return new ResumablePasses.Chunk(null, 0, 0);
+        });
+
+        assertThat(inChunk.get()).as("in the chunk's transaction").isEqualTo("0");
+        assertThat(passes.pass(code, 1).orElseThrow().finished()).isTrue();
+        assertThat(jdbc.sql("SELECT current_setting('statement_timeout')").query(String.class).single())
+                .as("the connection back in the pool").isEqualTo("2min");
+    }
+
+    @Test
+    void aStatementPastTheLimitIsStoppedUnlessTheTransactionLiftedIt() {
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+            jdbc.sql("SET LOCAL statement_timeout = '1ms'").update();
+            jdbc.sql("SELECT 1 FROM pg_sleep(0.2)").query(Integer.class).single();
+        })).hasMessageContaining("statement timeout");
+
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("SET LOCAL statement_timeout = '1ms'").update();
+            LongStatements.allowIn(jdbc);
+            jdbc.sql("SELECT 1 FROM pg_sleep(0.2)").query(Integer.class).single();
+        });
+    }
+
+    @Test
+    void theRuntimeRoleReachesEveryTableButOnlyReadsAndAppendsTheAuditLog() {
+        List<String> unreachable = jdbc.sql("""
+                SELECT n.nspname || '.' || c.relname
+                FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE c.relkind IN ('r', 'p', 'v') AND c.relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)
+                  AND n.nspname NOT LIKE 'pg\\_%' AND n.nspname NOT IN ('information_schema', 'bench')
+                  AND c.relname <> 'flyway_schema_history'
+                  AND NOT (has_table_privilege('chengxin_app', c.oid, 'SELECT')
+                      AND has_table_privilege('chengxin_app', c.oid, 'INSERT')
+                      AND CASE WHEN n.nspname = 'audit'
+                               THEN NOT has_table_privilege('chengxin_app', c.oid, 'UPDATE, DELETE, TRUNCATE')
+                               ELSE has_table_privilege('chengxin_app', c.oid, 'UPDATE')
+                                    AND has_table_privilege('chengxin_app', c.oid, 'DELETE') END
+                      AND has_table_privilege('chengxin_readonly', c.oid, 'SELECT')
+                          = NOT (n.nspname = 'account' AND c.relname LIKE 'http\\_session%'))
+                ORDER BY 1""").query(String.class).list();
+        assertThat(unreachable).as("tables whose rights differ from V376's (a new schema must grant as V376 does)")
+                .isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM pg_tables WHERE schemaname = 'audit'").query(Long.class).single())
+                .isGreaterThanOrEqualTo(5);
+
+        jdbc.sql("""
+                DO $$ BEGIN
+                    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'n12_runtime_login') THEN
+                        CREATE ROLE n12_runtime_login LOGIN IN ROLE chengxin_app;
+                    END IF;
+                END $$""").update();
+        JdbcClient runtime = JdbcClient.create(postgres.getDatabase(RUNTIME_LOGIN, "postgres"));
+        assertThatThrownBy(() -> runtime.sql("UPDATE audit.event SET detail = NULL WHERE seq < 0").update())
+                .hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> runtime.sql("DELETE FROM audit.event WHERE seq < 0").update())
+                .hasMessageContaining("permission denied");
+        assertThat(runtime.sql("SELECT count(*) FROM audit.event").query(Long.class).single()).isPositive();
+        assertThat(runtime.sql("SELECT audit.empty_past_retention('SECURITY', now() - interval '400 days', now())")
+                .query(Integer.class).single()).isNotNegative();
+    }
+}
