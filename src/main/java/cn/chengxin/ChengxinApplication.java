@@ -9,7 +9,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <p>Without arguments it serves the public site, the citizens' self-service and the staff console. With
  * a command as first argument it runs that command and exits: {@code generate --residents N --seed S}
- * loads a synthetic population into an empty database.
+ * loads a synthetic population into an empty database; {@code generate-keys <dir>} writes the production key files
+ * without starting anything.
  */
 @SpringBootApplication
 public class ChengxinApplication {
@@ -22,6 +23,11 @@ public class ChengxinApplication {
     private static final java.util.Set<String> WITH_WEB_SERVER = java.util.Set.of("bench-checks", "bench-reports");
 
     public static void main(String[] args) {
+        if (args.length > 0 && GenerateKeysCommand.NAME.equals(args[0])) {
+            // Before any Spring context: no web server, no database, nothing logged (gaps review xxxiii N12).
+            System.exit(GenerateKeysCommand.run(System.out, System.err,
+                    java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         if (args.length > 0 && COMMANDS.contains(args[0])) {
             System.exit(SpringApplication.exit(command(args)));
         }

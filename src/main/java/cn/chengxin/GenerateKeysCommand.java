@@ -1,0 +1,99 @@
+package cn.chengxin;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.stream.Stream;
+
+import cn.chengxin.audit.SigningKeys;
+import cn.chengxin.audit.domain.Sm2KeyPair;
+import cn.chengxin.audit.domain.Sm2Keys;
+import cn.chengxin.audit.persistence.AuditKeys;
+
+/**
+ * {@code generate-keys <directory>}: writes every key file a production start needs (gaps review xxxiii N12; GB/T
+ * 39786-2021: keys generated under control, apart from the data) into a new or empty directory, readable by the owner
+ * only ({@code rw-------} in a {@code rwx------} directory), and prints the public halves to publish. It starts no
+ * Spring context: no web server, no database, no log of the keys.
+ *
+ * <p>The files and their format (each one line of Base64): {@code audit-row-mac.key} (32 random bytes, HMAC-SM3 key
+ * sealing each audit row), {@code audit-checkpoint-sm2.key} (SM2 private scalar, 32 bytes, signing checkpoints; its
+ * public half also as {@code audit-checkpoint-sm2.<key id>.pub}), {@code identity-encryption.v1.key} (16 bytes, SM4
+ * key of identity numbers), {@code identity-index.key} (32 bytes, HMAC-SM3 blind-index key) and {@code
+ * exchange-sm2.key} (SM2 private scalar signing the exchange's batches).
+ */
+public final class GenerateKeysCommand {
+
+    static final String NAME = "generate-keys";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private GenerateKeysCommand() {
+    }
+
+    /** Runs the command: {@code args} as after the command's name; returns the exit code. */
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        if (args.length != 1 || args[0].isBlank() || args[0].startsWith("--") && !args[0].startsWith("--dir=")) {
+            err.println("usage: " + NAME + " <directory>   (a new or empty directory, e.g. /etc/chengxin/keys)");
+            return 2;
+        }
+        Path dir = Path.of(args[0].startsWith("--dir=") ? args[0].substring("--dir=".length()) : args[0])
+                .toAbsolutePath();
+        try {
+            if (Files.exists(dir)) {
+                try (Stream<Path> present = Files.list(dir)) {
+                    if (present.findAny().isPresent()) {
+                        err.println(dir + " is not empty: keys are generated into an empty directory only, never over "
+                                + "keys that may already seal data");
+                        return 1;
+                    }
+                }
+            } else {
+                Files.createDirectories(dir);
+            }
+            restrict(dir, "rwx------");
+            write(dir.resolve("audit-row-mac.key"), random(32));
+            Sm2KeyPair checkpoint = Sm2Keys.generate();
+            write(dir.resolve("audit-checkpoint-sm2.key"), checkpoint.privateKey());
+            String checkpointId = AuditKeys.keyIdOf(checkpoint.publicKey());
+            Files.writeString(dir.resolve("audit-checkpoint-sm2." + checkpointId + ".pub"), checkpoint.publicKey());
+            write(dir.resolve("identity-encryption.v1.key"), random(16));
+            write(dir.resolve("identity-index.key"), random(32));
+            String exchange = SigningKeys.generatePrivateKey();
+            write(dir.resolve("exchange-sm2.key"), exchange);
+            SigningKeys.SigningKey exchangeKey = SigningKeys.of(exchange);
+
+            out.println("Keys written to " + dir + " (owner-readable only). Back them up apart from the database "
+                    + "backups (README, \"Keys checklist\").");
+            out.println();
+            out.println("Public halves to publish:");
+            out.println("  audit checkpoints (key id " + checkpointId + "): " + checkpoint.publicKey());
+            out.println("  exchange batches  (key id " + exchangeKey.keyId() + "): " + exchangeKey.publicKey());
+            return 0;
+        } catch (IOException | UnsupportedOperationException e) {
+            err.println("Cannot write the keys to " + dir + ": " + e);
+            return 1;
+        }
+    }
+
+    private static String random(int bytes) {
+        byte[] key = new byte[bytes];
+        RANDOM.nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    /** Created owner-only from the start: the key never sits in a file others may read. */
+    private static void write(Path file, String content) throws IOException {
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        restrict(file, "rw-------"); // whatever the umask took away or left
+        Files.writeString(file, content);
+    }
+
+    private static void restrict(Path path, String permissions) throws IOException {
+        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+    }
+}
