@@ -10,9 +10,6 @@ import java.util.Base64;
 import java.util.stream.Stream;
 
 import cn.chengxin.audit.SigningKeys;
-import cn.chengxin.audit.domain.Sm2KeyPair;
-import cn.chengxin.audit.domain.Sm2Keys;
-import cn.chengxin.audit.persistence.AuditKeys;
 
 /**
  * {@code generate-keys <directory>}: writes every key file a production start needs (gaps review xxxiii N12; GB/T
@@ -57,9 +54,11 @@ public final class GenerateKeysCommand {
             }
             restrict(dir, "rwx------");
             write(dir.resolve("audit-row-mac.key"), random(32));
-            Sm2KeyPair checkpoint = Sm2Keys.generate();
-            write(dir.resolve("audit-checkpoint-sm2.key"), checkpoint.privateKey());
-            String checkpointId = AuditKeys.keyIdOf(checkpoint.publicKey());
+            String checkpointPrivate = SigningKeys.generatePrivateKey();
+            write(dir.resolve("audit-checkpoint-sm2.key"), checkpointPrivate);
+            // The same key id as the audit log's (the first 16 hex digits of SM3 of the public key).
+            SigningKeys.SigningKey checkpoint = SigningKeys.of(checkpointPrivate);
+            String checkpointId = checkpoint.keyId();
             Files.writeString(dir.resolve("audit-checkpoint-sm2." + checkpointId + ".pub"), checkpoint.publicKey());
             write(dir.resolve("identity-encryption.v1.key"), random(16));
             write(dir.resolve("identity-index.key"), random(32));
