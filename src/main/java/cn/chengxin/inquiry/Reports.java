@@ -35,7 +35,9 @@ import cn.chengxin.inquiry.domain.ReportScope;
 import cn.chengxin.inquiry.domain.Requester;
 import cn.chengxin.inquiry.pdf.ReportDocuments;
 import cn.chengxin.inquiry.persistence.JdbcInquiry;
+import cn.chengxin.inquiry.persistence.ReportRequestKeys;
 import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.IdempotencyKey;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.security.Actor;
 import cn.chengxin.shared.security.StaffQueryPurpose;
@@ -90,10 +92,13 @@ public class Reports {
     private final Notices notices;
     private final SupersededReports superseded;
     private final CounterVisits counterVisits;
+    private final ReportRequestKeys requestKeys;
 
     Reports(ReportAssembler assembler, ReportDocuments documents, Consents consents, JdbcInquiry store,
             SubjectRegistry subjects, AuditLog audit, InquirySettings settings, TransactionTemplate transactions,
-            JsonMapper json, Clock clock, Notices notices, SupersededReports superseded, CounterVisits counterVisits) {
+            JsonMapper json, Clock clock, Notices notices, SupersededReports superseded, CounterVisits counterVisits,
+            ReportRequestKeys requestKeys) {
+        this.requestKeys = requestKeys;
         this.notices = notices;
         this.counterVisits = counterVisits;
         this.superseded = superseded;
@@ -239,6 +244,97 @@ public class Reports {
     /** As {@link #forInstitution(ApiClientPrincipal, String, String, Purpose, ReportKind, UUID, String)}, in {@code language}. */
     public Issued forInstitution(ApiClientPrincipal client, String subjectNumber, String documentType, Purpose purpose,
                                  ReportKind kind, UUID consentId, String authorisationCode, ReportLanguage language) {
+        return issueForInstitution(client, subjectNumber, documentType, purpose, kind, consentId, authorisationCode,
+                language, null);
+    }
+
+    /** An institution's report as answered: issued now, or {@code replayed}, the one issued to the same request before. */
+    public record Answered(Issued issued, boolean replayed) {
+    }
+
+    /**
+     * As {@link #forInstitution(ApiClientPrincipal, String, String, Purpose, ReportKind, UUID, String, ReportLanguage)},
+     * sent under an Idempotency-Key (gaps review xxxiii N11; issue #7, PIPL Art. 14: a single-use consent authorises one
+     * report). The first request with the key issues the report and keeps the key for the client with the report's
+     * number ({@link IdempotencyKey#KEPT}); the same key with the same request from the same client is answered with
+     * that report (its id, number, code and content, as issued) without using the consent again, notifying the
+     * person again or adding a query to their record: the answer is audited as a look at the report
+     * ({@code report.download}, REPORT_ANSWERED_AGAIN), which "谁查询了我" shows and no later report counts as a query.
+     * A request with the key the client used for another is refused 409 IDEMPOTENCY_KEY_CONFLICT; a report whose
+     * content was deleted at the end of its retention 409 REPORT_EMPTIED. Two requests with one key at once give one
+     * report: the key is claimed first in the report's transaction (a primary key), so the second waits for the first
+     * and answers its report. {@code retry} null: as without a key.
+     */
+    public Answered forInstitution(ApiClientPrincipal client, String subjectNumber, String documentType,
+                                   Purpose purpose, ReportKind kind, UUID consentId, String authorisationCode,
+                                   ReportLanguage language, IdempotencyKey retry) {
+        if (retry != null) {
+            Optional<Issued> earlier = answeredBefore(client, retry);
+            if (earlier.isPresent()) {
+                return new Answered(earlier.get(), true);
+            }
+        }
+        try {
+            return new Answered(issueForInstitution(client, subjectNumber, documentType, purpose, kind, consentId,
+                    authorisationCode, language, retry), false);
+        } catch (KeyTaken taken) {
+            return new Answered(answeredBefore(client, retry).orElseThrow(), true);
+        }
+    }
+
+    /** The report the request kept under the key was answered with, answered again and audited as a look. */
+    private Optional<Issued> answeredBefore(ApiClientPrincipal client, IdempotencyKey retry) {
+        return requestKeys.answer(client.actorId(), retry).map(number -> {
+            JdbcInquiry.IssuedReport r = store.reportByNumber(number).orElseThrow();
+            Issued issued = load(r);
+            audit.record(lookAgain(client, r, "REPORT_ANSWERED_AGAIN"));
+            return issued;
+        });
+    }
+
+    /**
+     * A report the institution was issued, fetched again by it (gaps review xxxiii N11): by the key that obtained it or
+     * another live key of the same institution (the consent names the institution, K2), while the report is valid —
+     * after, it attests nothing and a new query, on a new consent, is due (409 REPORT_PAST_VALIDITY; its content is
+     * deleted later still, M4a). Each fetch is a look at the person's data, audited against them
+     * ({@code report.download}, REPORT_FETCHED_AGAIN), never a new query. Empty when it is not a report this
+     * institution was issued.
+     */
+    public Optional<Issued> fetchedBy(ApiClientPrincipal client, UUID reportId) {
+        Optional<JdbcInquiry.IssuedReport> issued = store.report(reportId)
+                .filter(r -> Requester.INSTITUTION.name().equals(r.requesterKind()))
+                .filter(r -> r.requesterId().equals(client.actorId()) || store.consentOf(r.id())
+                        .flatMap(store::consent).filter(c -> c.institutionId().equals(client.institutionId()))
+                        .isPresent());
+        issued.filter(r -> !r.valid(clock.instant())).ifPresent(r -> {
+            throw new InquiryProblem("REPORT_PAST_VALIDITY", DomainProblem.Kind.CONFLICT, "报告 " + r.number()
+                    + " 已过有效期，不能再获取：如仍需查询，请取得被查询人的授权后重新查询");
+        });
+        return issued.map(r -> {
+            Issued loaded = load(r);
+            audit.record(lookAgain(client, r, "REPORT_FETCHED_AGAIN"));
+            return loaded;
+        });
+    }
+
+    private AuditEntry lookAgain(ApiClientPrincipal client, JdbcInquiry.IssuedReport r, String code) {
+        AuditEntry look = AuditEntry.of(AuditCategory.QUERY, "report.download").by(client)
+                .subject(subjects.pseudonymOf(r.subjectId()).orElseThrow()).purpose(r.purpose(), r.legalBasis())
+                .detail(AuditDetail.of(code).with("report", r.kind().title() + " " + r.number()).with("sm3", r.sm3()));
+        return store.consentOf(r.id()).map(c -> look.consent(c.toString())).orElse(look);
+    }
+
+    /** The key was claimed by the same client's request meanwhile: that request's report is the answer. */
+    private static final class KeyTaken extends RuntimeException {
+
+        KeyTaken() {
+            super("Idempotency-Key taken", null, false, false);
+        }
+    }
+
+    private Issued issueForInstitution(ApiClientPrincipal client, String subjectNumber, String documentType,
+                                       Purpose purpose, ReportKind kind, UUID consentId, String authorisationCode,
+                                       ReportLanguage language, IdempotencyKey retry) {
         if (purpose == null) {
             throw new InquiryProblem("PURPOSE_REQUIRED", DomainProblem.Kind.INVALID_INPUT, "须写明查询用途（授权范围内）");
         }
@@ -261,6 +357,9 @@ public class Reports {
             // The consent's purpose fixes the kind (G6; RULES.md §9, PIPL Art. 6): none asked for, that one.
             reportKind = ConsentRule.kind(consent, kind);
         } catch (InquiryProblem refusal) {
+            if (retry != null && requestKeys.find(client.actorId(), retry).isPresent()) {
+                throw new KeyTaken(); // the consent used meanwhile by a request with the same key: its report
+            }
             refused(client, subjects.pseudonymOf(document), purpose,
                     refusal.code() + (found.isEmpty() ? " (subject not registered)" : ""));
             throw refusal.code().equals("CONSENT_SUBJECT_MISMATCH") ? notAuthorised() : refusal;
@@ -269,6 +368,10 @@ public class Reports {
         Consent allowing = consent;
         return issue(scope, profile(subjectId), client, client.organisation() + "（" + client.name() + "）",
                 "被查询人授权（" + allowing.id() + "）", allowing.id(), BY_KIND, now, language, number -> {
+                    // The key first: a second request with it waits here for the first and answers its report.
+                    if (retry != null && !requestKeys.claim(client.actorId(), retry, number)) {
+                        throw new KeyTaken();
+                    }
                     if (!store.use(allowing.id(), clock.instant())) {
                         // withdrawn, expired or used since it was checked: refuse with the reason it has now
                         Consent current = store.consent(allowing.id()).orElseThrow();

@@ -187,6 +187,12 @@ public class JdbcInquiry {
         return jdbc.sql(REPORT + " WHERE number = ?").param(number).query(JdbcInquiry::report).optional();
     }
 
+    /** The consent a report was issued on; empty for one issued on none (the person's own, a state organ's). */
+    public Optional<UUID> consentOf(UUID reportId) {
+        return jdbc.sql("SELECT consent_id FROM inquiry.report WHERE id = ? AND consent_id IS NOT NULL")
+                .param(reportId).query((rs, n) -> rs.getObject(1, UUID.class)).optional();
+    }
+
     /**
      * The snapshot's JSON, opened: sealed, or still in clear when stored before V325 and not sealed yet; empty when the
      * report is unknown or was emptied.

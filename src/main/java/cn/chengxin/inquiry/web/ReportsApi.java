@@ -8,6 +8,7 @@ import cn.chengxin.inquiry.Reports;
 import cn.chengxin.inquiry.domain.Purpose;
 import cn.chengxin.inquiry.domain.ReportKind;
 import cn.chengxin.inquiry.domain.ReportLanguage;
+import cn.chengxin.shared.IdempotencyKey;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.Problems;
@@ -25,9 +26,14 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.NOT_REQUIRED;
 
@@ -80,16 +86,44 @@ class ReportsApi {
             + "report is in Chinese unless language is en (422 REPORT_LANGUAGE_UNKNOWN for another). A "
             + "passport or travel-permit holder is named with documentType (400 DOCUMENT_TYPE_UNKNOWN for a type not "
             + "known, DOCUMENT_FORMAT for a number not of the type); without it the number is inferred. The query is "
-            + "audited and the person sees it under 谁查询了我.")
+            + "audited and the person sees it under 谁查询了我. Header Idempotency-Key (optional, a UUID; 422 "
+            + "IDEMPOTENCY_KEY_INVALID for another value): the same key with the same body from the same key of the "
+            + "institution within 24 hours is answered with the first report (Idempotent-Replayed: true; the same "
+            + "id, number and content) without using the consent again or telling the person again, also when the "
+            + "two requests come at once; the same key with another body 409 IDEMPOTENCY_KEY_CONFLICT. A report "
+            + "already issued is also fetched again by GET /api/v1/reports/{id} (X-Report-Id).")
     ResponseEntity<byte[]> report(@AuthenticationPrincipal ApiClientPrincipal client,
+                                  @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                   @Valid @RequestBody ReportRequest request) {
         // The language is checked first: a refused one issues nothing and uses no consent.
         ReportLanguage language = ReportLanguage.named(request.language());
-        Reports.Issued issued = reports.forInstitution(client, request.subjectNumber(), request.documentType(),
-                request.purpose(), request.kind(), request.consentId(), request.authorisationCode(), language);
         Format format = request.format() == null ? Format.PDF : request.format();
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok()
-                .header("X-Report-Id", issued.id().toString())
+        IdempotencyKey retry = IdempotencyKey.of(key, request.subjectNumber(), request.documentType(),
+                request.purpose(), request.kind(), request.consentId(), request.authorisationCode(), format,
+                language);
+        Reports.Answered answered = reports.forInstitution(client, request.subjectNumber(), request.documentType(),
+                request.purpose(), request.kind(), request.consentId(), request.authorisationCode(), language, retry);
+        return answer(answered.issued(), format, ResponseEntity.ok()
+                .header("Idempotent-Replayed", Boolean.toString(answered.replayed())));
+    }
+
+    @GetMapping("/api/v1/reports/{id}")
+    @Operation(summary = "再次获取已出具的信用报告", description = "A report issued to the calling institution (by this key or "
+            + "another live key of the institution), as issued: the same id, number, verification code and content, "
+            + "in format PDF (default), HTML or JSON, with the same headers as the query. Only while the report is "
+            + "valid: after, 409 REPORT_PAST_VALIDITY (a new query, on a new consent, is due); 409 REPORT_EMPTIED once "
+            + "its content was deleted at the end of its retention. 404 for a report not issued to the institution. "
+            + "Uses no consent and is not a new query: each fetch is audited as a look at the report, which the person "
+            + "sees under 谁查询了我.")
+    ResponseEntity<byte[]> fetch(@AuthenticationPrincipal ApiClientPrincipal client, @PathVariable UUID id,
+                                 @RequestParam(required = false) Format format) {
+        Reports.Issued issued = reports.fetchedBy(client, id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return answer(issued, format == null ? Format.PDF : format, ResponseEntity.ok());
+    }
+
+    private ResponseEntity<byte[]> answer(Reports.Issued issued, Format format, ResponseEntity.BodyBuilder response) {
+        response.header("X-Report-Id", issued.id().toString())
                 .header("X-Report-Number", issued.number())
                 .header("X-Verification-Code", issued.verificationCode())
                 .header("X-Report-SM3", issued.sm3());
