@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import cn.chengxin.audit.AuditCategory;
@@ -20,12 +21,14 @@ import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.domain.SubjectType;
 import cn.chengxin.commitment.domain.CommitmentKind;
 import cn.chengxin.commitment.domain.CommitmentStatus;
+import cn.chengxin.commitment.persistence.CommitmentRequestKeys;
 import cn.chengxin.commitment.persistence.JdbcCommitments;
 import cn.chengxin.ingestion.BatchResult;
 import cn.chengxin.ingestion.IncomingRecord;
 import cn.chengxin.ingestion.Submissions;
 import cn.chengxin.shared.CodedProblem;
 import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.IdempotencyKey;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.security.StaffQueryPurpose;
 import cn.chengxin.subject.SubjectProfile;
@@ -41,6 +44,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 信用承诺: signs, lists and settles commitments. A breach reported by a department becomes a 违背信用承诺信息 record
@@ -62,9 +66,13 @@ public class Commitments {
     private final Submissions submissions;
     private final AuditLog audit;
     private final Clock clock;
+    private final CommitmentRequestKeys requestKeys;
+    private final TransactionTemplate transactions;
 
     Commitments(JdbcCommitments store, SubjectRegistry subjects, Catalogue catalogue, Submissions submissions,
-                AuditLog audit, Clock clock) {
+                AuditLog audit, Clock clock, CommitmentRequestKeys requestKeys, TransactionTemplate transactions) {
+        this.requestKeys = requestKeys;
+        this.transactions = transactions;
         this.store = store;
         this.subjects = subjects;
         this.catalogue = catalogue;
@@ -86,13 +94,22 @@ public class Commitments {
         if (text == null || text.isBlank() || text.length() > 10_000) {
             throw new CodedProblem("COMMITMENT_TEXT", DomainProblem.Kind.INVALID_INPUT, "承诺内容不能为空（不超过一万字）");
         }
-        Commitment c = new Commitment(Ids.newId(), subjectId, kind, text, sm3(text), reference, departmentCode, due,
-                signedBy, clock.instant(), cn.chengxin.commitment.domain.CommitmentStatus.IN_FORCE, null, null, null);
+        Commitment c = signed(subjectId, kind, text, reference, departmentCode, due, signedBy);
         store.insert(c);
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "commitment.sign")
-                .subject(subjects.pseudonymOf(subjectId).orElseThrow()).detail(AuditDetail.of("COMMITMENT_SIGNED")
-                        .withLabel("kind", kindKey(kind)).with("digest", c.digest())));
+        audit.record(signing(c));
         return c;
+    }
+
+    private Commitment signed(UUID subjectId, CommitmentKind kind, String text, String reference,
+                              String departmentCode, LocalDate due, String signedBy) {
+        return new Commitment(Ids.newId(), subjectId, kind, text, sm3(text), reference, departmentCode, due,
+                signedBy, clock.instant(), cn.chengxin.commitment.domain.CommitmentStatus.IN_FORCE, null, null, null);
+    }
+
+    private AuditEntry signing(Commitment c) {
+        return AuditEntry.of(AuditCategory.PROCESSING, "commitment.sign")
+                .subject(subjects.pseudonymOf(c.subjectId()).orElseThrow()).detail(AuditDetail.of("COMMITMENT_SIGNED")
+                        .withLabel("kind", kindKey(c.kind())).with("digest", c.digest()));
     }
 
     /**
@@ -109,6 +126,32 @@ public class Commitments {
      */
     public Commitment recordAtDepartment(String subjectNumber, String documentType, CommitmentKind kind, String text,
                                          String reference, LocalDate due) {
+        return recordAtDepartment(subjectNumber, documentType, kind, text, reference, due, null).commitment();
+    }
+
+    /** A commitment as recorded: new, or {@code replayed}, the one recorded before for the same request. */
+    public record Recorded(Commitment commitment, boolean replayed) {
+    }
+
+    /**
+     * As {@link #recordAtDepartment(String, String, CommitmentKind, String, String, LocalDate)}, sent again safely
+     * (gaps review xxxiii N11; issue #8: a commitment signed once is one record, not two records at its due date).
+     * A request under an Idempotency-Key ({@code retry}, null for none) the calling client sent within
+     * {@link IdempotencyKey#KEPT} is answered with the commitment it recorded, before any check (the due date may
+     * have passed since); another request under it is refused 409 IDEMPOTENCY_KEY_CONFLICT. A commitment with a
+     * reference is one per department, subject and reference (V366): sent again, it is the commitment recorded
+     * before when its kind, text and due date are the same, and is refused 409 COMMITMENT_REFERENCE_CONFLICT when
+     * they differ. Both hold for two requests at once: the key and the reference are claimed by unique keys in the
+     * commitment's transaction, and the second request answers the first's commitment. Answered again, a commitment
+     * is not audited again: the answer (its id, digest and time) tells the department nothing it did not send.
+     */
+    public Recorded recordAtDepartment(String subjectNumber, String documentType, CommitmentKind kind, String text,
+                                       String reference, LocalDate due, IdempotencyKey retry) {
+        String client = AuditLog.currentActor().actorId();
+        Optional<Commitment> earlier = retry == null ? Optional.empty() : answeredBefore(client, retry);
+        if (earlier.isPresent()) {
+            return new Recorded(earlier.get(), true);
+        }
         if (kind == null) {
             throw new CodedProblem("COMMITMENT_KIND", DomainProblem.Kind.INVALID_INPUT, "请指明承诺类型");
         }
@@ -136,7 +179,57 @@ public class Commitments {
                         + " 的主体应为" + takes.label() + "：不能为该主体登记信用承诺");
             }
         }
-        return sign(subjectId, kind, text, reference, department, due, "本人向" + department + "作出");
+        Optional<Commitment> same = reference == null || reference.isBlank() ? Optional.empty()
+                : sameReference(department, subjectId, kind, text, reference, due);
+        if (same.isPresent()) {
+            return new Recorded(same.get(), true);
+        }
+        Commitment c = signed(subjectId, kind, text, reference == null || reference.isBlank() ? null : reference,
+                department, due, "本人向" + department + "作出");
+        try {
+            transactions.executeWithoutResult(tx -> {
+                // The key first: a second request with it waits here for the first and answers its commitment.
+                if (retry != null && !requestKeys.claim(client, retry, c.id().toString())) {
+                    throw new Taken();
+                }
+                if (!store.insertBound(c)) {
+                    throw new Taken();
+                }
+                audit.record(signing(c));
+            });
+        } catch (Taken taken) {
+            return new Recorded((retry == null ? Optional.<Commitment>empty() : answeredBefore(client, retry))
+                    .or(() -> sameReference(department, subjectId, kind, text, c.reference(), due)).orElseThrow(),
+                    true);
+        }
+        return new Recorded(c, false);
+    }
+
+    private Optional<Commitment> answeredBefore(String client, IdempotencyKey retry) {
+        return requestKeys.answer(client, retry).map(id -> find(UUID.fromString(id)));
+    }
+
+    /**
+     * The commitment the department recorded for the subject under the reference; refused when it is not this one
+     * (another kind, text or due date).
+     */
+    private Optional<Commitment> sameReference(String department, UUID subjectId, CommitmentKind kind, String text,
+                                               String reference, LocalDate due) {
+        return store.byReference(department, subjectId, reference).map(c -> {
+            if (c.kind() != kind || !c.digest().equals(sm3(text)) || !java.util.Objects.equals(c.due(), due)) {
+                throw new CodedProblem("COMMITMENT_REFERENCE_CONFLICT", DomainProblem.Kind.CONFLICT,
+                        "本部门已为该主体以同一事项登记了内容不同的信用承诺：如是另一份承诺，请在事项中写明其文号或日期以示区别");
+            }
+            return c;
+        });
+    }
+
+    /** The key or the reference was claimed by another request meanwhile: its commitment is the answer. */
+    private static final class Taken extends RuntimeException {
+
+        Taken() {
+            super("Idempotency-Key or reference taken", null, false, false);
+        }
     }
 
     public Commitment find(UUID id) {

@@ -33,14 +33,34 @@ public class JdbcCommitments {
         this.jdbc = jdbc;
     }
 
+    /** Stores a commitment bound to no reference (the credit office's, signed with a repair). */
     public void insert(Commitment c) {
-        jdbc.sql("""
+        insert(c, null);
+    }
+
+    /**
+     * Stores a department's commitment bound to its reference (V366: one per department, subject and reference), in
+     * the caller's transaction; false when the reference is bound already (a commitment sent twice at once: the second
+     * waits for the first).
+     */
+    public boolean insertBound(Commitment c) {
+        return insert(c, c.reference());
+    }
+
+    private boolean insert(Commitment c, String referenceClaim) {
+        return jdbc.sql("""
                         INSERT INTO commitment.commitment (id, subject_id, kind, text, digest, reference,
-                                                           department_code, due, signed_by, signed_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                           department_code, due, signed_by, signed_at, reference_claim)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
                 .params(c.id(), c.subjectId(), c.kind().name(), c.text(), c.digest(), c.reference(),
-                        c.departmentCode(), c.due(), c.signedBy(), Timestamp.from(c.signedAt()))
-                .update();
+                        c.departmentCode(), c.due(), c.signedBy(), Timestamp.from(c.signedAt()), referenceClaim)
+                .update() == 1;
+    }
+
+    /** The commitment bound to the department, subject and reference. */
+    public Optional<Commitment> byReference(String departmentCode, UUID subjectId, String reference) {
+        return jdbc.sql(SELECT + " WHERE department_code = ? AND subject_id = ? AND reference_claim = ?")
+                .params(departmentCode, subjectId, reference).query(JdbcCommitments::commitment).optional();
     }
 
     public Optional<Commitment> find(UUID id) {

@@ -10,6 +10,7 @@ import cn.chengxin.commitment.Commitment;
 import cn.chengxin.commitment.Commitments;
 import cn.chengxin.commitment.domain.CommitmentKind;
 import cn.chengxin.ingestion.BatchResult;
+import cn.chengxin.shared.IdempotencyKey;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,6 +24,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.NOT_REQUIRED;
@@ -68,11 +70,23 @@ class CommitmentsApi {
             + "it is kept as signed with its SM3 digest. A commitment with a due date that passes without a reported "
             + "breach becomes a 信用承诺信息 record. A passport or travel-permit holder is named with documentType "
             + "(DOCUMENT_TYPE_UNKNOWN for a type not known, DOCUMENT_FORMAT for a number not of the type); without it "
-            + "the number is inferred.")
-    ResponseEntity<Recorded> record(@Valid @RequestBody NewCommitment request) {
-        Commitment c = commitments.recordAtDepartment(request.subjectNumber(), request.documentType(), request.kind(),
-                request.text(), request.reference(), request.due());
+            + "the number is inferred. Answered 201 with the commitment's id. Sent again safely: header "
+            + "Idempotency-Key (optional, a UUID; 422 IDEMPOTENCY_KEY_INVALID for another value): the same key with "
+            + "the same body from the same key of the department within 24 hours is answered with the commitment "
+            + "recorded first (Idempotent-Replayed: true), also when the two requests come at once; with another "
+            + "body 409 IDEMPOTENCY_KEY_CONFLICT. A reference makes the commitment one per department, subject and "
+            + "reference: the same reference sent again for the subject is the commitment recorded before "
+            + "(Idempotent-Replayed: true) when kind, text and due are the same, 409 COMMITMENT_REFERENCE_CONFLICT "
+            + "when they differ (name another commitment for the same matter by its file number or date).")
+    ResponseEntity<Recorded> record(@RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                    @Valid @RequestBody NewCommitment request) {
+        IdempotencyKey retry = IdempotencyKey.of(key, request.subjectNumber(), request.documentType(),
+                request.kind(), request.text(), request.reference(), request.due());
+        Commitments.Recorded recorded = commitments.recordAtDepartment(request.subjectNumber(),
+                request.documentType(), request.kind(), request.text(), request.reference(), request.due(), retry);
+        Commitment c = recorded.commitment();
         return ResponseEntity.created(URI.create("/api/v1/commitments/" + c.id()))
+                .header("Idempotent-Replayed", Boolean.toString(recorded.replayed()))
                 .body(new Recorded(c.id(), c.digest(), c.signedAt()));
     }
 
