@@ -287,7 +287,7 @@ public class Reports {
         return requestKeys.answer(client.actorId(), retry).map(number -> {
             JdbcInquiry.IssuedReport r = store.reportByNumber(number).orElseThrow();
             Issued issued = load(r);
-            audit.record(lookAgain(client, r, "REPORT_ANSWERED_AGAIN"));
+            audit.record(lookAgain(client, r, AuditDetail.of("REPORT_ANSWERED_AGAIN")));
             return issued;
         });
     }
@@ -312,15 +312,15 @@ public class Reports {
         });
         return issued.map(r -> {
             Issued loaded = load(r);
-            audit.record(lookAgain(client, r, "REPORT_FETCHED_AGAIN"));
+            audit.record(lookAgain(client, r, AuditDetail.of("REPORT_FETCHED_AGAIN")));
             return loaded;
         });
     }
 
-    private AuditEntry lookAgain(ApiClientPrincipal client, JdbcInquiry.IssuedReport r, String code) {
+    private AuditEntry lookAgain(ApiClientPrincipal client, JdbcInquiry.IssuedReport r, AuditDetail detail) {
         AuditEntry look = AuditEntry.of(AuditCategory.QUERY, "report.download").by(client)
                 .subject(subjects.pseudonymOf(r.subjectId()).orElseThrow()).purpose(r.purpose(), r.legalBasis())
-                .detail(AuditDetail.of(code).with("report", r.kind().title() + " " + r.number()).with("sm3", r.sm3()));
+                .detail(detail.with("report", r.kind().title() + " " + r.number()).with("sm3", r.sm3()));
         return store.consentOf(r.id()).map(c -> look.consent(c.toString())).orElse(look);
     }
 

@@ -67,6 +67,7 @@ class EndpointPermissionsIT {
             Map.entry("GET /verify", EVERYONE),
             Map.entry("POST /verify", EVERYONE),
             Map.entry("POST /api/v1/reports", EnumSet.noneOf(Who.class)),
+            Map.entry("GET /api/v1/reports/{id}", EnumSet.noneOf(Who.class)),
             Map.entry("GET /console/reports", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_CREDIT)),
             Map.entry("POST /console/reports", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_CREDIT)),
             Map.entry("GET /console/reports/{id}.pdf", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_CREDIT)),
