@@ -4,11 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
@@ -16,6 +11,7 @@ import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.support.AtOnce;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.TestCitizens;
 import com.jayway.jsonpath.JsonPath;
@@ -117,24 +113,11 @@ class CommitmentRetriesIT {
         String hrss = client("HRSS");
         String key = UUID.randomUUID().toString();
         String body = body(person.number(), null, "本人承诺所填工作经历真实。");
-        CountDownLatch start = new CountDownLatch(1);
-        Callable<MockHttpServletResponse> request = () -> {
-            start.await();
-            return record(hrss, key, body).andReturn().getResponse();
-        };
+        List<MockHttpServletResponse> answers = AtOnce.twice(() -> record(hrss, key, body).andReturn().getResponse());
 
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<MockHttpServletResponse>> answers = List.of(pool.submit(request), pool.submit(request));
-            start.countDown();
-            MockHttpServletResponse a = answers.get(0).get();
-            MockHttpServletResponse b = answers.get(1).get();
-            assertThat(List.of(a.getStatus(), b.getStatus())).containsOnly(201);
-            assertThat((String) JsonPath.read(a.getContentAsString(), "$.id"))
-                    .isEqualTo(JsonPath.read(b.getContentAsString(), "$.id"));
-        } finally {
-            pool.shutdownNow();
-        }
+        assertThat(List.of(answers.get(0).getStatus(), answers.get(1).getStatus())).containsOnly(201);
+        assertThat((String) JsonPath.read(answers.get(0).getContentAsString(), "$.id"))
+                .isEqualTo(JsonPath.read(answers.get(1).getContentAsString(), "$.id"));
         assertThat(commitments.of(subjectId(person))).hasSize(1);
     }
 

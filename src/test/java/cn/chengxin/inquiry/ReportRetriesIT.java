@@ -3,11 +3,6 @@ package cn.chengxin.inquiry;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
@@ -17,6 +12,7 @@ import cn.chengxin.inquiry.domain.Purpose;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.shared.security.Permission;
+import cn.chengxin.support.AtOnce;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.TestCitizens;
 import org.junit.jupiter.api.Test;
@@ -112,25 +108,15 @@ class ReportRetriesIT {
         ApiClients.IssuedKey bank = bank("并发银行 " + UUID.randomUUID());
         consents.grant(person.id(), bank.institutionId(), Purpose.LENDING, 30, true);
         String key = UUID.randomUUID().toString();
-        CountDownLatch start = new CountDownLatch(1);
-        Callable<MockHttpServletResponse> request = () -> {
-            start.await();
-            return report(bank.key(), key, person, "PDF").andReturn().getResponse();
-        };
+        List<MockHttpServletResponse> answers = AtOnce.twice(() -> report(bank.key(), key, person, "PDF")
+                .andReturn().getResponse());
 
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<MockHttpServletResponse>> answers = List.of(pool.submit(request), pool.submit(request));
-            start.countDown();
-            MockHttpServletResponse a = answers.get(0).get();
-            MockHttpServletResponse b = answers.get(1).get();
-            assertThat(List.of(a.getStatus(), b.getStatus())).containsOnly(200);
-            assertThat(a.getHeader("X-Report-Id")).isNotNull().isEqualTo(b.getHeader("X-Report-Id"));
-            assertThat(List.of(a.getHeader("Idempotent-Replayed"), b.getHeader("Idempotent-Replayed")))
-                    .containsExactlyInAnyOrder("false", "true");
-        } finally {
-            pool.shutdownNow();
-        }
+        MockHttpServletResponse a = answers.get(0);
+        MockHttpServletResponse b = answers.get(1);
+        assertThat(List.of(a.getStatus(), b.getStatus())).containsOnly(200);
+        assertThat(a.getHeader("X-Report-Id")).isNotNull().isEqualTo(b.getHeader("X-Report-Id"));
+        assertThat(List.of(a.getHeader("Idempotent-Replayed"), b.getHeader("Idempotent-Replayed")))
+                .containsExactlyInAnyOrder("false", "true");
         assertThat(reports.about(person.id())).hasSize(1);
         assertThat(consents.of(person.id())).singleElement().satisfies(c -> assertThat(c.uses()).isOne());
         assertThat(notices.of(person.id())).filteredOn(n -> n.kind().equals("CONSENT_USED")).hasSize(1);

@@ -3,6 +3,7 @@ package cn.chengxin.support;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,6 +48,23 @@ public final class AtOnce {
                 results.add(outcome.get());
             }
             return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The same request sent twice at the same moment, as a client retrying while its first call still runs. */
+    public static <T> List<T> twice(Callable<T> request) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Callable<T> released = () -> {
+                start.await();
+                return request.call();
+            };
+            List<Future<T>> answers = List.of(pool.submit(released), pool.submit(released));
+            start.countDown();
+            return List.of(answers.get(0).get(), answers.get(1).get());
         } finally {
             pool.shutdownNow();
         }
