@@ -13,7 +13,10 @@ import java.util.UUID;
 public record Notice(UUID id, UUID subjectId, String kind, String title, String body, String link, Instant createdAt,
                      Instant readAt, Sms sms, String wording, List<NoticeArg> args) {
 
-    /** What became of the text message: no phone on file, waiting for the commit, sent, or refused by the gateway. */
+    /**
+     * What became of the text message: no phone on file, waiting in the outbox ({@link NoticeTexts}), sent, or refused
+     * by the gateway (tried again later, or given up after the last try).
+     */
     public enum Sms { NONE, QUEUED, SENT, FAILED }
 
     public boolean unread() {

@@ -2,54 +2,39 @@ package cn.chengxin.account;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
-import cn.chengxin.account.domain.NoticeSms;
 import cn.chengxin.account.persistence.JdbcAccounts;
 import cn.chengxin.account.persistence.JdbcNotices;
 import cn.chengxin.shared.CodedProblem;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.OlderPage;
-import cn.chengxin.shared.jdbc.AfterCommit;
 import cn.chengxin.subject.PersonalDataProtection;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 消息通知 (issue #8 "Notifications"): what happens to a person's file that they must hear of — an objection received
  * and decided, a list notice, a consent used, a repair possible or decided — is kept as a notice in self-service and,
  * when the person has a citizen account with a phone, texted through {@link SmsGateway}. The notice is written in the
- * caller's transaction; the text goes only after it commits (a rolled-back decision is never announced), and a
- * gateway failure never undoes the business change: the notice stays in self-service with the failure noted.
+ * caller's transaction with its text QUEUED in the same row (an outbox, gaps review xxxiii N6): {@link NoticeTexts}
+ * sends it after the commit, off the caller's thread, and tries again when the gateway fails, so a rolled-back decision
+ * is never announced, a committed one is not left untold by a crash, and a gateway failure never undoes the business
+ * change.
  */
 @Service
 public class Notices {
 
-    private static final Logger log = LoggerFactory.getLogger(Notices.class);
-
     private final JdbcNotices store;
     private final JdbcAccounts accounts;
     private final PersonalDataProtection protection;
-    private final SmsGateway sms;
     private final Clock clock;
-    private final TransactionTemplate ownTransaction;
 
-    Notices(JdbcNotices store, JdbcAccounts accounts, PersonalDataProtection protection, SmsGateway sms, Clock clock,
-            PlatformTransactionManager transactions) {
+    Notices(JdbcNotices store, JdbcAccounts accounts, PersonalDataProtection protection, Clock clock) {
         this.store = store;
         this.accounts = accounts;
         this.protection = protection;
-        this.sms = sms;
         this.clock = clock;
-        // After the caller's commit its connection is still bound: the SMS outcome needs a transaction of its own.
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
@@ -87,23 +72,17 @@ public class Notices {
      * Notifies the subject as {@link #notify(UUID, String, String, String, String)} does and, when no account phone
      * takes the text, texts the title to {@code phone} instead: a phone typed at the credit office's window for a
      * person served there without an account (gaps review xxxi M2). One notice and one text either way. The typed
-     * phone is not kept; neither it nor the text is logged.
+     * phone is kept sealed with the queued text only until the text is sent or given up; neither it nor the text is
+     * logged.
      */
     public UUID notifyOrText(UUID subjectId, String kind, String title, String body, String link, String phone) {
-        boolean accountPhone = texted(subjectId);
-        UUID id = write(subjectId, kind, title, body, link, null, null);
-        if (!accountPhone && phone != null && !phone.isBlank()) {
-            String text = NoticeSms.atWindow(title);
-            AfterCommit.run(() -> {
-                try {
-                    sms.send(phone, text);
-                } catch (RuntimeException e) {
-                    log.warn("Notice {} ({}) not texted to the phone typed at the window: {}", id, kind,
-                            e.getClass().getSimpleName());
-                }
-            });
+        if (texted(subjectId) || phone == null || phone.isBlank()) {
+            return write(subjectId, kind, title, body, link, null, null);
         }
-        return id;
+        PersonalDataProtection.Sealed sealed = protection.seal(phone.strip(), CitizenAccounts.PHONE_PURPOSE);
+        Notice notice = notice(subjectId, kind, title, body, link, true, null, null);
+        store.insert(notice, new JdbcAccounts.SealedPhone(sealed.cipher(), sealed.keyVersion()));
+        return notice.id();
     }
 
     /** One notice of a bulk sending ({@link #notifyAll}): its subject, Chinese title and body, and wording's arguments. */
@@ -113,7 +92,7 @@ public class Notices {
     /**
      * Notifies many subjects at once of one kind of thing, each in the reader's language as {@link #notify(UUID, String,
      * String, String, String, String, List)} does: the phones read in one query and the notices written in one
-     * statement (a grade pass may notify thousands); the texts go after the commit.
+     * statement (a grade pass may notify thousands); the texts are queued with them, sent by {@link NoticeTexts}.
      */
     public void notifyAll(String kind, String link, String wording, List<Addressed> each) {
         if (!NoticeWording.WORDINGS.contains(wording)) {
@@ -130,20 +109,19 @@ public class Notices {
                 phones.containsKey(a.subjectId()) ? Notice.Sms.QUEUED : Notice.Sms.NONE, wording,
                 List.copyOf(a.args()))).toList();
         store.insertAll(written);
-        List<Notice> texted = written.stream().filter(n -> n.sms() == Notice.Sms.QUEUED).toList();
-        if (!texted.isEmpty()) {
-            AfterCommit.run(() -> texted.forEach(n -> text(n, phones.get(n.subjectId()))));
-        }
     }
 
     private UUID write(UUID subjectId, String kind, String title, String body, String link, String wording,
                        List<NoticeArg> args) {
-        Optional<JdbcAccounts.SealedPhone> phone = accounts.phoneOf(subjectId);
-        Notice notice = new Notice(Ids.newId(), subjectId, kind, title.strip(), body == null ? "" : body.strip(), link,
-                clock.instant(), null, phone.isPresent() ? Notice.Sms.QUEUED : Notice.Sms.NONE, wording, args);
+        Notice notice = notice(subjectId, kind, title, body, link, texted(subjectId), wording, args);
         store.insert(notice);
-        phone.ifPresent(p -> AfterCommit.run(() -> text(notice, p)));
         return notice.id();
+    }
+
+    private Notice notice(UUID subjectId, String kind, String title, String body, String link, boolean texted,
+                          String wording, List<NoticeArg> args) {
+        return new Notice(Ids.newId(), subjectId, kind, title.strip(), body == null ? "" : body.strip(), link,
+                clock.instant(), null, texted ? Notice.Sms.QUEUED : Notice.Sms.NONE, wording, args);
     }
 
     public List<Notice> of(UUID subjectId) {
@@ -168,20 +146,5 @@ public class Notices {
 
     public int markAllRead(UUID subjectId) {
         return store.markAllRead(subjectId, clock.instant());
-    }
-
-    private void text(Notice notice, JdbcAccounts.SealedPhone phone) {
-        Notice.Sms outcome;
-        try {
-            sms.send(protection.open(phone.cipher(), phone.keyVersion(), CitizenAccounts.PHONE_PURPOSE),
-                    NoticeSms.of(notice.title()));
-            outcome = Notice.Sms.SENT;
-        } catch (RuntimeException e) {
-            // Neither the text nor the phone is logged; the citizen still finds the notice in self-service.
-            log.warn("Notice {} ({}) not texted: {}", notice.id(), notice.kind(), e.getClass().getSimpleName());
-            outcome = Notice.Sms.FAILED;
-        }
-        Notice.Sms result = outcome;
-        ownTransaction.executeWithoutResult(tx -> store.smsOutcome(notice.id(), result));
     }
 }

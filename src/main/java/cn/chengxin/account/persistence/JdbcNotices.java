@@ -31,13 +31,24 @@ public class JdbcNotices {
     }
 
     public void insert(Notice n) {
+        insert(n, null);
+    }
+
+    /**
+     * Inserts the notice; a QUEUED one is due to be texted at once (the outbox, N6), to {@code windowPhone} when given
+     * (a phone typed at the window, kept sealed only until the text is sent or given up), else to the account's phone.
+     */
+    public void insert(Notice n, JdbcAccounts.SealedPhone windowPhone) {
         jdbc.sql("""
                         INSERT INTO account.notice (id, subject_id, kind, title, body, link, created_at, sms, wording,
-                                                    args)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""")
+                                                    args, sms_due_at, sms_phone_cipher, sms_phone_key_version)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""")
                 .params(n.id(), n.subjectId(), n.kind(), n.title(), n.body(), n.link(),
                         Timestamp.from(n.createdAt()), n.sms().name(), n.wording(),
-                        n.args() == null ? null : json.writeValueAsString(n.args())).update();
+                        n.args() == null ? null : json.writeValueAsString(n.args()),
+                        n.sms() == Notice.Sms.QUEUED ? Timestamp.from(n.createdAt()) : null,
+                        windowPhone == null ? null : windowPhone.cipher(),
+                        windowPhone == null ? null : windowPhone.keyVersion()).update();
     }
 
     /** Inserts the notices in one statement (a bulk sending: one kind, one time). */
@@ -47,8 +58,9 @@ public class JdbcNotices {
         }
         jdbc.sql("""
                         INSERT INTO account.notice (id, subject_id, kind, title, body, link, created_at, sms, wording,
-                                                    args)
-                        SELECT id, subject, kind, title, body, link, created, sms, wording, args::jsonb
+                                                    args, sms_due_at)
+                        SELECT id, subject, kind, title, body, link, created, sms, wording, args::jsonb,
+                               CASE WHEN sms = 'QUEUED' THEN created END
                         FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[],
                                     ?::text[], ?::text[], ?::text[])
                              AS u(id, subject, kind, title, body, link, created, sms, wording, args)""")
@@ -65,8 +77,63 @@ public class JdbcNotices {
                                 .toArray(String[]::new)).update();
     }
 
-    public void smsOutcome(UUID id, Notice.Sms sms) {
-        jdbc.sql("UPDATE account.notice SET sms = ? WHERE id = ?").params(sms.name(), id).update();
+    /** A notice's text to send (the outbox, N6): the window's sealed phone, or null for the account's phone. */
+    public record DueText(UUID id, UUID subjectId, String kind, String title, int attempts,
+                          JdbcAccounts.SealedPhone windowPhone) {
+    }
+
+    /**
+     * Claims up to {@code limit} texts due at {@code now} (a QUEUED one never tried is due whatever the clock says):
+     * counts the try and moves its due time to {@code leaseUntil}, so that no other instance or thread takes it while
+     * it is sent, and a try cut short by a crash is taken up again once the lease is over. Rows another transaction
+     * is claiming are skipped.
+     */
+    public List<DueText> claimDue(Instant now, Instant leaseUntil, int limit) {
+        return jdbc.sql("""
+                        UPDATE account.notice n SET sms_due_at = ?, sms_attempts = n.sms_attempts + 1
+                        FROM (SELECT id FROM account.notice
+                              WHERE sms_due_at IS NOT NULL AND sms IN ('QUEUED', 'FAILED')
+                                AND (sms_due_at <= ? OR sms = 'QUEUED' AND sms_attempts = 0)
+                              ORDER BY sms_due_at LIMIT ? FOR UPDATE SKIP LOCKED) due
+                        WHERE n.id = due.id
+                        RETURNING n.id, n.subject_id, n.kind, n.title, n.sms_attempts, n.sms_phone_cipher,
+                                  n.sms_phone_key_version""")
+                .params(Timestamp.from(leaseUntil), Timestamp.from(now), limit)
+                .query((rs, i) -> {
+                    byte[] cipher = rs.getBytes(6);
+                    return new DueText(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                            rs.getString(4), rs.getInt(5),
+                            cipher == null ? null : new JdbcAccounts.SealedPhone(cipher, rs.getInt(7)));
+                }).list();
+    }
+
+    /**
+     * What became of a claimed text: SENT, NONE (the account has no phone any more) or FAILED with the time of the
+     * next try; without one (sent, or given up) the window's phone is emptied and the text is due no more.
+     */
+    public void smsOutcome(UUID id, Notice.Sms sms, Instant nextTry) {
+        jdbc.sql("""
+                        UPDATE account.notice SET sms = ?, sms_due_at = ?,
+                               sms_phone_cipher = CASE WHEN ?::timestamptz IS NULL THEN NULL ELSE sms_phone_cipher END,
+                               sms_phone_key_version = CASE WHEN ?::timestamptz IS NULL THEN NULL
+                                                            ELSE sms_phone_key_version END
+                        WHERE id = ?""")
+                .params(sms.name(), ts(nextTry), ts(nextTry), ts(nextTry), id).update();
+    }
+
+    /** Texts given up after their last try (FAILED, due no more): for monitoring (N6, N8). */
+    public long textsGivenUp() {
+        return jdbc.sql("SELECT count(*) FROM account.notice WHERE sms = 'FAILED' AND sms_due_at IS NULL")
+                .query(Long.class).single();
+    }
+
+    /** Texts waiting to be sent or tried again. */
+    public long textsWaiting() {
+        return jdbc.sql("SELECT count(*) FROM account.notice WHERE sms_due_at IS NOT NULL").query(Long.class).single();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     public List<Notice> ofSubject(UUID subjectId, int limit) {

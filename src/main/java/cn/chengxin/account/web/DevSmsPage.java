@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import cn.chengxin.account.DevRealNameVerifier;
 import cn.chengxin.account.DevSmsGateway;
+import cn.chengxin.account.NoticeTexts;
 import cn.chengxin.account.SmsDispatch;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.PublicEndpoint;
@@ -28,13 +29,15 @@ class DevSmsPage {
 
     private final DevSmsGateway gateway;
     private final SmsDispatch dispatch;
+    private final NoticeTexts noticeTexts;
     private final ObjectProvider<DevRealNameVerifier> verifier;
     private final SubjectRegistry subjects;
 
-    DevSmsPage(DevSmsGateway gateway, SmsDispatch dispatch, ObjectProvider<DevRealNameVerifier> verifier,
-               SubjectRegistry subjects) {
+    DevSmsPage(DevSmsGateway gateway, SmsDispatch dispatch, NoticeTexts noticeTexts,
+               ObjectProvider<DevRealNameVerifier> verifier, SubjectRegistry subjects) {
         this.gateway = gateway;
         this.dispatch = dispatch;
+        this.noticeTexts = noticeTexts;
         this.verifier = verifier;
         this.subjects = subjects;
     }
@@ -43,6 +46,8 @@ class DevSmsPage {
     String messages(Model model) {
         // Texts are sent off the request thread: those handed over before this page was asked for are shown.
         dispatch.awaitIdle(java.time.Duration.ofSeconds(5));
+        // Notices' texts wait in the outbox for its job (every few seconds): those due are sent now, for the demo.
+        noticeTexts.sendDue();
         model.addAttribute("messages", gateway.recent());
         model.addAttribute("syntheticPhones", verifier.getIfAvailable() != null);
         return "dev/sms";
