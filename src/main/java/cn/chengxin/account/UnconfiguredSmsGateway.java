@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Without a provider ({@code chengxin.sms.gateway} unset or {@code none}), citizens can neither register nor recover a
  * password online: the pages say so, and whom to turn to, for every number alike, instead of pretending to send a
- * code (which would leave the citizen waiting for one that never comes). A real provider sets the property to its own
- * name.
+ * code (which would leave the citizen waiting for one that never comes). A real provider sets the property to
+ * {@code http} ({@link HttpSmsGateway}) or to the name of its own gateway bean's condition.
  */
 @Configuration(proxyBeanMethods = false)
 class UnconfiguredSmsGateway {
