@@ -68,6 +68,9 @@ class NoticesIT {
     DevSmsGateway sms;
 
     @Autowired
+    NoticeTexts noticeTexts;
+
+    @Autowired
     Notices notices;
 
     @Autowired
@@ -93,6 +96,7 @@ class NoticesIT {
         String maskedPhone = person.phone().substring(0, 3) + "****" + person.phone().substring(7);
 
         UUID objection = objections.file(subject, creditFile.fileOf(subject).get(0).recordKey(), "处罚已撤销", "本人");
+        noticeTexts.sendDue();
         assertThat(notices.of(subject)).extracting(Notice::kind).containsExactly("OBJECTION_RECEIVED");
         Notice received = notices.of(subject).get(0);
         assertThat(received.unread()).isTrue();
@@ -251,6 +255,7 @@ class NoticesIT {
     }
 
     private List<String> textsTo(String maskedPhone) {
+        noticeTexts.sendDue(); // notices' texts wait in the outbox (N6)
         return sms.recent().stream().filter(m -> m.maskedPhone().equals(maskedPhone)).map(DevSmsGateway.Message::text)
                 .toList();
     }

@@ -10,6 +10,7 @@ import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.Department;
 import cn.chengxin.account.DevSmsGateway;
+import cn.chengxin.account.NoticeTexts;
 import cn.chengxin.account.Notices;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.audit.AccessHistory;
@@ -82,6 +83,9 @@ class CounterConsentReviewIT {
 
     @Autowired
     DevSmsGateway sms;
+
+    @Autowired
+    NoticeTexts noticeTexts;
 
     @Autowired
     ApplicationContext context;
@@ -275,6 +279,7 @@ class CounterConsentReviewIT {
 
     /** The texts sent to {@code phone} in this run, newest first. */
     private List<String> textsTo(String phone) {
+        noticeTexts.sendDue(); // notices' texts wait in the outbox (N6)
         String masked = phone.substring(0, 3) + "****" + phone.substring(7);
         return sms.recent().stream().filter(m -> m.maskedPhone().equals(masked)).map(DevSmsGateway.Message::text)
                 .toList();

@@ -10,6 +10,7 @@ import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.Department;
 import cn.chengxin.account.DevSmsGateway;
+import cn.chengxin.account.NoticeTexts;
 import cn.chengxin.account.Notices;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.audit.AccessHistory;
@@ -95,6 +96,9 @@ class CounterReportsIT {
 
     @Autowired
     DevSmsGateway sms;
+
+    @Autowired
+    NoticeTexts noticeTexts;
 
     @Autowired
     ApplicationContext context;
@@ -237,6 +241,7 @@ class CounterReportsIT {
             assertThat(n.title()).contains("在信用办窗口授权子银行查询您的信用报告", "如非本人办理");
         });
         // The gateway keeps the newest 50 texts of the whole run: the one text is found by its institution's name.
+        noticeTexts.sendDue(); // notices' texts wait in the outbox (N6)
         assertThat(sms.recent()).filteredOn(m -> m.text().contains("子银行")).singleElement().satisfies(m -> {
             assertThat(m.maskedPhone()).isEqualTo("139****0123");
             assertThat(m.text()).contains("子银行", "如非本人办理").doesNotContain(person.number());

@@ -21,6 +21,6 @@ import org.springframework.test.context.ActiveProfiles;
 // No printing of requests on failure: they carry identity numbers in the clear.
 @AutoConfigureMockMvc(print = MockMvcPrint.NONE)
 @ActiveProfiles("test")
-@Import(AwaitDeferredAnswers.class)
+@Import({AwaitDeferredAnswers.class, ReactionProbe.class})
 public @interface IntegrationTest {
 }
