@@ -73,10 +73,7 @@ class UnfinishedReactions implements MeterBinder {
             initialDelayString = "${chengxin.events.resubmission-tick:PT1M}")
     void tick() {
         try {
-            int resubmitted = resubmitDue();
-            if (resubmitted > 0) {
-                log.warn("Module reactions: {} unfinished resubmitted", resubmitted);
-            }
+            resubmitDue();
         } catch (RuntimeException e) {
             log.error("Module reactions: resubmission failed: {}", e.toString());
         }
@@ -116,6 +113,7 @@ class UnfinishedReactions implements MeterBinder {
         if (due == null || due.isEmpty()) {
             return 0;
         }
+        log.warn("Module reactions: resubmitting {} that failed or went stale", due.size());
         incomplete.resubmitIncompletePublications(p -> due.contains(p.getIdentifier()));
         return due.size();
     }

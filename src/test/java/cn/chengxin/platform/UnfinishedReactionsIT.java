@@ -50,9 +50,10 @@ class UnfinishedReactionsIT {
         assertThat(probe.completed(id)).isFalse();
 
         backdate(id, "2 minutes");
-        reactions.resubmitDue();
+        assertThat(reactions.resubmitDue()).as("resubmitted").isPositive();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> probe.completed(id) && status(id).isEmpty());
+        await().atMost(Duration.ofSeconds(20)).until(() -> probe.completed(id));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(status(id)).isEmpty());
     }
 
     @Test
@@ -67,9 +68,10 @@ class UnfinishedReactionsIT {
 
         // As if that instance had been killed two hours ago, while running it.
         backdate(id, "2 hours");
-        reactions.resubmitDue();
+        assertThat(reactions.resubmitDue()).as("resubmitted").isPositive();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> probe.completed(id) && status(id).isEmpty());
+        await().atMost(Duration.ofSeconds(20)).until(() -> probe.completed(id));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(status(id)).isEmpty());
     }
 
     /** A probe published, its reaction failed: the publication is FAILED. */
@@ -89,8 +91,8 @@ class UnfinishedReactionsIT {
     }
 
     private void backdate(UUID id, String by) {
-        jdbc.sql("UPDATE event_publication SET publication_date = publication_date - ?::interval "
-                        + "WHERE serialized_event LIKE ?")
-                .params(by, "%" + id + "%").update();
+        jdbc.sql("UPDATE event_publication SET publication_date = publication_date - ?::interval, "
+                        + "last_resubmission_date = last_resubmission_date - ?::interval WHERE serialized_event LIKE ?")
+                .params(by, by, "%" + id + "%").update();
     }
 }
