@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -73,6 +74,15 @@ public class AuditWriter implements AutoCloseable {
     private long contendedUntil;
     private boolean contended;
     private volatile long collisions;
+    // Written by the writer's thread alone, read by monitoring when scraped (gaps review xxxiii N8): a scrape costs
+    // the callers nothing, and nothing here is counted on their threads.
+    private volatile long commits;
+    private volatile long eventsStored;
+    private volatile long failedCommits;
+    private volatile long failedCallers;
+    private volatile long refusedCallers;
+    private volatile Instant lastFailure;
+    private volatile boolean lastCommitFailed;
 
     public AuditWriter(DataSource dataSource, AuditKeys keys) {
         this.dataSource = dataSource;
@@ -211,6 +221,12 @@ public class AuditWriter implements AutoCloseable {
             writeAndRelease(commit);
         } catch (Exception e) {
             log.error("Audit batch of {} callers not stored; their actions fail", commit.size(), e);
+            if (commit.size() == 1 && e instanceof SQLException refused && dataRefused(refused)
+                    && !appendedElsewhere(refused)) {
+                refusedCallers++; // its own data, not the writer, failed it
+            } else {
+                failed(commit.size());
+            }
             commit.forEach(q -> q.fail(AuditUnavailableException.notStored(e)));
             frontier = null; // rebuild from the database before the next batch
             closeQuietly();
@@ -227,17 +243,19 @@ public class AuditWriter implements AutoCloseable {
         try {
             seqs = writeOrCatchUp(batch);
         } catch (SQLException e) {
-            if (batch.size() == 1 || e.getSQLState() == null
-                    || !(e.getSQLState().startsWith("22") || e.getSQLState().startsWith("23"))) {
+            if (batch.size() == 1 || !dataRefused(e)) {
                 throw e;
             }
             log.warn("Audit batch of {} callers refused ({}); writing them one by one", batch.size(), e.getMessage());
             for (Queued queued : batch) {
                 try {
-                    queued.release(writeOrCatchUp(List.of(queued)), 0);
+                    List<Long> own = writeOrCatchUp(List.of(queued));
+                    queued.release(own, 0);
+                    stored(own.size());
                 } catch (SQLException | RuntimeException one) {
                     log.error("Audit event not stored; the caller's action fails", one);
                     queued.fail(AuditUnavailableException.notStored(one));
+                    refusedCallers++;
                 }
             }
             return;
@@ -247,6 +265,7 @@ public class AuditWriter implements AutoCloseable {
             queued.release(seqs, first);
             first += queued.size();
         }
+        stored(seqs.size());
     }
 
     /**
@@ -279,6 +298,50 @@ public class AuditWriter implements AutoCloseable {
      */
     public long collisions() {
         return collisions;
+    }
+
+    /** A refusal for what a statement carried (data exception, constraint), not for the database's state. */
+    private static boolean dataRefused(SQLException e) {
+        return e.getSQLState() != null && (e.getSQLState().startsWith("22") || e.getSQLState().startsWith("23"));
+    }
+
+    /** The writer's thread counts a commit stored (it alone writes these fields); see {@link #figures()}. */
+    private void stored(int events) {
+        commits++;
+        eventsStored += events;
+        lastCommitFailed = false;
+    }
+
+    /** The writer's thread counts a commit none of whose callers' events was stored. */
+    private void failed(int callers) {
+        failedCommits++;
+        failedCallers += callers;
+        lastFailure = Instant.now();
+        lastCommitFailed = true;
+    }
+
+    /**
+     * What the writer did since it started, for monitoring (gaps review xxxiii N8): read without a lock and without
+     * touching the queue's callers.
+     *
+     * @param commits        commits stored (each one round trip or three, {@link #write})
+     * @param events         events stored in them: divided by {@code commits}, the mean batch size
+     * @param failedCommits  commits none of whose events was stored (the database refused or was unreachable): their
+     *                       callers' actions failed (fail closed)
+     * @param failedCallers  the callers of those commits
+     * @param refusedCallers callers refused one by one for their own event's or row's data (the others stored)
+     * @param collisions     {@link #collisions()}
+     * @param queued         events waiting for the next commit
+     * @param lastFailure    when a commit last failed; null if none has
+     * @param failing        whether the last commit tried failed (none stored since)
+     */
+    public record Figures(long commits, long events, long failedCommits, long failedCallers, long refusedCallers,
+                          long collisions, int queued, Instant lastFailure, boolean failing) {
+    }
+
+    public Figures figures() {
+        return new Figures(commits, eventsStored, failedCommits, failedCallers, refusedCallers, collisions,
+                queue.size(), lastFailure, lastCommitFailed);
     }
 
     /** Whether batches are numbered under the lock now: another instance appended within the last minute. */
