@@ -77,6 +77,8 @@ class CheckIndex {
     private final FeedCursor received;
     private final AtomicBoolean reconciling = new AtomicBoolean();
     private volatile boolean loaded;
+    /** When the last refresh that completed began: the index holds every change committed before then. */
+    private volatile Instant freshAsOf;
     private volatile RulesByItem rules;
 
     /** {@code executor}: the one the modules' event listeners run on, so that a reconciliation holds no scheduler. */
@@ -194,6 +196,7 @@ class CheckIndex {
 
     @Scheduled(fixedDelayString = "${chengxin.measures.index-refresh:PT0.25S}")
     synchronized void refresh() {
+        Instant began = clock.instant();
         Map<UUID, String> touched = new HashMap<>();
         if (!loaded) {
             // Every organisation's links are read with its entries below: the feed matters from here on only.
@@ -226,6 +229,15 @@ class CheckIndex {
                 && arrived.size() == PAGE);
         relink(links, bySubject, receivedBySubject, touched);
         loaded = true;
+        freshAsOf = began;
+    }
+
+    /**
+     * When the last completed refresh began (null before the first): how far the index may be behind the database,
+     * for monitoring (gaps review xxxiii N8). A volatile read: no lock, nothing on the checks' path.
+     */
+    Instant freshAsOf() {
+        return freshAsOf;
     }
 
     /**
