@@ -1,0 +1,77 @@
+package cn.chengxin.platform.logging;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.MDC;
+import org.springframework.boot.json.JsonWriter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Gaps review xxxiii N8: a caller quoted the {@code X-Request-Id} of a failed check, and no log line carried it. The
+ * console pattern of logback-spring.xml prints the request id ({@code RequestIdFilter}'s MDC key) and still masks
+ * identity numbers; the structured (JSON) lines mask them too.
+ */
+class LogPatternTests {
+
+    private static final String NUMBER = "11010519491231002X";
+
+    @Test
+    void aLineLoggedInARequestCarriesItsIdAndNoClearIdentityNumber() throws Exception {
+        List<String> lines = logged(log -> {
+            MDC.put("requestId", "req-0123456789");
+            try {
+                log.info("checked {}", NUMBER);
+            } finally {
+                MDC.remove("requestId");
+            }
+            log.info("outside any request");
+        });
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).contains("[req-0123456789]").contains("checked ").doesNotContain(NUMBER);
+        assertThat(lines.get(1)).contains("[-]").doesNotContain("req-0123456789");
+    }
+
+    @Test
+    void theJsonLinesMaskEveryString() {
+        JsonWriter<String> writer = JsonWriter.of(members -> {
+            members.add("message", m -> "checked " + m);
+            members.add("requestId", m -> "req-0123456789");
+            new RedactingJsonMembers().customize(asObjects(members));
+        });
+        String json = writer.writeToString(NUMBER);
+        assertThat(json).contains("req-0123456789").contains("checked ").doesNotContain(NUMBER);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static JsonWriter.Members<Object> asObjects(JsonWriter.Members<?> members) {
+        return (JsonWriter.Members<Object>) members;
+    }
+
+    /** The console lines the application's logback-spring.xml writes for what {@code logging} logs. */
+    private static List<String> logged(java.util.function.Consumer<Logger> logging) throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        LoggerContext context = new LoggerContext();
+        context.setMDCAdapter(MDC.getMDCAdapter());
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            JoranConfigurator configurator = new JoranConfigurator();
+            configurator.setContext(context);
+            configurator.doConfigure(LogPatternTests.class.getResource("/logback-spring.xml"));
+            logging.accept(context.getLogger("cn.chengxin.monitoring.test"));
+        } finally {
+            context.stop();
+            System.setOut(original);
+        }
+        return out.toString(StandardCharsets.UTF_8).lines()
+                .filter(l -> l.contains("checked ") || l.contains("outside any request")).toList();
+    }
+}
