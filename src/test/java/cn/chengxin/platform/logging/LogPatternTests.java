@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
@@ -11,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.MDC;
 import org.springframework.boot.json.JsonWriter;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,8 +40,33 @@ class LogPatternTests {
             log.info("outside any request");
         });
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).contains("[req-0123456789]").contains("checked ").doesNotContain(NUMBER);
-        assertThat(lines.get(1)).contains("[-]").doesNotContain("req-0123456789");
+        assertThat(lines.get(0)).contains("[req-0123456789] ").contains("checked ").doesNotContain(NUMBER);
+        assertThat(lines.get(1)).contains("[-] ").doesNotContain("req-0123456789");
+    }
+
+    /**
+     * {@code logging.structured.format.console=ecs} (Boot sets the logback property; the Environment is in the logger
+     * context as Boot puts it): one JSON object a line, the request id among its members, the number masked.
+     */
+    @Test
+    void theStructuredFormatWritesJsonWithTheRequestIdAndNoClearIdentityNumber() throws Exception {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("test", Map.of(
+                "logging.structured.json.customizer", RedactingJsonMembers.class.getName())));
+        List<String> lines = logged(log -> {
+            MDC.put("requestId", "req-0123456789");
+            try {
+                log.info("checked {}", NUMBER);
+            } finally {
+                MDC.remove("requestId");
+            }
+        }, context -> {
+            context.putProperty("CONSOLE_LOG_STRUCTURED_FORMAT", "ecs");
+            context.putObject(Environment.class.getName(), environment);
+        });
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0)).startsWith("{").contains("requestId").contains("req-0123456789").contains("checked ")
+                .doesNotContain(NUMBER);
     }
 
     @Test
@@ -56,11 +86,17 @@ class LogPatternTests {
     }
 
     /** The console lines the application's logback-spring.xml writes for what {@code logging} logs. */
-    private static List<String> logged(java.util.function.Consumer<Logger> logging) throws Exception {
+    private static List<String> logged(Consumer<Logger> logging) throws Exception {
+        return logged(logging, context -> {
+        });
+    }
+
+    private static List<String> logged(Consumer<Logger> logging, Consumer<LoggerContext> setUp) throws Exception {
         PrintStream original = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         LoggerContext context = new LoggerContext();
         context.setMDCAdapter(MDC.getMDCAdapter());
+        setUp.accept(context);
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             JoranConfigurator configurator = new JoranConfigurator();
