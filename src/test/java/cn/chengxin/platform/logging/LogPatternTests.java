@@ -31,12 +31,7 @@ class LogPatternTests {
     @Test
     void aLineLoggedInARequestCarriesItsIdAndNoClearIdentityNumber() throws Exception {
         List<String> lines = logged(log -> {
-            MDC.put("requestId", "req-0123456789");
-            try {
-                log.info("checked {}", NUMBER);
-            } finally {
-                MDC.remove("requestId");
-            }
+            inRequest(log);
             log.info("outside any request");
         });
         assertThat(lines).hasSize(2);
@@ -53,14 +48,7 @@ class LogPatternTests {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("test", Map.of(
                 "logging.structured.json.customizer", RedactingJsonMembers.class.getName())));
-        List<String> lines = logged(log -> {
-            MDC.put("requestId", "req-0123456789");
-            try {
-                log.info("checked {}", NUMBER);
-            } finally {
-                MDC.remove("requestId");
-            }
-        }, context -> {
+        List<String> lines = logged(LogPatternTests::inRequest, context -> {
             context.putProperty("CONSOLE_LOG_STRUCTURED_FORMAT", "ecs");
             context.putObject(Environment.class.getName(), environment);
         });
@@ -78,6 +66,16 @@ class LogPatternTests {
         });
         String json = writer.writeToString(NUMBER);
         assertThat(json).contains("req-0123456789").contains("checked ").doesNotContain(NUMBER);
+    }
+
+    /** A line logged while RequestIdFilter holds the request's id in the MDC, with a number in its message. */
+    private static void inRequest(Logger log) {
+        MDC.put("requestId", "req-0123456789");
+        try {
+            log.info("checked {}", NUMBER);
+        } finally {
+            MDC.remove("requestId");
+        }
     }
 
     @SuppressWarnings("unchecked")
