@@ -9,6 +9,7 @@ import cn.chengxin.account.domain.AddressFailures;
 import cn.chengxin.account.persistence.JdbcSignInChallenges;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.ratelimit.HumanCheck;
+import cn.chengxin.shared.ratelimit.LimitCounters;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -29,11 +30,11 @@ public class SignInGuard {
     private final SecureRandom random = new SecureRandom();
     private volatile HumanCheck check;
 
-    SignInGuard(JdbcSignInChallenges challenges, Clock clock,
+    SignInGuard(JdbcSignInChallenges challenges, Clock clock, LimitCounters counters,
                 @Value("${chengxin.account.login-failures-before-challenge:3}") int threshold) {
         this.challenges = challenges;
         this.clock = clock;
-        this.failures = new AddressFailures(threshold);
+        this.failures = new AddressFailures(counters, threshold);
     }
 
     /** Whether the next sign-in from {@code address} must answer the question first. */

@@ -14,6 +14,7 @@ import cn.chengxin.audit.AuditLog;
 import cn.chengxin.listing.Listing;
 import cn.chengxin.portal.tipoff.domain.AttemptLimit;
 import cn.chengxin.shared.ratelimit.HumanCheck;
+import cn.chengxin.shared.ratelimit.LimitCounters;
 import cn.chengxin.portal.tipoff.domain.ReceiptCode;
 import cn.chengxin.portal.tipoff.domain.ReportedSubject;
 import cn.chengxin.portal.tipoff.domain.ReporterPurpose;
@@ -73,7 +74,8 @@ public class TipOffDesk {
     private volatile HumanCheck humanCheck;
 
     TipOffDesk(JdbcTipOffs tipOffs, SubjectRegistry subjects, AuditLog audit, Clock clock, TipOffSettings settings,
-               PlatformTransactionManager transactions, Listing listing, TipOffReporters reporters) {
+               PlatformTransactionManager transactions, Listing listing, TipOffReporters reporters,
+               LimitCounters counters) {
         this.listing = listing;
         this.reporters = reporters;
         this.tipOffs = tipOffs;
@@ -82,7 +84,7 @@ public class TipOffDesk {
         this.audit = audit;
         this.clock = clock;
         this.settings = settings;
-        this.attempts = new AttemptLimit(settings.limit(), settings.window());
+        this.attempts = new AttemptLimit(counters, settings.limit(), settings.window());
     }
 
     public TipOffSettings settings() {

@@ -7,6 +7,7 @@ import cn.chengxin.account.CitizenAccounts;
 import cn.chengxin.account.CitizenPrincipal;
 import cn.chengxin.account.SignInGuard;
 import cn.chengxin.account.StaffLogin;
+import cn.chengxin.shared.ratelimit.LimitCounters;
 import cn.chengxin.shared.web.LeanEndpoint;
 import cn.chengxin.shared.web.Problems;
 import org.springframework.beans.factory.ObjectProvider;
@@ -70,13 +71,14 @@ class AccountSecurityConfiguration implements WebMvcConfigurer {
     @Bean
     @Order(1)
     SecurityFilterChain consoleChain(HttpSecurity http, StaffLogin login, Clock clock, SignInGuard guard,
+                                     LimitCounters counters,
                                      @Value("${chengxin.account.logins-per-minute:10}") long loginsPerMinute)
             throws Exception {
         AccessDeniedHandlerImpl forbidden = new AccessDeniedHandlerImpl();
         forbidden.setErrorPage("/console/forbidden");
         return http.securityMatcher("/console/**", "/console")
                 .addFilterAfter(new StaleStaffSessions(), SecurityContextHolderFilter.class)
-                .addFilterBefore(new SignInGate("/console/login", loginsPerMinute, clock, guard),
+                .addFilterBefore(new SignInGate("/console/login", counters, loginsPerMinute, clock, guard),
                         UsernamePasswordAuthenticationFilter.class)
                 .authenticationProvider(new StaffPasswordAuthenticationProvider(login))
                 .authorizeHttpRequests(a -> a
@@ -115,10 +117,11 @@ class AccountSecurityConfiguration implements WebMvcConfigurer {
     @Bean
     @Order(2)
     SecurityFilterChain selfServiceChain(HttpSecurity http, CitizenAccounts citizens, Clock clock, SignInGuard guard,
+                                         LimitCounters counters,
                                          @Value("${chengxin.account.logins-per-minute:10}") long loginsPerMinute)
             throws Exception {
         return http.securityMatcher("/me/**", "/me")
-                .addFilterBefore(new SignInGate("/me/login", loginsPerMinute, clock, guard),
+                .addFilterBefore(new SignInGate("/me/login", counters, loginsPerMinute, clock, guard),
                         UsernamePasswordAuthenticationFilter.class)
                 .authenticationProvider(new CitizenAuthenticationProvider(citizens))
                 .authorizeHttpRequests(a -> a

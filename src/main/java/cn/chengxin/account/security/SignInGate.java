@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import cn.chengxin.account.SignInGuard;
 import cn.chengxin.shared.CodedProblem;
+import cn.chengxin.shared.ratelimit.LimitCounters;
 import cn.chengxin.shared.ratelimit.PerAddressLimit;
 import cn.chengxin.shared.web.HtmlClients;
 import cn.chengxin.shared.web.Problems;
@@ -41,10 +42,10 @@ final class SignInGate extends OncePerRequestFilter {
     private final Clock clock;
     private final SignInGuard guard;
 
-    SignInGate(String loginPage, long perMinute, Clock clock, SignInGuard guard) {
+    SignInGate(String loginPage, LimitCounters counters, long perMinute, Clock clock, SignInGuard guard) {
         this.loginPage = loginPage;
         this.guard = guard;
-        this.limit = new PerAddressLimit(perMinute, CODE, "登录尝试过于频繁");
+        this.limit = new PerAddressLimit(counters, perMinute, CODE, "登录尝试过于频繁");
         this.clock = clock;
     }
 

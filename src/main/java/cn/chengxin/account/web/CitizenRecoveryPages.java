@@ -9,6 +9,7 @@ import java.util.UUID;
 import cn.chengxin.account.CitizenPasswordRecovery;
 import cn.chengxin.account.SmsDispatch;
 import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.ratelimit.LimitCounters;
 import cn.chengxin.shared.ratelimit.PerAddressLimit;
 import cn.chengxin.shared.security.PublicEndpoint;
 import cn.chengxin.subject.domain.DocumentType;
@@ -38,12 +39,12 @@ class CitizenRecoveryPages {
     private final SmsDispatch sms;
     private final PerAddressLimit limit;
 
-    CitizenRecoveryPages(CitizenPasswordRecovery recovery, Clock clock, SmsDispatch sms,
+    CitizenRecoveryPages(CitizenPasswordRecovery recovery, Clock clock, SmsDispatch sms, LimitCounters counters,
                          @Value("${chengxin.account.recoveries-per-minute:10}") long perMinute) {
         this.recovery = recovery;
         this.clock = clock;
         this.sms = sms;
-        this.limit = new PerAddressLimit(perMinute, "RECOVERY_RATE_LIMITED", "找回密码尝试过于频繁");
+        this.limit = new PerAddressLimit(counters, perMinute, "RECOVERY_RATE_LIMITED", "找回密码尝试过于频繁");
     }
 
     /**

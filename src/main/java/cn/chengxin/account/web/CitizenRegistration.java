@@ -8,6 +8,7 @@ import java.util.UUID;
 import cn.chengxin.account.CitizenAccounts;
 import cn.chengxin.account.SmsDispatch;
 import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.ratelimit.LimitCounters;
 import cn.chengxin.shared.ratelimit.PerAddressLimit;
 import cn.chengxin.shared.security.PublicEndpoint;
 import cn.chengxin.subject.domain.DocumentType;
@@ -35,12 +36,12 @@ class CitizenRegistration {
     private final SmsDispatch sms;
     private final PerAddressLimit limit;
 
-    CitizenRegistration(CitizenAccounts citizens, Clock clock, SmsDispatch sms,
+    CitizenRegistration(CitizenAccounts citizens, Clock clock, SmsDispatch sms, LimitCounters counters,
                         @Value("${chengxin.account.registrations-per-minute:10}") long perMinute) {
         this.citizens = citizens;
         this.clock = clock;
         this.sms = sms;
-        this.limit = new PerAddressLimit(perMinute, "REGISTRATION_RATE_LIMITED", "注册尝试过于频繁");
+        this.limit = new PerAddressLimit(counters, perMinute, "REGISTRATION_RATE_LIMITED", "注册尝试过于频繁");
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import cn.chengxin.inquiry.InquirySettings;
 import cn.chengxin.inquiry.Reports;
+import cn.chengxin.shared.ratelimit.LimitCounters;
 import cn.chengxin.shared.ratelimit.PerAddressLimit;
 import cn.chengxin.shared.security.PublicEndpoint;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,10 +32,10 @@ class ReportVerification {
     private final Clock clock;
     private final PerAddressLimit limit;
 
-    ReportVerification(Reports reports, Clock clock, InquirySettings settings) {
+    ReportVerification(Reports reports, Clock clock, InquirySettings settings, LimitCounters counters) {
         this.reports = reports;
         this.clock = clock;
-        this.limit = new PerAddressLimit(settings.verifyPerMinute(), "VERIFY_RATE_LIMITED", "核验过于频繁");
+        this.limit = new PerAddressLimit(counters, settings.verifyPerMinute(), "VERIFY_RATE_LIMITED", "核验过于频繁");
     }
 
     /**

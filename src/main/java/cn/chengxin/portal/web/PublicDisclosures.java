@@ -25,6 +25,7 @@ import cn.chengxin.creditfile.RecordProceeding;
 import cn.chengxin.creditfile.RecordProceedings;
 import cn.chengxin.creditfile.SubjectEntry;
 import cn.chengxin.portal.PublicInput;
+import cn.chengxin.shared.ratelimit.LimitCounters;
 import cn.chengxin.shared.ratelimit.PerAddressLimit;
 import cn.chengxin.shared.security.PublicEndpoint;
 import cn.chengxin.shared.web.ExpiredForms;
@@ -77,7 +78,7 @@ class PublicDisclosures {
     private final PerAddressLimit limit;
 
     PublicDisclosures(CreditFile creditFile, RecordProceedings proceedings, Catalogue catalogue,
-                      SubjectRegistry subjects, StaffDirectory directory, Clock clock,
+                      SubjectRegistry subjects, StaffDirectory directory, Clock clock, LimitCounters counters,
                       @Value("${chengxin.portal.list-pages-per-minute:60}") long perMinute) {
         this.creditFile = creditFile;
         this.proceedings = proceedings;
@@ -85,7 +86,7 @@ class PublicDisclosures {
         this.subjects = subjects;
         this.directory = directory;
         this.clock = clock;
-        this.limit = new PerAddressLimit(perMinute, "DISCLOSURE_RATE_LIMITED");
+        this.limit = new PerAddressLimit(counters, perMinute, "DISCLOSURE_RATE_LIMITED");
     }
 
     /**

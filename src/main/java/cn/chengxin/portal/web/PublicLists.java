@@ -8,6 +8,7 @@ import cn.chengxin.listing.EntryProceedings;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.listing.Listing;
 import cn.chengxin.portal.PublicInput;
+import cn.chengxin.shared.ratelimit.LimitCounters;
 import cn.chengxin.shared.ratelimit.PerAddressLimit;
 import cn.chengxin.shared.security.PublicEndpoint;
 import cn.chengxin.shared.web.ExpiredForms;
@@ -55,13 +56,14 @@ class PublicLists {
     private final PerAddressLimit limit;
 
     PublicLists(Listing listing, EntryProceedings proceedings, SubjectRegistry subjects, StaffDirectory directory,
-                Clock clock, @Value("${chengxin.portal.list-pages-per-minute:60}") long perMinute) {
+                Clock clock, LimitCounters counters,
+                @Value("${chengxin.portal.list-pages-per-minute:60}") long perMinute) {
         this.listing = listing;
         this.proceedings = proceedings;
         this.subjects = subjects;
         this.directory = directory;
         this.clock = clock;
-        this.limit = new PerAddressLimit(perMinute, "LIST_RATE_LIMITED");
+        this.limit = new PerAddressLimit(counters, perMinute, "LIST_RATE_LIMITED");
     }
 
     /** A page of a list, all of it or the entries of a name; a number written into the address is not looked up. */

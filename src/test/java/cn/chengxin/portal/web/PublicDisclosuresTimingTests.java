@@ -10,6 +10,7 @@ import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.RecordProceedings;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.IdentityDocument;
+import cn.chengxin.shared.ratelimit.LimitCounters;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.ui.ExtendedModelMap;
@@ -34,7 +35,8 @@ class PublicDisclosuresTimingTests {
     private final CreditFile creditFile = mock(CreditFile.class);
     private final SubjectRegistry subjects = mock(SubjectRegistry.class);
     private final PublicDisclosures disclosures = new PublicDisclosures(creditFile, mock(RecordProceedings.class),
-            mock(Catalogue.class), subjects, mock(StaffDirectory.class), Clock.systemUTC(), 1_000);
+            mock(Catalogue.class), subjects, mock(StaffDirectory.class), Clock.systemUTC(), LimitCounters.inMemory(),
+            1_000);
 
     @Test
     void aNumberNobodyIsRegisteredUnderReadsAFileAsARegisteredOneDoes() {

@@ -37,7 +37,7 @@ class ClientKeysTests {
 
     @Test
     void changingTheAddressWithinTheNetworkDoesNotPassThePageLimit() {
-        PerAddressLimit limit = new PerAddressLimit(3, "LIST_RATE_LIMITED");
+        PerAddressLimit limit = new PerAddressLimit(LimitCounters.inMemory(), 3, "LIST_RATE_LIMITED");
         for (int i = 1; i <= 3; i++) {
             limit.take("2001:db8:1:2::" + Integer.toHexString(i), T0);
         }

@@ -2,66 +2,38 @@ package cn.chengxin.portal.tipoff.domain;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.Map;
 
 import cn.chengxin.shared.ratelimit.ClientKeys;
+import cn.chengxin.shared.ratelimit.LimitCounters;
+import cn.chengxin.shared.ratelimit.SharedLimit;
 
 /**
- * At most {@code limit} attempts per client ({@link ClientKeys}: IPv4 address, IPv6 /64) within any {@code window} (a sliding window): the public's
- * tip-off form stays open to everyone while one address cannot flood the credit office. A refused attempt
- * is not counted and learns when the oldest counted one leaves the window (for {@code Retry-After}).
+ * At most {@code limit} attempts per client ({@link ClientKeys}: IPv4 address, IPv6 /64) within any {@code window} (a
+ * sliding window): the public's tip-off form stays open to everyone while one address cannot flood the credit office.
+ * A refused attempt is not counted and learns how long until one is allowed (for {@code Retry-After}).
  *
- * <p>Held in memory, per instance; memory stays bounded because clients whose attempts have all left the
- * window are dropped when the table grows. Thread-safe.
+ * <p>Counted in {@link LimitCounters}, in the database: every instance counts together (gaps-review-xxxiii N7).
  */
 public final class AttemptLimit {
 
-    private static final int SWEEP_ABOVE = 10_000;
+    /** The count's name in the store. */
+    static final String LIMIT = "TIPOFF_ATTEMPTS";
 
-    private final int limit;
-    private final Duration window;
-    private final Map<String, Deque<Instant>> attempts = new HashMap<>();
+    private final SharedLimit attempts;
 
-    public AttemptLimit(int limit, Duration window) {
+    public AttemptLimit(LimitCounters counters, int limit, Duration window) {
         if (limit < 1 || window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("limit must be at least 1 and window positive");
         }
-        this.limit = limit;
-        this.window = window;
+        this.attempts = new SharedLimit(counters, LIMIT, limit, window);
     }
 
     /** The outcome of one attempt: allowed, or refused with the time until the next is allowed. */
     public record Decision(boolean allowed, Duration retryAfter) {
     }
 
-    public synchronized Decision tryAttempt(String client, Instant now) {
-        if (attempts.size() > SWEEP_ABOVE) {
-            sweep(now);
-        }
-        Deque<Instant> times = attempts.computeIfAbsent(ClientKeys.of(client), c -> new ArrayDeque<>());
-        Instant windowStart = now.minus(window);
-        while (!times.isEmpty() && !times.peekFirst().isAfter(windowStart)) {
-            times.pollFirst();
-        }
-        if (times.size() >= limit) {
-            Duration wait = Duration.between(windowStart, times.peekFirst());
-            return new Decision(false, wait.isNegative() || wait.isZero() ? Duration.ofSeconds(1) : wait);
-        }
-        times.addLast(now);
-        return new Decision(true, Duration.ZERO);
-    }
-
-    private void sweep(Instant now) {
-        Instant windowStart = now.minus(window);
-        for (Iterator<Deque<Instant>> it = attempts.values().iterator(); it.hasNext(); ) {
-            Deque<Instant> times = it.next();
-            if (times.isEmpty() || !times.peekLast().isAfter(windowStart)) {
-                it.remove();
-            }
-        }
+    public Decision tryAttempt(String client, Instant now) {
+        SharedLimit.Decision decision = attempts.tryTake(ClientKeys.of(String.valueOf(client)), now);
+        return new Decision(decision.allowed(), decision.retryAfter());
     }
 }

@@ -7,6 +7,7 @@ import cn.chengxin.portal.TipOffDesk;
 import cn.chengxin.portal.tipoff.domain.ReceiptCode;
 import cn.chengxin.portal.tipoff.domain.TooManyTipOffs;
 import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.ratelimit.LimitCounters;
 import cn.chengxin.shared.ratelimit.PerAddressLimit;
 import cn.chengxin.shared.security.PublicEndpoint;
 import cn.chengxin.shared.web.ExpiredForms;
@@ -35,11 +36,11 @@ class PublicTipOffs {
     private final Clock clock;
     private final PerAddressLimit statusLooks;
 
-    PublicTipOffs(TipOffDesk desk, Clock clock) {
+    PublicTipOffs(TipOffDesk desk, Clock clock, LimitCounters counters) {
         this.desk = desk;
         this.clock = clock;
-        this.statusLooks = new PerAddressLimit(desk.settings().statusLooksPerMinute(), "TIPOFF_STATUS_RATE_LIMITED",
-                "举报办理情况查询过于频繁");
+        this.statusLooks = new PerAddressLimit(counters, desk.settings().statusLooksPerMinute(),
+                "TIPOFF_STATUS_RATE_LIMITED", "举报办理情况查询过于频繁");
     }
 
     @GetMapping("/tipoffs")

@@ -7,6 +7,7 @@ import java.util.Random;
 import java.util.Set;
 
 import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.ratelimit.LimitCounters;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,30 +18,37 @@ class TipOffRulesTests {
 
     private static final Instant T0 = Instant.parse("2026-11-30T02:00:00Z");
 
+    /**
+     * A sliding window over two fixed windows' counts (gaps-review-xxxiii N7): five in the first four minutes of a
+     * window; the sixth waits until, in the next window, the five weigh no more than four.
+     */
     @Test
-    void anAddressMayFileFiveInTenMinutesThenWaitsForTheOldestToLeaveTheWindow() {
-        AttemptLimit limit = new AttemptLimit(5, Duration.ofMinutes(10));
+    void anAddressMayFileFiveInTenMinutesThenWaitsForTheEarlierOnesToSlideOut() {
+        AttemptLimit limit = new AttemptLimit(LimitCounters.inMemory(), 5, Duration.ofMinutes(10));
         for (int i = 0; i < 5; i++) {
             assertThat(limit.tryAttempt("203.0.113.9", T0.plusSeconds(i * 60L)).allowed()).isTrue();
         }
         AttemptLimit.Decision refused = limit.tryAttempt("203.0.113.9", T0.plusSeconds(300));
         assertThat(refused.allowed()).isFalse();
-        assertThat(refused.retryAfter()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(refused.retryAfter()).isEqualTo(Duration.ofMinutes(7));
         assertThat(limit.tryAttempt("198.51.100.1", T0.plusSeconds(300)).allowed()).as("another address").isTrue();
-        assertThat(limit.tryAttempt("203.0.113.9", T0.plusSeconds(599)).allowed()).isFalse();
-        assertThat(limit.tryAttempt("203.0.113.9", T0.plusSeconds(600)).allowed()).as("the first left the window")
-                .isTrue();
-        assertThat(limit.tryAttempt("203.0.113.9", T0.plusSeconds(601)).allowed()).isFalse();
+        assertThat(limit.tryAttempt("203.0.113.9", T0.plusSeconds(600)).allowed())
+                .as("not reset at the window's boundary").isFalse();
+        assertThat(limit.tryAttempt("203.0.113.9", T0.plusSeconds(719)).allowed()).isFalse();
+        assertThat(limit.tryAttempt("203.0.113.9", T0.plusSeconds(720)).allowed()).as("when it was told").isTrue();
+        assertThat(limit.tryAttempt("203.0.113.9", T0.plusSeconds(721)).allowed()).isFalse();
     }
 
     @Test
     void refusedAttemptsDoNotExtendTheWait() {
-        AttemptLimit limit = new AttemptLimit(1, Duration.ofMinutes(10));
+        AttemptLimit limit = new AttemptLimit(LimitCounters.inMemory(), 2, Duration.ofMinutes(10));
         assertThat(limit.tryAttempt("a", T0).allowed()).isTrue();
-        for (int i = 1; i < 100; i++) {
+        assertThat(limit.tryAttempt("a", T0.plusSeconds(1)).allowed()).isTrue();
+        assertThat(limit.tryAttempt("a", T0.plusSeconds(2)).retryAfter()).isEqualTo(Duration.ofSeconds(898));
+        for (int i = 3; i < 100; i++) {
             assertThat(limit.tryAttempt("a", T0.plusSeconds(i)).allowed()).isFalse();
         }
-        assertThat(limit.tryAttempt("a", T0.plus(Duration.ofMinutes(10)).plusSeconds(1)).allowed()).isTrue();
+        assertThat(limit.tryAttempt("a", T0.plus(Duration.ofMinutes(15))).allowed()).isTrue();
     }
 
     @Test
