@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import cn.chengxin.account.ApiClientPrincipal;
 import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.ratelimit.InstanceShare;
 import cn.chengxin.shared.ratelimit.TokenBucket;
 import cn.chengxin.shared.security.Actor;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,15 +34,18 @@ class CheckBudget {
     private static final Duration WINDOW = Duration.ofMinutes(1);
 
     private final long perMinute;
+    private final InstanceShare share;
     private final Clock clock;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
-    CheckBudget(@Value("${chengxin.measures.check-subjects-per-minute:12000}") long perMinute, Clock clock) {
+    CheckBudget(@Value("${chengxin.measures.check-subjects-per-minute:12000}") long perMinute,
+                @Value("${chengxin.cluster.instances:1}") int instances, Clock clock) {
         if (perMinute < Checks.MAX_BATCH) {
             throw new IllegalArgumentException("chengxin.measures.check-subjects-per-minute must be at least "
                     + Checks.MAX_BATCH + ", the largest batch a department may send in one call");
         }
         this.perMinute = perMinute;
+        this.share = new InstanceShare(instances);
         this.clock = clock;
     }
 
@@ -58,8 +62,11 @@ class CheckBudget {
      */
     void take(Actor caller, int subjects) {
         long budget = perMinuteOf(caller);
+        // This instance's share, refilled at its share of the rate; its burst still pays a whole batch (J2).
+        long own = share.of(budget);
         TokenBucket.Decision decision = buckets.computeIfAbsent(caller.actorId() + "/" + budget,
-                id -> new TokenBucket(budget, budget / (double) WINDOW.toSeconds())).tryTake(clock.instant(), subjects);
+                id -> new TokenBucket(Math.max(own, Checks.MAX_BATCH), own / (double) WINDOW.toSeconds()))
+                .tryTake(clock.instant(), subjects);
         if (!decision.allowed()) {
             throw new MeasuresProblem("RATE_LIMITED", DomainProblem.Kind.TOO_MANY,
                     "本系统每分钟可核查 " + budget + " 个主体，已用尽；请在 " + decision.retryAfter().toSeconds()

@@ -22,7 +22,7 @@ class CheckBudgetTests {
 
     @Test
     void aBatchTakesOneForEachSubjectAndIsRefusedWholeWhenTheBudgetLeftCannotPayForIt() {
-        CheckBudget budget = new CheckBudget(12_000, CLOCK); // two hundred subjects a second
+        CheckBudget budget = new CheckBudget(12_000, 1, CLOCK); // two hundred subjects a second
         ApiClientPrincipal client = client(10);
 
         assertThatNoException().as("a whole batch").isThrownBy(() -> budget.take(client, Checks.MAX_BATCH));
@@ -43,19 +43,44 @@ class CheckBudgetTests {
      */
     @Test
     void aBudgetBelowTheLargestBatchIsRefusedAtStart() {
-        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> new CheckBudget(9_999, CLOCK)))
+        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> new CheckBudget(9_999, 1, CLOCK)))
                 .hasMessageContaining("check-subjects-per-minute").hasMessageContaining("10000");
-        assertThatNoException().isThrownBy(() -> new CheckBudget(Checks.MAX_BATCH, CLOCK));
+        assertThatNoException().isThrownBy(() -> new CheckBudget(Checks.MAX_BATCH, 1, CLOCK));
     }
 
     /** A key allowed more requests a minute than the configured budget may check as many subjects one at a time. */
     @Test
     void theBudgetIsNeverLessThanTheKeysRequestRate() {
-        CheckBudget budget = new CheckBudget(12_000, CLOCK);
+        CheckBudget budget = new CheckBudget(12_000, 1, CLOCK);
 
         assertThat(budget.perMinuteOf(client(600))).isEqualTo(12_000);
         assertThat(budget.perMinuteOf(client(20_000))).isEqualTo(20_000);
         assertThatNoException().isThrownBy(() -> budget.take(client(20_000), 20_000));
+    }
+
+    /**
+     * gaps-review-xxxiii N7: behind a balancer each instance keeps its share of the budget
+     * ({@code chengxin.cluster.instances}), so four instances together pay about the configured budget, not four times
+     * it; a share below a whole batch still pays one batch (J2), then refills at the share's rate.
+     */
+    @Test
+    void eachInstanceKeepsItsShareOfTheBudget() {
+        CheckBudget alone = new CheckBudget(40_000, 1, CLOCK);
+        CheckBudget oneOfFour = new CheckBudget(40_000, 4, CLOCK);
+        ApiClientPrincipal client = client(10);
+
+        for (int i = 0; i < 4; i++) {
+            assertThatNoException().as("alone, the whole budget").isThrownBy(() -> alone.take(client, 10_000));
+        }
+        assertThatNoException().as("a quarter: one batch").isThrownBy(() -> oneOfFour.take(client, 10_000));
+        MeasuresProblem refused = catchThrowableOfType(MeasuresProblem.class, () -> oneOfFour.take(client, 1));
+        assertThat(refused.code()).isEqualTo("RATE_LIMITED");
+
+        CheckBudget oneOfTwo = new CheckBudget(12_000, 2, CLOCK);
+        assertThatNoException().as("a share below a batch still pays one")
+                .isThrownBy(() -> oneOfTwo.take(client, Checks.MAX_BATCH));
+        assertThat(catchThrowableOfType(MeasuresProblem.class, () -> oneOfTwo.take(client, 1)).retryAfter())
+                .as("refilled at 6,000 a minute: 100 a second").hasValue(Duration.ofSeconds(1));
     }
 
     private static ApiClientPrincipal client(int ratePerMinute) {

@@ -7,6 +7,7 @@ import cn.chengxin.account.CitizenAccounts;
 import cn.chengxin.account.CitizenPrincipal;
 import cn.chengxin.account.SignInGuard;
 import cn.chengxin.account.StaffLogin;
+import cn.chengxin.shared.ratelimit.InstanceShare;
 import cn.chengxin.shared.ratelimit.LimitCounters;
 import cn.chengxin.shared.web.LeanEndpoint;
 import cn.chengxin.shared.web.Problems;
@@ -144,13 +145,15 @@ class AccountSecurityConfiguration implements WebMvcConfigurer {
     @Bean
     @Order(3)
     SecurityFilterChain apiChain(HttpSecurity http, ApiClients clients, Clock clock,
-                                 ObjectProvider<LeanEndpoint> lean) throws Exception {
+                                 ObjectProvider<LeanEndpoint> lean,
+                                 @Value("${chengxin.cluster.instances:1}") int instances) throws Exception {
         return http.securityMatcher("/api/**")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // A key is not signed out of: without this, every API request was matched against POST /logout.
                 .logout(l -> l.disable())
-                .addFilterBefore(new ApiKeyAuthenticationFilter(clients, clock), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(clients, clock, new InstanceShare(instances)),
+                        BasicAuthenticationFilter.class)
                 // Once the key is known: the ordinary requests of the hottest endpoints are answered from here.
                 .addFilterAfter(new LeanApiLane(lean.orderedStream().toList()), ApiKeyAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a

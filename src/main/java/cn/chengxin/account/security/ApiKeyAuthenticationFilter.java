@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import cn.chengxin.account.ApiClientPrincipal;
 import cn.chengxin.account.ApiClients;
+import cn.chengxin.shared.ratelimit.InstanceShare;
 import cn.chengxin.shared.ratelimit.TokenBucket;
 import cn.chengxin.shared.web.Problems;
 import jakarta.servlet.FilterChain;
@@ -28,7 +29,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code Authorization: Bearer <key>} for the API. A presented key that is malformed, unknown or revoked is
  * answered 401 API_KEY_INVALID at once, and one past its expiry 401 API_KEY_EXPIRED (RULES.md §10), not treated as
  * anonymous; a key used from outside the networks it names gets 403 API_KEY_ADDRESS_REFUSED; a client over its rate
- * gets 429 with {@code Retry-After}.
+ * gets 429 with {@code Retry-After}. The rate is kept per instance, without a database round trip per request, as
+ * this instance's share of it ({@link InstanceShare}: divided by {@code chengxin.cluster.instances},
+ * gaps-review-xxxiii N7), so that the instances behind a balancer together allow about the rate the two
+ * administrators set.
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
@@ -36,11 +40,13 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiClients clients;
     private final Clock clock;
+    private final InstanceShare share;
     private final Map<UUID, TokenBucket> buckets = new ConcurrentHashMap<>();
 
-    ApiKeyAuthenticationFilter(ApiClients clients, Clock clock) {
+    ApiKeyAuthenticationFilter(ApiClients clients, Clock clock, InstanceShare share) {
         this.clients = clients;
         this.clock = clock;
+        this.share = share;
     }
 
     @Override
@@ -74,8 +80,8 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         ApiClientPrincipal principal = client.get();
-        TokenBucket bucket = buckets.computeIfAbsent(principal.clientId(), id -> new TokenBucket(
-                principal.ratePerMinute(), principal.ratePerMinute() / 60.0));
+        long own = share.of(principal.ratePerMinute());
+        TokenBucket bucket = buckets.computeIfAbsent(principal.clientId(), id -> new TokenBucket(own, own / 60.0));
         TokenBucket.Decision decision = bucket.tryTake(clock.instant());
         if (!decision.allowed()) {
             response.setHeader("Retry-After", Long.toString(decision.retryAfter().toSeconds()));
