@@ -48,7 +48,9 @@ public record SlidingWindow(long max, Duration window) {
 
     /**
      * How long until {@code amount} more would fit, when nothing else is counted meanwhile: in whole seconds, at least
-     * one (the {@code Retry-After} of a 429, RFC 9110 §10.2.3).
+     * one (the {@code Retry-After} of a 429, RFC 9110 §10.2.3), and never more than the window: by then everything
+     * counted has left the sliding window, though the estimate, which spreads the previous window's count evenly, may
+     * still refuse for a few seconds more (it then answers with that short wait).
      */
     public Duration retryAfter(long previous, long current, long amount, Instant now) {
         double length = window.toNanos();
@@ -65,7 +67,7 @@ public record SlidingWindow(long max, Duration window) {
         }
         // To the nanosecond first, so that the arithmetic's last bits do not add a second.
         long nanos = Math.max(0, Math.round(waitNanos));
-        long seconds = (nanos + 999_999_999L) / 1_000_000_000L;
+        long seconds = Math.min((nanos + 999_999_999L) / 1_000_000_000L, Math.max(1, window.toSeconds()));
         return Duration.ofSeconds(Math.max(1, seconds));
     }
 

@@ -42,6 +42,9 @@ class SlidingWindowTests {
         assertThat(MINUTE.retryAfter(0, 10, 1, quarter)).isEqualTo(Duration.ofSeconds(51));
         assertThat(MINUTE.retryAfter(0, 10, 1, Instant.parse("2026-12-06T02:03:59.900Z")))
                 .as("whole seconds, at least one").isEqualTo(Duration.ofSeconds(7));
+        // Full at the window's first second: 59.5 s + 6 s by the estimate, but all ten have left the last minute by 60.
+        assertThat(MINUTE.retryAfter(0, 10, 1, Instant.parse("2026-12-06T02:03:00.500Z")))
+                .as("never more than the window").isEqualTo(Duration.ofMinutes(1));
     }
 
     @Test
