@@ -35,7 +35,10 @@ public final class UpgradedDatabase {
 
     /** The application's SQL migrations on this database; add Java ones and a target as the test needs. */
     public FluentConfiguration flyway() {
-        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+        // As the application (application.yml): a migration built CONCURRENTLY would wait for ever on a
+        // transactional lock (N10).
+        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                .configuration(java.util.Map.of("flyway.postgresql.transactional.lock", "false"));
     }
 
     public JdbcClient jdbc() {

@@ -1,0 +1,124 @@
+package cn.chengxin.platform.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * N10 (gaps review xxxiii): every migration follows the README's rule for the largest tables ({@link MigrationRule}),
+ * but the released ones that did not, named here once and for good: a migration after V344 that breaks it fails the
+ * build, so an upgrade never again locks the audit log or the checks for a whole scan while the platform waits.
+ */
+class MigrationRuleTests {
+
+    private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
+
+    /** The last migration released before the rule (session xxxiii). */
+    private static final int LAST_BEFORE_THE_RULE = 344;
+
+    /** Released migrations that break the rule (run long ago on every database; never edited): file names. */
+    private static final Set<String> RELEASED_BEFORE_THE_RULE = Set.of(
+            "V40__audit_event_time_brin.sql", "V297__audit_query_review.sql",
+            "V24_1__record_by_decision_number.sql", "V34__record_facts_covering_index.sql",
+            "V48__retention_due_for_every_closed_record.sql", "V109__records_by_acceptance_time.sql",
+            "V122__copies_by_source.sql", "V163__subjects_decline_honours.sql",
+            "V131__outbox_sets_refused_messages_aside.sql", "V33_1__exchange_parent_reconciliation.sql",
+            "V310__report_content_emptied.sql", "V325__report_sealed.sql",
+            "V204__measures_lifted_at_exit.sql");
+
+    private static final Pattern VERSION = Pattern.compile("V(\\d+)(?:_\\d+)?__.*\\.sql");
+
+    @Test
+    void everyMigrationFollowsTheRuleButTheReleasedOnesNamedHere() {
+        Map<String, List<String>> broken = new TreeMap<>();
+        for (Path script : scripts()) {
+            List<String> violations = MigrationRule.violations(read(script), config(script));
+            String name = script.getFileName().toString();
+            if (!violations.isEmpty() && !RELEASED_BEFORE_THE_RULE.contains(name)) {
+                broken.put(MIGRATIONS.relativize(script).toString(), violations);
+            }
+        }
+        assertThat(broken).as("migrations that lock a large table for a scan (README 升级, the rule)").isEmpty();
+    }
+
+    @Test
+    void theReleasedExceptionsAreReleasedAndStillBreakTheRule() {
+        Map<String, Path> byName = new TreeMap<>();
+        scripts().forEach(s -> byName.put(s.getFileName().toString(), s));
+        for (String name : RELEASED_BEFORE_THE_RULE) {
+            Matcher version = VERSION.matcher(name);
+            assertThat(version.matches()).as(name).isTrue();
+            assertThat(Integer.parseInt(version.group(1))).as(name).isLessThanOrEqualTo(LAST_BEFORE_THE_RULE);
+            assertThat(byName).as(name).containsKey(name);
+            assertThat(MigrationRule.violations(read(byName.get(name)), config(byName.get(name)))).as(name)
+                    .isNotEmpty();
+        }
+    }
+
+    @Test
+    void refusesAPlainIndexAConstraintValidatedAtOnceAndATypeChangeOnALargeTable() {
+        String sample = read(Path.of("src/test/resources/migration-rule/V999__breaks_the_rule.sql"));
+        assertThat(MigrationRule.violations(sample, null)).containsExactly(
+                "CREATE INDEX on audit.event without CONCURRENTLY",
+                "CREATE INDEX CONCURRENTLY on measures.check_made in a script Flyway runs in a transaction "
+                        + "(add its .sql.conf: executeInTransaction=false)",
+                "ADD CONSTRAINT CHECK on creditfile.record without NOT VALID",
+                "ADD CONSTRAINT FOREIGN KEY on inquiry.report_record without NOT VALID",
+                "ALTER COLUMN TYPE on exchange.outbox");
+    }
+
+    @Test
+    void acceptsTheSafeFormsAndSmallTables() {
+        String safe = """
+                -- CREATE INDEX on audit.event (a comment is not a statement);
+                CREATE INDEX CONCURRENTLY IF NOT EXISTS event_by_actor ON audit.event (actor_id);
+                ALTER TABLE creditfile.record ADD CONSTRAINT record_positive CHECK (amount > 0) NOT VALID;
+                ALTER TABLE creditfile.record VALIDATE CONSTRAINT record_positive;
+                CREATE INDEX partner_by_name ON exchange.partner (name);
+                ALTER TABLE exchange.partner ALTER COLUMN name TYPE varchar(200);
+                CREATE FUNCTION f() RETURNS void AS $body$ BEGIN CREATE INDEX x ON audit.node (seq); END $body$
+                    LANGUAGE plpgsql;
+                INSERT INTO audit.note VALUES ('CREATE INDEX y ON audit.event (at);');
+                """;
+        assertThat(MigrationRule.violations(safe, "executeInTransaction=false\n")).isEmpty();
+        assertThat(MigrationRule.violations(
+                "CREATE INDEX CONCURRENTLY e ON audit.event (at)", "executeInTransaction=true")).hasSize(1);
+    }
+
+    private static List<Path> scripts() {
+        try (Stream<Path> files = Files.walk(MIGRATIONS)) {
+            List<Path> scripts = new ArrayList<>(files.filter(f -> f.toString().endsWith(".sql")).sorted().toList());
+            assertThat(scripts).hasSizeGreaterThan(150);
+            return scripts;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String config(Path script) {
+        Path conf = script.resolveSibling(script.getFileName() + ".conf");
+        return Files.exists(conf) ? read(conf) : null;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
