@@ -1,0 +1,130 @@
+package cn.chengxin.measures;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.measures.persistence.JdbcMeasures;
+import cn.chengxin.shared.Ids;
+import cn.chengxin.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * N9 (gaps review xxxiii): check rows are query logs (RULES.md §9, at least ten years) and go once past their period,
+ * with their feedback and acknowledged lifts, a chunk per transaction; those still owing feedback or a lift stay, and
+ * the check's audit event is untouched.
+ */
+@IntegrationTest
+class CheckRetentionIT {
+
+    @Autowired
+    CheckRetention retention;
+
+    @Autowired
+    JdbcMeasures store;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
+
+    @Test
+    void checksPastTenYearsGoUnlessTheyStillOweFeedbackOrALiftAndTheirAuditEventsStay() {
+        // A day of its own (the pass is per day), near enough to today that no other test's checks are past it.
+        Clock now = Clock.fixed(clock.instant().minus(Duration.ofDays(ThreadLocalRandom.current().nextInt(1, 400))),
+                clock.getZone());
+        Instant past = now.instant().minus(Duration.ofDays(3700));
+        String department = "RET" + ThreadLocalRandom.current().nextInt(1_000_000);
+
+        UUID plain = check(past, department, List.of(), List.of());
+        UUID lifted = check(past.plusSeconds(1), department, List.of("M-RET"), List.of("E-RET-1"));
+        store.feedback(lifted, "M-RET", true, "已限制", null, "clerk", past.plusSeconds(60));
+        endEntries(lifted);
+        liftRecorded(lifted, true);
+        UUID owing = check(past.plusSeconds(2), department, List.of("M-RET"), List.of());
+        UUID awaitingLift = check(past.plusSeconds(3), department, List.of("M-RET"), List.of("E-RET-2"));
+        store.feedback(awaitingLift, "M-RET", true, "已限制", null, "clerk", past.plusSeconds(60));
+        UUID liftUnread = check(past.plusSeconds(4), department, List.of("M-RET"), List.of("E-RET-3"));
+        store.feedback(liftUnread, "M-RET", true, "已限制", null, "clerk", past.plusSeconds(60));
+        endEntries(liftUnread);
+        liftRecorded(liftUnread, false);
+        UUID withinTenYears = check(now.instant().minus(Duration.ofDays(3600)), department, List.of(), List.of());
+        UUID recent = check(now.instant().minus(Duration.ofDays(1)), department, List.of(), List.of());
+        long events = jdbc.sql("SELECT count(*) FROM audit.event WHERE detail LIKE ?").param("%" + plain + "%")
+                .query(Long.class).single();
+        assertThat(events).isEqualTo(1);
+
+        // Chunks of two checks: the pass goes on over several transactions.
+        long deleted = retention.prune(now, 2);
+
+        assertThat(deleted).isGreaterThanOrEqualTo(2);
+        assertThat(store.check(plain)).isEmpty();
+        assertThat(store.check(lifted)).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM measures.feedback WHERE check_id = ?").param(lifted)
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM measures.check_lifted WHERE check_id = ?").param(lifted)
+                .query(Long.class).single()).isZero();
+        for (UUID kept : List.of(owing, awaitingLift, liftUnread, withinTenYears, recent)) {
+            assertThat(store.check(kept)).as("check %s stays", kept).isPresent();
+        }
+        // The audit event of a deleted check keeps its content: the audit's own retention decides on it.
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'measures.check' AND detail LIKE ?")
+                .param("%" + plain + "%").query(Long.class).single()).isEqualTo(1);
+
+        var pass = retention.pass(LocalDate.now(now)).orElseThrow();
+        assertThat(pass.finished()).isTrue();
+        assertThat(pass.holdersEvaluated()).isEqualTo(deleted);
+        // The day's pass is done: running again that day deletes nothing, whichever instance runs it.
+        assertThat(retention.prune(now, 2)).isZero();
+    }
+
+    @Test
+    void aPeriodBelowTenYearsIsRefusedAtStart() {
+        assertThatThrownBy(() -> new CheckRetention(Duration.ofDays(3650), jdbc, null, clock))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("chengxin.measures.retention.checks").hasMessageContaining("3653");
+    }
+
+    /** A check stored as a check is, with its audit event (QUERY) in the same transaction. */
+    private UUID check(Instant at, String department, List<String> owed, List<String> entries) {
+        UUID id = Ids.newId();
+        JdbcMeasures.CheckRow row = new JdbcMeasures.CheckRow(id, at, "retention-client", department, "pseudo-" + id,
+                Scenario.TRAVEL, "出行核查", entries.size(), owed, owed, entries, null);
+        audit.record(AuditEntry.of(AuditCategory.QUERY, "measures.check").subject("pseudo-" + id)
+                .purpose("乘坐飞机、列车：出行核查", "联合奖惩核查（国办发〔2016〕33号）")
+                .detail(MeasureDetails.checked(id, entries.size(), owed.size())), JdbcMeasures.CHECK_ROWS, row);
+        return id;
+    }
+
+    private void endEntries(UUID check) {
+        jdbc.sql("UPDATE measures.check_made SET entries_ended_on = DATE '2016-01-01' WHERE id = ?").param(check)
+                .update();
+    }
+
+    private void liftRecorded(UUID check, boolean acknowledged) {
+        Timestamp at = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                        INSERT INTO measures.check_lifted (check_id, department_code, measure_codes, ended_on,
+                               lifted_at, acknowledged_at, acknowledged_by)
+                        SELECT id, department_code, owed_codes, entries_ended_on, ?, ?, ? FROM measures.check_made
+                        WHERE id = ?""")
+                .params(at, acknowledged ? at : null, acknowledged ? "clerk" : null, check).update();
+    }
+}
