@@ -3,12 +3,12 @@ package cn.chengxin.exchange;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
 import cn.chengxin.shared.jdbc.ResumablePasses;
+import cn.chengxin.shared.jdbc.RetentionPasses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,19 +49,16 @@ public class ExchangeRetention {
 
     private final Duration kept;
     private final JdbcClient jdbc;
-    private final ResumablePasses passes;
+    private final RetentionPasses passes;
     private final Clock clock;
 
     ExchangeRetention(@Value("${chengxin.exchange.retention.acknowledged:37d}") Duration kept, JdbcClient jdbc,
                       PlatformTransactionManager transactions, Clock clock) {
-        if (kept.compareTo(MINIMUM) < 0) {
-            throw new IllegalStateException("chengxin.exchange.retention.acknowledged (" + kept.toDays()
-                    + " days) must exceed the reconciliation window of " + Reconciling.LOOK_BACK_DAYS + " days");
-        }
-        this.kept = kept;
+        this.kept = RetentionPasses.atLeast(kept, MINIMUM, "chengxin.exchange.retention.acknowledged",
+                "the reconciliation window of " + Reconciling.LOOK_BACK_DAYS + " days and a day");
         this.jdbc = jdbc;
         this.clock = clock;
-        this.passes = new ResumablePasses(jdbc, transactions, clock, "exchange.retention_pass", "code", "day");
+        this.passes = new RetentionPasses(jdbc, transactions, clock, "exchange.retention_pass");
     }
 
     /** Nightly at 04:40 Beijing time, after the reconciliation (02:30). */
@@ -81,14 +78,11 @@ public class ExchangeRetention {
 
     /** As {@link #prune(Clock)}, {@code chunk} rows per transaction (a test's small chunks). */
     Pruned prune(Clock now, int chunk) {
-        int day = (int) LocalDate.now(now).toEpochDay();
-        Instant cutoff = now.instant().minus(kept);
+        int day = RetentionPasses.day(now);
         long[] outbox = {0};
-        start(OUTBOX, day, cutoff, now);
-        passes.run(OUTBOX, day, chunk, (after, size) -> count(outbox, outboxChunk(day, size)));
+        passes.run(OUTBOX, now, kept, chunk, (after, size) -> count(outbox, outboxChunk(day, size)));
         long[] batches = {0};
-        start(INBOUND_BATCH, day, cutoff, now);
-        passes.run(INBOUND_BATCH, day, chunk, (after, size) -> count(batches, batchChunk(day, size)));
+        passes.run(INBOUND_BATCH, now, kept, chunk, (after, size) -> count(batches, batchChunk(day, size)));
         if (outbox[0] + batches[0] > 0) {
             log.info("Exchange retention: {} superseded acknowledged outbox versions and {} inbound batch ids "
                     + "past the reconciliation window deleted", outbox[0], batches[0]);
@@ -97,17 +91,7 @@ public class ExchangeRetention {
     }
 
     public Optional<ResumablePasses.Pass> pass(String code, LocalDate day) {
-        return passes.pass(code, (int) day.toEpochDay());
-    }
-
-    private void start(String code, int day, Instant cutoff, Clock now) {
-        Timestamp at = Timestamp.from(now.instant());
-        if (jdbc.sql("""
-                        INSERT INTO exchange.retention_pass (code, day, cutoff, started_at, progressed_at)
-                        VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(code, day, Timestamp.from(cutoff), at, at).update() == 1) {
-            passes.supersedeBefore(code, day);
-        }
+        return passes.pass(code, day);
     }
 
     private static ResumablePasses.Chunk count(long[] total, ResumablePasses.Chunk chunk) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 import cn.chengxin.shared.jdbc.ResumablePasses;
+import cn.chengxin.shared.jdbc.RetentionPasses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,20 +48,16 @@ public class CheckRetention {
 
     private final Duration period;
     private final JdbcClient jdbc;
-    private final ResumablePasses passes;
+    private final RetentionPasses passes;
     private final Clock clock;
 
     CheckRetention(@Value("${chengxin.measures.retention.checks:3660d}") Duration period, JdbcClient jdbc,
                    PlatformTransactionManager transactions, Clock clock) {
-        if (period.compareTo(QUERY_LOG_MINIMUM) < 0) {
-            throw new IllegalStateException("chengxin.measures.retention.checks (" + period.toDays()
-                    + " days) is below the legal minimum of " + QUERY_LOG_MINIMUM.toDays()
-                    + " days (RULES.md §9: query logs at least 10 years)");
-        }
-        this.period = period;
+        this.period = RetentionPasses.atLeast(period, QUERY_LOG_MINIMUM, "chengxin.measures.retention.checks",
+                "RULES.md §9: query logs at least 10 years");
         this.jdbc = jdbc;
         this.clock = clock;
-        this.passes = new ResumablePasses(jdbc, transactions, clock, "measures.check_retention_pass", "code", "day");
+        this.passes = new RetentionPasses(jdbc, transactions, clock, "measures.check_retention_pass");
     }
 
     /** Nightly at 04:10 Beijing time, after the audit's retention (03:30). */
@@ -79,19 +76,9 @@ public class CheckRetention {
 
     /** As {@link #prune(Clock)}, {@code chunk} checks per transaction (a test's small chunks). */
     long prune(Clock now, int chunk) {
-        int day = (int) LocalDate.now(now).toEpochDay();
-        Instant cutoff = now.instant().minus(period);
-        Timestamp at = Timestamp.from(now.instant());
-        boolean started = jdbc.sql("""
-                        INSERT INTO measures.check_retention_pass (code, day, cutoff, started_at, progressed_at)
-                        VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(CODE, day, Timestamp.from(cutoff), at, at).update() == 1;
-        if (started) {
-            // The day's pass starts from the oldest check again: it takes over an earlier day's that stopped.
-            passes.supersedeBefore(CODE, day);
-        }
+        int day = RetentionPasses.day(now);
         long[] deleted = {0};
-        passes.run(CODE, day, chunk, (after, size) -> {
+        passes.run(CODE, now, period, chunk, (after, size) -> {
             ResumablePasses.Chunk done = chunk(day, size);
             deleted[0] += done.holders();
             return done;
@@ -103,7 +90,7 @@ public class CheckRetention {
     }
 
     public java.util.Optional<ResumablePasses.Pass> pass(LocalDate day) {
-        return passes.pass(CODE, (int) day.toEpochDay());
+        return passes.pass(CODE, day);
     }
 
     private record Read(UUID id, Instant at, boolean kept) {

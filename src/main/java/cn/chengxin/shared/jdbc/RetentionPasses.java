@@ -1,0 +1,67 @@
+package cn.chengxin.shared.jdbc;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Nightly retention passes (gaps review xxxiii N9): a {@link ResumablePasses} table keyed by what is pruned and the
+ * day, whose row also holds the cutoff (rows before it are past their period), so that every instance joining the
+ * day's pass prunes up to the same time. A day's pass takes over an earlier day's that stopped.
+ */
+public final class RetentionPasses {
+
+    private final JdbcClient jdbc;
+    private final ResumablePasses passes;
+    private final String table;
+
+    /** @param table the table of passes, with {@code code text}, {@code day int} and {@code cutoff timestamptz} */
+    public RetentionPasses(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, String table) {
+        this.jdbc = jdbc;
+        this.passes = new ResumablePasses(jdbc, transactions, clock, table, "code", "day");
+        this.table = table;
+    }
+
+    /**
+     * A period configured below what the law or the platform needs is refused at start, naming the property (as
+     * {@code audit.AuditRetention} does).
+     */
+    public static Duration atLeast(Duration configured, Duration minimum, String property, String why) {
+        if (configured.compareTo(minimum) < 0) {
+            throw new IllegalStateException(property + " (" + configured.toDays() + " days) is below the minimum of "
+                    + minimum.toDays() + " days (" + why + ")");
+        }
+        return configured;
+    }
+
+    /** The day of {@code now} (days since 1970-01-01, in its zone): a pass's key. */
+    public static int day(Clock now) {
+        return (int) LocalDate.now(now).toEpochDay();
+    }
+
+    /**
+     * Starts the pass of {@code code} for {@code now}'s day, pruning what is older than {@code period}, unless it has
+     * started already (another instance, an earlier run that day); then runs it, or joins it, to its end.
+     */
+    public void run(String code, Clock now, Duration period, int size, ResumablePasses.Work work) {
+        int day = day(now);
+        Instant at = now.instant();
+        if (jdbc.sql("INSERT INTO " + table + " (code, day, cutoff, started_at, progressed_at) VALUES (?, ?, ?, ?, ?) "
+                        + "ON CONFLICT DO NOTHING")
+                .params(code, day, Timestamp.from(at.minus(period)), Timestamp.from(at), Timestamp.from(at))
+                .update() == 1) {
+            passes.supersedeBefore(code, day);
+        }
+        passes.run(code, day, size, work);
+    }
+
+    public Optional<ResumablePasses.Pass> pass(String code, LocalDate day) {
+        return passes.pass(code, (int) day.toEpochDay());
+    }
+}
