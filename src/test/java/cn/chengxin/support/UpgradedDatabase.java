@@ -38,7 +38,9 @@ public final class UpgradedDatabase {
         // As the application (application.yml): a migration built CONCURRENTLY would wait for ever on a
         // transactional lock (N10).
         return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                .configuration(java.util.Map.of("flyway.postgresql.transactional.lock", "false"));
+                .configuration(java.util.Map.of("flyway.postgresql.transactional.lock", "false"))
+                // As application.yml names the roles V376 grants to (N12).
+                .placeholders(java.util.Map.of("runtime_role", "chengxin_app", "readonly_role", "chengxin_readonly"));
     }
 
     public JdbcClient jdbc() {
