@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The account module's columns sealed with the identity-protection keys, lent to the re-sealing pass
  * ({@link cn.chengxin.subject.ReSealing}) so that an old key version can be retired (RULES.md §10): citizens' phones,
- * those of registrations waiting for their code and of phone re-binding proposals waiting for review, and staff members' TOTP secrets, each with the purpose it was sealed
- * for.
+ * those of registrations waiting for their code, of phone re-binding proposals waiting for review and of notices'
+ * texts waiting to be sent, and staff members' TOTP secrets, each with the purpose it was sealed for.
  */
 @Configuration(proxyBeanMethods = false)
 class SealedAccountColumns {
@@ -29,6 +29,16 @@ class SealedAccountColumns {
     @Bean
     SealedColumn sealedRebindProposalPhones() {
         return SealedColumn.of("account.citizen_account_proposal", "phone_cipher", "phone_key_version",
+                id -> CitizenAccounts.PHONE_PURPOSE);
+    }
+
+    /**
+     * The phone typed at the window for a notice's text, kept sealed in the texts' outbox only until the text is sent
+     * or given up (N6, V356): minutes, but a key retired meanwhile must not stay in service for it.
+     */
+    @Bean
+    SealedColumn sealedNoticeTextPhones() {
+        return SealedColumn.of("account.notice", "sms_phone_cipher", "sms_phone_key_version",
                 id -> CitizenAccounts.PHONE_PURPOSE);
     }
 
