@@ -93,6 +93,18 @@ class CheckRetentionIT {
         assertThat(pass.holdersEvaluated()).isEqualTo(deleted);
         // The day's pass is done: running again that day deletes nothing, whichever instance runs it.
         assertThat(retention.prune(now, 2)).isZero();
+
+        // The 案例统计 counts do not shrink: the deleted check (lifted) still counts among the measure's hits.
+        assertThat(jdbc.sql("SELECT hits FROM measures.case_tally WHERE measure_code = 'M-RET' AND department_code = ?")
+                .param(department).query(Long.class).single()).isEqualTo(4);
+        // Other tests compare the tally with a scan of the stored checks (ChecksIT): leave neither this department's
+        // checks nor its counts behind.
+        for (String table : List.of("feedback", "check_lifted")) {
+            jdbc.sql("DELETE FROM measures." + table + " WHERE check_id IN "
+                    + "(SELECT id FROM measures.check_made WHERE department_code = ?)").param(department).update();
+        }
+        jdbc.sql("DELETE FROM measures.check_made WHERE department_code = ?").param(department).update();
+        jdbc.sql("DELETE FROM measures.case_tally WHERE department_code = ?").param(department).update();
     }
 
     @Test
