@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -41,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * payload for ever.
  */
 @Component
-class UnfinishedReactions implements MeterBinder {
+class UnfinishedReactions {
 
     private static final Logger log = LoggerFactory.getLogger(UnfinishedReactions.class);
 
@@ -118,15 +115,9 @@ class UnfinishedReactions implements MeterBinder {
         return due.size();
     }
 
-    /** Reactions that failed or went stale and wait for their next attempt: for monitoring (N8). */
+    /** Reactions that failed or went stale and wait for their next attempt (the gauge is N8's {@code chengxin.events.failed}). */
     public long failed() {
         return jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND status = 'FAILED'")
                 .query(Long.class).single();
-    }
-
-    @Override
-    public void bindTo(MeterRegistry registry) {
-        Gauge.builder("chengxin.reactions.failed", this, UnfinishedReactions::failed)
-                .description("Module reactions that failed and wait to be resubmitted").register(registry);
     }
 }
