@@ -24,12 +24,15 @@ import cn.chengxin.shared.security.Permission;
  * @param revokeReference  the reference of the decision or case behind the revocation; null with the ground
  * @param anyAddressReason why the key names no network, as written when it was proposed (gaps review xxxi M7); null
  *                         for a key that names networks, or one issued before a reason was asked for
+ * @param creditCode       the institution's unified social credit code ({@link
+ *                         cn.chengxin.account.domain.InstitutionCode}, canonical) as its proposal gave it; null when
+ *                         none was given (gaps review xxx L4)
  */
 public record ApiClient(UUID id, UUID institutionId, String name, String organisation, Kind kind,
                         String departmentCode, String keyPrefix, Set<Permission> permissions, int ratePerMinute,
                         Instant createdAt, String createdBy, Instant revokedAt, Instant lastUsedAt, Instant expiresAt,
                         List<String> allowedAddresses, UUID departmentId, ViolationGround revokeGround,
-                        String revokeReference, String anyAddressReason) {
+                        String revokeReference, String anyAddressReason, String creditCode) {
 
     public ApiClient {
         permissions = Set.copyOf(permissions);

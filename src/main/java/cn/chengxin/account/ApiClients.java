@@ -18,6 +18,7 @@ import cn.chengxin.account.domain.AdminPermissions;
 import cn.chengxin.account.domain.AllowedAddresses;
 import cn.chengxin.account.domain.ApiKeyValidity;
 import cn.chengxin.account.domain.ApiKeys;
+import cn.chengxin.account.domain.InstitutionCode;
 import cn.chengxin.account.domain.KeyAddressRule;
 import cn.chengxin.account.domain.KeyProposalReview;
 import cn.chengxin.account.persistence.JdbcAccounts;
@@ -170,14 +171,30 @@ public class ApiClients {
     public UUID propose(String name, String organisation, ApiClient.Kind kind, UUID departmentId,
                         Set<Permission> permissions, int ratePerMinute, String allowedAddresses,
                         String anyAddressReason) {
+        return propose(name, organisation, kind, departmentId, permissions, ratePerMinute, allowedAddresses,
+                anyAddressReason, null);
+    }
+
+    /**
+     * As {@link #propose(String, String, ApiClient.Kind, UUID, Set, int, String, String)}, for the institution of the
+     * unified social credit code {@code creditCode} (统一社会信用代码, GB 32100-2015; optional, refused
+     * API_CLIENT_CREDIT_CODE when it is not a valid code): carried by the key and its renewals, shown on its row, and
+     * matched against the violation register, so a ban of "某某银行" holds "某某银行股份有限公司" of the same code (gaps
+     * review xxx L4).
+     */
+    @Transactional
+    public UUID propose(String name, String organisation, ApiClient.Kind kind, UUID departmentId,
+                        Set<Permission> permissions, int ratePerMinute, String allowedAddresses,
+                        String anyAddressReason, String creditCode) {
         requireValid(name, organisation, kind, departmentId, permissions, ratePerMinute);
         AllowedAddresses addresses = addresses(allowedAddresses);
-        requireNotBanned(null, organisation.trim(), name.trim(), "account.apiclient.propose");
+        String code = creditCode(creditCode);
+        requireNotBanned(null, organisation.trim(), code, name.trim(), "account.apiclient.propose");
         String reason = reasonToKeep(kind, addresses, anyAddressReason);
         Actor by = AuditLog.currentActor();
         ApiKeyProposal proposal = new ApiKeyProposal(Ids.newId(), name.trim(), organisation.trim(), kind,
                 departmentId, null, permissions, ratePerMinute, by.actorId(), by.actorName(), clock.instant(),
-                ApiKeyProposal.Status.PENDING, addresses.texts(), null, null, reason);
+                ApiKeyProposal.Status.PENDING, addresses.texts(), null, null, reason, code);
         accounts.insertApiKeyProposal(proposal);
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.apiclient.propose")
                 .detail(KeyProposalDetails.proposed(proposal)));
@@ -208,7 +225,8 @@ public class ApiClients {
     public UUID proposeRenewal(UUID clientId, String allowedAddresses, String anyAddressReason) {
         ApiClient key = accounts.apiClient(clientId).orElseThrow(() -> new AccountProblem("API_CLIENT_NOT_FOUND",
                 DomainProblem.Kind.NOT_FOUND, "客户端不存在"));
-        requireNotBanned(key.institutionId(), key.organisation(), key.name(), "account.apiclient.propose");
+        requireNotBanned(key.institutionId(), key.organisation(), key.creditCode(), key.name(),
+                "account.apiclient.propose");
         if (accounts.pendingRenewalOf(clientId)) {
             throw new AccountProblem("API_CLIENT_RENEWAL_PENDING", DomainProblem.Kind.CONFLICT,
                     "该密钥的续签提议已在等待另一名系统管理员审核");
@@ -224,7 +242,7 @@ public class ApiClients {
         ApiKeyProposal proposal = new ApiKeyProposal(Ids.newId(), key.name(), key.organisation(), key.kind(),
                 key.departmentId(), key.departmentCode(), key.permissions(), key.ratePerMinute(), by.actorId(),
                 by.actorName(), clock.instant(), ApiKeyProposal.Status.PENDING, addresses.texts(), key.id(),
-                key.keyPrefix(), reason);
+                key.keyPrefix(), reason, key.creditCode());
         accounts.insertApiKeyProposal(proposal);
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.apiclient.propose")
                 .detail(KeyProposalDetails.renewalProposed(proposal)));
@@ -268,14 +286,15 @@ public class ApiClients {
         // A renewal's key joins its predecessor's institution; a key proposed afresh founds one (gaps review xxix K2).
         UUID renewed = proposal.renewal() ? accounts.apiClient(proposal.renews()).orElseThrow().institutionId() : null;
         // Checked again: the institution may have entered the violation register since the proposal (L4).
-        requireNotBanned(renewed, proposal.organisation(), proposal.name(), "account.apiclient.approve");
+        requireNotBanned(renewed, proposal.organisation(), proposal.creditCode(), proposal.name(),
+                "account.apiclient.approve");
         ApiKeys.Issued issued = ApiKeys.issue(random);
         UUID clientId = Ids.newId();
         UUID institutionId = renewed != null ? renewed : clientId;
         accounts.insertApiClient(clientId, institutionId, proposal.name(), proposal.organisation(), proposal.kind(),
                 proposal.departmentId(), issued.prefix(), issued.hash(), proposal.permissions(),
                 proposal.ratePerMinute(), proposal.proposerName(), validity.expiresAt(clock.instant()),
-                proposal.allowedAddresses(), proposal.anyAddressReason());
+                proposal.allowedAddresses(), proposal.anyAddressReason(), proposal.creditCode());
         if (!accounts.decideApiKeyProposal(proposalId, ApiKeyProposal.Status.APPROVED, by.actorId(), by.actorName(),
                 clock.instant(), null, clientId)) {
             throw proposalDecided();
@@ -319,12 +338,13 @@ public class ApiClients {
 
     /**
      * No new key, nor a renewal, for an institution the violation register bans today (违规机构名单, gaps review xxx
-     * L4; RULES.md §7): matched by the institution for a renewal, and by the organisation's name for a key proposed
-     * afresh, as institutions carry no unified social credit code yet ({@link InstitutionViolations#banOf}). The
-     * refusal is audited, so that the auditor sees who tried.
+     * L4; RULES.md §7): matched by the institution for a renewal, by its unified social credit code, and by the
+     * organisation's name written alike ({@link InstitutionViolations#banOf}). The refusal is audited, so that the
+     * auditor sees who tried.
      */
-    private void requireNotBanned(UUID institutionId, String organisation, String name, String action) {
-        Optional<InstitutionViolation> ban = violations.banOf(institutionId, organisation);
+    private void requireNotBanned(UUID institutionId, String organisation, String creditCode, String name,
+                                  String action) {
+        Optional<InstitutionViolation> ban = violations.banOf(institutionId, organisation, creditCode);
         if (ban.isPresent()) {
             InstitutionViolation v = ban.get();
             audit.record(AuditEntry.of(AuditCategory.SECURITY, action).result(AuditResult.DENIED)
@@ -334,6 +354,16 @@ public class ApiClients {
             throw new AccountProblem("API_CLIENT_INSTITUTION_BANNED", DomainProblem.Kind.CONFLICT,
                     "该机构已列入违规机构名单（" + v.ground().label() + "，" + v.reference() + "），" + v.bannedUntil()
                             + " 前不签发新密钥或续签");
+        }
+    }
+
+    /** A unified social credit code typed, canonical, or null when none was typed (gaps review xxx L4). */
+    static String creditCode(String typed) {
+        try {
+            return InstitutionCode.parse(typed).orElse(null);
+        } catch (IllegalArgumentException e) {
+            throw new AccountProblem("API_CLIENT_CREDIT_CODE", DomainProblem.Kind.INVALID_INPUT,
+                    "统一社会信用代码须为 18 位（不含 I、O、Z、S、V），且校验位正确（GB 32100-2015）；不知道的可不填");
         }
     }
 
@@ -350,12 +380,20 @@ public class ApiClients {
     @Transactional
     public IssuedKey issue(String name, String organisation, ApiClient.Kind kind, UUID departmentId,
                            Set<Permission> permissions, int ratePerMinute) {
+        return issue(name, organisation, kind, departmentId, permissions, ratePerMinute, null);
+    }
+
+    /** As {@link #issue(String, String, ApiClient.Kind, UUID, Set, int)}, to the institution of {@code creditCode}. */
+    @Transactional
+    public IssuedKey issue(String name, String organisation, ApiClient.Kind kind, UUID departmentId,
+                           Set<Permission> permissions, int ratePerMinute, String creditCode) {
         requireValid(name, organisation, kind, departmentId, permissions, ratePerMinute);
+        String code = creditCode(creditCode);
         ApiKeys.Issued issued = ApiKeys.issue(random);
         UUID id = Ids.newId();
         accounts.insertApiClient(id, id, name.trim(), organisation.trim(), kind, departmentId, issued.prefix(),
                 issued.hash(), permissions, ratePerMinute, AuditLog.currentActor().actorName(),
-                validity.expiresAt(clock.instant()), AllowedAddresses.LOOPBACK.texts(), null);
+                validity.expiresAt(clock.instant()), AllowedAddresses.LOOPBACK.texts(), null, code);
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.apiclient.issue")
                 .detail(AuditDetail.of("API_KEY_ISSUED_LOOPBACK").with("name", name.trim())
                         .with("prefix", issued.prefix())));
@@ -418,7 +456,7 @@ public class ApiClients {
         requireFitsKind(kind, departmentId, permissions);
         UUID id = Ids.newId();
         accounts.insertApiClient(id, id, name, organisation, kind, departmentId, prefix, ApiKeys.hash(key),
-                permissions, ratePerMinute, "demo", null, AllowedAddresses.LOOPBACK.texts(), null);
+                permissions, ratePerMinute, "demo", null, AllowedAddresses.LOOPBACK.texts(), null, null);
         return true;
     }
 

@@ -11,10 +11,11 @@ import java.util.UUID;
  * @param id           the institution's id: its first key's id
  * @param name         the system's name, as its newest key names it
  * @param organisation the organisation, as its newest key names it
+ * @param creditCode   its unified social credit code (GB 32100-2015), as its newest key carries it; null if none
  */
-public record ApiInstitution(UUID id, String name, String organisation, ApiClient.Kind kind) {
+public record ApiInstitution(UUID id, String name, String organisation, ApiClient.Kind kind, String creditCode) {
 
     static ApiInstitution of(ApiClient key) {
-        return new ApiInstitution(key.institutionId(), key.name(), key.organisation(), key.kind());
+        return new ApiInstitution(key.institutionId(), key.name(), key.organisation(), key.kind(), key.creditCode());
     }
 }

@@ -18,11 +18,13 @@ import cn.chengxin.shared.security.Permission;
  * @param renewsPrefix     the predecessor's key prefix, for the administrators; null with {@code renews}
  * @param anyAddressReason why the key is to name no network, shown to the approving administrator (gaps review xxxi
  *                         M7); null when it names networks
+ * @param creditCode       the institution's unified social credit code (GB 32100-2015, canonical), optional; a
+ *                         renewal carries its key's (gaps review xxx L4)
  */
 public record ApiKeyProposal(UUID id, String name, String organisation, ApiClient.Kind kind, UUID departmentId,
                              String departmentCode, Set<Permission> permissions, int ratePerMinute, String proposedBy,
                              String proposerName, Instant proposedAt, Status status, List<String> allowedAddresses,
-                             UUID renews, String renewsPrefix, String anyAddressReason) {
+                             UUID renews, String renewsPrefix, String anyAddressReason, String creditCode) {
 
     public ApiKeyProposal {
         permissions = Set.copyOf(permissions);

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import cn.chengxin.account.domain.InstitutionBan;
+import cn.chengxin.account.domain.InstitutionCode;
 import cn.chengxin.account.domain.KeyProposalReview;
 import cn.chengxin.account.persistence.JdbcAccounts;
 import cn.chengxin.audit.AuditCategory;
@@ -59,7 +60,21 @@ public class InstitutionViolations {
     @Transactional
     public UUID propose(UUID institutionId, ViolationGround ground, String reference, LocalDate from,
                         LocalDate until) {
+        return propose(institutionId, ground, reference, from, until, null);
+    }
+
+    /**
+     * As {@link #propose(UUID, ViolationGround, String, LocalDate, LocalDate)}, naming the institution's unified social
+     * credit code (统一社会信用代码, GB 32100-2015; refused API_CLIENT_CREDIT_CODE when not valid); blank: the code its
+     * newest key carries, if any. The confirmed entry then holds every institution of that code, however its name is
+     * written (gaps review xxx L4).
+     */
+    @Transactional
+    public UUID propose(UUID institutionId, ViolationGround ground, String reference, LocalDate from,
+                        LocalDate until, String creditCode) {
         ApiInstitution institution = institution(institutionId);
+        String typedCode = ApiClients.creditCode(creditCode);
+        String code = typedCode != null ? typedCode : institution.creditCode();
         if (ground == null) {
             throw new AccountProblem("INSTITUTION_VIOLATION_GROUND", DomainProblem.Kind.INVALID_INPUT,
                     "请选择违规事由：违规查询、超范围使用、泄露或其他");
@@ -73,10 +88,11 @@ public class InstitutionViolations {
         UUID id = Ids.newId();
         accounts.insertInstitutionViolation(new InstitutionViolation(id, institution.id(), institution.organisation(),
                 ground, ref, from, until, by.actorId(), by.actorName(), clock.instant(),
-                InstitutionViolation.Status.PENDING, null, null, null));
+                InstitutionViolation.Status.PENDING, null, null, null, code));
+        AuditDetail detail = described(AuditDetail.of("VIOLATION_PROPOSED"), institution.organisation(), ground, ref,
+                from, until);
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.institution.violation.propose")
-                .detail(described(AuditDetail.of("VIOLATION_PROPOSED"), institution.organisation(), ground, ref, from,
-                        until)));
+                .detail(code == null ? detail : detail.with("creditCode", code)));
         return id;
     }
 
@@ -106,19 +122,30 @@ public class InstitutionViolations {
     }
 
     /**
-     * The entry in force today that bans a new key for the institution {@code institutionId} (a renewal's), or, for
-     * a key proposed afresh ({@code institutionId} null), for an institution of the same organisation name as
-     * {@code organisation}, the entry's or one its keys gave ({@link InstitutionBan#sameOrganisation}).
-     */
-    /**
-     * Whether a confirmed ban in force today holds the institution, by its id or its organisation's name (as for its
-     * keys): a citizen is not offered it, and cannot authorise it, for its reports (gaps review xxx L4).
+     * Whether a confirmed ban in force today holds the institution, by its id, its unified social credit code or its
+     * organisation's name (as for its keys): a citizen is not offered it, and cannot authorise it, for its reports
+     * (gaps review xxx L4).
      */
     public boolean bans(ApiInstitution institution) {
-        return banOf(institution.id(), institution.organisation()).isPresent();
+        return banOf(institution.id(), institution.organisation(), institution.creditCode()).isPresent();
     }
 
-    Optional<InstitutionViolation> banOf(UUID institutionId, String organisation) {
+    /**
+     * The institutions keys were issued to that the entry holds ({@link #holds}): those whose consents are withdrawn
+     * when it takes effect (gaps review xxx L4).
+     */
+    public List<UUID> institutionsHeld(InstitutionViolation entry) {
+        List<ApiClient> keys = accounts.apiClients();
+        return keys.stream().filter(k -> holds(entry, k.institutionId(), k.organisation(), k.creditCode(), keys))
+                .map(ApiClient::institutionId).distinct().toList();
+    }
+
+    /**
+     * The entry in force today that bans a new key for the institution {@code institutionId} (a renewal's; null for a
+     * key proposed afresh), for an institution of the unified social credit code {@code creditCode}, or of the same
+     * organisation name as {@code organisation} ({@link #holds}).
+     */
+    Optional<InstitutionViolation> banOf(UUID institutionId, String organisation, String creditCode) {
         LocalDate today = LocalDate.now(clock);
         List<InstitutionViolation> inForce = register().stream().filter(v -> v.inForce(today))
                 .sorted(Comparator.comparing(InstitutionViolation::bannedUntil).reversed()).toList();
@@ -126,10 +153,22 @@ public class InstitutionViolations {
             return Optional.empty();
         }
         List<ApiClient> keys = accounts.apiClients();
-        return inForce.stream().filter(v -> v.institutionId().equals(institutionId)
+        return inForce.stream().filter(v -> holds(v, institutionId, organisation, creditCode, keys)).findFirst();
+    }
+
+    /**
+     * Whether the entry holds an institution: the entry's own, or one of the entry's unified social credit code or of
+     * one its keys carry ({@link InstitutionCode#same}), or of the organisation's name, the entry's or one its keys
+     * gave, written alike ({@link InstitutionBan#sameOrganisation}).
+     */
+    private static boolean holds(InstitutionViolation v, UUID institutionId, String organisation, String creditCode,
+                                 List<ApiClient> keys) {
+        return v.institutionId().equals(institutionId)
+                || InstitutionCode.same(v.creditCode(), creditCode)
                 || InstitutionBan.sameOrganisation(v.organisation(), organisation)
                 || keys.stream().anyMatch(k -> k.institutionId().equals(v.institutionId())
-                        && InstitutionBan.sameOrganisation(k.organisation(), organisation))).findFirst();
+                        && (InstitutionBan.sameOrganisation(k.organisation(), organisation)
+                        || InstitutionCode.same(k.creditCode(), creditCode)));
     }
 
     private ApiInstitution institution(UUID institutionId) {

@@ -22,7 +22,9 @@ final class KeyProposalDetails {
                 : AuditDetail.of("API_KEY_PROPOSED_ANY_ADDRESS"))
                 .with("name", p.name()).withLabel("kind", "console.apiClients.kind." + p.kind())
                 .with("permissions", codes(p.permissions()));
-        return reach(detail, p.allowedAddresses(), p.anyAddressReason());
+        AuditDetail reached = reach(detail, p.allowedAddresses(), p.anyAddressReason());
+        // The institution's unified social credit code, when given (gaps review xxx L4).
+        return p.creditCode() == null ? reached : reached.with("creditCode", p.creditCode());
     }
 
     /** A key's successor proposed, bound as the key or with the networks or reason given now. */

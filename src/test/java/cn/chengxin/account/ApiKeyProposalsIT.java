@@ -450,6 +450,48 @@ class ApiKeyProposalsIT {
                 .andExpect(status().isUnauthorized());
     }
 
+    /**
+     * L4 rest (session xxxv): an entry of the register naming the institution's unified social credit code bans a key
+     * proposed for that code under another name ("某某银行" and "某某银行股份有限公司"), which the name alone did not;
+     * a code typed wrong is refused, and a code given is shown on the proposal's row.
+     */
+    @Test
+    void aBanNamingACreditCodeRefusesAKeyOfThatCodeUnderAnotherName() throws Exception {
+        String code = cn.chengxin.support.TestCreditCodes.next();
+        String bank = "代码禁入银行" + UUID.randomUUID().toString().substring(0, 8);
+        ApiClients.IssuedKey key = as("keys-ban-setup", () -> clients.issue("代码测试系统", bank,
+                ApiClient.Kind.INSTITUTION, null, Set.of(Permission.API_REPORT_QUERY), 60));
+        LocalDate today = LocalDate.now(clock);
+        UUID entry = as("keys-ban-maker", () -> violations.propose(key.institutionId(), ViolationGround.DISCLOSURE,
+                "信用办〔2026〕41号", today, today.plusYears(1), " " + code.toLowerCase() + " "));
+        assertThat(jdbc.sql("SELECT credit_code FROM account.institution_violation WHERE id = ?").param(entry)
+                .query(String.class).single()).as("kept canonical").isEqualTo(code);
+        String longName = bank + "股份有限公司";
+        UUID unnamed = as("keys-maker", () -> clients.propose("代码测试新系统", longName, ApiClient.Kind.INSTITUTION,
+                null, Set.of(Permission.API_REPORT_QUERY), 60, "10.8.0.0/16", null, null));
+        assertThat(unnamed).as("not yet confirmed").isNotNull();
+        as("keys-ban-checker", () -> {
+            violations.confirm(entry);
+            return null;
+        });
+
+        assertThatThrownBy(() -> as("keys-maker", () -> clients.propose("代码测试新系统", longName,
+                ApiClient.Kind.INSTITUTION, null, Set.of(Permission.API_REPORT_QUERY), 60, "10.8.0.0/16", null, code)))
+                .isInstanceOf(DomainProblem.class).extracting("code").isEqualTo("API_CLIENT_INSTITUTION_BANNED");
+        assertThat(as("keys-checker", () -> clients.approve(unnamed)))
+                .as("its name is another's and it gives no code: the register cannot tell").isNotNull();
+        String wrong = code.substring(0, 17) + (code.charAt(17) == '0' ? '1' : '0');
+        assertThatThrownBy(() -> as("keys-maker", () -> clients.propose("代码测试他行系统", "他行" + bank,
+                ApiClient.Kind.INSTITUTION, null, Set.of(Permission.API_REPORT_QUERY), 60, "10.8.0.0/16", null, wrong)))
+                .isInstanceOf(DomainProblem.class).extracting("code").isEqualTo("API_CLIENT_CREDIT_CODE");
+        String other = cn.chengxin.support.TestCreditCodes.next();
+        UUID coded = as("keys-maker", () -> clients.propose("代码测试他行系统", "他行" + bank,
+                ApiClient.Kind.INSTITUTION, null, Set.of(Permission.API_REPORT_QUERY), 60, "10.8.0.0/16", null, other));
+        String page = page(checker);
+        String row = page.substring(page.indexOf("data-proposal=\"" + coded + "\""));
+        assertThat(row.substring(0, row.indexOf("</tr>"))).contains("data-field=\"credit-code\"").contains(other);
+    }
+
     /** The key's revocation ground and reference, or null while it is not revoked. */
     private String revocation(UUID clientId) {
         return jdbc.sql("SELECT CASE WHEN revoked_at IS NULL THEN NULL ELSE revoke_ground || ' ' || revoke_reference END"

@@ -551,15 +551,15 @@ public class JdbcAccounts {
     public void insertApiClient(UUID id, UUID institutionId, String name, String organisation, ApiClient.Kind kind,
                                 UUID departmentId, String prefix, String hash, Set<Permission> permissions,
                                 int ratePerMinute, String createdBy, Instant expiresAt, List<String> allowedAddresses,
-                                String anyAddressReason) {
+                                String anyAddressReason, String creditCode) {
         jdbc.sql("""
                         INSERT INTO account.api_client (id, institution_id, name, organisation, kind, department_id,
                                                         key_prefix, key_hash, permissions, rate_per_minute, created_by,
-                                                        expires_at, allowed_addresses, any_address_reason)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                        expires_at, allowed_addresses, any_address_reason, credit_code)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, institutionId, name, organisation, kind.name(), departmentId, prefix, hash,
                         permissions.stream().map(Permission::code).toArray(String[]::new), ratePerMinute, createdBy,
-                        timestamp(expiresAt), allowedAddresses.toArray(String[]::new), anyAddressReason)
+                        timestamp(expiresAt), allowedAddresses.toArray(String[]::new), anyAddressReason, creditCode)
                 .update();
     }
 
@@ -646,12 +646,13 @@ public class JdbcAccounts {
         jdbc.sql("""
                         INSERT INTO account.api_client_proposal (id, name, organisation, kind, department_id, permissions,
                                                                  rate_per_minute, proposed_by, proposer_name, proposed_at,
-                                                                 allowed_addresses, renews, any_address_reason)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                                 allowed_addresses, renews, any_address_reason,
+                                                                 credit_code)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(p.id(), p.name(), p.organisation(), p.kind().name(), p.departmentId(),
                         p.permissions().stream().map(Permission::code).toArray(String[]::new), p.ratePerMinute(),
                         p.proposedBy(), p.proposerName(), timestamp(p.proposedAt()),
-                        p.allowedAddresses().toArray(String[]::new), p.renews(), p.anyAddressReason())
+                        p.allowedAddresses().toArray(String[]::new), p.renews(), p.anyAddressReason(), p.creditCode())
                 .update();
     }
 
@@ -685,7 +686,7 @@ public class JdbcAccounts {
     private static final String PROPOSAL = """
             SELECT p.id, p.name, p.organisation, p.kind, p.department_id, d.code, p.permissions, p.rate_per_minute,
                    p.proposed_by, p.proposer_name, p.proposed_at, p.status, p.allowed_addresses, p.renews, r.key_prefix,
-                   p.any_address_reason
+                   p.any_address_reason, p.credit_code
             FROM account.api_client_proposal p LEFT JOIN account.department d ON d.id = p.department_id
                  LEFT JOIN account.api_client r ON r.id = p.renews""";
 
@@ -695,7 +696,7 @@ public class JdbcAccounts {
                 ApiClient.Kind.valueOf(rs.getString(4)), rs.getObject(5, UUID.class), rs.getString(6), permissions,
                 rs.getInt(8), rs.getString(9), rs.getString(10), instant(rs.getTimestamp(11)),
                 ApiKeyProposal.Status.valueOf(rs.getString(12)), strings(rs.getArray(13)), rs.getObject(14, UUID.class),
-                rs.getString(15), rs.getString(16));
+                rs.getString(15), rs.getString(16), rs.getString(17));
     }
 
     /** A stored array of permission codes, those no longer known left out. */
@@ -708,7 +709,8 @@ public class JdbcAccounts {
     private static final String API_CLIENT = """
             SELECT c.id, c.name, c.organisation, c.kind, c.key_prefix, c.permissions, c.rate_per_minute, c.created_at,
                    c.created_by, c.revoked_at, c.last_used_at, d.code, c.expires_at, c.allowed_addresses,
-                   c.institution_id, c.department_id, c.revoke_ground, c.revoke_reference, c.any_address_reason
+                   c.institution_id, c.department_id, c.revoke_ground, c.revoke_reference, c.any_address_reason,
+                   c.credit_code
             FROM account.api_client c LEFT JOIN account.department d ON d.id = c.department_id""";
 
     private static ApiClient apiClient(ResultSet rs) throws SQLException {
@@ -718,7 +720,7 @@ public class JdbcAccounts {
                 permissions, rs.getInt(7), instant(rs.getTimestamp(8)), rs.getString(9), instant(rs.getTimestamp(10)),
                 instant(rs.getTimestamp(11)), instant(rs.getTimestamp(13)), strings(rs.getArray(14)),
                 rs.getObject(16, UUID.class), rs.getString(17) == null ? null : ViolationGround.valueOf(rs.getString(17)),
-                rs.getString(18), rs.getString(19));
+                rs.getString(18), rs.getString(19), rs.getString(20));
     }
 
     // ---- the violation register (gaps review xxx L4) ----------------------------------------------
@@ -727,10 +729,11 @@ public class JdbcAccounts {
         jdbc.sql("""
                         INSERT INTO account.institution_violation (id, institution_id, organisation, ground, reference,
                                                                    banned_from, banned_until, proposed_by,
-                                                                   proposer_name, proposed_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                                   proposer_name, proposed_at, credit_code)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(v.id(), v.institutionId(), v.organisation(), v.ground().name(), v.reference(),
-                        v.bannedFrom(), v.bannedUntil(), v.proposedBy(), v.proposerName(), timestamp(v.proposedAt()))
+                        v.bannedFrom(), v.bannedUntil(), v.proposedBy(), v.proposerName(), timestamp(v.proposedAt()),
+                        v.creditCode())
                 .update();
     }
 
@@ -757,7 +760,7 @@ public class JdbcAccounts {
 
     private static final String VIOLATION = """
             SELECT id, institution_id, organisation, ground, reference, banned_from, banned_until, proposed_by,
-                   proposer_name, proposed_at, status, decider_name, decided_at, decision_note
+                   proposer_name, proposed_at, status, decider_name, decided_at, decision_note, credit_code
             FROM account.institution_violation""";
 
     private static InstitutionViolation violation(ResultSet rs) throws SQLException {
@@ -765,7 +768,7 @@ public class JdbcAccounts {
                 ViolationGround.valueOf(rs.getString(4)), rs.getString(5), rs.getObject(6, LocalDate.class),
                 rs.getObject(7, LocalDate.class), rs.getString(8), rs.getString(9), instant(rs.getTimestamp(10)),
                 InstitutionViolation.Status.valueOf(rs.getString(11)), rs.getString(12), instant(rs.getTimestamp(13)),
-                rs.getString(14));
+                rs.getString(14), rs.getString(15));
     }
 
     // ---- helpers --------------------------------------------------------------------------------

@@ -93,6 +93,7 @@ class ApiClientsConsole {
                    @RequestParam(defaultValue = "600") int ratePerMinute,
                    @RequestParam(required = false) String allowedAddresses,
                    @RequestParam(required = false) String anyAddressReason,
+                   @RequestParam(required = false) String creditCode,
                    @RequestParam(required = false) String issueToken, HttpSession session,
                    RedirectAttributes redirect) {
         if (!issueTokens.spend(session, issueToken)) {
@@ -107,7 +108,7 @@ class ApiClientsConsole {
         }
         return UsersConsole.outcome(redirect, "console.apiClients.proposed",
                 () -> clients.propose(name, organisation, kind, departmentId, permissions, ratePerMinute,
-                        allowedAddresses, anyAddressReason), BACK);
+                        allowedAddresses, anyAddressReason, creditCode), BACK);
     }
 
     /** Another administrator approves: the key is made now and shown in this answer only. */

@@ -73,9 +73,9 @@ class InstitutionViolationsConsole {
                    @RequestParam(required = false) String reference,
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until,
-                   RedirectAttributes redirect) {
+                   @RequestParam(required = false) String creditCode, RedirectAttributes redirect) {
         return UsersConsole.outcome(redirect, "console.violations.proposed",
-                () -> violations.propose(institutionId, ground, reference, from, until), BACK);
+                () -> violations.propose(institutionId, ground, reference, from, until, creditCode), BACK);
     }
 
     @PostMapping("/console/institution-violations/{id}/confirm")
