@@ -72,6 +72,9 @@ class ConsentsIT {
     @Autowired
     Clock clock;
 
+    @Autowired
+    BannedInstitutionConsents bannedConsents;
+
     /**
      * A nurse from another city, with no records here, registered once the real-name provider confirmed her: she
      * consents in self-service, the hospital's query is answered with a report that says in words that it found no
@@ -176,6 +179,64 @@ class ConsentsIT {
         assertThat(refused).isInstanceOf(CodedProblem.class).extracting("code")
                 .isEqualTo("CONSENT_INSTITUTION_BANNED");
         assertThat(consents.of(person.id())).isEmpty();
+    }
+
+    /**
+     * L4 rest (session xxxv): an entry naming a unified social credit code holds the institution of that code written
+     * otherwise ("某某银行" for "某某银行股份有限公司"): it is no longer offered, and the consent the person gave it is
+     * withdrawn by the platform, audited about the person and told by a notice in Chinese and English; another
+     * institution's consent stays; a second run withdraws, audits and tells nothing more.
+     */
+    @Test
+    void aBanByCreditCodeWithdrawsTheConsentsGivenToTheInstitutionAndTellsThePerson() throws Exception {
+        Person person = person("甘代码");
+        String code = cn.chengxin.support.TestCreditCodes.next();
+        String bank = "代码授权银行" + UUID.randomUUID().toString().substring(0, 8);
+        ApiClients.IssuedKey shortName = as("consents-setup", () -> apiClients.issue("信贷系统", bank,
+                ApiClient.Kind.INSTITUTION, null, Set.of(Permission.API_REPORT_QUERY), 6000, code));
+        ApiClients.IssuedKey longName = as("consents-setup", () -> apiClients.issue("信贷系统", bank + "股份有限公司",
+                ApiClient.Kind.INSTITUTION, null, Set.of(Permission.API_REPORT_QUERY), 6000, code));
+        ApiClients.IssuedKey other = bank("无关授权银行 " + UUID.randomUUID());
+        Consent given = consents.grant(person.id(), shortName.institutionId(), Purpose.LENDING, 30, false);
+        Consent kept = consents.grant(person.id(), other.institutionId(), Purpose.LENDING, 30, false);
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        UUID entry = as("consents-maker", () -> violations.propose(longName.institutionId(),
+                ViolationGround.BEYOND_PURPOSE, "信用办〔2026〕51号", today, today.plusDays(30)));
+        as("consents-checker", () -> {
+            violations.confirm(entry);
+            return null;
+        });
+
+        assertThat(consents.institutions()).extracting(i -> i.id())
+                .doesNotContain(shortName.institutionId(), longName.institutionId()).contains(other.institutionId());
+        bannedConsents.withdrawBegun(); // whatever the reaction after the confirmation left, if anything
+        assertThat(withdrawnBy(given.id())).isEqualTo("ban");
+        assertThat(withdrawnBy(kept.id())).isNull();
+        assertThat(consents.inForce(person.id())).extracting(Consent::id).containsExactly(kept.id());
+        String notices = "SELECT count(*) FROM account.notice WHERE subject_id = ? AND kind = 'CONSENT_WITHDRAWN_FOR_BAN'"
+                + " AND title = ? AND wording = 'CONSENT_WITHDRAWN_FOR_BAN'";
+        assertThat(jdbc.sql(notices).params(person.id(), "您授权" + bank + "查询信用报告的授权已撤回")
+                .query(Long.class).single()).isOne();
+        String audited = "SELECT count(*) FROM audit.event WHERE action = 'consent.withdraw.ban' AND consent_id = ?"
+                + " AND detail LIKE ?";
+        String detail = "reason=CONSENT_WITHDRAWN_FOR_BAN; organisation=" + bank
+                + "; purpose=#me.consent.purpose.LENDING; ground=#console.violations.ground.BEYOND_PURPOSE; "
+                + "reference=信用办〔2026〕51号; from=" + today + "; until=" + today.plusDays(30);
+        assertThat(jdbc.sql(audited).params(given.id().toString(), detail).query(Long.class).single()).isOne();
+        String page = mvc.perform(get("/me/notices").param("lang", "en")
+                        .with(authentication(Principals.citizen(subjects, person.id()))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Your consent to " + bank + " querying your credit report was withdrawn");
+
+        assertThat(bannedConsents.withdrawBegun()).as("a second run").isZero();
+        assertThat(jdbc.sql(notices).params(person.id(), "您授权" + bank + "查询信用报告的授权已撤回")
+                .query(Long.class).single()).isOne();
+        assertThat(jdbc.sql(audited).params(given.id().toString(), detail).query(Long.class).single()).isOne();
+    }
+
+    private String withdrawnBy(UUID consentId) {
+        return jdbc.sql("SELECT withdrawn_by FROM inquiry.consent WHERE id = ?").param(consentId).query(String.class)
+                .list().get(0);
     }
 
     @Test

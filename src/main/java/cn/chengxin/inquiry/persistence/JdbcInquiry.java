@@ -98,6 +98,36 @@ public class JdbcInquiry {
                 .query(UUID.class).list();
     }
 
+    /** A consent withdrawn from an institution the violation register bans: whose it was, to whom and for what. */
+    public record WithdrawnForBan(UUID id, UUID subjectId, String organisation, Purpose purpose) {
+    }
+
+    /**
+     * Withdraws at most {@code limit} of the consents to the institutions {@code institutionIds} that are still live
+     * at {@code at} — not withdrawn, expired, used up or rejected on review ({@link Consent#live}) — recording
+     * {@code by} (gaps review xxx L4). The rows are locked, not skipped: a second runner waits for the first's chunk
+     * and finds those consents withdrawn, so each is withdrawn, audited and told once.
+     *
+     * @return the consents withdrawn; empty when none is left
+     */
+    public List<WithdrawnForBan> withdrawLiveOf(List<UUID> institutionIds, Instant at, String by, int limit) {
+        if (institutionIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        UPDATE inquiry.consent SET withdrawn_at = ?, withdrawn_by = ?
+                        WHERE id IN (SELECT id FROM inquiry.consent
+                                     WHERE institution_id = ANY(?) AND withdrawn_at IS NULL AND expires_at > ?
+                                       AND (NOT single_use OR uses = 0) AND review IS DISTINCT FROM 'REJECTED'
+                                     ORDER BY id LIMIT ? FOR UPDATE)
+                          AND withdrawn_at IS NULL
+                        RETURNING id, subject_id, organisation, purpose""")
+                .params(Timestamp.from(at), by, institutionIds.toArray(UUID[]::new), Timestamp.from(at), limit)
+                .query((rs, n) -> new WithdrawnForBan(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), Purpose.valueOf(rs.getString(4))))
+                .list();
+    }
+
     /**
      * Counts one use, only if the consent still allows it at {@code now}: the row lock of the UPDATE makes two
      * simultaneous queries on a single-use consent end with exactly one use, and a query beside a second clerk's
