@@ -26,6 +26,7 @@ import cn.chengxin.objection.ObjectionFigures.DepartmentObjections;
 import cn.chengxin.oversight.domain.CollectionTimeliness;
 import cn.chengxin.oversight.domain.FeedbackYardstick;
 import cn.chengxin.oversight.domain.LiftYardstick;
+import cn.chengxin.oversight.domain.UpheldShare;
 import cn.chengxin.repair.RepairFigures;
 import cn.chengxin.repair.RepairFigures.DepartmentRepairs;
 import cn.chengxin.shared.calendar.CalendarHistory;
@@ -45,11 +46,12 @@ public class DepartmentSupervision {
 
     /**
      * One department's figures. The objection corrections owed, the repairs overdue and the lifts not acknowledged
-     * are as they stand today (a backlog, not a flow); the rest are of the period.
+     * are as they stand today (a backlog, not a flow); the rest are of the period. {@code upheld} is the share of its
+     * decided objections upheld, flagged against the credit office's threshold (finding L7).
      */
     public record Line(String code, String name, boolean known, Delivered delivered, CollectionTimeliness timeliness,
                        DepartmentFeedback feedback, DepartmentObjections objections, DepartmentRepairs repairs,
-                       UnacknowledgedLifts lifts) {
+                       UnacknowledgedLifts lifts, UpheldShare upheld) {
     }
 
     /**
@@ -60,11 +62,17 @@ public class DepartmentSupervision {
     }
 
     /**
-     * The lines of a period, with the day before which a check still owing feedback counts as overdue, and the one
-     * before which a lift not acknowledged does.
+     * The lines of a period, with the day before which a check still owing feedback counts as overdue, the one
+     * before which a lift not acknowledged does, and the threshold above which a share of objections upheld is
+     * flagged.
      */
     public record Period(LocalDate from, LocalDate to, List<Line> lines, LocalDate feedbackOverdueBefore,
-                         LocalDate liftOverdueBefore) {
+                         LocalDate liftOverdueBefore, UpheldShare.Threshold upheldThreshold) {
+
+        /** The departments whose share of objections upheld passes the threshold (finding L7). */
+        public List<Line> upheldFlagged() {
+            return lines.stream().filter(l -> l.upheld().flagged()).toList();
+        }
     }
 
     private final DeliveryFigures deliveries;
@@ -78,12 +86,17 @@ public class DepartmentSupervision {
     private final Clock clock;
     private final Lifts lifts;
     private final int liftDays;
+    private final UpheldShare.Threshold upheldThreshold;
 
     DepartmentSupervision(DeliveryFigures deliveries, CollectionFigures collection, FeedbackFigures feedback,
                           ObjectionFigures objections, RepairFigures repairs, MeasureCatalogue measures,
                           StaffDirectory directory, WorkingDays workingDays, Clock clock, Lifts lifts,
                           @Value("${chengxin.oversight.lift-acknowledgement-working-days:"
-                                  + LiftYardstick.DEFAULT_WORKING_DAYS + "}") int liftDays) {
+                                  + LiftYardstick.DEFAULT_WORKING_DAYS + "}") int liftDays,
+                          @Value("${chengxin.oversight.upheld-share-flag-percent:"
+                                  + UpheldShare.DEFAULT_PERCENT + "}") int upheldPercent,
+                          @Value("${chengxin.oversight.upheld-share-minimum-decided:"
+                                  + UpheldShare.DEFAULT_MINIMUM_DECIDED + "}") int upheldMinimum) {
         this.deliveries = deliveries;
         this.collection = collection;
         this.feedback = feedback;
@@ -95,6 +108,7 @@ public class DepartmentSupervision {
         this.clock = clock;
         this.lifts = lifts;
         this.liftDays = Math.max(0, liftDays);
+        this.upheldThreshold = new UpheldShare.Threshold(upheldPercent, upheldMinimum);
     }
 
     /** The working days a department has to acknowledge a lift before it counts as overdue. */
@@ -165,15 +179,17 @@ public class DepartmentSupervision {
 
         List<Line> lines = new ArrayList<>();
         for (String code : codes) {
+            DepartmentObjections objectionsOf = objected.getOrDefault(code,
+                    new DepartmentObjections(code, 0, 0, 0, 0, 0));
             lines.add(new Line(code, names.getOrDefault(code, code), names.containsKey(code),
                     delivered.getOrDefault(code, new Delivered(code, 0, 0, 0, 0, 0)),
                     CollectionTimeliness.of(delays.getOrDefault(code, List.of()), calendar::whenCounted),
-                    fed.getOrDefault(code, new DepartmentFeedback(code, 0, 0, 0, 0)),
-                    objected.getOrDefault(code, new DepartmentObjections(code, 0, 0, 0, 0, 0)),
+                    fed.getOrDefault(code, new DepartmentFeedback(code, 0, 0, 0, 0)), objectionsOf,
                     repaired.getOrDefault(code, new DepartmentRepairs(code, 0, 0, 0)),
-                    new UnacknowledgedLifts(liftsOpen.getOrDefault(code, 0L), liftsOverdue.getOrDefault(code, 0L))));
+                    new UnacknowledgedLifts(liftsOpen.getOrDefault(code, 0L), liftsOverdue.getOrDefault(code, 0L)),
+                    UpheldShare.of(objectionsOf.decided(), objectionsOf.upheld(), upheldThreshold)));
         }
-        return new Period(from, to, lines, overdueBefore, liftOverdueBefore);
+        return new Period(from, to, lines, overdueBefore, liftOverdueBefore, upheldThreshold);
     }
 
     private static <T> Map<String, T> byCode(List<T> figures, Function<T, String> code) {

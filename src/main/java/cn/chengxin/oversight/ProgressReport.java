@@ -200,7 +200,9 @@ public class ProgressReport {
                         l.timeliness().records(), orBlank(l.timeliness().medianDays()),
                         orBlank(l.timeliness().withinPercent()), l.feedback().checks(), l.feedback().owed(),
                         l.feedback().returned(), l.feedback().overdue(), l.objections().decided(),
-                        l.objections().decidedInTime(), l.objections().upheld(), l.objections().correctionsOwed(),
+                        l.objections().decidedInTime(), l.objections().upheld(), perMille(l.upheld().perMille()),
+                        l.upheld().flagged() ? label("supervision.upheldHigh", locale) : "",
+                        l.objections().correctionsOwed(),
                         l.objections().correctionsOverdue(), l.repairs().decided(), l.repairs().decidedInTime(),
                         l.repairs().overdueNow(), l.lifts().open(), l.lifts().overdue());
             }
@@ -219,7 +221,7 @@ public class ProgressReport {
             "supervision.checks", "supervision.feedbackOwed", "supervision.feedbackReturned",
             "supervision.feedbackOverdue",
             "supervision.objectionsDecided", "supervision.objectionsInTime", "supervision.objectionsUpheld",
-            "supervision.correctionsOwed",
+            "supervision.upheldShare", "supervision.upheldFlaggedColumn", "supervision.correctionsOwed",
             "supervision.correctionsOverdue", "supervision.repairsDecided", "supervision.repairsInTime",
             "supervision.repairsOverdue", "supervision.liftsOpen", "supervision.liftsOverdue");
 

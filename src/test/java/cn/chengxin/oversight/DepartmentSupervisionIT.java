@@ -122,6 +122,7 @@ class DepartmentSupervisionIT {
         }
         jdbc.sql("DELETE FROM creditfile.last_received WHERE department_code = ?").param(busy).update();
         jdbc.sql("DELETE FROM measures.check_lifted WHERE department_code = ?").param(busy).update();
+        jdbc.sql("DELETE FROM objection.objection WHERE department_code = ?").param(silent).update();
         for (String table : List.of("ingestion.batch", "creditfile.record", "measures.check_made",
                 "objection.objection", "repair.application")) {
             jdbc.sql("DELETE FROM " + table + " WHERE department_code = ?").param(busy).update();
@@ -138,13 +139,14 @@ class DepartmentSupervisionIT {
                 "50", "45", "5", "10.0%",          // rows delivered, accepted, rejected, rejection rate
                 "4", "7", "75%",                   // records, median days, stored within 5 working days
                 "3", "2", "1", "1",                // checks made, checks owing feedback, returned, overdue
-                "2", "1", "2", "1", "1",           // objections decided, in time, upheld; corrections owed, overdue
+                "2", "1", "2", "100.0%", "1", "1", // objections decided, in time, upheld, share upheld (too
+                                                   // few cases to flag); corrections owed, overdue
                 "2", "1", "1",                     // repairs decided, in time, overdue now
                 "0", "0");                         // lifts unacknowledged, overdue
         assertThat(row(page, "data-department=\"" + busy + "\"")).contains("督办测试局");
         assertThat(cells(page, silent)).as("a provider that delivered nothing is listed, with nothing")
-                .containsExactly("0", "0", "0", "—", "0", "—", "—", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0",
-                        "0", "0", "0", "0");
+                .containsExactly("0", "0", "0", "—", "0", "—", "—", "0", "0", "0", "0", "0", "0", "0", "—", "0", "0",
+                        "0", "0", "0", "0", "0");
         assertThat(page).as("no personal data: neither the subject's name nor its number")
                 .doesNotContain("督办测<", subject.toString());
 
@@ -188,19 +190,35 @@ class DepartmentSupervisionIT {
         objection(UUID.randomUUID(), due, LocalDate.of(2019, 3, 8), "REVOKED_BY_DEPARTMENT");
         objection(UUID.randomUUID(), due, LocalDate.of(2019, 3, 8), "ENDED_WITH_ORIGIN");
 
+        // The other department: 1 upheld of 5 decided is 20%, not above the threshold (finding L7 rest).
+        for (String outcome : List.of("DELETE", "UPHOLD", "UPHOLD", "UPHOLD", "STOP_DISPLAY")) {
+            objection(silent, UUID.randomUUID(), due, LocalDate.of(2019, 3, 8), outcome);
+        }
+
         String page = page("/console/supervision", "from", "2019-01-01", "to", "2019-12-31");
-        assertThat(cells(page, busy).subList(11, 14)).as("decided, in time, upheld").containsExactly("6", "6", "3");
-        assertThat(row(page, "data-department=\"" + busy + "\"")).contains("data-field=\"objections-upheld\">3<");
-        assertThat(cells(page, silent).get(13)).isEqualTo("0");
-        assertThat(page).contains("异议成立");
+        assertThat(cells(page, busy).subList(11, 15)).as("decided, in time, upheld, share upheld")
+                .containsExactly("6", "6", "3", "50.0% 偏高");
+        assertThat(row(page, "data-department=\"" + busy + "\"")).contains("data-field=\"objections-upheld\">3<",
+                "data-flagged=\"true\"");
+        assertThat(cells(page, silent).subList(11, 15)).containsExactly("5", "5", "1", "20.0%");
+        assertThat(row(page, "data-department=\"" + silent + "\"")).contains("data-flagged=\"false\"");
+        // Flagged above the table: more than 20% of at least 5 decided (the defaults the README states).
+        String flagged = page.substring(page.indexOf("id=\"upheld-flagged\""));
+        flagged = flagged.substring(0, flagged.indexOf("</p>"));
+        assertThat(flagged).contains("data-department=\"" + busy + "\"").doesNotContain(silent);
+        assertThat(page).contains("异议成立", "异议成立比例", "比例超过 20% 的单位标为“偏高”", "办结不少于 5 件");
         assertThat(page("/console/supervision", "from", "2019-01-01", "to", "2019-12-31", "lang", "en"))
-                .contains("Objections upheld");
+                .contains("Objections upheld", "Share upheld", "50.0% high", "more than 20% of them upheld");
+        assertThat(page("/console/supervision/report", "year", "2019")).contains("id=\"upheld-flagged\"",
+                "50.0% 偏高");
 
         String csv = new String(mvc.perform(request("/console/supervision/report.csv", "year", "2019"))
                 .andReturn().getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
-        assertThat(csv).contains("异议按期办结,异议成立,待报更正");
+        assertThat(csv).contains("异议按期办结,异议成立,异议成立比例,异议成立比例偏高,待报更正");
         assertThat(csv.lines().filter(l -> l.contains("," + busy + ",")).findFirst().orElseThrow())
-                .contains(",6,6,3,0,0,");
+                .contains(",6,6,3,50.0%,偏高,0,0,");
+        assertThat(csv.lines().filter(l -> l.contains("," + silent + ",")).findFirst().orElseThrow())
+                .contains(",5,5,1,20.0%,,0,0,");
     }
 
     @Test
@@ -217,7 +235,7 @@ class DepartmentSupervisionIT {
         String csv = new String(body, StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFF年度信用工作进展报告,2019");
         assertThat(csv.lines().filter(l -> l.contains("," + busy + ",")).findFirst().orElseThrow())
-                .isEqualTo("督办测试局" + busy.substring(7) + "," + busy + ",50,45,5,10.0%,4,7,75,3,2,1,1,2,1,2,1,1,2,1,1,0,0");
+                .isEqualTo("督办测试局" + busy.substring(7) + "," + busy + ",50,45,5,10.0%,4,7,75,3,2,1,1,2,1,2,100.0%,,1,1,2,1,1,0,0");
         assertThat(audited()).as("the download is audited").isEqualTo(audited + 1);
         assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'oversight.report' ORDER BY seq DESC "
                 + "LIMIT 1").query(String.class).single()).isEqualTo("reason=OVERSIGHT_REPORT_EXPORTED; year=2019");
@@ -333,8 +351,8 @@ class DepartmentSupervisionIT {
         assertThat(delivery(page, silent, named)).contains("从未报送").doesNotContain("逾期未报送");
         assertThat(deliveries.overdue()).as("only the stopped item became overdue").isEqualTo(overdueBefore + 1);
         assertThat(cells(page, unit)).as("a responding unit without checks is listed, with 0 checks")
-                .containsExactly("0", "0", "0", "—", "0", "—", "—", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0",
-                        "0", "0", "0", "0");
+                .containsExactly("0", "0", "0", "—", "0", "—", "—", "0", "0", "0", "0", "0", "0", "0", "—", "0", "0",
+                        "0", "0", "0", "0", "0");
         assertThat(row(page, "data-department=\"" + unit + "\"")).contains("未核查实施单位");
 
         String english = page("/console/supervision", "lang", "en");
@@ -391,9 +409,9 @@ class DepartmentSupervisionIT {
         lifted(now.minus(java.time.Duration.ofDays(14)), true);
 
         String page = page("/console/supervision", "from", "2019-01-01", "to", "2019-12-31");
-        assertThat(cells(page, busy).subList(19, 21)).as("unacknowledged, of which overdue")
+        assertThat(cells(page, busy).subList(20, 22)).as("unacknowledged, of which overdue")
                 .containsExactly("2", "1");
-        assertThat(cells(page, silent).subList(19, 21)).containsExactly("0", "0");
+        assertThat(cells(page, silent).subList(20, 22)).containsExactly("0", "0");
         assertThat(page).contains("措施解除", "待确认解除", "超过 3 个工作日仍未确认");
         assertThat(supervision.liftsOverdue()).isEqualTo(overdueBefore + 1);
         assertThat(page("/console")).contains("超期未确认的措施解除 " + supervision.liftsOverdue() + " 条");
@@ -496,14 +514,19 @@ class DepartmentSupervisionIT {
 
     /** A decided objection to the record {@code recordKey}, or to a record missing (信息遗漏) when it is null. */
     private void objection(UUID recordKey, LocalDate due, LocalDate decided, String outcome) {
+        objection(busy, recordKey, due, decided, outcome);
+    }
+
+    /** As {@link #objection(UUID, LocalDate, LocalDate, String)}, about a record of {@code department}. */
+    private void objection(String department, UUID recordKey, LocalDate due, LocalDate decided, String outcome) {
         jdbc.sql("""
                         INSERT INTO objection.objection (id, subject_id, record_key, omission_missing, item_code,
                                department_code, reasons, filed_by, filed_at, status, due_on, received_on, outcome,
                                outcome_reasons, decided_by, decided_at)
                         VALUES (?, ?, ?, ?, 'P_ADMIN_PENALTY_GENERAL', ?, '测试', 'supervision-test', ?, 'DECIDED', ?,
                                 ?, ?, '测试', 'supervision-test', ?)""")
-                .params(UUID.randomUUID(), subject, recordKey, recordKey == null ? "督办测试遗漏的处罚" : null, busy,
-                        at(DECIDED.plusDays(5)), due, DECIDED.plusDays(5), outcome, at(decided)).update();
+                .params(UUID.randomUUID(), subject, recordKey, recordKey == null ? "督办测试遗漏的处罚" : null,
+                        department, at(DECIDED.plusDays(5)), due, DECIDED.plusDays(5), outcome, at(decided)).update();
     }
 
     private void repair(String status, LocalDate feedbackDue, LocalDate decisionDue, LocalDate decided) {
