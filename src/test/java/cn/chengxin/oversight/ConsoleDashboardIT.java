@@ -252,6 +252,7 @@ class ConsoleDashboardIT {
             assertThat(count(page, "waiting-lifts")).isEqualTo(2);
             assertThat(line(page, "waiting-lifts")).contains("alert error", "href=\"/console/measures-lifted\"",
                     "本部门待确认解除的联合奖惩措施 2 条，其中已超期 1 条");
+            assertThat(line(page, "nothing-waiting")).as("something waits: no empty-state text").isEmpty();
             assertThat(count(dashboard(court), "waiting-lifts")).as("another department confirms none of them")
                     .isEqualTo(courtBefore);
         } finally {
@@ -325,7 +326,8 @@ class ConsoleDashboardIT {
 
     /**
      * One rule for every line (finding K6): a queue that holds nothing shows no line, the credit office's objections
-     * and repairs as much as the newer queues, so that what shows is what waits.
+     * and repairs as much as the newer queues, so that what shows is what waits; and when nothing waits at all, 待我处理
+     * says so in words, in either language.
      */
     @Test
     void aQueueThatHoldsNothingShowsNoLine() throws Exception {
@@ -341,7 +343,12 @@ class ConsoleDashboardIT {
         String idle = dashboard(Principals.staff("k6-idle", department, Permission.CONSOLE_HOME,
                 Permission.OBJECTION_ANSWER, Permission.MEASURE_LIFTED));
         assertThat(idle).doesNotContain("id=\"waiting-answers\"", "id=\"waiting-corrections\"",
-                "id=\"waiting-lifts\"", "id=\"waiting\"");
+                "id=\"waiting-lifts\"", "data-field=\"waiting\"");
+        assertThat(line(idle, "nothing-waiting")).contains("empty-state", "目前没有待您处理的事项。");
+        assertThat(idle).contains("待我处理");
+        assertThat(line(dashboard(Principals.staff("k6-idle", department, Permission.CONSOLE_HOME,
+                Permission.OBJECTION_ANSWER, Permission.MEASURE_LIFTED), "en"), "nothing-waiting"))
+                .contains("Nothing is waiting for you.");
     }
 
     /** A check of {@code department} whose measures were lifted at {@code at} and not yet confirmed. */

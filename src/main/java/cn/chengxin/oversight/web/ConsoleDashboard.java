@@ -94,20 +94,33 @@ class ConsoleDashboard {
     String dashboard(Authentication authentication, Model model) {
         model.addAttribute("counts", registry.counts());
         // Overdue objections are escalated to the credit office here, on the first page it sees (RULES.md §5).
-        model.addAttribute("objections", objections.workload());
-        model.addAttribute("repairs", repairs.workload());
-        model.addAttribute("scoreReviews", scoreReviews.workload());
+        var objectionWork = objections.workload();
+        var repairWork = repairs.workload();
+        var reviewWork = scoreReviews.workload();
+        model.addAttribute("objections", objectionWork);
+        model.addAttribute("repairs", repairWork);
+        model.addAttribute("scoreReviews", reviewWork);
+        long overdueToSupervise = 0;
         // Items whose department fell silent beyond their update cycle (RULES.md §12, finding H10), for whoever
         // supervises the departments.
-        if (authentication != null && authentication.getAuthorities().stream()
-                .anyMatch(a -> Permission.OVERSIGHT_SUPERVISE.code().equals(a.getAuthority()))) {
-            model.addAttribute("itemsOverdue", deliveries.overdue());
+        if (authentication != null && has(authentication, Permission.OVERSIGHT_SUPERVISE)) {
+            long itemsOverdue = deliveries.overdue();
             // Measures to be lifted at exit that a department has not confirmed in time (H3, RULES.md §7).
-            model.addAttribute("liftsOverdue", supervision.liftsOverdue());
+            long liftsOverdue = supervision.liftsOverdue();
+            model.addAttribute("itemsOverdue", itemsOverdue);
+            model.addAttribute("liftsOverdue", liftsOverdue);
+            overdueToSupervise = itemsOverdue + liftsOverdue;
         }
-        model.addAttribute("waitingWork", authentication != null
+        List<Waiting> waiting = authentication != null
                 && authentication.getPrincipal() instanceof StaffPrincipal staff ? waitingFor(staff, authentication)
-                : List.of());
+                : List.of();
+        model.addAttribute("waitingWork", waiting);
+        // Said in words when nothing waits (finding K6), so that an empty 待我处理 is not read as a page that failed.
+        boolean officeWork = authentication != null
+                && (has(authentication, Permission.OBJECTION_HANDLE)
+                        && (objectionWork.open() > 0 || reviewWork.open() > 0)
+                    || has(authentication, Permission.REPAIR_DECIDE) && repairWork.open() > 0);
+        model.addAttribute("nothingWaits", waiting.isEmpty() && !officeWork && overdueToSupervise == 0);
         // Every deadline in working days is provisional while its year's holiday schedule is missing: say so to all.
         model.addAttribute("missingSchedules", workingDays.calendar().missingSchedules(LocalDate.now(clock)));
         return "console/home";
