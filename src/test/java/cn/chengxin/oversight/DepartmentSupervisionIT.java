@@ -205,7 +205,7 @@ class DepartmentSupervisionIT {
         // Flagged above the table: more than 20% of at least 5 decided (the defaults the README states).
         String flagged = page.substring(page.indexOf("id=\"upheld-flagged\""));
         flagged = flagged.substring(0, flagged.indexOf("</p>"));
-        assertThat(flagged).contains("data-department=\"" + busy + "\"").doesNotContain(silent);
+        assertThat(flagged).contains("data-flagged-department=\"" + busy + "\"").doesNotContain(silent);
         assertThat(page).contains("异议成立", "异议成立比例", "比例超过 20% 的单位标为“偏高”", "办结不少于 5 件");
         assertThat(page("/console/supervision", "from", "2019-01-01", "to", "2019-12-31", "lang", "en"))
                 .contains("Objections upheld", "Share upheld", "50.0% high", "more than 20% of them upheld");
