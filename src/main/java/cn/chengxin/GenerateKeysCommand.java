@@ -22,6 +22,11 @@ import cn.chengxin.audit.SigningKeys;
  * public half also as {@code audit-checkpoint-sm2.<key id>.pub}), {@code identity-encryption.v1.key} (16 bytes, SM4
  * key of identity numbers), {@code identity-index.key} (32 bytes, HMAC-SM3 blind-index key) and {@code
  * exchange-sm2.key} (SM2 private scalar signing the exchange's batches).
+ *
+ * <p>{@code generate-keys --next-row-mac-key <directory>} adds the next version of the audit row-sealing key to a key
+ * directory in use (gaps review xxvii I4): {@code audit-row-mac.v<N>.key}, N one above the highest there
+ * ({@code audit-row-mac.key} is version 1). After a restart it seals new rows; the older versions stay for verifying the
+ * rows they sealed (README: 替换密钥).
  */
 public final class GenerateKeysCommand {
 
@@ -34,8 +39,12 @@ public final class GenerateKeysCommand {
 
     /** Runs the command: {@code args} as after the command's name; returns the exit code. */
     public static int run(PrintStream out, PrintStream err, String... args) {
+        if (args.length == 2 && NEXT_ROW_MAC_KEY.equals(args[0]) && !args[1].isBlank()) {
+            return nextRowMacKey(out, err, Path.of(args[1]).toAbsolutePath());
+        }
         if (args.length != 1 || args[0].isBlank() || args[0].startsWith("--") && !args[0].startsWith("--dir=")) {
             err.println("usage: " + NAME + " <directory>   (a new or empty directory, e.g. /etc/chengxin/keys)");
+            err.println("       " + NAME + " " + NEXT_ROW_MAC_KEY + " <directory>   (the key directory in use)");
             return 2;
         }
         Path dir = Path.of(args[0].startsWith("--dir=") ? args[0].substring("--dir=".length()) : args[0])
@@ -75,6 +84,28 @@ public final class GenerateKeysCommand {
             return 0;
         } catch (IOException | UnsupportedOperationException e) {
             err.println("Cannot write the keys to " + dir + ": " + e);
+            return 1;
+        }
+    }
+
+    static final String NEXT_ROW_MAC_KEY = "--next-row-mac-key";
+
+    /** Writes the next row-sealing key version into a key directory that holds one already. */
+    private static int nextRowMacKey(PrintStream out, PrintStream err, Path dir) {
+        try {
+            java.util.Optional<Path> next = SigningKeys.nextRowMacKeyFile(dir);
+            if (next.isEmpty()) {
+                err.println(dir + " holds no audit row-sealing key (audit-row-mac.key): not a key directory in use");
+                return 1;
+            }
+            Path file = next.get();
+            write(file, random(32));
+            out.println("Row-sealing key " + file.getFileName() + " written to " + dir + " (owner-readable only).");
+            out.println("Copy it to every instance's key directory and restart them all: new audit rows are then "
+                    + "sealed under it. Keep the older versions: the rows they sealed are verified with them.");
+            return 0;
+        } catch (IOException | IllegalArgumentException | UnsupportedOperationException e) {
+            err.println("Cannot write the next row-sealing key to " + dir + ": " + e);
             return 1;
         }
     }

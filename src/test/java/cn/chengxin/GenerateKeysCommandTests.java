@@ -77,4 +77,29 @@ class GenerateKeysCommandTests {
         assertThat(run()).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: generate-keys <directory>");
     }
+
+    /** I4 (session xxxv): the next row-sealing key version goes beside the ones in use; the highest then seals. */
+    @Test
+    void addsTheNextRowSealingKeyVersionToAKeyDirectoryInUse(@TempDir Path parent) throws Exception {
+        Path dir = parent.resolve("keys");
+        assertThat(run(dir.toString())).isZero();
+
+        assertThat(run("--next-row-mac-key", dir.toString())).isZero();
+        assertThat(run("--next-row-mac-key", dir.toString())).isZero();
+
+        for (String name : new String[] {"audit-row-mac.v2.key", "audit-row-mac.v3.key"}) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(name)))).as(name)
+                    .isEqualTo("rw-------");
+            assertThat(Base64.getDecoder().decode(Files.readString(dir.resolve(name)))).hasSize(32);
+        }
+        assertThat(AuditKeys.load(dir, false).macVersion()).isEqualTo(3);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("audit-row-mac.v3.key")
+                .doesNotContain(Files.readString(dir.resolve("audit-row-mac.v3.key")));
+    }
+
+    @Test
+    void refusesTheNextRowSealingKeyWhereNoKeyIsInUse(@TempDir Path dir) {
+        assertThat(run("--next-row-mac-key", dir.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no audit row-sealing key");
+    }
 }

@@ -133,11 +133,54 @@ public class NoticeTexts implements MeterBinder {
         return store.textsWaiting();
     }
 
+    /**
+     * The outbox as the system administrator's 用户管理 page and the gauges show it (gaps review xxxiii N6/N8, session
+     * xxxv): texts queued (not yet tried, or being sent), failing (to be tried again), given up after the last try and
+     * sent in the last day, and how long the oldest text not yet sent has waited (zero: none waits). Counts only.
+     */
+    public Figures figures() {
+        Instant now = clock.instant();
+        JdbcNotices.TextFigures f = store.textFigures(now.minus(SENT_WINDOW));
+        Duration oldest = f.oldestWaiting() == null || f.oldestWaiting().isAfter(now) ? Duration.ZERO
+                : Duration.between(f.oldestWaiting(), now);
+        return new Figures(f.queued(), f.failing(), f.givenUp(), f.sentRecently(), oldest, now);
+    }
+
+    /** How far back "sent" is counted. */
+    static final Duration SENT_WINDOW = Duration.ofDays(1);
+
+    /** See {@link #figures()}; {@code at} is when they were read. */
+    public record Figures(long queued, long failing, long givenUp, long sentLastDay, Duration oldestWaiting,
+                          Instant at) {
+    }
+
+    /** The figures as last read for the gauges: one read of the outbox per {@link #GAUGE_REFRESH}, not one per gauge. */
+    private volatile Figures gauged;
+    static final Duration GAUGE_REFRESH = Duration.ofSeconds(15);
+
+    private Figures gauged() {
+        Figures last = gauged;
+        if (last == null || !clock.instant().isBefore(last.at().plus(GAUGE_REFRESH))) {
+            last = figures();
+            gauged = last;
+        }
+        return last;
+    }
+
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("chengxin.notice.texts.given_up", this, NoticeTexts::givenUp)
+        Gauge.builder("chengxin.notice.texts.given_up", this, t -> t.gauged().givenUp())
                 .description("Notices' texts given up after their last try").register(registry);
-        Gauge.builder("chengxin.notice.texts.waiting", this, NoticeTexts::waiting)
+        Gauge.builder("chengxin.notice.texts.waiting", this, t -> t.gauged().queued() + t.gauged().failing())
                 .description("Notices' texts waiting to be sent or tried again").register(registry);
+        Gauge.builder("chengxin.notice.texts.queued", this, t -> t.gauged().queued())
+                .description("Notices' texts not yet tried, or being sent").register(registry);
+        Gauge.builder("chengxin.notice.texts.failing", this, t -> t.gauged().failing())
+                .description("Notices' texts the gateway refused, to be tried again").register(registry);
+        Gauge.builder("chengxin.notice.texts.sent_last_day", this, t -> t.gauged().sentLastDay())
+                .description("Notices' texts sent, of the notices of the last 24 hours").register(registry);
+        Gauge.builder("chengxin.notice.texts.oldest_waiting", this, t -> t.gauged().oldestWaiting().toSeconds())
+                .description("How long the oldest text not yet sent has waited").baseUnit("seconds")
+                .register(registry);
     }
 }

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Verifies the whole audit log and says exactly what is wrong: every row's seal (HMAC over position, leaf
- * hash, time, category), every row's content against its leaf hash (or, for a row marked pruned, that the retention job could have
+ * hash, time, category, under the key version the row names), every row's content against its leaf hash (or, for a row marked pruned, that the retention job could have
  * pruned it: the mark is not sealed), gaps in the sequence (deleted rows),
  * every stored tree node against the recomputed one (those from {@link StoredNodes#LOWEST_LEVEL} up must be there;
  * a lower one, written by an earlier version, is compared when present), every checkpoint's signature and root, and
@@ -311,8 +311,16 @@ public class AuditVerification {
                     "event " + e.seq() + ": fields hold values no writer produces"));
             return;
         }
-        byte[] expectedMac = keys.rowMac(e.seq(), row.leafHash(), e.at(), e.category().name());
-        if (!java.security.MessageDigest.isEqual(expectedMac, row.mac())) {
+        // Under the key version the row names (I4): rows sealed before a rotation verify with the retired key.
+        java.util.Optional<byte[]> expectedMac = keys.rowMac(row.macVersion(), e.seq(), row.leafHash(), e.at(),
+                e.category().name());
+        if (expectedMac.isEmpty()) {
+            findings.add(new Finding(FindingKind.ROW_SEAL_BROKEN, e.seq(), e.seq(),
+                    "event " + e.seq() + ": sealed under row key version " + row.macVersion()
+                            + ", which the platform does not hold"));
+            return;
+        }
+        if (!java.security.MessageDigest.isEqual(expectedMac.get(), row.mac())) {
             findings.add(new Finding(FindingKind.ROW_SEAL_BROKEN, e.seq(), e.seq(),
                     "event " + e.seq() + ": position, hash, time or category changed"));
             return;
@@ -369,7 +377,8 @@ public class AuditVerification {
 
     private static final String SELECT_ROWS = """
             SELECT seq, at, category, actor_kind, actor_id, actor_name, organisation, action, subject_pseudonym,
-                   purpose, legal_basis, consent_id, result, request_id, detail, pruned_at, leaf_hash, mac
+                   purpose, legal_basis, consent_id, result, request_id, detail, pruned_at, leaf_hash, mac,
+                   mac_version
             FROM audit.event WHERE seq > ? ORDER BY seq LIMIT ?""";
 
     private static Row row(ResultSet rs, int n) throws SQLException {
@@ -385,7 +394,7 @@ public class AuditVerification {
                 rs.getString(15));
         java.sql.Timestamp pruned = rs.getTimestamp(16);
         return new Row(event, pruned == null ? null : pruned.toInstant(), rs.getBytes(17), rs.getBytes(18),
-                malformed);
+                rs.getInt(19), malformed);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value) {
@@ -396,6 +405,7 @@ public class AuditVerification {
         }
     }
 
-    private record Row(EventRecord event, Instant prunedAt, byte[] leafHash, byte[] mac, boolean malformed) {
+    private record Row(EventRecord event, Instant prunedAt, byte[] leafHash, byte[] mac, int macVersion,
+                       boolean malformed) {
     }
 }

@@ -51,6 +51,17 @@ public class SigningKeys {
         }
     }
 
+    /**
+     * Where the next version of the audit row-sealing key goes in the key directory {@code dir}
+     * ({@code generate-keys --next-row-mac-key}, I4): one above the highest version there; empty when {@code dir}
+     * holds no row-sealing key (not a key directory in use).
+     */
+    public static java.util.Optional<Path> nextRowMacKeyFile(Path dir) throws IOException {
+        java.util.Set<Integer> versions = AuditKeys.rowMacKeys(dir).keySet();
+        return versions.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(dir.resolve(AuditKeys.rowMacFile(java.util.Collections.max(versions) + 1)));
+    }
+
     /** A signing key from its private key (Base64 of the 32-byte scalar): partners' keys in tests and tools. */
     public static SigningKey of(String privateKey) {
         return new SigningKey(new CheckpointSigner(privateKey), privateKey);

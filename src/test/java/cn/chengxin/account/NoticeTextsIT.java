@@ -12,12 +12,18 @@ import cn.chengxin.subject.PersonalDataProtection;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.TestCitizens;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.support.Principals;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Gaps review xxxiii N6: a notice's text waits in the outbox (account.notice, QUEUED) written with the notice, so one
@@ -59,6 +65,9 @@ class NoticeTextsIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
 
     @Test
     void aTextQueuedWhenTheInstanceStoppedIsSentByTheNextRunOfTheJob() {
@@ -124,6 +133,68 @@ class NoticeTextsIT {
         assertThat(sms(retried)).isEqualTo("SENT");
         assertThat(textsTo(person.phone())).anyMatch(t -> t.contains("戴秋白二")).noneMatch(t -> t.contains("戴秋白一"));
         assertThat(noticeTexts.givenUp()).isEqualTo(givenUpBefore + 1);
+    }
+
+    /**
+     * Gaps review xxxiii N6/N8 (session xxxv): the system administrator's 用户管理 page shows the outbox by state — queued,
+     * failing, given up, sent in the last day, the oldest text's wait — with the same counts as the gauges; counts
+     * only, no phone.
+     */
+    @Test
+    void theUsersPageAndTheGaugesCountTheTextsByState() throws Exception {
+        noticeTexts.sendDue();
+        TestCitizens.Person person = TestCitizens.register(subjects, "柯望舒");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        citizens.registerVerified(subject, person.phone(), "Ke-Wangshu-2026");
+        NoticeTexts down = new NoticeTexts(store, accounts, protection, (phone, text) -> {
+            throw new IllegalStateException("provider down");
+        }, clock, transactions, 2, Duration.ofMinutes(1));
+        NoticeTexts.Figures before = noticeTexts.figures();
+
+        UUID givenUp = notices.notify(subject, "OBJECTION_RECEIVED", "异议已受理（柯望舒一）", "正文", "/me/objections");
+        UUID failing = notices.notify(subject, "OBJECTION_RECEIVED", "异议已受理（柯望舒二）", "正文", "/me/objections");
+        down.sendDue();
+        waitOver(givenUp);
+        down.sendDue();
+        UUID sent = notices.notify(subject, "OBJECTION_RECEIVED", "异议已受理（柯望舒三）", "正文", "/me/objections");
+        assertThat(noticeTexts.sendDue()).isEqualTo(1);
+        UUID queued = notices.notify(subject, "OBJECTION_RECEIVED", "异议已受理（柯望舒四）", "正文", "/me/objections");
+        assertThat(List.of(sms(givenUp), sms(failing), sms(sent), sms(queued)))
+                .containsExactly("FAILED", "FAILED", "SENT", "QUEUED");
+        // The failing one waits since it was written, a day and more once its notice is backdated.
+        jdbc.sql("UPDATE account.notice SET created_at = created_at - interval '2 days' WHERE id = ?").param(failing)
+                .update();
+
+        NoticeTexts.Figures after = noticeTexts.figures();
+
+        assertThat(after.queued()).isEqualTo(before.queued() + 1);
+        assertThat(after.failing()).isEqualTo(before.failing() + 1);
+        assertThat(after.givenUp()).isEqualTo(before.givenUp() + 1);
+        assertThat(after.sentLastDay()).isEqualTo(before.sentLastDay() + 1);
+        assertThat(after.oldestWaiting()).isGreaterThanOrEqualTo(Duration.ofDays(2));
+
+        String page = mvc.perform(get("/console/users").with(authentication(Principals.staff("texts-admin",
+                        "CREDIT_OFFICE", Permission.CONSOLE_HOME, Permission.ACCOUNT_USER_MANAGE))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        NoticeTexts.Figures shown = noticeTexts.figures();
+        assertThat(page).contains("通知短信发送情况")
+                .contains("data-field=\"texts-queued\">" + shown.queued() + "<")
+                .contains("data-field=\"texts-failing\">" + shown.failing() + "<")
+                .contains("data-field=\"texts-sent\">" + shown.sentLastDay() + "<")
+                .contains(">" + shown.oldestWaiting().toMinutes() + " 分钟<")
+                .doesNotContain(person.phone());
+        assertThat(page).containsPattern("data-field=\"texts-given-up\"[^>]*>" + shown.givenUp() + "<");
+
+        // The gauges read the same figures.
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        noticeTexts.bindTo(registry);
+        assertThat(registry.get("chengxin.notice.texts.queued").gauge().value()).isEqualTo(shown.queued());
+        assertThat(registry.get("chengxin.notice.texts.failing").gauge().value()).isEqualTo(shown.failing());
+        assertThat(registry.get("chengxin.notice.texts.given_up").gauge().value()).isEqualTo(shown.givenUp());
+        assertThat(registry.get("chengxin.notice.texts.sent_last_day").gauge().value()).isEqualTo(shown.sentLastDay());
+        assertThat(registry.get("chengxin.notice.texts.oldest_waiting").gauge().value())
+                .isGreaterThanOrEqualTo(Duration.ofDays(2).toSeconds());
     }
 
     private String sms(UUID notice) {

@@ -127,6 +127,35 @@ public class JdbcNotices {
                 .query(Long.class).single();
     }
 
+    /**
+     * The outbox's figures for the system administrator's page and the gauges (gaps review xxxiii N6/N8, session
+     * xxxv): texts not yet tried (or being sent), texts to be tried again, the created time of the oldest text waiting
+     * (null: none), texts given up, and texts sent since {@code sentSince}. Counts only: no phone, no text. Each count
+     * reads an index (V356's of the waiting ones, V409's of those given up and those sent).
+     */
+    public TextFigures textFigures(Instant sentSince) {
+        return jdbc.sql("""
+                        SELECT count(*) FILTER (WHERE sms = 'QUEUED'), count(*) FILTER (WHERE sms = 'FAILED'),
+                               min(created_at),
+                               (SELECT count(*) FROM account.notice WHERE sms = 'FAILED' AND sms_due_at IS NULL),
+                               (SELECT count(*) FROM account.notice WHERE sms = 'SENT' AND created_at >= ?)
+                        FROM account.notice WHERE sms_due_at IS NOT NULL""")
+                .param(Timestamp.from(sentSince))
+                .query((rs, n) -> {
+                    Timestamp oldest = rs.getTimestamp(3);
+                    return new TextFigures(rs.getLong(1), rs.getLong(2), oldest == null ? null : oldest.toInstant(),
+                            rs.getLong(4), rs.getLong(5));
+                }).single();
+    }
+
+    /** See {@link #textFigures(Instant)}. */
+    public record TextFigures(long queued, long failing, Instant oldestWaiting, long givenUp, long sentRecently) {
+
+        public long waiting() {
+            return queued + failing;
+        }
+    }
+
     /** Texts waiting to be sent or tried again. */
     public long textsWaiting() {
         return jdbc.sql("SELECT count(*) FROM account.notice WHERE sms_due_at IS NOT NULL").query(Long.class).single();

@@ -13,6 +13,7 @@ import cn.chengxin.account.ApiClientPrincipal;
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.shared.ratelimit.InstanceShare;
 import cn.chengxin.shared.ratelimit.TokenBucket;
+import cn.chengxin.shared.web.BearerToken;
 import cn.chengxin.shared.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -52,16 +53,16 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader("Authorization");
-        if (header == null || header.isBlank()) {
+        BearerToken presented = BearerToken.of(request);
+        if (presented.absent()) {
             chain.doFilter(request, response);
             return;
         }
-        if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        if (!presented.bearer()) {
             Problems.write(response, HttpStatus.UNAUTHORIZED, "API_KEY_INVALID", "仅支持 Bearer 形式的接口密钥");
             return;
         }
-        ApiClients.KeyCheck check = clients.check(header.substring(7).trim());
+        ApiClients.KeyCheck check = clients.check(presented.token().trim());
         Optional<ApiClientPrincipal> client = check.client();
         if (check.expired()) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\"expired\"");

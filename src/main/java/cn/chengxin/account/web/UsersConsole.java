@@ -25,12 +25,14 @@ class UsersConsole {
     private final StaffDirectory directory;
     private final java.time.Clock clock;
     private final cn.chengxin.account.domain.Dormancy dormancy;
+    private final cn.chengxin.account.NoticeTexts texts;
 
     UsersConsole(StaffDirectory directory, java.time.Clock clock,
-                 cn.chengxin.account.domain.Dormancy dormancy) {
+                 cn.chengxin.account.domain.Dormancy dormancy, cn.chengxin.account.NoticeTexts texts) {
         this.directory = directory;
         this.clock = clock;
         this.dormancy = dormancy;
+        this.texts = texts;
     }
 
     @GetMapping("/console/users")
@@ -49,6 +51,8 @@ class UsersConsole {
         model.addAttribute("dormantDays", dormancy.flagAfter().toDays());
         model.addAttribute("disableDays", dormancy.disableAfter().toDays());
         model.addAttribute("zone", clock.getZone());
+        // Gaps review xxxiii N6/N8: texts that are not going out are seen here too, not only by a scrape.
+        model.addAttribute("texts", texts.figures());
         return "console/users";
     }
 

@@ -444,6 +444,7 @@ public class AuditWriter implements AutoCloseable {
             if (!locked) {
                 ps.setLong(p++, LOCK_KEY);
             }
+            ps.setShort(p++, (short) keys.macVersion()); // every row of the batch sealed under it (I4)
             ps.setArray(p++, c.createArrayOf("int8", seqs));
             ps.setObject(p++, at); // binary bigint[]
             for (String[] column : text) {
@@ -504,10 +505,10 @@ public class AuditWriter implements AutoCloseable {
     private static final String UNDER_LOCK = """
             INSERT INTO audit.event (seq, at, category, actor_kind, actor_id, actor_name, organisation, action,
                                      subject_pseudonym, purpose, legal_basis, consent_id, result, request_id, detail,
-                                     leaf_hash, mac)
+                                     leaf_hash, mac, mac_version)
             SELECT e.seq, %s, e.category, e.actor_kind, e.actor_id, e.actor_name, e.organisation,
                    e.action, e.subject_pseudonym, e.purpose, e.legal_basis, e.consent_id, e.result, e.request_id,
-                   e.detail, e.leaf_hash, e.mac
+                   e.detail, e.leaf_hash, e.mac, ?::smallint
             FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                         ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bytea[],
                         ?::bytea[])

@@ -3,6 +3,7 @@ package cn.chengxin.platform.monitoring;
 import java.io.IOException;
 import java.util.List;
 
+import cn.chengxin.shared.web.BearerToken;
 import cn.chengxin.shared.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -30,12 +31,12 @@ class OperationsTokenFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader("Authorization");
-        if (header == null || header.isBlank()) {
+        BearerToken presented = BearerToken.of(request);
+        if (presented.absent()) {
             chain.doFilter(request, response);
             return;
         }
-        if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || !token.matches(header.substring(7))) {
+        if (!presented.bearer() || !token.matches(presented.token())) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             Problems.write(response, HttpStatus.UNAUTHORIZED, "MONITORING_TOKEN_INVALID", "运维监控令牌无效");
             return;

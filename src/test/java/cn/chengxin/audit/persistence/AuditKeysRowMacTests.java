@@ -21,6 +21,10 @@ class AuditKeysRowMacTests {
 
     /** The MAC as freshly keyed, field by field as the verifier documents it. */
     private byte[] expected(long seq, byte[] leafHash, Instant when, String category) {
+        return expected(key, seq, leafHash, when, category);
+    }
+
+    private static byte[] expected(byte[] key, long seq, byte[] leafHash, Instant when, String category) {
         HMac hmac = new HMac(new SM3Digest());
         hmac.init(new KeyParameter(key));
         byte[] fixed = java.nio.ByteBuffer.allocate(16).putLong(seq)
@@ -46,5 +50,50 @@ class AuditKeysRowMacTests {
     void aCallThatFailedHalfwayLeavesNothingForTheNext() {
         assertThatThrownBy(() -> keys.rowMac(1, null, at, "QUERY")).isInstanceOf(NullPointerException.class);
         assertThat(keys.rowMac(1, leaf, at, "QUERY")).isEqualTo(expected(1, leaf, at, "QUERY"));
+    }
+
+    /**
+     * I4 (session xxxv): after a rotation new rows are sealed under the next version, a row sealed before still
+     * verifies under the version it names, and a row naming a version no key is held for does not verify.
+     */
+    @Test
+    void afterARotationOldRowsVerifyUnderTheirVersionAndNewOnesAreSealedUnderTheNext() {
+        byte[] next = "fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII);
+        AuditKeys rotated = keys.withNextRowMacKey(next);
+        byte[] sealedBefore = keys.rowMac(3, leaf, at, "QUERY");
+
+        assertThat(keys.macVersion()).isEqualTo(1);
+        assertThat(rotated.macVersion()).isEqualTo(2);
+        assertThat(rotated.rowMac(3, leaf, at, "QUERY")).as("new rows under version 2")
+                .isEqualTo(expected(next, 3, leaf, at, "QUERY")).isNotEqualTo(sealedBefore);
+        assertThat(rotated.rowMac(1, 3, leaf, at, "QUERY")).as("a row naming version 1").hasValue(sealedBefore);
+        assertThat(rotated.rowMac(2, 3, leaf, at, "QUERY")).hasValue(expected(next, 3, leaf, at, "QUERY"));
+        assertThat(rotated.rowMac(3, 3, leaf, at, "QUERY")).as("no key of version 3").isEmpty();
+        assertThat(keys.rowMac(2, 3, leaf, at, "QUERY")).as("before the rotation, no version 2").isEmpty();
+        // The thread's keyed MAC of version 1, kept for verification, does not disturb the current one.
+        assertThat(rotated.rowMac(1, 4, leaf, at, "SECURITY")).hasValue(expected(4, leaf, at, "SECURITY"));
+        assertThat(rotated.rowMac(4, leaf, at, "SECURITY")).isEqualTo(expected(next, 4, leaf, at, "SECURITY"));
+    }
+
+    @Test
+    void theKeyDirectorysVersionsAreReadAndARetiredOnePutBackLaterCounts(@org.junit.jupiter.api.io.TempDir
+                                                                           java.nio.file.Path dir) throws Exception {
+        byte[] second = "fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII);
+        java.nio.file.Files.writeString(dir.resolve("audit-row-mac.key"), java.util.Base64.getEncoder().encodeToString(key));
+        java.nio.file.Files.writeString(dir.resolve("audit-row-mac.v2.key"),
+                java.util.Base64.getEncoder().encodeToString(second));
+        AuditKeys loaded = AuditKeys.load(dir, true);
+
+        assertThat(loaded.macVersion()).as("the highest version seals").isEqualTo(2);
+        assertThat(loaded.rowMac(5, leaf, at, "QUERY")).isEqualTo(expected(second, 5, leaf, at, "QUERY"));
+        assertThat(loaded.rowMac(1, 5, leaf, at, "QUERY")).hasValue(expected(5, leaf, at, "QUERY"));
+        assertThat(loaded.rowMac(7, 5, leaf, at, "QUERY")).isEmpty();
+
+        byte[] seventh = "77777777777777777777777777777777".getBytes(StandardCharsets.US_ASCII);
+        java.nio.file.Files.writeString(dir.resolve("audit-row-mac.v7.key"),
+                java.util.Base64.getEncoder().encodeToString(seventh));
+        assertThat(loaded.rowMac(7, 5, leaf, at, "QUERY")).as("put back by hand, read when a row names it")
+                .hasValue(expected(seventh, 5, leaf, at, "QUERY"));
+        assertThat(loaded.macVersion()).as("but it seals nothing before a restart").isEqualTo(2);
     }
 }

@@ -64,6 +64,47 @@ class DatabaseLimitsIT {
         }
     }
 
+    /**
+     * Session xxxv (N12's left): a pool connection ends a transaction left idle past
+     * {@code chengxin.db.idle-in-transaction-timeout} (5min): its locks and its connection are not held for ever by a
+     * thread stuck between two statements. Shown with the limit shortened for one transaction.
+     */
+    @Test
+    void everyPoolConnectionEndsATransactionLeftIdle() throws Exception {
+        List<Connection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                held.add(dataSource.getConnection());
+            }
+            for (Connection c : held) {
+                try (Statement s = c.createStatement();
+                     ResultSet rs = s.executeQuery("SHOW idle_in_transaction_session_timeout")) {
+                    rs.next();
+                    assertThat(rs.getString(1)).isEqualTo("5min");
+                }
+            }
+        } finally {
+            for (Connection c : held) {
+                c.close();
+            }
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("SET LOCAL idle_in_transaction_session_timeout = '50ms'");
+                s.execute("SELECT pg_advisory_xact_lock(4711)");
+            }
+            Thread.sleep(1_000); // idle inside the transaction, twenty times the limit
+            assertThatThrownBy(() -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SELECT 1");
+                }
+            }).as("the server ended the idle transaction and its connection").isInstanceOf(java.sql.SQLException.class);
+        }
+        assertThat(jdbc.sql("SELECT pg_try_advisory_xact_lock(4711)").query(Boolean.class).single())
+                .as("its lock released").isTrue();
+    }
+
     @Test
     void aPassChunkIsNotCutByTheRequestsTimeoutAndLeavesItInForce() {
         jdbc.sql("""
