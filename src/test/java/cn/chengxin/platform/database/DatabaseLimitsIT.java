@@ -44,17 +44,26 @@ class DatabaseLimitsIT {
 
     @Test
     void everyPoolConnectionStopsLongStatementsAndLockWaits() throws Exception {
+        assertThat(onFourPoolConnections("SELECT current_setting('statement_timeout'), current_setting('lock_timeout')"))
+                .hasSize(4).allSatisfy(row -> assertThat(row).containsExactly("2min", "30s"));
+    }
+
+    /** The first row of {@code query} on four pool connections held at once (so not one connection four times). */
+    private List<List<String>> onFourPoolConnections(String query) throws Exception {
         List<Connection> held = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
         try {
             for (int i = 0; i < 4; i++) {
                 held.add(dataSource.getConnection());
             }
             for (Connection c : held) {
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                        "SELECT current_setting('statement_timeout'), current_setting('lock_timeout')")) {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
                     rs.next();
-                    assertThat(rs.getString(1)).isEqualTo("2min");
-                    assertThat(rs.getString(2)).isEqualTo("30s");
+                    List<String> row = new ArrayList<>();
+                    for (int k = 1; k <= rs.getMetaData().getColumnCount(); k++) {
+                        row.add(rs.getString(k));
+                    }
+                    rows.add(row);
                 }
             }
         } finally {
@@ -62,6 +71,7 @@ class DatabaseLimitsIT {
                 c.close();
             }
         }
+        return rows;
     }
 
     /**
@@ -71,23 +81,8 @@ class DatabaseLimitsIT {
      */
     @Test
     void everyPoolConnectionEndsATransactionLeftIdle() throws Exception {
-        List<Connection> held = new ArrayList<>();
-        try {
-            for (int i = 0; i < 4; i++) {
-                held.add(dataSource.getConnection());
-            }
-            for (Connection c : held) {
-                try (Statement s = c.createStatement();
-                     ResultSet rs = s.executeQuery("SHOW idle_in_transaction_session_timeout")) {
-                    rs.next();
-                    assertThat(rs.getString(1)).isEqualTo("5min");
-                }
-            }
-        } finally {
-            for (Connection c : held) {
-                c.close();
-            }
-        }
+        assertThat(onFourPoolConnections("SHOW idle_in_transaction_session_timeout")).hasSize(4)
+                .allSatisfy(row -> assertThat(row).containsExactly("5min"));
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
