@@ -1,13 +1,12 @@
 package cn.chengxin.measures;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import cn.chengxin.account.ApiClientPrincipal;
 import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.ratelimit.BudgetLeases;
 import cn.chengxin.shared.ratelimit.InstanceShare;
+import cn.chengxin.shared.ratelimit.SharedBudget;
 import cn.chengxin.shared.ratelimit.TokenBucket;
 import cn.chengxin.shared.security.Actor;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,8 +19,13 @@ import org.springframework.stereotype.Component;
  * from the client's bucket of subjects: a single check one, a batch as many as it names; a batch the bucket cannot
  * pay now is refused whole, 429 RATE_LIMITED with Retry-After, and checks nothing. The budget is
  * {@code chengxin.measures.check-subjects-per-minute} (12,000 by default), and never less than the key's own request
- * rate, so that single checks are limited by that rate alone, as the two administrators set it. Per instance, as the
- * request rate is.
+ * rate, so that single checks are limited by that rate alone, as the two administrators set it.
+ *
+ * <p>One budget across the instances behind the balancer (gaps-review-xxxiii N7): the bucket is kept in the database
+ * and each instance spends slices of it leased with one statement ({@link SharedBudget}), so a client kept on one
+ * instance gets its whole budget and the instances together never check more than it; a check paid from the slice an
+ * instance holds costs no round trip. While the database cannot be reached, each instance keeps its share
+ * ({@code chengxin.cluster.instances}).
  *
  * <p>Never less than a whole batch ({@link Checks#MAX_BATCH}): issue #5 promises that a batch checks up to 10,000
  * subjects in one call, and a budget below it would refuse such a batch every minute with a Retry-After that never
@@ -30,23 +34,20 @@ import org.springframework.stereotype.Component;
 @Component
 class CheckBudget {
 
-    /** A client's burst: a minute's budget. */
-    private static final Duration WINDOW = Duration.ofMinutes(1);
+    /** The budget's rows in shared.budget. */
+    static final String LIMIT = "measures.check-subjects";
 
     private final long perMinute;
-    private final InstanceShare share;
-    private final Clock clock;
-    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final SharedBudget shared;
 
     CheckBudget(@Value("${chengxin.measures.check-subjects-per-minute:12000}") long perMinute,
-                @Value("${chengxin.cluster.instances:1}") int instances, Clock clock) {
+                @Value("${chengxin.cluster.instances:1}") int instances, BudgetLeases leases, Clock clock) {
         if (perMinute < Checks.MAX_BATCH) {
             throw new IllegalArgumentException("chengxin.measures.check-subjects-per-minute must be at least "
                     + Checks.MAX_BATCH + ", the largest batch a department may send in one call");
         }
         this.perMinute = perMinute;
-        this.share = new InstanceShare(instances);
-        this.clock = clock;
+        this.shared = new SharedBudget(LIMIT, leases, new InstanceShare(instances), clock);
     }
 
     /** The subjects {@code caller} may check a minute. */
@@ -62,11 +63,8 @@ class CheckBudget {
      */
     void take(Actor caller, int subjects) {
         long budget = perMinuteOf(caller);
-        // This instance's share, refilled at its share of the rate; its burst still pays a whole batch (J2).
-        long own = share.of(budget);
-        TokenBucket.Decision decision = buckets.computeIfAbsent(caller.actorId() + "/" + budget,
-                id -> new TokenBucket(Math.max(own, Checks.MAX_BATCH), own / (double) WINDOW.toSeconds()))
-                .tryTake(clock.instant(), subjects);
+        // A minute's budget, and never less than a whole batch (J2).
+        TokenBucket.Decision decision = shared.take(caller.actorId(), budget, Checks.MAX_BATCH, subjects);
         if (!decision.allowed()) {
             throw new MeasuresProblem("RATE_LIMITED", DomainProblem.Kind.TOO_MANY,
                     "本系统每分钟可核查 " + budget + " 个主体，已用尽；请在 " + decision.retryAfter().toSeconds()

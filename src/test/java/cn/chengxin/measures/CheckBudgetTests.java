@@ -9,7 +9,9 @@ import java.util.UUID;
 
 import cn.chengxin.account.ApiClientPrincipal;
 import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.ratelimit.BudgetLeases;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
@@ -22,7 +24,8 @@ class CheckBudgetTests {
 
     @Test
     void aBatchTakesOneForEachSubjectAndIsRefusedWholeWhenTheBudgetLeftCannotPayForIt() {
-        CheckBudget budget = new CheckBudget(12_000, 1, CLOCK); // two hundred subjects a second
+        // Two hundred subjects a second.
+        CheckBudget budget = new CheckBudget(12_000, 1, BudgetLeases.inMemory(), CLOCK);
         ApiClientPrincipal client = client(10);
 
         assertThatNoException().as("a whole batch").isThrownBy(() -> budget.take(client, Checks.MAX_BATCH));
@@ -43,15 +46,16 @@ class CheckBudgetTests {
      */
     @Test
     void aBudgetBelowTheLargestBatchIsRefusedAtStart() {
-        assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> new CheckBudget(9_999, 1, CLOCK)))
+        assertThat(catchThrowableOfType(IllegalArgumentException.class,
+                () -> new CheckBudget(9_999, 1, BudgetLeases.inMemory(), CLOCK)))
                 .hasMessageContaining("check-subjects-per-minute").hasMessageContaining("10000");
-        assertThatNoException().isThrownBy(() -> new CheckBudget(Checks.MAX_BATCH, 1, CLOCK));
+        assertThatNoException().isThrownBy(() -> new CheckBudget(Checks.MAX_BATCH, 1, BudgetLeases.inMemory(), CLOCK));
     }
 
     /** A key allowed more requests a minute than the configured budget may check as many subjects one at a time. */
     @Test
     void theBudgetIsNeverLessThanTheKeysRequestRate() {
-        CheckBudget budget = new CheckBudget(12_000, 1, CLOCK);
+        CheckBudget budget = new CheckBudget(12_000, 1, BudgetLeases.inMemory(), CLOCK);
 
         assertThat(budget.perMinuteOf(client(600))).isEqualTo(12_000);
         assertThat(budget.perMinuteOf(client(20_000))).isEqualTo(20_000);
@@ -59,24 +63,58 @@ class CheckBudgetTests {
     }
 
     /**
-     * gaps-review-xxxiii N7: behind a balancer each instance keeps its share of the budget
-     * ({@code chengxin.cluster.instances}), so four instances together pay about the configured budget, not four times
-     * it; a share below a whole batch still pays one batch (J2), then refills at the share's rate.
+     * gaps-review-xxxiii N7: the instances spend one budget kept in the database, leased in slices: a client kept on
+     * one instance gets the whole budget (before, a quarter of it with four instances configured), and two instances
+     * taken in turns never pay more than it together, one subject at a time or a batch at a time.
      */
     @Test
-    void eachInstanceKeepsItsShareOfTheBudget() {
-        CheckBudget alone = new CheckBudget(40_000, 1, CLOCK);
-        CheckBudget oneOfFour = new CheckBudget(40_000, 4, CLOCK);
-        ApiClientPrincipal client = client(10);
+    void theInstancesSpendOneBudgetTogether() {
+        BudgetLeases database = BudgetLeases.inMemory();
+        CheckBudget first = new CheckBudget(40_000, 4, database, CLOCK);
+        CheckBudget second = new CheckBudget(40_000, 4, database, CLOCK);
+        ApiClientPrincipal kept = client(10);
 
         for (int i = 0; i < 4; i++) {
-            assertThatNoException().as("alone, the whole budget").isThrownBy(() -> alone.take(client, 10_000));
+            assertThatNoException().as("one instance, the whole budget").isThrownBy(() -> first.take(kept, 10_000));
         }
-        assertThatNoException().as("a quarter: one batch").isThrownBy(() -> oneOfFour.take(client, 10_000));
-        MeasuresProblem refused = catchThrowableOfType(MeasuresProblem.class, () -> oneOfFour.take(client, 1));
-        assertThat(refused.code()).isEqualTo("RATE_LIMITED");
+        assertThat(catchThrowableOfType(MeasuresProblem.class, () -> second.take(kept, 1)).code())
+                .as("the other instance finds it spent").isEqualTo("RATE_LIMITED");
 
-        CheckBudget oneOfTwo = new CheckBudget(12_000, 2, CLOCK);
+        ApiClientPrincipal balanced = client(10);
+        long paid = 0;
+        boolean anyPaid = true;
+        while (anyPaid) {
+            anyPaid = false;
+            for (CheckBudget instance : new CheckBudget[] {first, second}) {
+                try {
+                    instance.take(balanced, 1);
+                    paid++;
+                    anyPaid = true;
+                } catch (MeasuresProblem refused) {
+                    assertThat(refused.code()).isEqualTo("RATE_LIMITED");
+                }
+            }
+        }
+        assertThat(paid).as("single checks in turns on two instances: the budget, not more").isEqualTo(40_000);
+    }
+
+    /**
+     * While the database cannot be reached, each instance keeps its share of the budget (chengxin.cluster.instances),
+     * as before the shared budget; a share below a whole batch still pays one (J2), then refills at the share's rate.
+     */
+    @Test
+    void withoutTheDatabaseEachInstanceKeepsItsShare() {
+        BudgetLeases away = (limit, key, capacity, perSecond, returned, need, want, now) -> {
+            throw new DataAccessResourceFailureException("connection refused");
+        };
+        CheckBudget oneOfFour = new CheckBudget(40_000, 4, away, CLOCK);
+        ApiClientPrincipal client = client(10);
+
+        assertThatNoException().as("a quarter: one batch").isThrownBy(() -> oneOfFour.take(client, 10_000));
+        assertThat(catchThrowableOfType(MeasuresProblem.class, () -> oneOfFour.take(client, 1)).code())
+                .isEqualTo("RATE_LIMITED");
+
+        CheckBudget oneOfTwo = new CheckBudget(12_000, 2, away, CLOCK);
         assertThatNoException().as("a share below a batch still pays one")
                 .isThrownBy(() -> oneOfTwo.take(client, Checks.MAX_BATCH));
         assertThat(catchThrowableOfType(MeasuresProblem.class, () -> oneOfTwo.take(client, 1)).retryAfter())
