@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 import cn.chengxin.shared.jdbc.ClusterJobs;
+import cn.chengxin.shared.jdbc.DailyJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -14,13 +16,16 @@ import org.springframework.stereotype.Component;
  * Every morning, tells the people whose negative records became repairable today (Repairs#notifyEligible) — once
  * across the instances (RULES.md §6: the person is told once; gaps review xxxiii N5): the day is marked done in the
  * transaction that writes its notices ({@link ClusterJobs#runDaily}), so a second instance finds it done, and the
- * run after a day every instance missed (down at 08:00 for a restart or an upgrade) tells that day's people first.
+ * run after a day every instance missed (down at 08:00 for a restart or an upgrade) tells that day's people first;
+ * an instance starting after 08:00 on a day not done runs it at once ({@link cn.chengxin.shared.jdbc.MissedDays}).
  */
 @Component
-class RepairJobs {
+class RepairJobs implements DailyJob {
 
     /** The job's row in shared.cluster_job. */
     static final String JOB = "repair.eligible";
+    /** When the notices go out, Beijing time. */
+    static final String CRON = "${chengxin.repair.eligible-cron:0 0 8 * * *}";
     /**
      * How many missed days a run catches up: a record's people are told late rather than never, but not of a record
      * that became repairable a month before (they were shown it in 我的信用修复 since).
@@ -32,14 +37,31 @@ class RepairJobs {
     private final Repairs repairs;
     private final ClusterJobs jobs;
     private final Clock clock;
+    private final String cron;
 
-    RepairJobs(Repairs repairs, ClusterJobs jobs, Clock clock) {
+    RepairJobs(Repairs repairs, ClusterJobs jobs, Clock clock, @Value(CRON) String cron) {
         this.repairs = repairs;
         this.jobs = jobs;
         this.clock = clock;
+        this.cron = cron;
     }
 
-    @Scheduled(cron = "${chengxin.repair.eligible-cron:0 0 8 * * *}", zone = "Asia/Shanghai")
+    @Override
+    public String job() {
+        return JOB;
+    }
+
+    @Override
+    public String cron() {
+        return cron;
+    }
+
+    @Override
+    public void runDay(LocalDate day) {
+        eligible(day);
+    }
+
+    @Scheduled(cron = CRON, zone = "Asia/Shanghai")
     void eligible() {
         List<LocalDate> days = eligible(LocalDate.now(clock));
         if (days.isEmpty()) {

@@ -313,8 +313,8 @@ class RepairsIT {
                         + "ON CONFLICT (job) DO UPDATE SET done_through = EXCLUDED.done_through")
                 .params(RepairJobs.JOB, missed.minusDays(1)).update();
         cn.chengxin.shared.jdbc.ClusterJobs jobs = context.getBean(cn.chengxin.shared.jdbc.ClusterJobs.class);
-        RepairJobs one = new RepairJobs(repairs, jobs, clock);
-        RepairJobs other = new RepairJobs(repairs, jobs, clock);
+        RepairJobs one = new RepairJobs(repairs, jobs, clock, "0 0 8 * * *");
+        RepairJobs other = new RepairJobs(repairs, jobs, clock, "0 0 8 * * *");
 
         assertThat(one.eligible(next)).as("the missed day first").containsExactly(missed, next);
         assertThat(other.eligible(next)).as("the day is done").isEmpty();
