@@ -58,6 +58,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Scoring {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Scoring.class);
+
     /** Persons per range of the full recompute. */
     static final int PAGE = 25_000;
     /** Pages rescored at a time by the full recompute. */
@@ -77,13 +79,15 @@ public class Scoring {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ApiClients apiClients;
+    private final cn.chengxin.shared.jdbc.ClusterJobs clusterJobs;
     private volatile CompiledModel active;
     private final org.springframework.transaction.support.TransactionTemplate installBase;
     private final Job job = new Job();
 
     Scoring(JdbcScores store, JdbcRangeScores rangeStore, SubjectRegistry subjects, CreditFile creditFile, Catalogue catalogue, Listing listing,
             Exchange exchange, AuditLog audit, ApplicationEventPublisher events, Clock clock,
-            org.springframework.transaction.PlatformTransactionManager transactions, ApiClients apiClients) {
+            org.springframework.transaction.PlatformTransactionManager transactions, ApiClients apiClients,
+            cn.chengxin.shared.jdbc.ClusterJobs clusterJobs) {
         this.installBase = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.installBase.setPropagationBehavior(
                 org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -98,6 +102,7 @@ public class Scoring {
         this.events = events;
         this.clock = clock;
         this.apiClients = apiClients;
+        this.clusterJobs = clusterJobs;
     }
 
     // ---- models
@@ -309,8 +314,32 @@ public class Scoring {
     public record Progress(boolean running, long done, long total, Instant startedAt, Instant finishedAt) {
     }
 
+    /**
+     * The full recompute's progress: this instance's run while one runs here; else the nightly run's as stored in the
+     * database (gaps review xxxiii N5), whichever instance runs or ran it, when it is later than this instance's last.
+     */
     public Progress progress() {
-        return job.progress();
+        Progress here = job.progress();
+        if (here.running()) {
+            return here;
+        }
+        return clusterJobs.progress(ScoringJobs.RECOMPUTE_JOB)
+                .filter(night -> night.running() || here.finishedAt() == null
+                        || night.finishedAt() != null && night.finishedAt().isAfter(here.finishedAt()))
+                .map(night -> new Progress(night.running(), night.done(),
+                        night.total() == null ? here.total() : night.total(), night.claimedAt(), night.finishedAt()))
+                .orElse(here);
+    }
+
+    /**
+     * Where a full recompute got: every range through the person {@code through} is done, {@code done} persons of
+     * {@code total}. False stops the run (its claim was taken over by another instance).
+     */
+    @FunctionalInterface
+    interface Checkpoints {
+        Checkpoints NONE = (through, done, total) -> true;
+
+        boolean reached(UUID through, long done, long total);
     }
 
     /**
@@ -326,15 +355,28 @@ public class Scoring {
      * recompute runs already, {@code ended} runs at once (that one runs once more, as above).
      */
     public boolean startRecompute(Runnable ended) {
+        return startRecompute(null, 0, Checkpoints.NONE, ended);
+    }
+
+    /**
+     * {@link #startRecompute(Runnable)}, from the ranges after the person {@code resumeAfter} (null: all), counting
+     * {@code doneBefore} persons done already (a run taken over from a dead instance: gaps review xxxiii N5), telling
+     * {@code checkpoints} of each range done in order. A run once more (a model activated meanwhile) does everyone.
+     */
+    boolean startRecompute(UUID resumeAfter, long doneBefore, Checkpoints checkpoints, Runnable ended) {
         if (!job.start(subjects.persons(), clock.instant())) {
             ended.run();
             return false;
         }
         Thread worker = new Thread(() -> {
             boolean again = true;
+            UUID from = resumeAfter;
+            long before = doneBefore;
             try {
                 while (again) {
-                    recomputeAll();
+                    recomputeAll(from, before, checkpoints);
+                    from = null;
+                    before = 0;
                     again = job.finishOrAgain(clock.instant());
                 }
             } finally {
@@ -355,6 +397,16 @@ public class Scoring {
      * and the job call this). A range's persons and records are read with one range scan each, not a list of ids.
      */
     public long recomputeAll() {
+        return recomputeAll(null, 0, Checkpoints.NONE);
+    }
+
+    /**
+     * {@link #recomputeAll()} from the ranges after the person {@code resumeAfter} (null: from the first), with {@code
+     * doneBefore} persons done already; each range done in order is told to {@code checkpoints}, and the run stops
+     * (returning what it did) when they answer false. A resumed run counts the day's grades from the table.
+     */
+    long recomputeAll(UUID resumeAfter, long doneBefore, Checkpoints checkpoints) {
+        long total = job.progress().total();
         RangeScoring pass = new RangeScoring(activeModel(), UsableItems.of(catalogue.versionsEverInForce()),
                 LocalDate.now(clock), COUNTED,
                 subjects, creditFile, rangeStore, events, clock);
@@ -367,33 +419,50 @@ public class Scoring {
                     return t;
                 });
         java.util.ArrayDeque<java.util.concurrent.Future<Integer>> inFlight = new java.util.ArrayDeque<>();
-        UUID after = null;
-        long done = 0;
+        java.util.ArrayDeque<Optional<UUID>> ends = new java.util.ArrayDeque<>();
+        UUID after = resumeAfter;
+        long done = doneBefore;
+        boolean kept = true;
         try {
             boolean more = true;
-            while (more) {
+            while (more && kept) {
                 UUID from = after;
                 UUID last = subjects.personPageEnd(after, PAGE).orElse(null);
                 more = last != null;
                 inFlight.add(workers.submit(() -> pass.score(from, last)));
+                ends.add(Optional.ofNullable(last));
                 if (inFlight.size() >= WORKERS) {
                     done += finished(inFlight.poll());
-                    job.done(done);
+                    kept = reached(ends.poll(), done, total, checkpoints);
                 }
                 after = last;
             }
-            while (!inFlight.isEmpty()) {
+            while (!inFlight.isEmpty() && kept) {
                 done += finished(inFlight.poll());
-                job.done(done);
+                kept = reached(ends.poll(), done, total, checkpoints);
             }
         } finally {
             workers.shutdownNow();
         }
+        if (!kept) {
+            log.info("Full recompute stopped after {} persons: another instance took it over", done);
+            return done;
+        }
         // The day's distribution from the grades just computed: counting them again in the table read every score
         // row (every model's), 0.5-0.7 s of a recompute of 1,000,000 residents.
-        store.snapshotGrades(LocalDate.now(clock), pass.gradeCounts());
+        if (resumeAfter == null) {
+            store.snapshotGrades(LocalDate.now(clock), pass.gradeCounts());
+        } else {
+            store.snapshotGrades(LocalDate.now(clock));
+        }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "scoring.recompute").detail(AuditDetail.of("PERSONS_SCORED").with("persons", done)));
         return done;
+    }
+
+    /** A range done, in order: the progress shown here, and the run's checkpoint (the last range has no end). */
+    private boolean reached(Optional<UUID> through, long done, long total, Checkpoints checkpoints) {
+        job.done(done);
+        return through.isEmpty() || checkpoints.reached(through.get(), done, total);
     }
 
     private static int finished(java.util.concurrent.Future<Integer> page) {

@@ -2,16 +2,20 @@ package cn.chengxin.scoring;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import cn.chengxin.catalog.ItemVersionApproved;
 import cn.chengxin.creditfile.RecordsChanged;
 import cn.chengxin.shared.jdbc.ClusterJobs;
+import cn.chengxin.shared.jdbc.DailyJob;
 import cn.chengxin.shared.jdbc.ResumablePasses;
 import cn.chengxin.subject.BirthDateCompleted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -25,13 +29,19 @@ import org.springframework.transaction.annotation.Propagation;
  * human review are watched ({@link ScoreReviews#watchDeadlines}).
  */
 @Component
-class ScoringJobs {
+class ScoringJobs implements DailyJob {
 
     private static final Logger log = LoggerFactory.getLogger(ScoringJobs.class);
     /** The nightly recompute's row in shared.cluster_job. */
     static final String RECOMPUTE_JOB = "scoring.recompute";
-    /** How long the instance that took the night's recompute is shown holding it (a city's recompute takes minutes). */
-    static final Duration RECOMPUTE_HOLD = Duration.ofHours(2);
+    /** When the nightly run starts, Beijing time. */
+    static final String NIGHTLY_CRON = "${chengxin.scoring.nightly-cron:0 30 1 * * *}";
+    /**
+     * How long the night's recompute is held without news from its instance: the run renews its claim with each range
+     * done (seconds each), so a claim past this means the instance died, and another instance's tick takes the run
+     * over where it stopped (gaps review xxxiii N5).
+     */
+    static final Duration RECOMPUTE_HOLD = Duration.ofMinutes(5);
 
     private final Scoring scoring;
     private final RescoringHolders rescoring;
@@ -39,17 +49,36 @@ class ScoringJobs {
     private final ScoreReviews reviews;
     private final java.time.Clock clock;
     private final ClusterJobs jobs;
+    private final String nightlyCron;
 
     /** {@code executor}: the one the modules' event listeners run on. */
     ScoringJobs(Scoring scoring, RescoringHolders rescoring,
                 @Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor,
-                ScoreReviews reviews, java.time.Clock clock, ClusterJobs jobs) {
+                ScoreReviews reviews, java.time.Clock clock, ClusterJobs jobs,
+                @Value(NIGHTLY_CRON) String nightlyCron) {
         this.scoring = scoring;
         this.rescoring = rescoring;
         this.executor = executor;
         this.reviews = reviews;
         this.clock = clock;
         this.jobs = jobs;
+        this.nightlyCron = nightlyCron;
+    }
+
+    @Override
+    public String job() {
+        return RECOMPUTE_JOB;
+    }
+
+    @Override
+    public String cron() {
+        return nightlyCron;
+    }
+
+    /** An instance starting after 01:30 on a night not recomputed takes it at once (MissedDays). */
+    @Override
+    public void runDay(LocalDate day) {
+        recomputeOnce(day);
     }
 
     @ApplicationModuleListener
@@ -75,7 +104,7 @@ class ScoringJobs {
         rescored(approved.code(), approved.version(), rescoring.itemRevised(approved));
     }
 
-    @Scheduled(cron = "${chengxin.scoring.nightly-cron:0 30 1 * * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = NIGHTLY_CRON, zone = "Asia/Shanghai")
     void nightly() {
         ScoreReviews.Watch watched = reviews.watchDeadlines(clock);
         if (!watched.reminded().isEmpty() || !watched.escalated().isEmpty()) {
@@ -91,18 +120,44 @@ class ScoringJobs {
      * done once whichever instance gets there.)
      */
     boolean recomputeOnce(LocalDate day) {
-        if (!jobs.claimDay(RECOMPUTE_JOB, day, RECOMPUTE_HOLD)) {
+        Optional<ClusterJobs.Claim> claim = jobs.claim(RECOMPUTE_JOB, day, RECOMPUTE_HOLD);
+        if (claim.isEmpty()) {
             log.info("Nightly recompute of {}: taken by another instance", day);
             return false;
         }
-        scoring.startRecompute(() -> jobs.finished(RECOMPUTE_JOB, day));
+        run(claim.get());
         return true;
     }
 
-    /** A pass whose chunk failed is taken up again, off the scheduler's thread (a pass takes minutes). */
+    /**
+     * Takes over a night's recompute whose instance died (its claim lapsed before it ended) and runs it on from the
+     * ranges it had not done (gaps review xxxiii N5); true if this instance took it.
+     */
+    boolean takeOverRecompute() {
+        Optional<ClusterJobs.Claim> claim = jobs.takeOver(RECOMPUTE_JOB, RECOMPUTE_HOLD);
+        claim.ifPresent(c -> {
+            log.warn("Nightly recompute of {}: its instance stopped after {} persons; taken over here", c.day(),
+                    c.done());
+            run(c);
+        });
+        return claim.isPresent();
+    }
+
+    /** Runs the claimed night, recording each range done (renewing the claim); stops if another instance took it. */
+    private void run(ClusterJobs.Claim claim) {
+        scoring.startRecompute(claim.resumeAfter() == null ? null : UUID.fromString(claim.resumeAfter()), claim.done(),
+                (through, done, total) -> jobs.checkpoint(claim, through.toString(), done, total, RECOMPUTE_HOLD),
+                () -> jobs.finished(claim));
+    }
+
+    /**
+     * A pass whose chunk failed is taken up again, off the scheduler's thread (a pass takes minutes); so is a night's
+     * recompute whose instance died.
+     */
     @Scheduled(fixedDelayString = "${chengxin.scoring.tick:PT30S}",
             initialDelayString = "${chengxin.scoring.tick:PT30S}")
     void tick() {
+        takeOverRecompute();
         for (ResumablePasses.Pass stalled : rescoring.stalled()) {
             ResumablePasses.resume(executor, "Rescoring item " + stalled.code() + " v" + stalled.version(),
                     () -> rescored(stalled.code(), stalled.version(),

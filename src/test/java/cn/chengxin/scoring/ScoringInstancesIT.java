@@ -103,8 +103,9 @@ class ScoringInstancesIT {
     @Test
     void theNightlyRecomputeIsTakenByOneInstance() {
         Scoring otherScoring = new Scoring(store, rangeStore, subjects, creditFile, catalogue, listing, exchange,
-                audit, events, clock, transactions, apiClients);
-        ScoringJobs other = new ScoringJobs(otherScoring, rescoring, Runnable::run, reviews, clock, clusterJobs);
+                audit, events, clock, transactions, apiClients, clusterJobs);
+        ScoringJobs other = new ScoringJobs(otherScoring, rescoring, Runnable::run, reviews, clock, clusterJobs,
+                "0 30 1 * * *");
         LocalDate night = clusterJobs.lastDay(ScoringJobs.RECOMPUTE_JOB)
                 .map(d -> d.doneThrough().plusDays(1)).filter(d -> d.isAfter(LocalDate.now(clock)))
                 .orElse(LocalDate.now(clock));
@@ -118,11 +119,50 @@ class ScoringInstancesIT {
         assertThat(jobs.recomputeOnce(night)).isFalse();
     }
 
+    /**
+     * N5 of gaps-review-xxxiii (rest): an instance that took the night's recompute dies mid-run. While its claim holds
+     * nobody takes the night; once it lapses another instance's tick takes the run over from the ranges not done
+     * (here: after the last person id, so nobody is left, and the count goes on from the dead run's), and the page of
+     * an instance that ran nothing shows the progress stored in the database. Before, the night was left undone.
+     */
+    @Test
+    void aRecomputeWhoseInstanceDiedIsFinishedByAnother() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> !scoring.progress().running());
+        Scoring otherScoring = new Scoring(store, rangeStore, subjects, creditFile, catalogue, listing, exchange,
+                audit, events, clock, transactions, apiClients, clusterJobs);
+        ScoringJobs other = new ScoringJobs(otherScoring, rescoring, Runnable::run, reviews, clock, clusterJobs,
+                "0 30 1 * * *");
+        LocalDate night = clusterJobs.lastDay(ScoringJobs.RECOMPUTE_JOB)
+                .map(d -> d.doneThrough().plusDays(1)).filter(d -> d.isAfter(LocalDate.now(clock)))
+                .orElse(LocalDate.now(clock));
+        // The dying instance took the night and got through every range but the last ones, then stopped answering.
+        var dead = clusterJobs.claim(ScoringJobs.RECOMPUTE_JOB, night, ScoringJobs.RECOMPUTE_HOLD).orElseThrow();
+        assertThat(clusterJobs.checkpoint(dead, "ffffffff-ffff-ffff-ffff-ffffffffffff", 1_000_000, 1_000_001,
+                ScoringJobs.RECOMPUTE_HOLD)).isTrue();
+        assertThat(other.takeOverRecompute()).as("its claim still holds").isFalse();
+
+        jdbc.sql("UPDATE shared.cluster_job SET claimed_until = ? WHERE job = ?")
+                .params(java.sql.Timestamp.from(clock.instant().minusSeconds(1)), ScoringJobs.RECOMPUTE_JOB).update();
+        assertThat(other.takeOverRecompute()).as("lapsed: taken over").isTrue();
+        assertThat(jobs.takeOverRecompute()).as("by one instance").isFalse();
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT finished_at IS NOT NULL FROM "
+                + "shared.cluster_job WHERE job = ?").param(ScoringJobs.RECOMPUTE_JOB).query(Boolean.class).single());
+
+        assertThat(clusterJobs.checkpoint(dead, "x", 1, 1, ScoringJobs.RECOMPUTE_HOLD))
+                .as("the dead run, were it to wake, is told to stop").isFalse();
+        Scoring.Progress shown = scoring.progress();
+        assertThat(shown.running()).isFalse();
+        assertThat(shown.done()).as("resumed, not restarted: the dead run's count, nobody after the last id")
+                .isEqualTo(1_000_000);
+        assertThat(shown.finishedAt()).isNotNull();
+        assertThat(jobs.recomputeOnce(night)).as("the night is done").isFalse();
+    }
+
     @Test
     void aModelApprovedOnOneInstanceScoresOnTheOtherAndNoScoreIsStoredUnderTheRetiredOne() throws Exception {
         await().atMost(Duration.ofSeconds(60)).until(() -> !scoring.progress().running());
         Scoring other = new Scoring(store, rangeStore, subjects, creditFile, catalogue, listing, exchange, audit,
-                events, clock, transactions, apiClients);
+                events, clock, transactions, apiClients, clusterJobs);
         ScoreModel was = other.activeModel().model();
         UUID first = resident("甄一实");
         other.rescore(Set.of(first));

@@ -5,7 +5,9 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *     the missed days first.</li>
  *     <li>{@link #claimDay}: for a job that runs long outside one transaction (minutes, its own threads): the day is
  *     taken by one instance in one statement, with a claim until a given time that shows who runs it.</li>
+ *     <li>{@link #claim}, {@link #checkpoint}, {@link #takeOver}: a claimed run that records how far it got (V389) and
+ *     renews its claim as it goes; when its instance dies the claim lapses, and another instance takes the run up
+ *     where it stopped. {@link #progress} reads what is stored, for every instance's pages.</li>
  * </ul>
  */
 @Component
@@ -50,6 +55,18 @@ public class ClusterJobs {
 
     /** A day a job ran for or took, and by which instance. */
     public record Day(String job, LocalDate doneThrough, String claimedBy) {
+    }
+
+    /**
+     * A claimed run of a day, held by this instance: {@code claimedAt} tells it from a later claim of the same day (a
+     * take-over); {@code resumeAfter} and {@code done} are where a run taken over stopped (null and 0: from the start).
+     */
+    public record Claim(String job, LocalDate day, Instant claimedAt, String resumeAfter, long done) {
+    }
+
+    /** A claimed run's progress as stored: running while its claim holds and it has not ended. */
+    public record Progress(String claimedBy, Instant claimedAt, Instant claimedUntil, Instant finishedAt, long done,
+                           Long total, boolean running) {
     }
 
     /**
@@ -100,18 +117,90 @@ public class ClusterJobs {
     /**
      * Takes {@code day} of a job that runs long outside one transaction, for this instance, when no instance took it
      * (nor a later day): true for one instance of those asking at once. The claim holds until {@code hold} from now, or
-     * until {@link #finished}; a run that dies leaves the day taken (the next day's run does the work again).
+     * until {@link #finished}; a run that dies leaves the day taken (the next day's run does the work again) unless it
+     * records its progress ({@link #claim}).
      */
     public boolean claimDay(String job, LocalDate day, Duration hold) {
+        return claim(job, day, hold).isPresent();
+    }
+
+    /**
+     * {@link #claimDay}, returning the claim to record progress under ({@link #checkpoint}) and end ({@link
+     * #finished(Claim)}).
+     */
+    public Optional<Claim> claim(String job, LocalDate day, Duration hold) {
         known(job);
-        Timestamp now = Timestamp.from(clock.instant());
-        return jdbc.sql("""
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        boolean taken = jdbc.sql("""
                         UPDATE shared.cluster_job SET done_through = ?, claimed_by = ?, claimed_at = ?,
-                            claimed_until = ?, finished_at = NULL
+                            claimed_until = ?, finished_at = NULL, resume_after = NULL, progress_done = 0,
+                            progress_total = NULL
                         WHERE job = ? AND (done_through IS NULL OR done_through < ?)""")
-                .params(Date.valueOf(day), INSTANCE, now, Timestamp.from(clock.instant().plus(hold)), job,
+                .params(Date.valueOf(day), INSTANCE, Timestamp.from(now), Timestamp.from(now.plus(hold)), job,
                         Date.valueOf(day))
                 .update() == 1;
+        return taken ? Optional.of(new Claim(job, day, now, null, 0)) : Optional.empty();
+    }
+
+    /**
+     * Takes over the job's claimed run whose claim lapsed before it ended (its instance died, or stopped renewing):
+     * one instance of those asking at once gets it, with where the run stopped, and holds it {@code hold} from now.
+     */
+    public Optional<Claim> takeOver(String job, Duration hold) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return jdbc.sql("""
+                        UPDATE shared.cluster_job SET claimed_by = ?, claimed_at = ?, claimed_until = ?
+                        WHERE job = ? AND done_through IS NOT NULL AND finished_at IS NULL
+                          AND claimed_until IS NOT NULL AND claimed_until < ?
+                        RETURNING done_through, resume_after, progress_done""")
+                .params(INSTANCE, Timestamp.from(now), Timestamp.from(now.plus(hold)), job, Timestamp.from(now))
+                .query((rs, n) -> new Claim(job, rs.getObject(1, LocalDate.class), now, rs.getString(2),
+                        rs.getLong(3)))
+                .optional();
+    }
+
+    /**
+     * Records how far the claimed run got ({@code resumeAfter}: the job's own mark of what is done) and renews its
+     * claim for {@code hold} from now; false when the claim is no longer this run's (it lapsed and another instance
+     * took the run over): the run should then stop.
+     */
+    public boolean checkpoint(Claim claim, String resumeAfter, long done, long total, Duration hold) {
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                        UPDATE shared.cluster_job SET resume_after = ?, progress_done = ?, progress_total = ?,
+                            claimed_until = ?
+                        WHERE job = ? AND done_through = ? AND claimed_by = ? AND claimed_at = ?
+                          AND finished_at IS NULL""")
+                .params(resumeAfter, done, total, Timestamp.from(now.plus(hold)), claim.job(),
+                        Date.valueOf(claim.day()), INSTANCE, Timestamp.from(claim.claimedAt()))
+                .update() == 1;
+    }
+
+    /** The claimed run ended (done, or failed): the claim is released and the end recorded, if still this run's. */
+    public void finished(Claim claim) {
+        jdbc.sql("UPDATE shared.cluster_job SET claimed_until = NULL, finished_at = ? WHERE job = ? "
+                        + "AND done_through = ? AND claimed_by = ? AND claimed_at = ?")
+                .params(Timestamp.from(clock.instant()), claim.job(), Date.valueOf(claim.day()), INSTANCE,
+                        Timestamp.from(claim.claimedAt())).update();
+    }
+
+    /** The job's claimed run as stored (empty: never claimed). */
+    public Optional<Progress> progress(String job) {
+        Instant now = clock.instant();
+        return jdbc.sql("SELECT claimed_by, claimed_at, claimed_until, finished_at, progress_done, progress_total "
+                        + "FROM shared.cluster_job WHERE job = ? AND claimed_at IS NOT NULL")
+                .param(job).query((rs, n) -> {
+                    Instant until = instant(rs.getTimestamp(3));
+                    Instant finished = instant(rs.getTimestamp(4));
+                    long total = rs.getLong(6);
+                    return new Progress(rs.getString(1), instant(rs.getTimestamp(2)), until, finished, rs.getLong(5),
+                            rs.wasNull() ? null : total,
+                            finished == null && until != null && until.isAfter(now));
+                }).optional();
+    }
+
+    private static Instant instant(Timestamp at) {
+        return at == null ? null : at.toInstant();
     }
 
     /** A claimed day's run ended: the claim is released and the end recorded. */
