@@ -102,17 +102,15 @@ class ScoringInstancesIT {
      */
     @Test
     void theNightlyRecomputeIsTakenByOneInstance() {
-        Scoring otherScoring = new Scoring(store, rangeStore, subjects, creditFile, catalogue, listing, exchange,
-                audit, events, clock, transactions, apiClients, clusterJobs);
-        ScoringJobs other = new ScoringJobs(otherScoring, rescoring, Runnable::run, reviews, clock, clusterJobs,
-                "0 30 1 * * *");
-        LocalDate night = clusterJobs.lastDay(ScoringJobs.RECOMPUTE_JOB)
-                .map(d -> d.doneThrough().plusDays(1)).filter(d -> d.isAfter(LocalDate.now(clock)))
-                .orElse(LocalDate.now(clock));
+        Scoring otherScoring = otherScoring();
+        ScoringJobs other = otherJobs(otherScoring);
+        LocalDate night = nextNight();
 
         assertThat(jobs.recomputeOnce(night)).as("this instance takes the night").isTrue();
         assertThat(other.recomputeOnce(night)).as("the other leaves it").isFalse();
-        assertThat(otherScoring.progress().startedAt()).as("no recompute started on the other").isNull();
+        assertThat(otherScoring.progress().startedAt())
+                .as("none started on the other, whose page shows the night the first took, as stored")
+                .isEqualTo(clusterJobs.progress(ScoringJobs.RECOMPUTE_JOB).orElseThrow().claimedAt());
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT finished_at IS NOT NULL FROM "
                 + "shared.cluster_job WHERE job = ?").param(ScoringJobs.RECOMPUTE_JOB).query(Boolean.class).single());
         assertThat(other.recomputeOnce(night)).as("nor later in the night").isFalse();
@@ -128,13 +126,8 @@ class ScoringInstancesIT {
     @Test
     void aRecomputeWhoseInstanceDiedIsFinishedByAnother() {
         await().atMost(Duration.ofSeconds(60)).until(() -> !scoring.progress().running());
-        Scoring otherScoring = new Scoring(store, rangeStore, subjects, creditFile, catalogue, listing, exchange,
-                audit, events, clock, transactions, apiClients, clusterJobs);
-        ScoringJobs other = new ScoringJobs(otherScoring, rescoring, Runnable::run, reviews, clock, clusterJobs,
-                "0 30 1 * * *");
-        LocalDate night = clusterJobs.lastDay(ScoringJobs.RECOMPUTE_JOB)
-                .map(d -> d.doneThrough().plusDays(1)).filter(d -> d.isAfter(LocalDate.now(clock)))
-                .orElse(LocalDate.now(clock));
+        ScoringJobs other = otherJobs(otherScoring());
+        LocalDate night = nextNight();
         // The dying instance took the night and got through every range but the last ones, then stopped answering.
         var dead = clusterJobs.claim(ScoringJobs.RECOMPUTE_JOB, night, ScoringJobs.RECOMPUTE_HOLD).orElseThrow();
         assertThat(clusterJobs.checkpoint(dead, "ffffffff-ffff-ffff-ffff-ffffffffffff", 1_000_000, 1_000_001,
@@ -161,8 +154,7 @@ class ScoringInstancesIT {
     @Test
     void aModelApprovedOnOneInstanceScoresOnTheOtherAndNoScoreIsStoredUnderTheRetiredOne() throws Exception {
         await().atMost(Duration.ofSeconds(60)).until(() -> !scoring.progress().running());
-        Scoring other = new Scoring(store, rangeStore, subjects, creditFile, catalogue, listing, exchange, audit,
-                events, clock, transactions, apiClients, clusterJobs);
+        Scoring other = otherScoring();
         ScoreModel was = other.activeModel().model();
         UUID first = resident("甄一实");
         other.rescore(Set.of(first));
@@ -198,6 +190,23 @@ class ScoringInstancesIT {
             // The other tests score with the model that was active.
             activate(was);
         }
+    }
+
+    /** A {@link Scoring} of another instance over the same store. */
+    private Scoring otherScoring() {
+        return new Scoring(store, rangeStore, subjects, creditFile, catalogue, listing, exchange, audit, events, clock,
+                transactions, apiClients, clusterJobs);
+    }
+
+    /** That instance's jobs, running its passes on the calling thread. */
+    private ScoringJobs otherJobs(Scoring otherScoring) {
+        return new ScoringJobs(otherScoring, rescoring, Runnable::run, reviews, clock, clusterJobs, "0 30 1 * * *");
+    }
+
+    /** A night no test has recomputed yet. */
+    private LocalDate nextNight() {
+        return clusterJobs.lastDay(ScoringJobs.RECOMPUTE_JOB).map(d -> d.doneThrough().plusDays(1))
+                .filter(d -> d.isAfter(LocalDate.now(clock))).orElse(LocalDate.now(clock));
     }
 
     private List<String> modelsOf(UUID subject) {
