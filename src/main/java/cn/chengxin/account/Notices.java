@@ -133,6 +133,14 @@ public class Notices {
         return OlderPage.of(store.olderThan(subjectId, before, size), size, Notice::id);
     }
 
+    /**
+     * The notices of these ids, by id (G13: the self-service copy of a list notice, whose wording and arguments show the
+     * 告知书 in the reader's language where the list notice itself keeps only its Chinese text).
+     */
+    public java.util.Map<UUID, Notice> byIds(java.util.Collection<UUID> ids) {
+        return store.byIds(ids).stream().collect(java.util.stream.Collectors.toMap(Notice::id, n -> n));
+    }
+
     public int unread(UUID subjectId) {
         return store.unread(subjectId);
     }

@@ -1383,21 +1383,31 @@ class ListingIT {
     }
 
     /**
-     * The citizen's lists page names each notice by its kind in the reader's language and says that its words are
-     * kept as issued, in Chinese (issue #5); in Chinese, the default, the notice reads as before.
+     * The citizen's lists page and the console's entry page give an English reader each notice in English, written
+     * from its wording and marked as a reading aid, with the Chinese text that is the notice served beside it (G13;
+     * before, only the kind's name was English); in Chinese, the default, the notice reads as issued (issue #5).
      */
     @Test
-    void theCitizensNoticesAreNamedInTheReadersLanguageAndKeptAsIssued() throws Exception {
+    void theNoticesReadInTheReadersLanguageBesideTheChineseTextAsIssued() throws Exception {
         UUID subject = registered("温若川");
         UUID entry = as("maker-lang", () -> listing.propose(subject, ListType.BLACK,
                 SeriousGround.FAIR_COMPETITION_AND_SOCIAL_ORDER, "某法规第十条", "严重失信", aMonthAgo(),
                 aYearFromNow()));
         as("checker-lang", () -> listing.approve(entry, "核实无误"));
 
-        assertThat(citizensListsPage(subject, "lang", "en"))
-                .contains("<h3>Prior notice of credit sanctions</h3>", "kept as issued, in Chinese")
+        String english = citizensListsPage(subject, "lang", "en");
+        assertThat(english).contains("<h3>Prior notice of credit punishment</h3>", "kept as issued",
+                        "After review, it is proposed to put you on the", "data-field=\"reading-aid\"",
+                        "The notice as issued, in Chinese", "经审核，拟将您列入")
                 .doesNotContain("<h3>信用惩戒事先告知书</h3>");
-        assertThat(citizensListsPage(subject)).contains("<h3>信用惩戒事先告知书</h3>").doesNotContain("kept as issued");
+        assertThat(english.indexOf("After review")).isLessThan(english.indexOf("经审核，拟将您列入"));
+        assertThat(citizensListsPage(subject)).contains("<h3>信用惩戒事先告知书</h3>", "经审核，拟将您列入")
+                .doesNotContain("kept as issued", "After review", "data-field=\"reading-aid\"");
+
+        assertThat(entryPage(entry, "lang", "en")).contains("<h3>Prior notice of credit punishment</h3>",
+                "After review, it is proposed to put you on the", "data-field=\"reading-aid\"", "经审核，拟将您列入");
+        assertThat(entryPage(entry)).contains("<h3>信用惩戒事先告知书</h3>", "经审核，拟将您列入")
+                .doesNotContain("After review", "data-field=\"reading-aid\"");
     }
 
     private String citizensListsPage(UUID subject, String... params) throws Exception {

@@ -179,6 +179,17 @@ public class JdbcNotices {
                 .params(OlderPage.params(subjectId, before, size)).query(this::notice).list();
     }
 
+    /** The given notices (a list notice's self-service copies, G13), whoever's they are; those missing are left out. */
+    public List<Notice> byIds(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT id, subject_id, kind, title, body, link, created_at, read_at, sms, wording, args
+                        FROM account.notice WHERE id = ANY(?)""")
+                .param(ids.toArray(UUID[]::new)).query(this::notice).list();
+    }
+
     public int unread(UUID subjectId) {
         return jdbc.sql("SELECT count(*) FROM account.notice WHERE subject_id = ? AND read_at IS NULL")
                 .param(subjectId).query(Integer.class).single();

@@ -679,7 +679,7 @@ public class JdbcListing {
     }
 
     public Optional<ListNotice> notice(UUID id) {
-        return jdbc.sql("SELECT id, entry_id, kind, title, body, issued_at FROM listing.notice WHERE id = ?")
+        return jdbc.sql("SELECT id, entry_id, kind, title, body, issued_at, self_service_notice FROM listing.notice WHERE id = ?")
                 .param(id).query(JdbcListing::mapNotice).optional();
     }
 
@@ -732,7 +732,7 @@ public class JdbcListing {
               AND (?::text IS NULL OR e.department_code = ?)""";
 
     public List<UnservedNotice> unserved(String department, int offset, int limit) {
-        return jdbc.sql("SELECT n.id, n.entry_id, n.kind, n.title, n.body, n.issued_at" + UNSERVED_WHERE
+        return jdbc.sql("SELECT n.id, n.entry_id, n.kind, n.title, n.body, n.issued_at, n.self_service_notice" + UNSERVED_WHERE
                         + " ORDER BY n.issued_at, n.id OFFSET ? LIMIT ?")
                 .params(department, department, offset, limit)
                 .query((rs, i) -> new UnservedNotice(mapNotice(rs, i))).list();
@@ -794,26 +794,22 @@ public class JdbcListing {
     private static ListNotice mapNotice(ResultSet rs, int n) throws SQLException {
         return new ListNotice(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                 ListNotice.Kind.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
-                rs.getTimestamp(6).toInstant());
+                rs.getTimestamp(6).toInstant(), rs.getObject(7, UUID.class));
     }
 
     public List<ListNotice> noticesOf(UUID subject) {
-        return jdbc.sql("SELECT id, entry_id, kind, title, body, issued_at FROM listing.notice WHERE subject_id = ? "
+        return jdbc.sql("SELECT id, entry_id, kind, title, body, issued_at, self_service_notice FROM listing.notice WHERE subject_id = ? "
                         + "ORDER BY issued_at DESC, kind")
                 .param(subject)
-                .query((rs, n) -> new ListNotice(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        ListNotice.Kind.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
-                        rs.getTimestamp(6).toInstant()))
+                .query(JdbcListing::mapNotice)
                 .list();
     }
 
     public List<ListNotice> noticesOfEntry(UUID entry) {
-        return jdbc.sql("SELECT id, entry_id, kind, title, body, issued_at FROM listing.notice WHERE entry_id = ? "
+        return jdbc.sql("SELECT id, entry_id, kind, title, body, issued_at, self_service_notice FROM listing.notice WHERE entry_id = ? "
                         + "ORDER BY issued_at")
                 .param(entry)
-                .query((rs, n) -> new ListNotice(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        ListNotice.Kind.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5),
-                        rs.getTimestamp(6).toInstant()))
+                .query(JdbcListing::mapNotice)
                 .list();
     }
 

@@ -75,9 +75,11 @@ class ListingConsole {
     private final StaffDirectory staff;
     private final AuditLog audit;
     private final Clock clock;
+    private final cn.chengxin.listing.ListNoticeReadings readings;
 
     ListingConsole(Listing listing, ExitProposals exits, EntryProceedings proceedings, SubjectRegistry subjects,
-                   StaffDirectory staff, AuditLog audit, Clock clock) {
+                   StaffDirectory staff, AuditLog audit, Clock clock, cn.chengxin.listing.ListNoticeReadings readings) {
+        this.readings = readings;
         this.exits = exits;
         this.proceedings = proceedings;
         this.audit = audit;
@@ -226,7 +228,11 @@ class ListingConsole {
         // Maker-checker: the proposer is told who must decide instead of being offered a decision refused on sending.
         model.addAttribute("ownProposal", entry.proposedBy().equals(AuditLog.currentActor().actorId()));
         model.addAttribute("entryName", listing.namesOf(List.of(entry)).get(entry.id()));
-        model.addAttribute("notices", listing.noticesOfEntry(id));
+        List<cn.chengxin.listing.ListNotice> notices = listing.noticesOfEntry(id);
+        model.addAttribute("notices", notices);
+        // G13: an English reader reads each 告知书 in English too, beside the Chinese text served and printed.
+        model.addAttribute("readings", readings.of(notices,
+                org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         model.addAttribute("deliveries", listing.deliveriesOfEntry(id));
         model.addAttribute("channels", java.util.Arrays.stream(NoticeDelivery.Channel.values())
                 .filter(NoticeDelivery.Channel::recordedByStaff).toList());

@@ -43,12 +43,14 @@ class SelfService {
     private final java.time.Clock clock;
     private final cn.chengxin.exchange.ReceivedEntries received;
     private final cn.chengxin.listing.ExitProposals exits;
+    private final cn.chengxin.listing.ListNoticeReadings readings;
 
     SelfService(SubjectRegistry subjects, AccessHistory history, AuditLog audit, cn.chengxin.listing.Listing listing,
                 cn.chengxin.listing.EntryProceedings entryProceedings, cn.chengxin.scoring.Scoring scoring,
                 cn.chengxin.account.Notices notices, java.time.Clock clock,
                 cn.chengxin.scoring.ScoreReviews scoreReviews, cn.chengxin.exchange.ReceivedEntries received,
-                cn.chengxin.listing.ExitProposals exits) {
+                cn.chengxin.listing.ExitProposals exits, cn.chengxin.listing.ListNoticeReadings readings) {
+        this.readings = readings;
         this.exits = exits;
         this.received = received;
         this.scoreReviews = scoreReviews;
@@ -101,7 +103,11 @@ class SelfService {
         model.addAttribute("received", received.of(citizen.subjectPseudonym()));
         // The notices owed are before the citizen now, in full: served in self-service (RULES.md §7), from now on.
         listing.readInSelfService(citizen.subjectId());
-        model.addAttribute("notices", listing.noticesOf(citizen.subjectId()));
+        java.util.List<cn.chengxin.listing.ListNotice> notices = listing.noticesOf(citizen.subjectId());
+        model.addAttribute("notices", notices);
+        // G13: each 告知书 in the reader's language as well, beside the Chinese text that is the notice served.
+        model.addAttribute("readings", readings.of(notices,
+                org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         model.addAttribute("deliveries", listing.deliveriesOf(citizen.subjectId()));
         // An entry past its last day is listed nowhere though the night's job has not exited it: no objection form.
         model.addAttribute("today", java.time.LocalDate.now(clock));
