@@ -196,7 +196,8 @@ public class QueryReviews {
                 IdentityRedaction.redact(conclusion.strip()), reviewer.actorName(),
                 clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "audit.query-review")
-                .detail("查询审查 " + from + " 至 " + to + "，标记查询 " + flaggedQueries + " 次；结论：" + review.conclusion()),
+                .detail(AuditDetail.of("QUERY_REVIEW_RECORDED").with("from", from).with("to", to)
+                        .with("flagged", flaggedQueries).with("conclusion", review.conclusion())),
                 REVIEW_ROWS, new Row(review, reviewer.actorId()));
         return review;
     }

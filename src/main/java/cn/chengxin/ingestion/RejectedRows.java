@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.ingestion.persistence.JdbcRejections;
@@ -49,8 +50,9 @@ public class RejectedRows {
         int shown = (int) Math.min(Math.max(0, page), last);
         List<RowError> rows = rejections.page(batchId, filter, (long) shown * PAGE_SIZE, PAGE_SIZE);
         if (!rows.isEmpty()) {
-            audited("ingestion.rejections.view", String.format("batch %s: page %d%s, %d rows", batchId, shown + 1,
-                    filter == null ? "" : " of " + filter, rows.size()));
+            audited("ingestion.rejections.view", AuditDetail.of(filter == null ? "REJECTIONS_VIEWED"
+                    : "REJECTIONS_VIEWED_OF_CODE").with("batch", batchId).with("page", shown + 1)
+                    .with("rows", rows.size()).with("code", filter));
         }
         return Optional.of(new RejectionPage(rows, rejections.codes(batchId), filter, total, shown, PAGE_SIZE));
     }
@@ -66,8 +68,8 @@ public class RejectedRows {
         if (all.isPresent()) {
             long problems = rejections.count(batchId, null);
             if (problems > 0) {
-                audited("ingestion.rejections.report", String.format("batch %s: error report (%s), %d problems",
-                        batchId, format, problems));
+                audited("ingestion.rejections.report", AuditDetail.of("REJECTIONS_REPORTED").with("batch", batchId)
+                        .with("format", format).with("problems", problems));
             }
         }
         return all;
@@ -82,11 +84,13 @@ public class RejectedRows {
     public Optional<List<RowError>> listed(UUID batchId, String departmentCode, long afterLine, int limit) {
         Optional<List<RowError>> page = submissions.errors(batchId, departmentCode, afterLine, limit);
         page.filter(rows -> !rows.isEmpty()).ifPresent(rows -> audited("ingestion.rejections.list",
-                String.format("batch %s: after line %d, %d problems", batchId, Math.max(0, afterLine), rows.size())));
+                AuditDetail.of("REJECTIONS_LISTED").with("batch", batchId).with("after", Math.max(0, afterLine))
+                        .with("problems", rows.size())));
         return page;
     }
 
-    private void audited(String action, String detail) {
+    /** K7: the detail as a reason code and values, worded on 审计日志 in the reader's language. */
+    private void audited(String action, AuditDetail detail) {
         audit.record(AuditEntry.of(AuditCategory.QUERY, action)
                 .purpose(StaffQueryPurpose.DATA_QUALITY.label(), StaffQueryPurpose.DATA_QUALITY.legalBasis())
                 .detail(detail));

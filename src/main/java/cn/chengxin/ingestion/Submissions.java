@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.catalog.Catalogue;
@@ -571,9 +572,9 @@ public class Submissions {
         batches.progress(batchId, chunk.rows(), accepted, duplicates, (int) rejectedRows,
                 withTheirRows(chunk.sent(), errors),
                 chunk.warnings().stream().filter(w -> !refused.contains(w.line())).toList());
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "ingestion.chunk").by(actor).detail(String.format(
-                "batch %s: %d rows, %d accepted, %d duplicates, %d rejected", batchId, chunk.rows(), accepted,
-                duplicates, rejectedRows)));
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "ingestion.chunk").by(actor).detail(AuditDetail
+                .of("CHUNK_PROCESSED").with("batch", batchId).with("rows", chunk.rows()).with("accepted", accepted)
+                .with("duplicates", duplicates).with("rejected", rejectedRows)));
     }
 
     /**

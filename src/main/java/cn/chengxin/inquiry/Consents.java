@@ -13,6 +13,7 @@ import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.ApiInstitution;
 import cn.chengxin.account.InstitutionViolations;
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.inquiry.domain.AuthorisationCode;
@@ -32,6 +33,7 @@ import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.GuardianConsent;
 import cn.chengxin.subject.domain.IdentityDocument;
+import cn.chengxin.subject.domain.Masking;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -107,7 +109,7 @@ public class Consents {
         }
         Consent consent = newConsent(subjectId, institutionId, purpose, days, singleUse);
         store.insertConsent(consent, "self-service");
-        audit.record(granted(consent, days, ""));
+        audit.record(granted(consent, days, AuditDetail.of("CONSENT_GRANTED"), null, false));
         return consent;
     }
 
@@ -143,8 +145,8 @@ public class Consents {
             store.insertConsent(consent, "counter");
             counterVisits.keep(Reports.counterVisit(subjectId, "CONSENT", null, consent.id(), check, clerk,
                     consent.grantedAt()), request, types);
-            audit.record(granted(consent, days, "；窗口办理：" + check.describe()
-                    + (secondClerk ? "；待另一名工作人员复核" : "")).by(clerk));
+            audit.record(granted(consent, days, AuditDetail.of(check.byGuardian() ? "CONSENT_GRANTED_COUNTER_GUARDIAN"
+                    : "CONSENT_GRANTED_COUNTER"), check, secondClerk).by(clerk));
             if (secondClerk) {
                 reviews.awaitReview(consent, clerk, counterVisits.phoneToText(subjectId, request));
             } else {
@@ -200,7 +202,8 @@ public class Consents {
                                                  CounterIdentityCheck check) {
         CheckedAtCounter checked = checkedAtCounter(subjectNumber, documentType, check);
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "consent.list.counter").by(clerk)
-                .subject(pseudonym(checked.subjectId())).detail("窗口办理撤回授权：" + check.describe()));
+                .subject(pseudonym(checked.subjectId())).detail(checkedAtWindow(AuditDetail.of(check.byGuardian()
+                        ? "CONSENT_COUNTER_LISTED_GUARDIAN" : "CONSENT_COUNTER_LISTED"), check)));
         return checked;
     }
 
@@ -226,11 +229,14 @@ public class Consents {
             withdrawOwn(subjectId, consentId, now, COUNTER);
             store.insertCounterVisit(Reports.counterVisit(subjectId, COUNTER_WITHDRAWAL, null, consentId, check,
                     clerk, now));
-            String scope = store.consent(consentId).map(c -> c.organisation() + "；用途 " + c.purpose().label() + "；")
-                    .orElse("");
+            Optional<Consent> withdrawn = store.consent(consentId);
+            AuditDetail detail = checkedAtWindow(AuditDetail.of(check.byGuardian()
+                    ? "CONSENT_COUNTER_WITHDRAWN_GUARDIAN" : "CONSENT_COUNTER_WITHDRAWN"), check)
+                    .with("organisation", withdrawn.map(Consent::organisation).orElse("—"));
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "consent.withdraw.counter").by(clerk)
                     .subject(pseudonym(subjectId)).consent(consentId.toString())
-                    .detail(scope + "窗口办理：" + check.describe()));
+                    .detail(withdrawn.isEmpty() ? detail.with("purpose", "—")
+                            : detail.withLabel("purpose", "me.consent.purpose." + withdrawn.get().purpose().name())));
         });
     }
 
@@ -256,13 +262,33 @@ public class Consents {
                 null);
     }
 
-    private AuditEntry granted(Consent consent, Integer days, String note) {
+    /**
+     * A grant's detail (K7): the institution, the purpose, the report it may take, the days and uses; at the window
+     * ({@code check} not null) whether a second clerk must review it, and the check.
+     */
+    private AuditEntry granted(Consent consent, Integer days, AuditDetail code, CounterIdentityCheck check,
+                               boolean secondClerk) {
         int validity = days == null ? settings.consentDays() : days;
+        AuditDetail detail = code.with("organisation", consent.organisation())
+                .withLabel("purpose", "me.consent.purpose." + consent.purpose().name())
+                .withLabel("report", "reports.kind." + consent.reportKind().name()).with("days", validity)
+                .withLabel("uses", consent.singleUse() ? "counterConsents.once" : "counterConsents.many");
         return AuditEntry.of(AuditCategory.PROCESSING, "consent.grant").subject(pseudonym(consent.subjectId()))
-                .consent(consent.id().toString())
-                .detail(consent.organisation() + "；用途 " + consent.purpose().label() + "；可查询 "
-                        + consent.reportKind().title() + "；" + validity + " 天"
-                        + (consent.singleUse() ? "；单次" : "；多次") + note);
+                .consent(consent.id().toString()).detail(check == null ? detail
+                        : checkedAtWindow(detail.withLabel("review", secondClerk ? "audit.consentReview.waiting"
+                                : "audit.consentReview.none"), check));
+    }
+
+    /**
+     * The check at the window as a detail's values (K7), as {@link CounterIdentityCheck#describe()} words it: the
+     * person's document; for a guardian acting, the guardian's name and number masked, their document and the proof.
+     */
+    static AuditDetail checkedAtWindow(AuditDetail detail, CounterIdentityCheck check) {
+        AuditDetail seen = detail.withLabel("document", "counter.document." + check.personDocument().name());
+        return !check.byGuardian() ? seen : seen.with("guardian", Masking.personName(check.guardianName()))
+                .withLabel("guardianDocument", "counter.document." + check.guardianDocument().name())
+                .with("guardianNumber", check.maskedGuardianNumber())
+                .withLabel("proof", "counter.proof." + check.proof().name());
     }
 
     public void withdraw(UUID subjectId, UUID consentId) {

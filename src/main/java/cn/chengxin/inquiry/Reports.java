@@ -185,7 +185,7 @@ public class Reports {
                 BY_KIND, now, ReportLanguage.ZH, number -> FreeReports.requireAllowance(
                         store.lockAndCountSelfReports(subjectId, startOf(year), startOf(year + 1)),
                         settings.freeSelfReportsPerYear(), year),
-                "；" + check.describe(),
+                check,
                 reportId -> {
                     counterVisits.keep(counterVisit(subjectId, "REPORT", reportId, null, check, clerk, now), request,
                             types);
@@ -213,7 +213,8 @@ public class Reports {
                 .filter(r -> LocalDate.ofInstant(r.generatedAt(), CHINA).equals(today));
         printable.ifPresent(r -> audit.record(AuditEntry.of(AuditCategory.QUERY, "report.download").by(clerk)
                 .subject(subjects.pseudonymOf(r.subjectId()).orElseThrow()).purpose(r.purpose(), r.legalBasis())
-                .detail(r.kind().title() + " " + r.number() + "；窗口打印交本人；SM3 " + r.sm3())));
+                .detail(AuditDetail.of("REPORT_PRINTED_AT_COUNTER").withLabel("kind", "reports.kind." + r.kind().name())
+                        .with("report", r.number()).with("sm3", r.sm3()))));
         return printable.map(this::load);
     }
 
@@ -437,17 +438,33 @@ public class Reports {
             case GOVERNMENT -> "法定职责";
         };
         return issueAs("report.issue", scope, subject, actor, requester, purpose, basis, consentId, reader, now,
-                language, withReport, "", id -> {
+                language, withReport, null, id -> {
                 });
     }
 
     /**
-     * As {@link #issue}, audited as {@code action} with {@code note} after the detail, and {@code withStored} done
-     * with the stored report's id in the same transaction.
+     * A report's issue as a reason code and values (K7): its kind, number and SM3, what it carries, whether it holds
+     * the score and its language; at the window, the identity check.
+     */
+    private static AuditDetail issuedDetail(ReportKind kind, ReportContent content, String sm3, ReportLanguage language,
+                                            CounterIdentityCheck check) {
+        AuditDetail detail = AuditDetail.of(check == null ? "REPORT_ISSUED" : check.byGuardian()
+                        ? "REPORT_ISSUED_COUNTER_GUARDIAN" : "REPORT_ISSUED_COUNTER")
+                .withLabel("kind", "reports.kind." + kind.name()).with("report", content.number()).with("sm3", sm3)
+                .with("good", content.goodRecords().size()).with("negative", content.negativeRecords().size())
+                .with("lists", content.lists().size())
+                .withLabel("score", content.score() != null ? "audit.reportScore.with" : "audit.reportScore.without")
+                .withLabel("language", "audit.reportLanguage." + language.name());
+        return check == null ? detail : Consents.checkedAtWindow(detail, check);
+    }
+
+    /**
+     * As {@link #issue}, audited as {@code action} (at the window, {@code check} not null, with the check), and
+     * {@code withStored} done with the stored report's id in the same transaction.
      */
     private Issued issueAs(String action, ReportScope scope, SubjectProfile subject, Actor actor, String requester,
                            String purpose, String basis, UUID consentId, ReportReader reader, Instant now,
-                           ReportLanguage language, Consumer<String> withReport, String note,
+                           ReportLanguage language, Consumer<String> withReport, CounterIdentityCheck check,
                            Consumer<UUID> withStored) {
         String pseudonym = subjects.pseudonymOf(subject.id()).orElseThrow();
         ReportAssembler.Heading heading = new ReportAssembler.Heading(numbers.number(LocalDate.ofInstant(now, CHINA)),
@@ -459,10 +476,7 @@ public class Reports {
         UUID id = Ids.newId();
         AuditEntry issued = AuditEntry.of(AuditCategory.QUERY, action).by(actor).subject(pseudonym)
                 .purpose(purpose, basis)
-                .detail(scope.kind().title() + " " + content.number() + "；SM3 " + sm3 + "；守信 "
-                        + content.goodRecords().size() + " 条，失信 " + content.negativeRecords().size() + " 条，名单 "
-                        + content.lists().size() + " 项" + (content.score() != null ? "，含信用分" : "")
-                        + (language == ReportLanguage.EN ? "；英文版" : "") + note);
+                .detail(issuedDetail(scope.kind(), content, sm3, language, check));
         AuditEntry entry = consentId == null ? issued : issued.consent(consentId.toString());
         transactions.executeWithoutResult(tx -> {
             withReport.accept(content.number());
@@ -528,7 +542,8 @@ public class Reports {
                 .map(r -> {
                     audit.record(AuditEntry.of(AuditCategory.QUERY, "report.verify")
                             .subject(subjects.pseudonymOf(r.subjectId()).orElseThrow()).purpose("报告核验", null)
-                            .detail(r.kind().title() + " " + r.number()));
+                            .detail(AuditDetail.of("REPORT_VERIFIED")
+                                    .withLabel("kind", "reports.kind." + r.kind().name()).with("report", r.number())));
                     return r;
                 })
                 .map(this::verified);
@@ -578,7 +593,8 @@ public class Reports {
         });
         obtained.ifPresent(r -> audit.record(AuditEntry.of(AuditCategory.QUERY, "report.download").by(staff)
                 .subject(subjects.pseudonymOf(r.subjectId()).orElseThrow()).purpose(r.purpose(), r.legalBasis())
-                .detail(r.kind().title() + " " + r.number() + "；SM3 " + r.sm3())));
+                .detail(AuditDetail.of("REPORT_DOWNLOADED").withLabel("kind", "reports.kind." + r.kind().name())
+                        .with("report", r.number()).with("sm3", r.sm3()))));
         return obtained.map(this::load);
     }
 

@@ -230,14 +230,14 @@ public class ScoreReviews {
         List<ScoreReview> escalated = store.escalate(today, at.instant());
         for (ScoreReview r : reminded) {
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "scoring.review.remind").subject(pseudonym(r.subjectId()))
-                    .detail("期限 " + r.dueOn()));
+                    .detail(AuditDetail.of("SCORE_REVIEW_REMINDED").with("due", r.dueOn())));
         }
         for (ScoreReview r : escalated) {
             notices.notify(r.subjectId(), "SCORE_REVIEW_ESCALATED", "您的信用分人工复核申请已逾期，已报信用办督办",
                     "您申请的信用分人工复核未在 " + r.dueOn() + " 前答复，已报信用办督办。答复后您将收到通知。", LINK,
                     "SCORE_REVIEW_ESCALATED", List.of(NoticeArg.date(r.dueOn())));
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "scoring.review.escalate")
-                    .subject(pseudonym(r.subjectId())).detail("逾期未答复，报信用办督办；期限 " + r.dueOn()));
+                    .subject(pseudonym(r.subjectId())).detail(AuditDetail.of("SCORE_REVIEW_ESCALATED").with("due", r.dueOn())));
         }
         return new Watch(reminded, escalated);
     }

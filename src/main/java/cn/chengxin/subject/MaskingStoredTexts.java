@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.shared.jdbc.ResumablePasses;
@@ -90,8 +91,9 @@ class MaskingStoredTexts {
         if (counts.isEmpty()) {
             return;
         }
-        String detail = counts.stream().map(c -> c.code() + "：检查 " + c.read() + " 条，脱敏 " + c.masked() + " 条")
-                .collect(Collectors.joining("；", "对此前保存的公民自述文字中的身份证件号码和手机号码作一次性脱敏（RULES.md §10）：", ""));
+        // K7: a reason code, the counts language-neutral (read/masked by column).
+        AuditDetail detail = AuditDetail.of("STORED_TEXTS_MASKED").with("columns", counts.stream()
+                .map(c -> c.code() + " " + c.masked() + "/" + c.read()).collect(Collectors.joining(", ")));
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "privacy.mask-stored-texts").detail(detail));
         log.info("Identity numbers masked in stored citizens' texts: {}", counts.stream()
                 .map(c -> c.code() + " " + c.masked() + "/" + c.read()).collect(Collectors.joining(", ")));

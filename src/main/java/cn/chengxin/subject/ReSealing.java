@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.shared.jdbc.ResumablePasses;
@@ -109,9 +110,9 @@ public class ReSealing {
                 store.restart(c.code(), version);
             }
         }
-        audit.record(AuditEntry.of(AuditCategory.SECURITY, "subject.keys.reseal").detail("以现行密钥 v" + version
-                + " 重新加密以旧版本密钥加密的个人信息（身份证件号码、手机号码等，RULES.md §10）：待重新加密 " + toReseal
-                + " 项；" + describe(sealedByVersion())));
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "subject.keys.reseal").detail(AuditDetail.of(
+                "KEYS_RESEAL_STARTED").with("version", version).with("values", toReseal)
+                .with("sealed", describe(sealedByVersion()))));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -175,16 +176,17 @@ public class ReSealing {
         if (counts.isEmpty()) {
             return;
         }
-        String detail = counts.stream().map(c -> c.code() + "：" + c.resealed() + " 项")
-                .collect(Collectors.joining("；", "已以现行密钥 v" + counts.get(0).version()
-                        + " 重新加密（RULES.md §10）：", "；现存 " + describe(sealedByVersion())));
+        AuditDetail detail = AuditDetail.of("KEYS_RESEALED").with("version", counts.get(0).version())
+                .with("columns", counts.stream().map(c -> c.code() + ": " + c.resealed())
+                        .collect(Collectors.joining(", "))).with("sealed", describe(sealedByVersion()));
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "subject.keys.resealed").detail(detail));
         log.info("Re-sealed under the current key: {}", counts.stream()
                 .map(c -> c.code() + " " + c.resealed()).collect(Collectors.joining(", ")));
     }
 
+    /** The values sealed by key version, language-neutral for the audit detail (K7): {@code v0: 4, v1: 2}. */
     private static String describe(Map<Integer, Long> byVersion) {
-        return byVersion.entrySet().stream().map(e -> "v" + e.getKey() + " 加密 " + e.getValue() + " 项")
-                .collect(Collectors.joining("，"));
+        return byVersion.entrySet().stream().map(e -> "v" + e.getKey() + ": " + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 }

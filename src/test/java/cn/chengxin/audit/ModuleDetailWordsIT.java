@@ -68,6 +68,45 @@ class ModuleDetailWordsIT {
                 .doesNotContain("reason=", "用途：", "违规机构名单");
     }
 
+    /**
+     * K7 (session xxxv): a consent given in self-service, written as Chinese text until now, is recorded as a reason
+     * code with its values (the purpose, the report and the uses as message keys); 审计日志 reads it in Chinese and in
+     * English, the institution's name as registered.
+     */
+    @Test
+    void aConsentGivenShowsOnTheAuditorsLogInTheReadersLanguage() throws Exception {
+        String bank = "K7银行" + System.nanoTime();
+        java.util.UUID lender = apiClients.issue("授权明细测试系统", bank, cn.chengxin.account.ApiClient.Kind.INSTITUTION,
+                null, java.util.Set.of(cn.chengxin.shared.security.Permission.API_REPORT_QUERY), 6000).clientId();
+        var person = cn.chengxin.support.TestCitizens.register(subjects, "祁授权");
+        java.util.UUID subject = subjects.find(subjects.validate(cn.chengxin.subject.domain.DocumentType.RESIDENT_ID,
+                person.number())).orElseThrow();
+        consents.grant(subject, lender, cn.chengxin.inquiry.domain.Purpose.LENDING, 30, true);
+        RequestPostProcessor session = Sessions.of(context);
+
+        assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'consent.grant' AND detail LIKE ?")
+                .param("%" + bank + "%").query(String.class).single()).isEqualTo("reason=CONSENT_GRANTED; organisation="
+                + bank + "; purpose=#me.consent.purpose.LENDING; report=#reports.kind.AUTHORISED; days=30; "
+                + "uses=#counterConsents.once");
+        assertThat(page("/console/audit?action=consent.grant", session))
+                .contains(bank + "；用途 信贷审批；可查询 个人信用报告（授权查询版）；30 天；单次").doesNotContain("reason=");
+        assertThat(page("/console/audit?action=consent.grant&lang=en", session))
+                .contains(bank + "; purpose: Credit approval; may obtain the Personal credit report (authorised-query "
+                        + "edition); 30 days; single use").doesNotContain("reason=", "用途 信贷审批");
+    }
+
+    @Autowired
+    cn.chengxin.account.ApiClients apiClients;
+
+    @Autowired
+    cn.chengxin.subject.SubjectRegistry subjects;
+
+    @Autowired
+    cn.chengxin.inquiry.Consents consents;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private String page(String url, RequestPostProcessor session) throws Exception {
         return mvc.perform(get(java.net.URI.create(url)).with(session).with(staff("审计员丁", "audit:read")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

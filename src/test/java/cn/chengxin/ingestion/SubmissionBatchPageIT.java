@@ -245,15 +245,16 @@ class SubmissionBatchPageIT {
         mvc.perform(get("/api/v1/submissions/" + batch + "/errors?afterLine=0&limit=10").header("Authorization", api))
                 .andExpect(status().isOk());
 
-        assertThat(audited("ingestion.rejections.report")).containsExactlyInAnyOrder(
-                "batch " + batch + ": error report (csv), 121 problems",
-                "batch " + batch + ": error report (xlsx), 121 problems");
-        assertThat(audited("ingestion.rejections.list")).containsExactly("batch " + batch + ": after line 0, 10 problems");
+        assertThat(audited("ingestion.rejections.report")).as("K7: reason codes and values").containsExactlyInAnyOrder(
+                "reason=REJECTIONS_REPORTED; batch=" + batch + "; format=csv; problems=121",
+                "reason=REJECTIONS_REPORTED; batch=" + batch + "; format=xlsx; problems=121");
+        assertThat(audited("ingestion.rejections.list"))
+                .containsExactly("reason=REJECTIONS_LISTED; batch=" + batch + "; after=0; problems=10");
     }
 
     private List<String> audited(String action) {
         return jdbc.sql("SELECT detail FROM audit.event WHERE action = ? AND category = 'QUERY' AND detail LIKE ?")
-                .params(action, "batch " + batch + "%").query(String.class).list();
+                .params(action, "%; batch=" + batch + ";%").query(String.class).list();
     }
 
     private String page(String path, RequestPostProcessor who) throws Exception {
@@ -272,7 +273,7 @@ class SubmissionBatchPageIT {
 
     private long audited() {
         return jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'ingestion.rejections.view' "
-                + "AND detail LIKE ?").param("batch " + batch + "%").query(Long.class).single();
+                + "AND detail LIKE ?").param("%; batch=" + batch + ";%").query(Long.class).single();
     }
 
     private static RequestPostProcessor operator(String department) {

@@ -141,7 +141,8 @@ class ReSealingIT {
 
         long toReseal = AsStaff.as("安全管理员", resealing::start);
         assertThat(toReseal).isEqualTo(4);
-        assertThat(lastDetail("subject.keys.reseal")).contains("v1", "待重新加密 4 项", "v0 加密 4 项");
+        assertThat(lastDetail("subject.keys.reseal")).as("K7: a reason code, labelled per language")
+                .startsWith("reason=KEYS_RESEAL_STARTED; version=1; values=4; sealed=").contains("v0: 4");
         // Stopped after one chunk of two: the pass is unfinished, and one number is still under the old version.
         assertThat(store.passes().nextChunk(NUMBERS, 1, 2,
                 (after, size) -> resealing.chunk(SealedColumn.identityNumbers(), 1, after, size))).isTrue();
@@ -163,7 +164,8 @@ class ReSealingIT {
         assertThat(phone).isEqualTo(holder.phone());
         assertThat(events("subject.keys.resealed")).as("audited once, when every pass finished")
                 .isEqualTo(audited + 1);
-        assertThat(lastDetail("subject.keys.resealed")).contains(NUMBERS + "：3 项", "account.citizen.phone_cipher：1 项")
+        assertThat(lastDetail("subject.keys.resealed")).startsWith("reason=KEYS_RESEALED; version=1; columns=")
+                .contains(NUMBERS + ": 3", "account.citizen.phone_cipher: 1")
                 .doesNotContain(numbers.get(0)).doesNotContain(holder.phone());
         assertThat(resealing.run()).as("nothing left").isZero();
         assertThat(applicationReSealing.sealedByVersion()).as("the console's figures").doesNotContainKey(0)
