@@ -58,18 +58,25 @@ public class RejectedRows {
     }
 
     /**
-     * Every problem of the batch's rejected rows, for its error report (CSV or XLSX, in the console or through the
-     * API): the same masked numbers as the pages, all at once, so a report of any is audited as a page is.
+     * Every problem of the batch's rejected rows, then every warning of its accepted rows, for its error report (CSV or
+     * XLSX, in the console or through the API): the same masked numbers as the pages, all at once, so a report of any
+     * is audited as a page is.
      *
      * @return empty when the batch does not exist or is another department's
      */
     public Optional<Iterable<RowError>> report(UUID batchId, String departmentCode, String format) {
-        Optional<Iterable<RowError>> all = submissions.allErrors(batchId, departmentCode);
+        Optional<Iterable<RowError>> all = submissions.reportRows(batchId, departmentCode);
         if (all.isPresent()) {
             long problems = rejections.count(batchId, null);
-            if (problems > 0) {
-                audited("ingestion.rejections.report", AuditDetail.of("REJECTIONS_REPORTED").with("batch", batchId)
-                        .with("format", format).with("problems", problems));
+            long warnings = submissions.warningCount(batchId);
+            if (problems > 0 || warnings > 0) {
+                // A report of warnings only is audited too; the warnings get their own code so that the label of
+                // events stored before (three values) stays right.
+                audited("ingestion.rejections.report", warnings == 0
+                        ? AuditDetail.of("REJECTIONS_REPORTED").with("batch", batchId).with("format", format)
+                                .with("problems", problems)
+                        : AuditDetail.of("REJECTIONS_AND_WARNINGS_REPORTED").with("batch", batchId)
+                                .with("format", format).with("problems", problems).with("warnings", warnings));
             }
         }
         return all;

@@ -14,6 +14,8 @@ public record RowWarning(long line, String field, String code, String message, S
 
     /** The code of a row that named its subject by a former name (曾用名) of its decision date. */
     public static final String SUBJECT_FORMER_NAME = "SUBJECT_FORMER_NAME";
+    /** The code of a row that named a responsible person by a former name (曾用名) of its decision date. */
+    public static final String RESPONSIBLE_PERSON_FORMER_NAME = "RESPONSIBLE_PERSON_FORMER_NAME";
 
     /**
      * A row that named its subject by a name the subject bore on the row's decision date and bears no more (gaps
@@ -24,6 +26,18 @@ public record RowWarning(long line, String field, String code, String message, S
     static RowWarning formerName(long line, IncomingRecord row) {
         return new RowWarning(line, "subjectName", SUBJECT_FORMER_NAME,
                 "主体名称是该主体在决定日期时使用、现已变更的曾用名：记录已按证件号码归入该主体；请核对并在今后的报送中使用现名称",
+                ShownSourceId.of(row.sourceRecordId()), MaskedNumber.of(row.subjectNumber()));
+    }
+
+    /**
+     * A row that named a responsible person (of an organisation's record) by a name the person bore on the row's
+     * decision date and bears no more (gaps review xxv H6, as {@link #formerName} for the subject): the copy is made for
+     * the person the number names; {@code field} is where the name was sent. The row is named by its own key and its
+     * subject's number, masked, as its errors are.
+     */
+    static RowWarning responsibleFormerName(long line, String field, IncomingRecord row) {
+        return new RowWarning(line, field, RESPONSIBLE_PERSON_FORMER_NAME,
+                "责任人姓名是其在决定日期时使用、现已变更的曾用名：已按证件号码对应该责任人；请核对并在今后的报送中使用现姓名",
                 ShownSourceId.of(row.sourceRecordId()), MaskedNumber.of(row.subjectNumber()));
     }
 }

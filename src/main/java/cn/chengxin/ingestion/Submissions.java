@@ -247,6 +247,30 @@ public class Submissions {
                 batches.errorsAfter(batchId, after, BatchResult.ERRORS_SHOWN)));
     }
 
+    /** How many warnings the batch's accepted rows have (after its owner was checked). */
+    long warningCount(UUID batchId) {
+        return batches.countWarnings(batchId);
+    }
+
+    /** How a warning's message begins in the error report, where it follows the problems of the rows refused. */
+    static final String ACCEPTED_ROW = "提示（该行已接受）：";
+
+    /**
+     * The error report's rows: every problem of the batch's rejected rows, then every warning of its rows accepted all
+     * the same (SUBJECT_FORMER_NAME, RESPONSIBLE_PERSON_FORMER_NAME; gaps review xxv H6), its message beginning with
+     * {@link #ACCEPTED_ROW}, so that the department corrects its own system from the one file it downloads. Both are read
+     * a page at a time. Only for the department that submitted it.
+     */
+    public Optional<Iterable<RowError>> reportRows(UUID batchId, String departmentCode) {
+        return owned(batchId, departmentCode).map(b -> () -> java.util.stream.Stream.concat(
+                java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(new PagedErrors(
+                        after -> batches.errorsAfter(batchId, after, BatchResult.ERRORS_SHOWN)), 0), false),
+                java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(new PagedErrors(
+                        after -> batches.warningsAfter(batchId, after, BatchResult.ERRORS_SHOWN)), 0), false)
+                        .map(w -> new RowError(w.line(), w.field(), w.code(), ACCEPTED_ROW + w.message(),
+                                w.sourceRecordId(), w.maskedNumber()))).iterator());
+    }
+
     /**
      * The batch, only for the department that submitted it: whatever is read of a batch (its result, its page,
      * its error report) is read under this one rule, and another department's batch is as if it did not exist.
@@ -425,6 +449,8 @@ public class Submissions {
             if (resolved.formerNamed().contains(v.line())) {
                 warnings.add(RowWarning.formerName(v.line(), v.row()));
             }
+            resolved.formerNamedPersons().getOrDefault(v.line(), List.of())
+                    .forEach(field -> warnings.add(RowWarning.responsibleFormerName(v.line(), field, v.row())));
             if (v.item().linksToResponsiblePersons()) {
                 UUID linkedFrom = NewRecord.linkKey(department, v.row().sourceRecordId());
                 List<UUID> holding = new ArrayList<>(holders.getOrDefault(linkedFrom, List.of()));
@@ -609,13 +635,14 @@ public class Submissions {
      * no name: the chunk's first row naming it gives it its name, audited, and the later rows are held to that one
      * (gaps review xxvii I9).
      *
-     * @return subject ids by pseudonym (the named persons' too), the lines whose names do not match, and those that
-     *         name their subject by a former name
+     * @return subject ids by pseudonym (the named persons' too), the lines whose names do not match, those that
+     *         name their subject by a former name, and the name fields of responsible persons so named, by line
      */
     private Resolution resolveAll(String department, List<RowValidator.Valid> valid) {
         java.util.Set<Long> mismatch = new java.util.HashSet<>();
         java.util.Set<Long> formerNamed = new java.util.HashSet<>();
         Map<Long, List<RowError>> personMismatch = new HashMap<>();
+        Map<Long, List<String>> formerNamedPersons = new HashMap<>();
         Map<cn.chengxin.subject.domain.DocumentType, List<String>> asked = new HashMap<>();
         for (RowValidator.Valid v : valid) {
             asked.computeIfAbsent(v.document().type(), t -> new ArrayList<>()).add(v.pseudonym());
@@ -675,6 +702,11 @@ public class Submissions {
                 SubjectRegistry.Found person = found.get(p.pseudonym());
                 if (person != null) {
                     ids.put(p.pseudonym(), person.id());
+                    // A responsible person named by a former name of the decision date, as a subject is (H6).
+                    if (!person.provisional()
+                            && person.match(p.name(), v.decisionDate()) == SubjectNames.Match.FORMER) {
+                        formerNamedPersons.computeIfAbsent(v.line(), k -> new ArrayList<>()).add(p.nameField());
+                    }
                     if (person.provisional()) {
                         namedInChunk.putIfAbsent(p.pseudonym(), p.name());
                         settled.putIfAbsent(person.id(), p.name());
@@ -701,7 +733,7 @@ public class Submissions {
         if (!settled.isEmpty()) {
             subjects.settleNames(settled, NameSource.DEPARTMENT, department);
         }
-        return new Resolution(ids, mismatch, personMismatch, formerNamed);
+        return new Resolution(ids, mismatch, personMismatch, formerNamed, formerNamedPersons);
     }
 
     /**
@@ -728,7 +760,8 @@ public class Submissions {
     }
 
     private record Resolution(Map<String, UUID> ids, java.util.Set<Long> mismatchedLines,
-                              Map<Long, List<RowError>> mismatchedPersons, java.util.Set<Long> formerNamed) {
+                              Map<Long, List<RowError>> mismatchedPersons, java.util.Set<Long> formerNamed,
+                              Map<Long, List<String>> formerNamedPersons) {
     }
 
     private static NewRecord record(RowValidator.Valid v, UUID subject, String department, UUID linkedFrom,

@@ -639,6 +639,61 @@ class SubmissionsIT {
     }
 
     /**
+     * Gaps review xxv H6 (session xxxv): an organisation's row naming its responsible person by a former name of the
+     * decision date is accepted, the copy made for that person, and warned of (RESPONSIBLE_PERSON_FORMER_NAME, on the
+     * field the name was sent in), in the answer and in the downloadable report (CSV and XLSX) after its problems, by
+     * line, key and masked number; the old code accepted it silently.
+     */
+    @Test
+    void aResponsiblePersonNamedByAFormerNameIsWarnedOfInTheAnswerAndInTheDownloadedReport() throws Exception {
+        TestCitizens.Person rep = TestCitizens.register(subjects, "闻旧名");
+        UUID repId = subjects.find(subjects.validate(null, rep.number())).orElseThrow();
+        cn.chengxin.support.TestRenames.approved(names, repId, "闻新名", LocalDate.of(2025, 7, 1));
+        String code = TestCreditCodes.next();
+        String source = "RP-" + UUID.randomUUID();
+        String former = withResponsible(row("O_COURT_DEFAULTER", code, "闻氏实业有限公司", source, "2025-06-01",
+                DEFAULTER_FIELDS), rep.number(), "闻旧名", "法定代表人");
+        String refused = row("P_COURT_DEFAULTER", rep.number(), "闻别名", "RP-" + UUID.randomUUID(), "2025-06-01",
+                courtFields());
+
+        String answer = mvc.perform(submit(courtKey, UUID.randomUUID().toString(), "{\"records\":[" + former + ","
+                        + refused + "]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.errors[0].code").value("SUBJECT_NAME_MISMATCH"))
+                .andExpect(jsonPath("$.warningCount").value(1))
+                .andExpect(jsonPath("$.warnings[0].line").value(1))
+                .andExpect(jsonPath("$.warnings[0].code").value("RESPONSIBLE_PERSON_FORMER_NAME"))
+                .andExpect(jsonPath("$.warnings[0].field").value(org.hamcrest.Matchers.startsWith("responsiblePersons")))
+                .andExpect(jsonPath("$.warnings[0].sourceRecordId").value(source))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(creditFile.fileOf(repId)).as("the copy made for the person").hasSize(1);
+        String batch = com.jayway.jsonpath.JsonPath.read(answer, "$.batchId");
+
+        String csv = mvc.perform(get("/api/v1/submissions/" + batch + "/errors.csv")
+                        .header("Authorization", "Bearer " + courtKey))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String masked = Masking.identityNumber(code);
+        assertThat(csv.lines().toList()).anyMatch(l -> l.startsWith("2,") && l.contains("SUBJECT_NAME_MISMATCH"))
+                .anyMatch(l -> l.startsWith("1," + source + "," + masked + ",responsiblePersons")
+                        && l.contains(",RESPONSIBLE_PERSON_FORMER_NAME,提示（该行已接受）："));
+        assertThat(ClearIdentityNumbers.in(csv)).isEmpty();
+        byte[] xlsx = mvc.perform(get("/api/v1/submissions/" + batch + "/errors.xlsx")
+                        .header("Authorization", "Bearer " + courtKey))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        StringBuilder cells = new StringBuilder();
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(xlsx))) {
+            workbook.getFirstSheet().read().forEach(r -> {
+                r.forEach(cell -> cells.append(cell == null ? "" : cell.getText()).append('|'));
+                cells.append('\n');
+            });
+        }
+        assertThat(cells.toString()).contains("1|" + source + "|" + masked + "|responsiblePersons",
+                "|RESPONSIBLE_PERSON_FORMER_NAME|提示（该行已接受）：");
+    }
+
+    /**
      * The market regulator's registered change of a company's name (O_NAME_CHANGE) becomes a name-change proposal with
      * its registration notice as evidence, which a reviewer of the credit office then approves; a row whose name before
      * is not the registry's current name is refused, and proposes nothing.

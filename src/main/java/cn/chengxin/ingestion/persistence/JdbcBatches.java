@@ -128,7 +128,20 @@ public class JdbcBatches {
      * most {@code limit} problems unless a single row has more (all of its problems are returned together).
      */
     public List<RowError> errorsAfter(UUID id, long afterLine, int limit) {
-        List<RowError> page = jdbc.sql(ROW_ERROR + " WHERE batch_id = ? AND line > ? ORDER BY line, field, code "
+        return rowsAfter(ROW_ERROR, id, afterLine, limit);
+    }
+
+    /**
+     * The warnings of the accepted rows after line {@code afterLine}, as {@link #errorsAfter} pages the problems (whole
+     * rows, in the order of the file), in the shape of a problem: the error report lists them after the problems.
+     */
+    public List<RowError> warningsAfter(UUID id, long afterLine, int limit) {
+        return rowsAfter(ROW_WARNING, id, afterLine, limit);
+    }
+
+    /** @param select {@link #ROW_ERROR} or {@link #ROW_WARNING}: the one table or the other, never what was sent */
+    private List<RowError> rowsAfter(String select, UUID id, long afterLine, int limit) {
+        List<RowError> page = jdbc.sql(select + " WHERE batch_id = ? AND line > ? ORDER BY line, field, code "
                         + "LIMIT ?").params(id, afterLine, limit + 1).query(JdbcBatches::rowError).list();
         if (page.size() <= limit) {
             return page;
@@ -138,12 +151,14 @@ public class JdbcBatches {
         if (!whole.isEmpty()) {
             return whole;
         }
-        return jdbc.sql(ROW_ERROR + " WHERE batch_id = ? AND line = ? ORDER BY field, code").params(id, cut)
+        return jdbc.sql(select + " WHERE batch_id = ? AND line = ? ORDER BY field, code").params(id, cut)
                 .query(JdbcBatches::rowError).list();
     }
 
     private static final String ROW_ERROR = "SELECT line, field, code, message, source_record_id, subject_masked "
             + "FROM ingestion.row_error";
+    private static final String ROW_WARNING = "SELECT line, field, code, message, source_record_id, subject_masked "
+            + "FROM ingestion.row_warning";
 
     /** The batch's first {@code limit} warnings, in the order of the file. */
     public List<RowWarning> warnings(UUID id, int limit) {
