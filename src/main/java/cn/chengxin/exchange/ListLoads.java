@@ -80,7 +80,7 @@ class ListLoads {
                 : IdentityRedaction.redact(fileName.strip().substring(0, Math.min(100, fileName.strip().length())));
         ListLoad load = new ListLoad(id, CourtDefaulterFile.ISSUER, name, digestOf(content), preview.rows(),
                 preview.listings(), preview.removals(), preview.refused(), by.actorId(), by.actorName(),
-                clock.instant(), ListLoad.Status.PENDING, null, null, null, null);
+                clock.instant(), ListLoad.Status.PENDING, null, null, null, null, preview.warned());
         PersonalDataProtection.Sealed sealed = protection.seal(Base64.getEncoder().encodeToString(content),
                 SEALED_FOR + id);
         transaction.executeWithoutResult(status -> {
@@ -116,7 +116,7 @@ class ListLoads {
                     .with("approver", by.actorName()).with("approverId", by.actorId());
             int applied = receiving.applyLoaded(load.source(), now.messages(), now.documents(), provenance);
             store.decide(id, ListLoad.Status.APPROVED, by.actorId(), by.actorName(), clock.instant(), null, applied);
-            return new LoadReport(now.rows(), applied, now.refused());
+            return new LoadReport(now.rows(), applied, now.refused(), now.warned());
         });
     }
 
@@ -161,7 +161,7 @@ class ListLoads {
 
     /** What a file would do: the entries it holds (with their subjects' documents) and the rows refused. */
     private record Evaluation(int rows, List<ExchangeMessage> messages, List<IdentityDocument> documents,
-                              List<LoadReport.RefusedRow> refused) {
+                              List<LoadReport.RefusedRow> refused, List<LoadReport.RefusedRow> warned) {
 
         int removals() {
             return (int) messages.stream().filter(m -> !m.inForce()).count();
@@ -223,20 +223,27 @@ class ListLoads {
                 .map(Candidate::document).toList());
         List<ExchangeMessage> messages = new ArrayList<>();
         List<IdentityDocument> documents = new ArrayList<>();
+        List<LoadReport.RefusedRow> warned = new ArrayList<>();
         for (Candidate c : candidates) {
             SubjectRegistry.Found found = registered.get(subjects.pseudonymOf(c.document()));
-            // A former name (曾用名) of the subject on the day the listing was published is its name all the same.
-            if (found != null && found.match(c.message().subject().name(), c.message().period() == null ? null
-                    : c.message().period().start()) == SubjectNames.Match.OTHER) {
+            SubjectNames.Match match = found == null ? null : found.match(c.message().subject().name(),
+                    c.message().period() == null ? null : c.message().period().start());
+            if (match == SubjectNames.Match.OTHER) {
                 refused.add(new LoadReport.RefusedRow(c.line(), "SUBJECT_NAME_MISMATCH",
                         "姓名或名称与信用主体库中该证件号码登记的不一致"));
                 continue;
+            }
+            // A former name (曾用名) of the subject on the day the listing was published is its name all the same: the
+            // row is loaded, and the reviewer told so (gaps review xxv H6), as a department is of its rows.
+            if (match == SubjectNames.Match.FORMER) {
+                warned.add(new LoadReport.RefusedRow(c.line(), "SUBJECT_FORMER_NAME",
+                        "姓名或名称是该证件号码登记主体在公布之日使用、现已变更的曾用名：按证件号码导入"));
             }
             messages.add(c.message());
             documents.add(c.document());
         }
         refused.sort(Comparator.comparingLong(LoadReport.RefusedRow::line));
-        return new Evaluation(rows.size(), messages, documents, refused);
+        return new Evaluation(rows.size(), messages, documents, refused, warned);
     }
 
     private static String digestOf(byte[] content) {

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class JdbcListLoads {
 
     private static final String COLUMNS = "id, source, file_name, digest, rows, listings, removals, refused, "
-            + "uploaded_by, uploader_name, uploaded_at, status, decider_name, decided_at, decision_note, applied";
+            + "uploaded_by, uploader_name, uploaded_at, status, decider_name, decided_at, decision_note, applied, warned";
     private static final TypeReference<List<LoadReport.RefusedRow>> REFUSED = new TypeReference<>() {
     };
 
@@ -39,11 +39,11 @@ public class JdbcListLoads {
     public void insert(ListLoad load, byte[] content, int keyVersion) {
         jdbc.sql("""
                         INSERT INTO exchange.list_load (id, source, file_name, digest, content, key_version, rows,
-                               listings, removals, refused, uploaded_by, uploader_name, uploaded_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""")
+                               listings, removals, refused, uploaded_by, uploader_name, uploaded_at, warned)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb)""")
                 .params(load.id(), load.source(), load.fileName(), load.digest(), content, keyVersion, load.rows(),
                         load.listings(), load.removals(), json.writeValueAsString(load.refused()), load.uploadedBy(),
-                        load.uploaderName(), Timestamp.from(load.uploadedAt()))
+                        load.uploaderName(), Timestamp.from(load.uploadedAt()), json.writeValueAsString(load.warned()))
                 .update();
     }
 
@@ -86,6 +86,6 @@ public class JdbcListLoads {
                 rs.getString("uploader_name"), rs.getTimestamp("uploaded_at").toInstant(),
                 ListLoad.Status.valueOf(rs.getString("status")), rs.getString("decider_name"),
                 decidedAt == null ? null : decidedAt.toInstant(), rs.getString("decision_note"),
-                applied == null ? null : ((Number) applied).intValue());
+                applied == null ? null : ((Number) applied).intValue(), json.readValue(rs.getString("warned"), REFUSED));
     }
 }
