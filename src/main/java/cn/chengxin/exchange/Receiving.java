@@ -150,9 +150,9 @@ class Receiving {
         List<MessageRefusals.Refused> refusedMessages = new ArrayList<>();
         List<Partner> relayTo = relayTargets(partner);
         if (eachMessage) {
-            admitEach(batch.messages(), partner, relayTo, documents, incoming, refusedMessages);
+            admitEach(batch.messages(), partner, documents, incoming, refusedMessages);
         } else {
-            incoming.addAll(identify(batch.messages(), partner.code(), relayTo, documents));
+            incoming.addAll(identify(batch.messages(), partner.code(), documents));
         }
         List<MessageRefusals.Refused> answered = new ArrayList<>(refusedMessages);
         int applied = transaction.execute(status -> {
@@ -197,7 +197,7 @@ class Receiving {
      * Over Kafka: each message admitted on its own (what it says, who may relay it, its identity number, a minor's
      * entry), the refused ones named with their index rather than refusing the batch.
      */
-    private void admitEach(List<ExchangeMessage> messages, Partner partner, List<Partner> relayTo,
+    private void admitEach(List<ExchangeMessage> messages, Partner partner,
                            List<IdentityDocument> documents, List<JdbcExchange.Incoming> incoming,
                            List<MessageRefusals.Refused> refusedMessages) {
         LocalDate today = LocalDate.now(clock);
@@ -206,7 +206,7 @@ class Receiving {
             Optional<Refusal> refusal = BatchAdmission.messageRefusal(m, i, partner.code(), partner.relation(),
                     partner.level());
             if (refusal.isEmpty()) {
-                refusal = identifyOne(m, i, partner.code(), relayTo, today, documents, incoming);
+                refusal = identifyOne(m, i, partner.code(), today, documents, incoming);
             }
             if (refusal.isPresent()) {
                 refusedMessages.add(new MessageRefusals.Refused(i, m == null ? null : m.sourcePlatform(),
@@ -249,12 +249,12 @@ class Receiving {
      * Every message's subject as this platform keeps it: pseudonym and masks; a bad number refuses the batch, and so
      * does a black or grey entry for a minor ({@link MinorsNeverListed}).
      */
-    private List<JdbcExchange.Incoming> identify(List<ExchangeMessage> messages, String via, List<Partner> relayTo,
+    private List<JdbcExchange.Incoming> identify(List<ExchangeMessage> messages, String via,
                                                  List<IdentityDocument> documents) {
         List<JdbcExchange.Incoming> incoming = new ArrayList<>(messages.size());
         LocalDate today = LocalDate.now(clock);
         for (int i = 0; i < messages.size(); i++) {
-            Optional<Refusal> refusal = identifyOne(messages.get(i), i, via, relayTo, today, documents, incoming);
+            Optional<Refusal> refusal = identifyOne(messages.get(i), i, via, today, documents, incoming);
             if (refusal.isPresent()) {
                 throw refused(refusal.get().code(), kindOf(refusal.get().code()), refusal.get().reason());
             }
@@ -263,10 +263,11 @@ class Receiving {
     }
 
     /**
-     * Message {@code i}'s subject added to {@code documents} and {@code incoming}; else why it is refused: a subject
-     * it would register to relay it on without a name, too ({@link ExchangeMessage#problems(boolean)}).
+     * Message {@code i}'s subject added to {@code documents} and {@code incoming}; else why it is refused. A message
+     * without a name is taken (older senders leave it out): a subject it registers to relay it on keeps the placeholder
+     * until a message carrying a name gives one ({@link SubjectRegistry#followRelayedName}, gaps review xxvii I9).
      */
-    private Optional<Refusal> identifyOne(ExchangeMessage m, int i, String via, List<Partner> relayTo, LocalDate today,
+    private Optional<Refusal> identifyOne(ExchangeMessage m, int i, String via, LocalDate today,
                                           List<IdentityDocument> documents, List<JdbcExchange.Incoming> incoming) {
         IdentityDocument document;
         try {
@@ -278,11 +279,6 @@ class Receiving {
         Optional<Refusal> minor = MinorsNeverListed.refusal(m, i, document.birthDate().orElse(null), today);
         if (minor.isPresent()) {
             return minor;
-        }
-        if ((m.subject().name() == null || m.subject().name().isBlank()) && !relayTargetsOf(m, relayTo).isEmpty()
-                && subjects.find(document).isEmpty()) {
-            return Optional.of(new Refusal("EXCHANGE_MESSAGE_INVALID", "messages[" + i + "]: "
-                    + String.join("; ", m.problems(true))));
         }
         documents.add(document);
         incoming.add(incomingOf(m, via, document));
@@ -324,7 +320,7 @@ class Receiving {
                 .filter(m -> requested.contains(Reconciliation.key(m.sourcePlatform(), m.sourceId()))).toList();
         List<IdentityDocument> documents = new ArrayList<>();
         List<Partner> relayTo = relayTargets(parent);
-        List<JdbcExchange.Incoming> incoming = identify(wanted, parent.code(), relayTo, documents);
+        List<JdbcExchange.Incoming> incoming = identify(wanted, parent.code(), documents);
         return transaction.execute(status -> {
             List<String> adopted = new ArrayList<>();
             for (int i = 0; i < incoming.size(); i++) {
@@ -394,7 +390,9 @@ class Receiving {
      * Queues a newer version received for the platforms it goes on to. The subject is registered here so that the
      * outbox, like every table of this platform, holds the number only encrypted in the subject register; a subject
      * new here is registered under the name the message carried, as provisional (gaps review xxvii I9): this
-     * platform's own departments, or the person, give its name.
+     * platform's own departments, or the person, give its name. The name each relayed message carries is followed
+     * ({@link SubjectRegistry#followRelayedName}): a placeholder takes the first name carried, and the subject's origin
+     * renames it.
      */
     private void relay(ExchangeMessage m, IdentityDocument document, List<Partner> relayTo, Instant now) {
         List<String> targets = relayTargetsOf(m, relayTo);
@@ -402,6 +400,7 @@ class Receiving {
             return;
         }
         UUID subjectId = subjects.registerRelayed(document, m.subject().name() == null ? "" : m.subject().name());
+        subjects.followRelayedName(subjectId, m.subject().name(), m.sourcePlatform(), LocalDate.now(clock));
         store.enqueueTo(targets, subjectId, m, BatchCodec.writeMessage(m.withSubjectNumber(null)), now);
     }
 

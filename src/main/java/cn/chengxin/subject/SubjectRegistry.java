@@ -17,7 +17,9 @@ import cn.chengxin.shared.Ids;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.FormerName;
 import cn.chengxin.subject.domain.IdentityDocument;
+import cn.chengxin.subject.domain.NameChanges;
 import cn.chengxin.subject.domain.NameSource;
+import cn.chengxin.subject.domain.RelayedNames;
 import cn.chengxin.subject.domain.SubjectKind;
 import cn.chengxin.subject.domain.SubjectNames;
 import cn.chengxin.subject.persistence.JdbcNameChanges;
@@ -220,6 +222,43 @@ public class SubjectRegistry {
                         new NewPerson(document, name, null, null, List.of(), List.of(), false)))
                 : register(document, name, false, NameSource.EXCHANGE, id -> subjects.insertOrganisationDetails(id,
                         new NewOrganisation(document, name, null, List.of(), false)));
+    }
+
+    /**
+     * Keeps a relayed subject's name right by the name a relayed message carried (gaps review xxvii I9,
+     * {@link RelayedNames}): the platform of the first message seen is the subject's origin; a placeholder (no name yet,
+     * shown as 未提供) takes the first name a message carries, still provisional; another name from the origin is the
+     * origin's change of it, the name it replaces kept as a former name (曾用名) until the day before {@code today},
+     * and the name then held against rows as this platform's own are (current or former, {@link NameSource#ORIGIN}).
+     * Each change is audited under the subject ({@code subject.name.relayed}), naming the platform, never the names.
+     *
+     * @param sent   the name the message carried (null or blank: none)
+     * @param sender the platform that issued the message
+     * @return what the message's name did
+     */
+    @Transactional
+    public RelayedNames.Outcome followRelayedName(UUID id, String sent, String sender, LocalDate today) {
+        JdbcSubjects.RelayedName held = subjects.relayedName(id).orElseThrow();
+        String origin = held.origin();
+        if (origin == null && held.source() == NameSource.EXCHANGE && sender != null) {
+            subjects.originate(id, sender);
+            origin = sender;
+        }
+        RelayedNames.Outcome outcome = RelayedNames.of(held.name(), held.source(), origin, sent, sender);
+        boolean changed = switch (outcome) {
+            case GIVEN -> subjects.giveRelayedName(id, sent.strip());
+            case RENAMED -> nameChanges.renameByOrigin(id, sent.strip(), NameChanges.leaving(held.name(),
+                    nameChanges.formerNamesOf(id), today), sender);
+            case KEPT -> false;
+        };
+        if (changed) {
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "subject.name.relayed")
+                    .subject(pseudonymOf(id).orElseThrow())
+                    .detail(outcome == RelayedNames.Outcome.GIVEN
+                            ? AuditDetail.of("NAME_RELAYED_GIVEN").with("origin", sender)
+                            : AuditDetail.of("NAME_RELAYED_RENAMED").with("origin", sender).with("from", today)));
+        }
+        return changed ? outcome : RelayedNames.Outcome.KEPT;
     }
 
     private UUID register(IdentityDocument document, String name, boolean synthetic, NameSource source,

@@ -15,7 +15,12 @@ public enum NameSource {
     /** The person's real-name registration (the real-name provider matched name, number and phone). */
     CITIZEN,
     /** An approved name change (gaps review xxv H6). */
-    REVIEW;
+    REVIEW,
+    /**
+     * A relayed subject's name as its origin (the platform whose message first registered it here) changed it
+     * ({@link RelayedNames}): held against rows as a name of this platform's is, followed on the origin's next change.
+     */
+    ORIGIN;
 
     public boolean provisional() {
         return this == EXCHANGE;

@@ -110,6 +110,29 @@ public class JdbcNameChanges {
     }
 
     /**
+     * Renames a relayed subject as its origin did ({@code NameSource.ORIGIN}, gaps review xxvii I9) and keeps the name
+     * it leaves with its period, written by the origin rather than by a proposal; a period that would end before it
+     * began (a second change on one day) keeps no former name.
+     *
+     * @return false when the subject no longer bears that name, or its name is no longer one the exchange gave
+     */
+    public boolean renameByOrigin(UUID subjectId, String newName, FormerName leaving, String origin) {
+        if (jdbc.sql("""
+                        UPDATE subject.subject SET name = ?, name_source = 'ORIGIN'
+                        WHERE id = ? AND name = ? AND name_source IN ('EXCHANGE', 'ORIGIN')""")
+                .params(newName, subjectId, leaving.name()).update() != 1) {
+            return false;
+        }
+        if (leaving.validFrom() == null || !leaving.validFrom().isAfter(leaving.validUntil())) {
+            jdbc.sql("""
+                            INSERT INTO subject.former_name (subject_id, name, valid_from, valid_until, origin)
+                            VALUES (?, ?, ?, ?, ?) ON CONFLICT (subject_id, valid_until) DO NOTHING""")
+                    .params(subjectId, leaving.name(), leaving.validFrom(), leaving.validUntil(), origin).update();
+        }
+        return true;
+    }
+
+    /**
      * The subjects renamed at least once that bear {@code name} now or bore it: their former names, and the names an
      * approved change gave them (the current one is the last such: only an approved change renames a subject once it
      * has a name of its own, V210). Both by index (V340).

@@ -181,6 +181,29 @@ public class JdbcSubjects {
                 .params(name, source.name(), id).update() == 1;
     }
 
+    /** A relayed subject's name as held: the name ("" for the placeholder), where it came from, its origin. */
+    public record RelayedName(String name, NameSource source, String origin) {
+    }
+
+    /** The subject's name, its source and its origin, locked until the transaction ends (one change at a time). */
+    public Optional<RelayedName> relayedName(UUID id) {
+        return jdbc.sql("SELECT name, name_source, name_origin FROM subject.subject WHERE id = ? FOR UPDATE").param(id)
+                .query((rs, n) -> new RelayedName(rs.getString(1), NameSource.valueOf(rs.getString(2)),
+                        rs.getString(3))).optional();
+    }
+
+    /** Makes {@code origin} the platform a relayed subject's name follows, unless one is known already. */
+    public void originate(UUID id, String origin) {
+        jdbc.sql("UPDATE subject.subject SET name_origin = ? WHERE id = ? AND name_origin IS NULL")
+                .params(origin, id).update();
+    }
+
+    /** Replaces a relayed subject's placeholder (the empty name) by a name a message carried; still provisional. */
+    public boolean giveRelayedName(UUID id, String name) {
+        return jdbc.sql("UPDATE subject.subject SET name = ? WHERE id = ? AND name = '' AND name_source = 'EXCHANGE'")
+                .params(name, id).update() == 1;
+    }
+
     public void insertPersonDetails(UUID id, NewPerson person) {
         jdbc.sql("INSERT INTO subject.person (subject_id, birth_date, gender) VALUES (?, ?, ?)")
                 .params(id, person.birthDate(), person.genderCode()).update();
