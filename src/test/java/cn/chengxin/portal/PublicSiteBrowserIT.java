@@ -184,6 +184,30 @@ class PublicSiteBrowserIT {
         assertThat(page).hasURL(secondFactor);
     }
 
+    /**
+     * Gaps review xxxv O1 (WCAG 1.3.1, 3.3.2): the tip-off form's written sum is part of the field's accessible name,
+     * in Chinese and in English, so that a screen reader moving from field to field reads the question, not only
+     * "验证问题"; the hint stays the description. The field is found by the question, as a person hearing it would.
+     */
+    @Test
+    void theTipOffQuestionIsTheFieldsNameInBothLanguages() {
+        page.navigate(url("/tipoffs"));
+        String question = page.locator("[data-field=challenge-question]").innerText().strip();
+        org.assertj.core.api.Assertions.assertThat(question).matches("[一二三四五六七八九十]+[加减][一二三四五六七八九十]+等于多少？");
+        Locator field = page.locator("#challengeAnswer");
+        assertThat(field).hasAccessibleName(java.util.regex.Pattern.compile(
+                "^验证问题\\s*" + java.util.regex.Pattern.quote(question) + "$"));
+        assertThat(field).hasAccessibleDescription(java.util.regex.Pattern.compile("阿拉伯数字"));
+        assertThat(page.getByLabel(question)).hasAttribute("name", "challengeAnswer");
+
+        page.navigate(url("/tipoffs?lang=en"));
+        String english = page.locator("[data-field=challenge-question]").innerText().strip();
+        org.assertj.core.api.Assertions.assertThat(english).matches("What is [a-z]+ (plus|minus) [a-z]+\\?");
+        assertThat(page.locator("#challengeAnswer")).hasAccessibleName(java.util.regex.Pattern.compile(
+                "^Question\\s*" + java.util.regex.Pattern.quote(english) + "$"));
+        assertThat(page.locator("#challengeAnswer")).hasAccessibleDescription(java.util.regex.Pattern.compile("digits"));
+    }
+
     private Locator navigationLink(String name) {
         return page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("主导航"))
                 .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name).setExact(true));
