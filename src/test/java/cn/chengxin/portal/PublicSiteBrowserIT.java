@@ -208,6 +208,54 @@ class PublicSiteBrowserIT {
         assertThat(page.locator("#challengeAnswer")).hasAccessibleDescription(java.util.regex.Pattern.compile("digits"));
     }
 
+    /**
+     * Gaps review xxxv O4 (WCAG 1.4.11, 1.4.3): a focused field's ring, a field's border and the footer's links
+     * reach the contrast asked against what they are drawn on (3:1, 3:1 and 4.5:1), computed from the browser's
+     * own styles on the sign-in card and the footer.
+     */
+    @Test
+    void theFocusRingFieldBordersAndFooterLinksCanBeSeen() {
+        page.navigate(url("/me/login"));
+        Locator username = page.locator("#username");
+        username.focus();
+        String card = (String) page.evaluate("() => { let e = document.querySelector('#username').parentElement;"
+                + " while (e && getComputedStyle(e).backgroundColor === 'rgba(0, 0, 0, 0)') { e = e.parentElement; }"
+                + " return e ? getComputedStyle(e).backgroundColor : 'rgb(255, 255, 255)'; }");
+        String outline = (String) username.evaluate("e => getComputedStyle(e).outlineColor");
+        String outlineStyle = (String) username.evaluate("e => getComputedStyle(e).outlineStyle");
+        page.locator("#password").focus();
+        String border = (String) username.evaluate("e => getComputedStyle(e).borderTopColor");
+        org.assertj.core.api.Assertions.assertThat(outlineStyle).isEqualTo("solid");
+        org.assertj.core.api.Assertions.assertThat(contrast(outline, card)).as("focus ring %s on %s", outline, card)
+                .isGreaterThanOrEqualTo(3.0);
+        org.assertj.core.api.Assertions.assertThat(contrast(border, card)).as("field border %s on %s", border, card)
+                .isGreaterThanOrEqualTo(3.0);
+
+        Locator footerLink = page.getByRole(AriaRole.CONTENTINFO).getByRole(AriaRole.LINK).first();
+        String ink = (String) footerLink.evaluate("e => getComputedStyle(e).color");
+        String footer = (String) page.getByRole(AriaRole.CONTENTINFO)
+                .evaluate("e => getComputedStyle(e).backgroundColor");
+        org.assertj.core.api.Assertions.assertThat(contrast(ink, footer)).as("footer link %s on %s", ink, footer)
+                .isGreaterThanOrEqualTo(4.5);
+    }
+
+    /** WCAG's contrast ratio of two computed colours ("rgb(r, g, b)"). */
+    private static double contrast(String one, String other) {
+        double a = luminance(one);
+        double b = luminance(other);
+        return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    }
+
+    private static double luminance(String rgb) {
+        String[] parts = rgb.replaceAll("[^0-9,.]", "").split(",");
+        double[] c = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double v = Double.parseDouble(parts[i]) / 255;
+            c[i] = v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+    }
+
     private Locator navigationLink(String name) {
         return page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("主导航"))
                 .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name).setExact(true));
