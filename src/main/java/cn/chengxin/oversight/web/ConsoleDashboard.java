@@ -27,7 +27,7 @@ import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.subject.CompletingBirthDates;
 import cn.chengxin.subject.RenamingSubjects;
-import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.RegistryFigures;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,7 +38,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class ConsoleDashboard {
 
-    private final SubjectRegistry registry;
+    private final RegistryFigures figures;
     private final cn.chengxin.objection.Objections objections;
     private final cn.chengxin.repair.Repairs repairs;
     private final cn.chengxin.scoring.ScoreReviews scoreReviews;
@@ -69,7 +69,7 @@ class ConsoleDashboard {
         }
     }
 
-    ConsoleDashboard(SubjectRegistry registry, cn.chengxin.objection.Objections objections,
+    ConsoleDashboard(RegistryFigures figures, cn.chengxin.objection.Objections objections,
                      cn.chengxin.repair.Repairs repairs, cn.chengxin.scoring.ScoreReviews scoreReviews,
                      WorkingDays workingDays, ItemDeliveries deliveries, DepartmentSupervision supervision,
                      Clock clock, Listing listing, ExitProposals exits, MeasureCatalogue measures,
@@ -77,7 +77,7 @@ class ConsoleDashboard {
                      CompletingBirthDates birthDates, RenamingSubjects names, ApiClients apiClients,
                      DepartmentProposals departments, RoleProposals roles, CitizenAccountDesk citizenAccounts,
                      Scoring scoring, Exchange exchange, QueryReviews queryReviews) {
-        this.registry = registry;
+        this.figures = figures;
         this.objections = objections;
         this.repairs = repairs;
         this.scoreReviews = scoreReviews;
@@ -92,7 +92,8 @@ class ConsoleDashboard {
 
     @GetMapping("/console")
     String dashboard(Authentication authentication, Model model) {
-        model.addAttribute("counts", registry.counts());
+        // The registry's figures as last counted, never a scan per view (gaps-review-xxxv P1).
+        model.addAttribute("figures", figures.kept().orElse(null));
         // Overdue objections are escalated to the credit office here, on the first page it sees (RULES.md §5).
         var objectionWork = objections.workload();
         var repairWork = repairs.workload();
