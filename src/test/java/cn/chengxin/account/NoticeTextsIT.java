@@ -183,7 +183,7 @@ class NoticeTextsIT {
                 .contains("data-field=\"texts-sent\">" + shown.sentLastDay() + "<")
                 .doesNotContain(person.phone());
         assertThat(page).containsPattern("data-field=\"texts-given-up\"[^>]*>" + shown.givenUp() + "<")
-                .containsPattern("data-field=\"texts-oldest\">\\d{4,} 分钟<");
+                .containsPattern("data-field=\"texts-oldest\">\\d[\\d,]{3,} 分钟<");
 
         // The gauges read the same figures.
         io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
