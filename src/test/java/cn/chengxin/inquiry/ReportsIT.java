@@ -528,69 +528,6 @@ class ReportsIT {
                 .doesNotContain("Inforce", "Residentidentitycard");
     }
 
-    /**
-     * Gaps review xxxv O3 (PDF/UA, ISO 14289-1): the report PDF is tagged — a structure tree, MarkInfo/Marked — and
-     * declares its language (zh-CN, en for the English report) and shows its title in the viewer's title bar; the
-     * Chinese text is still drawn with the embedded CJK font, and the QR code carries its alternative text.
-     */
-    @Test
-    void theReportPdfIsTaggedWithItsLanguageAndTitle() throws Exception {
-        Person p = person("标签化");
-        submit(p, "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕912号");
-        long started = System.nanoTime();
-        Reports.Issued chinese = reports.forSelf(p.id(), cn.chengxin.inquiry.domain.ReportKind.SELF_FULL,
-                cn.chengxin.inquiry.domain.ReportLanguage.ZH);
-        org.slf4j.LoggerFactory.getLogger(ReportsIT.class).info("A tagged self-service report issued in {} ms",
-                (System.nanoTime() - started) / 1_000_000);
-        Reports.Issued english = reports.forSelf(p.id(), cn.chengxin.inquiry.domain.ReportKind.SELF_FULL,
-                cn.chengxin.inquiry.domain.ReportLanguage.EN);
-        for (var issued : List.of(java.util.Map.entry(chinese, "zh-CN"), java.util.Map.entry(english, "en"))) {
-            try (PDDocument document = Loader.loadPDF(issued.getKey().pdf())) {
-                var catalog = document.getDocumentCatalog();
-                assertThat(catalog.getStructureTreeRoot()).as("structure tree").isNotNull();
-                assertThat(catalog.getStructureTreeRoot().getKids()).isNotEmpty();
-                assertThat(catalog.getMarkInfo()).isNotNull();
-                assertThat(catalog.getMarkInfo().isMarked()).isTrue();
-                assertThat(catalog.getLanguage()).isEqualTo(issued.getValue());
-                assertThat(catalog.getViewerPreferences().displayDocTitle()).isTrue();
-                assertThat(document.getDocumentInformation().getTitle()).endsWith(issued.getKey().number());
-                String structure = structureText(catalog.getStructureTreeRoot().getKids());
-                assertThat(structure).contains("/Table", "/TH", "/Figure", "/H1");
-            }
-        }
-        // Latin letters and digits need a font of their own once PDF/UA has removed the built-in ones.
-        assertThat(text(chinese.pdf()).replaceAll("\\s", "")).contains("个人信用报告", "驻市监罚〔2026〕912号",
-                chinese.number());
-        assertThat(text(english.pdf())).contains("Personal credit report", "1. Identity", english.number());
-        try (PDDocument document = Loader.loadPDF(chinese.pdf())) {
-            var figures = new java.util.ArrayList<String>();
-            alternatives(document.getDocumentCatalog().getStructureTreeRoot().getKids(), figures);
-            assertThat(figures).as("the QR code's alternative").anySatisfy(alt -> assertThat(alt).isNotBlank());
-        }
-    }
-
-    /** The structure types of a tagged PDF's tree, "/Type" each, in order. */
-    private static String structureText(List<Object> kids) {
-        StringBuilder out = new StringBuilder();
-        for (Object kid : kids) {
-            if (kid instanceof org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement e) {
-                out.append('/').append(e.getStructureType()).append(' ').append(structureText(e.getKids()));
-            }
-        }
-        return out.toString();
-    }
-
-    private static void alternatives(List<Object> kids, List<String> figures) {
-        for (Object kid : kids) {
-            if (kid instanceof org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement e) {
-                if ("Figure".equals(e.getStructureType()) && e.getAlternateDescription() != null) {
-                    figures.add(e.getAlternateDescription());
-                }
-                alternatives(e.getKids(), figures);
-            }
-        }
-    }
-
     @Autowired
     org.springframework.context.MessageSource messageSource;
 

@@ -18,12 +18,9 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
-import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -48,28 +45,18 @@ public class ReportDocuments {
 
     private static final String FONT = "fonts/DroidSansFallbackFull.ttf";
     private static final String FAMILY = "CJK";
-    /**
-     * Latin letters and digits, which the CJK font lacks: a tagged PDF (PDF/UA) embeds every font, so the PDF's
-     * built-in Helvetica is no longer there to draw them. Liberation Sans (SIL OFL 1.1, metrically Arial's and so
-     * Helvetica's widths) is the one PDFBox itself ships.
-     */
-    private static final String LATIN_FONT = "org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
-    private static final String LATIN_FAMILY = "Latin";
 
     private final ITemplateEngine templates;
     private final MessageSource messages;
     private final byte[] fontBytes;
-    private final byte[] latinBytes;
     private final String css;
     private final BlockingQueue<TrueTypeFont> fonts = new ArrayBlockingQueue<>(4);
-    private final BlockingQueue<TrueTypeFont> latinFonts = new ArrayBlockingQueue<>(4);
 
     ReportDocuments(ITemplateEngine templates, MessageSource messages) {
         com.openhtmltopdf.util.XRLog.setLoggerImpl(new Slf4jRendererLog());
         this.templates = templates;
         this.messages = messages;
         this.fontBytes = read(FONT);
-        this.latinBytes = read(LATIN_FONT);
         this.css = new String(read("static/css/report.css"), StandardCharsets.UTF_8);
     }
 
@@ -80,8 +67,7 @@ public class ReportDocuments {
 
     public byte[] pdf(ReportContent content) {
         String xhtml = render(content, true);
-        TrueTypeFont ttf = takeFont(fonts, fontBytes);
-        TrueTypeFont latin = takeFont(latinFonts, latinBytes);
+        TrueTypeFont ttf = takeFont();
         try (PDDocument document = new PDDocument()) {
             PDDocumentInformation info = document.getDocumentInformation();
             info.setTitle(title(content) + " " + content.number());
@@ -90,25 +76,12 @@ public class ReportDocuments {
             builder.useFastMode();
             builder.usePDDocument(document);
             builder.useFont(new PDFontSupplier(PDType0Font.load(document, ttf, true)), FAMILY);
-            builder.useFont(new PDFontSupplier(PDType0Font.load(document, latin, true)), LATIN_FAMILY);
             builder.withProducer("Chengxin");
-            // Gaps review xxxv O3 (PDF/UA, ISO 14289-1; WCAG's PDF techniques): a tagged PDF — a structure tree in
-            // reading order, tables with their header cells, the QR code's alt as its alternative — so that a
-            // screen reader reads the report as the page is laid out. No PDF/A conformance is asked (none was).
-            builder.usePdfUaAccessibility(true);
             builder.withHtmlContent(xhtml, null);
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
                 renderer.layout();
                 renderer.createPDFWithoutClosing();
             }
-            // The language a reader's voice must take (the html's lang), and the title shown in the title bar.
-            PDDocumentCatalog catalog = document.getDocumentCatalog();
-            catalog.setLanguage(language(content));
-            PDViewerPreferences preferences = catalog.getViewerPreferences() != null ? catalog.getViewerPreferences()
-                    : new PDViewerPreferences(new COSDictionary());
-            preferences.setDisplayDocTitle(true);
-            catalog.setViewerPreferences(preferences);
-            info.setTitle(title(content) + " " + content.number());
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             document.save(out);
             return out.toByteArray();
@@ -116,7 +89,6 @@ public class ReportDocuments {
             throw new UncheckedIOException("report PDF not rendered", e);
         } finally {
             fonts.offer(ttf);
-            latinFonts.offer(latin);
         }
     }
 
@@ -128,7 +100,7 @@ public class ReportDocuments {
         Locale locale = locale(content);
         Context context = new Context(locale, Map.of("r", content, "pdf", pdf, "css", css,
                 "fmt", new ReportFormat(messages, locale), "qr", QrPng.dataUri(content.verifyUrl()),
-                "title", title(content), "lang", language(content),
+                "title", title(content), "lang", content.reportLanguage() == ReportLanguage.EN ? "en" : "zh-CN",
                 "english", content.reportLanguage() == ReportLanguage.EN));
         return templates.process("reports/report", context);
     }
@@ -138,24 +110,19 @@ public class ReportDocuments {
                 : messages.getMessage("reports.kind." + content.kind().name(), null, content.title(), locale(content));
     }
 
-    /** The report's language as a BCP 47 tag: the html's {@code lang} and the PDF's {@code /Lang}. */
-    private static String language(ReportContent content) {
-        return content.reportLanguage() == ReportLanguage.EN ? "en" : "zh-CN";
-    }
-
     private static Locale locale(ReportContent content) {
         return content.reportLanguage().locale();
     }
 
-    private static TrueTypeFont takeFont(BlockingQueue<TrueTypeFont> pool, byte[] bytes) {
-        TrueTypeFont ttf = pool.poll();
+    private TrueTypeFont takeFont() {
+        TrueTypeFont ttf = fonts.poll();
         if (ttf != null) {
             return ttf;
         }
         try {
-            return new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+            return new TTFParser().parse(new RandomAccessReadBuffer(fontBytes));
         } catch (IOException e) {
-            throw new UncheckedIOException("bundled font unreadable", e);
+            throw new UncheckedIOException("bundled CJK font unreadable", e);
         }
     }
 
