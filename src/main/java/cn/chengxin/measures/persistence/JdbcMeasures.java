@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import cn.chengxin.audit.AuditedRows;
+import cn.chengxin.measures.FeedbackFigures;
 import cn.chengxin.listing.ListType;
 import cn.chengxin.measures.Measure;
 import cn.chengxin.measures.MeasureChange;
@@ -36,9 +37,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class JdbcMeasures {
 
     private final JdbcClient jdbc;
+    private final java.time.ZoneId zone;
 
-    public JdbcMeasures(JdbcClient jdbc) {
+    public JdbcMeasures(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.zone = clock.getZone();
     }
 
     /** The catalogue, each measure with what it reached since when ({@link MeasureReach}). */
@@ -370,10 +373,13 @@ public class JdbcMeasures {
                         SELECT count(*) FROM f""")
                 .params(check, measure, applied, outcome, note, by, Timestamp.from(at)).query(Long.class).single() == 1;
         if (stored) {
-            jdbc.sql("""
+            // Complete now: counted as returned on its day's kept figures (and no longer as dropped, if it was).
+            keptDaysChanged(jdbc.sql("""
                             UPDATE measures.check_made c SET feedback_due = false
-                            WHERE c.id = ? AND c.feedback_due AND NOT EXISTS (""" + MISSING + ")")
-                    .param(check).update();
+                            WHERE c.id = ? AND c.feedback_due AND NOT EXISTS (""" + MISSING + """
+                            ) RETURNING (c.at AT TIME ZONE ?)::date, c.department_code, 1,
+                                        CASE WHEN c.entries_ended_on IS NOT NULL THEN -1 ELSE 0 END""")
+                    .params(check, zone.getId()).query(JdbcMeasures::dayChange).list());
             // Applied on a check whose entries have all ended already: the measure is to be lifted at once (H3).
             if (applied) {
                 jdbc.sql(LIFT + " WHERE c.id = ? AND c.entries_ended_on IS NOT NULL" + LIFT_CONFLICT)
@@ -525,6 +531,60 @@ public class JdbcMeasures {
             ON CONFLICT (check_id) DO UPDATE SET measure_codes = EXCLUDED.measure_codes
             WHERE check_lifted.measure_codes <> EXCLUDED.measure_codes""";
 
+    /**
+     * What {@link #MARK_ENDED} marked, as changes of the checks' days' kept figures: a check still without feedback
+     * now owes none (dropped); one whose feedback was complete stays returned.
+     */
+    private static final String MARKED = " RETURNING (c.at AT TIME ZONE ?)::date, c.department_code, 0,"
+            + " CASE WHEN c.feedback_due THEN 1 ELSE 0 END, c.id";
+
+    /**
+     * A check's change on the kept figures of its day (V411): {@code returned} and {@code dropped} added to its
+     * department's row.
+     */
+    private record DayChange(LocalDate day, String department, int returned, int dropped, UUID check) {
+    }
+
+    private static DayChange dayChange(ResultSet rs, int n) throws SQLException {
+        return new DayChange(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getInt(3), rs.getInt(4),
+                rs.getMetaData().getColumnCount() > 4 ? rs.getObject(5, UUID.class) : null);
+    }
+
+    /**
+     * Adds the changes of checks to the kept figures of their days (gaps review xxxv P2): under the days' advisory
+     * locks, taken shared after the checks changed, so that a day's roll-up (FeedbackFigures#keep, holding it
+     * exclusively) either saw these changes or had committed its rows before they are added to here. A day not kept
+     * has no row: its checks are counted live.
+     */
+    private void keptDaysChanged(List<DayChange> changes) {
+        Map<String, int[]> sums = new java.util.TreeMap<>();
+        for (DayChange c : changes) {
+            if (c.returned() != 0 || c.dropped() != 0) {
+                int[] sum = sums.computeIfAbsent(c.day() + " " + c.department(), k -> new int[2]);
+                sum[0] += c.returned();
+                sum[1] += c.dropped();
+            }
+        }
+        if (sums.isEmpty()) {
+            return;
+        }
+        List<String> keys = List.copyOf(sums.keySet());
+        java.sql.Date[] days = keys.stream().map(k -> java.sql.Date.valueOf(k.substring(0, 10)))
+                .toArray(java.sql.Date[]::new);
+        jdbc.sql("SELECT count(pg_advisory_xact_lock_shared(" + FeedbackFigures.DAY_LOCK.formatted("d::text")
+                        + ")) FROM (SELECT DISTINCT d FROM unnest(?::date[]) AS u(d) ORDER BY d) AS l")
+                .param(days).query(Long.class).single();
+        jdbc.sql("""
+                        UPDATE measures.feedback_day f SET returned = f.returned + u.returned,
+                                                           dropped = f.dropped + u.dropped
+                        FROM unnest(?::date[], ?::text[], ?::int[], ?::int[]) AS u(day, department, returned, dropped)
+                        WHERE f.day = u.day AND f.department_code = u.department""")
+                .params(days, keys.stream().map(k -> k.substring(11)).toArray(String[]::new),
+                        keys.stream().map(k -> sums.get(k)[0]).toArray(Integer[]::new),
+                        keys.stream().map(k -> sums.get(k)[1]).toArray(Integer[]::new))
+                .update();
+    }
+
     /** Where the follower of {@code feed} stands, locked until its transaction ends (one follower at a time). */
     public long lockPosition(String feed) {
         jdbc.sql("INSERT INTO measures.feed_position (feed, position) VALUES (?, 0) ON CONFLICT DO NOTHING")
@@ -567,8 +627,10 @@ public class JdbcMeasures {
         if (ids.length == 0) {
             return 0;
         }
-        UUID[] marked = jdbc.sql(MARK_ENDED + " RETURNING c.id").param(ids).query(UUID.class).list()
-                .toArray(UUID[]::new);
+        List<DayChange> changes = jdbc.sql(MARK_ENDED + MARKED).params(ids, zone.getId())
+                .query(JdbcMeasures::dayChange).list();
+        keptDaysChanged(changes);
+        UUID[] marked = changes.stream().map(DayChange::check).toArray(UUID[]::new);
         return marked.length == 0 ? 0 : jdbc.sql(LIFT + " WHERE c.id = ANY (?::uuid[]) AND c.at >= ?" + LIFT_CONFLICT)
                 .params(Timestamp.from(now), marked, Timestamp.from(since)).update();
     }
@@ -593,7 +655,8 @@ public class JdbcMeasures {
                         ended.stream().map(e -> java.sql.Date.valueOf(e.endedOn())).toArray(java.sql.Date[]::new),
                         ended.stream().map(EndedEntry::reason).toArray(String[]::new))
                 .update();
-        jdbc.sql(MARK_ENDED).param(ids).update();
+        keptDaysChanged(jdbc.sql(MARK_ENDED + MARKED).params(ids, zone.getId()).query(JdbcMeasures::dayChange)
+                .list());
         return jdbc.sql(LIFT + """
                          WHERE cardinality(c.entry_ids) > 0 AND c.entry_ids && ?::text[]
                           AND c.entries_ended_on IS NOT NULL AND c.at >= ?""" + LIFT_CONFLICT)
