@@ -516,13 +516,11 @@ public class CreditFile {
         return records.historyOf(subjectId);
     }
 
-    /** How quickly a department's decisions reach the platform: days from decision to acceptance. */
+    /**
+     * How quickly a department's decisions reach the platform: days from decision to acceptance
+     * ({@link CollectionFigures#timeliness}).
+     */
     public record Timeliness(String departmentCode, long records, double medianDays, double p90Days) {
-    }
-
-    /** Of the records first accepted from {@code from} until (not including) {@code until}, in days of the city. */
-    public List<Timeliness> timeliness(Instant from, Instant until) {
-        return records.timeliness(from, until, clock.getZone());
     }
 
     /** A subject's file as staff and the subject see it: current versions, shown ones first. */

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TimelinessIT {
 
     @Autowired
-    CreditFile creditFile;
+    CollectionFigures collection;
 
     @Autowired
     JdbcClient jdbc;
@@ -42,7 +42,7 @@ class TimelinessIT {
                         "TL-" + id, UUID.randomUUID(), Timestamp.from(accepted))
                 .update();
 
-        assertThat(creditFile.timeliness(Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-03-03T00:00:00Z")))
+        assertThat(collection.timeliness(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 2)))
                 .filteredOn(t -> t.departmentCode().equals(department)).singleElement().satisfies(t -> {
                     assertThat(t.medianDays()).as("decided 28 February, accepted 2 March").isEqualTo(2.0);
                     assertThat(t.p90Days()).isEqualTo(2.0);

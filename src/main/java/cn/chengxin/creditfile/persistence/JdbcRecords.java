@@ -185,26 +185,6 @@ public class JdbcRecords {
     }
 
     /**
-     * First versions accepted from {@code from} until (not including) {@code until}; V109 indexes the range. The day of
-     * acceptance is the city's ({@code zone}), as the decision date is: {@code accepted_at::date} would take the
-     * database session's zone and count a record accepted at 07:30 in Beijing, 23:30 UTC, a day early.
-     */
-    public List<cn.chengxin.creditfile.CreditFile.Timeliness> timeliness(Instant from, Instant until, ZoneId zone) {
-        return jdbc.sql("""
-                        SELECT department_code, count(*),
-                               percentile_cont(0.5) WITHIN GROUP (ORDER BY ((accepted_at AT TIME ZONE :zone)::date
-                                                                            - decision_date)),
-                               percentile_cont(0.9) WITHIN GROUP (ORDER BY ((accepted_at AT TIME ZONE :zone)::date
-                                                                            - decision_date))
-                        FROM creditfile.record WHERE version = 1 AND linked_from IS NULL
-                         AND accepted_at >= :from AND accepted_at < :until
-                        GROUP BY department_code ORDER BY department_code""")
-                .param("zone", zone.getId()).param("from", Timestamp.from(from)).param("until", Timestamp.from(until))
-                .query((rs, n) -> new cn.chengxin.creditfile.CreditFile.Timeliness(rs.getString(1), rs.getLong(2),
-                        rs.getDouble(3), rs.getDouble(4))).list();
-    }
-
-    /**
      * The history of each of the subject's records, by record key, each oldest first: each version as stored (the
      * bulk store of first versions writes no event for it, so the version's own row tells), then the changes of
      * status its events record.
