@@ -18,6 +18,7 @@ import cn.chengxin.audit.domain.Frontier;
 import cn.chengxin.audit.domain.KeptCheckpoint;
 import cn.chengxin.audit.domain.MerkleHash;
 import cn.chengxin.audit.persistence.AuditKeys;
+import cn.chengxin.audit.persistence.ReadNodeSource;
 import cn.chengxin.audit.persistence.StoredNodes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -152,10 +153,42 @@ public class AuditVerification {
     /** As {@link #verify()}, and against {@code kept}, a checkpoint the auditor kept (null: none). */
     @Transactional(readOnly = true)
     public Report verify(KeptCheckpoint kept) {
+        return check(0, kept, Steps.NONE);
+    }
+
+    /** Told after each chunk verified: how far the run got and the log's size then; false stops the run. */
+    @FunctionalInterface
+    public interface Steps {
+
+        Steps NONE = (through, of) -> true;
+
+        boolean step(long through, long of);
+    }
+
+    /** A run stopped by its {@link Steps} (its claim passed to another instance). */
+    public static final class Stopped extends RuntimeException {
+
+        Stopped() {
+            super("the verification was stopped");
+        }
+    }
+
+    /**
+     * Verifies the log from the signed checkpoint of size {@code fromSize} on (0: from its first event, the whole
+     * log), as {@link #verify(KeptCheckpoint)} does the whole of it (gaps review xxxv P10: a verification after an
+     * earlier one reads only the events since). The tree up to {@code fromSize} is not read again: its edge is rebuilt
+     * from the stored tree nodes and must give the root that checkpoint's SM2 signature covers, so stored nodes changed
+     * since are found; events before it changed since are left to a full run ({@code fromSize} 0). Checkpoints from
+     * {@code fromSize} on are verified. Runs each statement in a transaction of its own unless the caller holds one,
+     * telling {@code steps} after each chunk; throws {@link Stopped} when told to stop.
+     */
+    public Report check(long fromSize, KeptCheckpoint kept, Steps steps) {
         Instant started = clock.instant();
         List<Finding> findings = new ArrayList<>();
         List<Checkpoints.Signed> signed = new ArrayList<>(jdbc.sql(
-                        "SELECT tree_size, root, at, signature, key_id FROM audit.checkpoint ORDER BY tree_size")
+                        "SELECT tree_size, root, at, signature, key_id FROM audit.checkpoint WHERE tree_size >= ? "
+                                + "ORDER BY tree_size")
+                .param(fromSize)
                 .query((rs, n) -> new Checkpoints.Signed(rs.getLong(1), rs.getBytes(2),
                         rs.getTimestamp(3).toInstant(), rs.getBytes(4), rs.getString(5))).list());
         // Each checkpoint with the key it names, current or retired (I4): a replaced key forges nothing.
@@ -184,13 +217,21 @@ public class AuditVerification {
 
         Frontier frontier = Frontier.empty(hash);
         boolean treeUsable = true; // after a gap, positions no longer line up; row checks still continue
-        long expected = 0;
+        if (fromSize > 0) {
+            frontier = edge(fromSize, bySize.get(fromSize), findings);
+            treeUsable = frontier != null;
+        }
+        long expected = fromSize;
         long checked = 0;
-        long last = -1;
+        long last = fromSize - 1;
+        long logSize = jdbc.sql("SELECT coalesce(max(seq) + 1, 0) FROM audit.event").query(Long.class).single();
         while (true) {
             List<Row> rows = jdbc.sql(SELECT_ROWS).params(last, CHUNK).query(AuditVerification::row).list();
             if (rows.isEmpty()) {
                 break;
+            }
+            if (!steps.step(rows.get(rows.size() - 1).event().seq() + 1, logSize)) {
+                throw new Stopped();
             }
             // A mark may be set while the verification runs (the nightly prune commits between two chunks) and by
             // another instance whose clock runs a little ahead: "to come" is judged against when the chunk was read,
@@ -259,6 +300,32 @@ public class AuditVerification {
         return new Report(checked, signed.size(), List.copyOf(findings), done, Duration.between(started, done),
                 expected, largestCheckpoint, kept == null ? null : kept.treeSize(), List.copyOf(restores),
                 keptBeforeRestore);
+    }
+
+    /**
+     * The tree's edge at {@code size}, rebuilt from the stored nodes, when it gives the root of the signed checkpoint
+     * of that size; null (and a finding) when a node is gone or the root differs: the tree is not used past it then.
+     */
+    private Frontier edge(long size, Checkpoints.Signed checkpoint, List<Finding> findings) {
+        if (checkpoint == null) {
+            findings.add(new Finding(FindingKind.ROWS_TRUNCATED, 0, size - 1,
+                    "the checkpoint of size " + size + " verified before is gone"));
+            return null;
+        }
+        Frontier edge;
+        try {
+            edge = Frontier.restore(size, new ReadNodeSource(jdbc, hash), hash);
+        } catch (IllegalStateException e) {
+            findings.add(new Finding(FindingKind.NODE_MISSING, 0, size - 1,
+                    "the stored tree no longer holds the edge of the checkpoint of size " + size + " verified before"));
+            return null;
+        }
+        if (!Arrays.equals(edge.root(), checkpoint.root())) {
+            findings.add(new Finding(FindingKind.CHECKPOINT_ROOT_MISMATCH, 0, size - 1,
+                    "the stored tree no longer gives the root of the checkpoint of size " + size + " verified before"));
+            return null;
+        }
+        return edge;
     }
 
     /** The latest recorded restore that explains why the log no longer gives the kept checkpoint's root, or null. */

@@ -362,6 +362,7 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/keys/reseal", EnumSet.of(Who.SECURITY_ADMIN)),
             Map.entry("GET /console/audit", EnumSet.of(Who.AUDIT_ADMIN)),
             Map.entry("POST /console/audit/verify", EnumSet.of(Who.AUDIT_ADMIN)),
+            Map.entry("GET /console/audit/verification", EnumSet.of(Who.AUDIT_ADMIN)),
             Map.entry("POST /console/audit/subject", EnumSet.of(Who.AUDIT_ADMIN)),
             Map.entry("GET /console/audit/query-review", EnumSet.of(Who.AUDIT_ADMIN)),
             Map.entry("POST /console/audit/query-review", EnumSet.of(Who.AUDIT_ADMIN)),

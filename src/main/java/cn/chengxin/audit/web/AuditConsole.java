@@ -9,6 +9,7 @@ import cn.chengxin.audit.AuditResult;
 import cn.chengxin.audit.AuditSubjects;
 import cn.chengxin.audit.AuditVerification;
 import cn.chengxin.audit.Checkpoints;
+import cn.chengxin.audit.VerificationRuns;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -32,6 +33,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 审计日志 for the auditor: read the log (by action, actor, result, subject or period), and verify it end to end. */
 @Controller
@@ -48,11 +50,13 @@ class AuditConsole {
     private final Checkpoints checkpoints;
     private final AuditLog audit;
     private final AuditSubjects subjects;
+    private final VerificationRuns runs;
     private final Clock clock;
     private final MessageSource messages;
 
     AuditConsole(AuditEvents events, AuditVerification verification, Checkpoints checkpoints, AuditLog audit,
-                 AuditSubjects subjects, Clock clock, MessageSource messages) {
+                 AuditSubjects subjects, VerificationRuns runs, Clock clock, MessageSource messages) {
+        this.runs = runs;
         this.events = events;
         this.verification = verification;
         this.checkpoints = checkpoints;
@@ -136,7 +140,22 @@ class AuditConsole {
     }
 
     /**
-     * Verifies the log, and against the checkpoint the auditor kept when its fields are filled in. A field that does
+     * 完整性校验 as it goes on and as it ended last (gaps review xxxv P10): the progress of the run going on, on
+     * whichever instance it runs, polled by the page while it runs; the last run's result, its findings named.
+     */
+    @RequiresPermission(Permission.AUDIT_VERIFY)
+    @GetMapping("/console/audit/verification")
+    String verification(Model model) {
+        VerificationRuns.State state = runs.state();
+        model.addAttribute("running", state.running().orElse(null));
+        model.addAttribute("run", state.last().orElse(null));
+        model.addAttribute("fromSize", runs.nextFrom());
+        return "console/audit-verification";
+    }
+
+    /**
+     * Verifies the log: without a kept checkpoint, starts the background run ({@link VerificationRuns}) and shows its
+     * progress; against the checkpoint the auditor kept when its fields are filled in, on the request. A field that does
      * not read is said on the form, with what was typed, instead of an error page.
      */
     @RequiresPermission(Permission.AUDIT_VERIFY)
@@ -144,8 +163,9 @@ class AuditConsole {
     String verify(@RequestParam(required = false) String checkpointSize,
                   @RequestParam(required = false) String checkpointRoot,
                   @RequestParam(required = false) String checkpointAt,
-                  @RequestParam(required = false) String checkpointSignature, Model model,
-                  HttpServletResponse response) {
+                  @RequestParam(required = false) String checkpointSignature,
+                  @RequestParam(defaultValue = "false") boolean full, Model model, HttpServletResponse response,
+                  RedirectAttributes redirect) {
         KeptCheckpoint kept = null;
         boolean given = java.util.stream.Stream.of(checkpointSize, checkpointRoot, checkpointAt, checkpointSignature)
                 .anyMatch(f -> f != null && !f.isBlank());
@@ -158,6 +178,11 @@ class AuditConsole {
                 model.addAttribute("malformed", e);
                 return "console/audit-verify";
             }
+        }
+        if (kept == null) {
+            // the log alone: a background run, from where the last one reached (or, asked for, from the beginning)
+            redirect.addFlashAttribute("alreadyRunning", !runs.start(full));
+            return "redirect:/console/audit/verification";
         }
         checkpoints.checkpointNow();
         AuditVerification.Report report = verification.verify(kept);

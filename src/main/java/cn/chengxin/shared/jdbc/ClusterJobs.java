@@ -143,6 +143,27 @@ public class ClusterJobs {
     }
 
     /**
+     * Takes the job for a run asked for at any time, not once a day (the auditor's 完整性校验, gaps review xxxv P10),
+     * when no run of it holds a claim now: none ever did, the last one ended, or its claim lapsed (its instance died).
+     * One instance of those asking at once gets it, as {@link #claim} with {@code day} today ({@code zone}); the run
+     * records its progress ({@link #checkpoint}) and ends ({@link #finished(Claim)}) as a claimed day's does.
+     */
+    public Optional<Claim> claimRun(String job, java.time.ZoneId zone, Duration hold) {
+        known(job);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        LocalDate day = LocalDate.ofInstant(now, zone);
+        boolean taken = jdbc.sql("""
+                        UPDATE shared.cluster_job SET done_through = ?, claimed_by = ?, claimed_at = ?,
+                            claimed_until = ?, finished_at = NULL, resume_after = NULL, progress_done = 0,
+                            progress_total = NULL
+                        WHERE job = ? AND (claimed_until IS NULL OR finished_at IS NOT NULL OR claimed_until < ?)""")
+                .params(Date.valueOf(day), INSTANCE, Timestamp.from(now), Timestamp.from(now.plus(hold)), job,
+                        Timestamp.from(now))
+                .update() == 1;
+        return taken ? Optional.of(new Claim(job, day, now, null, 0)) : Optional.empty();
+    }
+
+    /**
      * Takes over the job's claimed run whose claim lapsed before it ended (its instance died, or stopped renewing):
      * one instance of those asking at once gets it, with where the run stopped, and holds it {@code hold} from now.
      */
