@@ -539,6 +539,24 @@ public class CreditFile {
     }
 
     /**
+     * One of the subject's records as {@link #fileOf} holds it (the current version, its status as stored), read by its
+     * key alone (gaps review xxxv P11): what finding it in the whole file gave, at one index row however many records
+     * the subject has. Empty when the subject holds no current record of that key, also when another subject does.
+     */
+    public Optional<FileEntry> record(UUID subjectId, UUID recordKey) {
+        return subjectId == null || recordKey == null ? Optional.empty() : records.currentRecord(subjectId, recordKey);
+    }
+
+    /**
+     * One of the subject's records as {@link #fileAsShown} shows it today: past its last day of publication it is
+     * 公示期满 from the day after (RULES.md §4, {@link FileEntry#asOn}), before the nightly job has moved it too.
+     */
+    public Optional<FileEntry> recordAsShown(UUID subjectId, UUID recordKey) {
+        LocalDate today = LocalDate.now(clock);
+        return record(subjectId, recordKey).map(e -> e.asOn(today));
+    }
+
+    /**
      * Shown records (有效, 异议中) with this decision document number, for the public disclosure page: within their
      * window on today's date, as {@link #fileAsShown}.
      */

@@ -456,6 +456,19 @@ public class JdbcRecords {
                 .param(subjectId).query(this::entry).list();
     }
 
+    /**
+     * The current version of one of the subject's records, as {@link #currentOf} holds it: one row through
+     * {@code record_one_current (record_key) WHERE current} (V9); a record of another subject is not returned.
+     */
+    public Optional<FileEntry> currentRecord(UUID subjectId, UUID recordKey) {
+        return jdbc.sql("""
+                        SELECT record_key, version, item_code, department_code, decision_number, decision_date,
+                               content::text, status, publication_end, linked_from IS NOT NULL, accepted_at,
+                               revocation_reason, item_version
+                        FROM creditfile.record WHERE record_key = ? AND current AND subject_id = ?""")
+                .params(recordKey, subjectId).query(this::entry).optional();
+    }
+
     /** Shown records (有效, 异议中) with this decision document number, at most {@code limit}. */
     public List<cn.chengxin.creditfile.SubjectEntry> shownWithDecisionNumber(String decisionNumber, LocalDate today,
                                                                            int limit) {
