@@ -180,8 +180,7 @@ public class Declines {
     }
 
     private FileEntry recordOf(UUID subjectId, UUID recordKey) {
-        return creditFile.fileOf(subjectId).stream().filter(e -> e.recordKey().equals(recordKey)).findFirst()
-                .orElseThrow(() -> new CodedProblem("DECLINE_RECORD_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
+        return creditFile.record(subjectId, recordKey).orElseThrow(() -> new CodedProblem("DECLINE_RECORD_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
                         "您的信用档案中没有这条记录"));
     }
 

@@ -95,8 +95,7 @@ class Queueing {
         if (!store.anyEnabled(Relation.PARENT)) {
             return;
         }
-        creditFile.fileOf(changed.subjectId()).stream().filter(e -> e.recordKey().equals(changed.recordKey()))
-                .findFirst().ifPresent(e -> queue(List.of(new RecordStatesChanged.ChangedRecord(changed.subjectId(),
+        creditFile.record(changed.subjectId(), changed.recordKey()).ifPresent(e -> queue(List.of(new RecordStatesChanged.ChangedRecord(changed.subjectId(),
                         e.recordKey(), e.itemCode()))));
     }
 

@@ -48,7 +48,7 @@ public class Statements {
             throw new InquiryProblem("STATEMENT_LENGTH", DomainProblem.Kind.INVALID_INPUT,
                     "声明须为 1 至 " + MAX_LENGTH + " 字");
         }
-        if (recordKey != null && creditFile.fileOf(subjectId).stream().noneMatch(e -> e.recordKey().equals(recordKey))) {
+        if (recordKey != null && creditFile.record(subjectId, recordKey).isEmpty()) {
             throw new InquiryProblem("STATEMENT_RECORD_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "您的信用档案中没有这条记录");
         }
         if (store.activeStatements(subjectId) >= MAX_ACTIVE) {

@@ -198,8 +198,7 @@ public class ExitProposals {
         if (entry.recordKey() == null) {
             return RepairAuthority.PLATFORM;
         }
-        return creditFile.fileOf(entry.subjectId()).stream().filter(r -> entry.recordKey().equals(r.recordKey()))
-                .findFirst().flatMap(r -> catalogue.active(r.itemCode()))
+        return creditFile.record(entry.subjectId(), entry.recordKey()).flatMap(r -> catalogue.active(r.itemCode()))
                 .map(i -> i.definition().repairAuthority()).orElse(RepairAuthority.PLATFORM);
     }
 

@@ -1292,8 +1292,7 @@ public class Listing {
         if (entry.recordKey() == null) {
             return Optional.ofNullable(entry.actDay()).map(day -> new AgeJudgedOn(day, false));
         }
-        return creditFile.fileOf(entry.subjectId()).stream().filter(r -> entry.recordKey().equals(r.recordKey()))
-                .findFirst().map(r -> new AgeJudgedOn(r.decisionDate(), true))
+        return creditFile.record(entry.subjectId(), entry.recordKey()).map(r -> new AgeJudgedOn(r.decisionDate(), true))
                 .or(() -> Optional.ofNullable(entry.actDay()).map(day -> new AgeJudgedOn(day, true)));
     }
 
@@ -1303,8 +1302,8 @@ public class Listing {
      * for the reviewer not to approve it.
      */
     public boolean restsOnLinkedCopy(ListEntry entry) {
-        return entry.recordKey() != null && creditFile.fileOf(entry.subjectId()).stream()
-                .anyMatch(r -> entry.recordKey().equals(r.recordKey()) && !OwnConduct.of(r.linked()));
+        return entry.recordKey() != null && creditFile.record(entry.subjectId(), entry.recordKey())
+                .filter(r -> !OwnConduct.of(r.linked())).isPresent();
     }
 
     /** {@code byRecord}: the day is the decision date of the entry's record, not a day of the act named by hand. */

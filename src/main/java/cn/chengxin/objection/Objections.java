@@ -124,8 +124,7 @@ public class Objections {
     public UUID file(UUID subjectId, UUID recordKey, String reasons, String filedBy, List<Upload> evidence) {
         List<String> types = checked(evidence);
         String text = checkedReasons(reasons);
-        FileEntry record = creditFile.fileOf(subjectId).stream()
-                .filter(e -> e.recordKey().equals(recordKey) && e.status().shown()).findFirst()
+        FileEntry record = creditFile.record(subjectId, recordKey).filter(e -> e.status().shown())
                 .orElseThrow(() -> problem("OBJECTION_RECORD_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
                         "您的信用档案中没有这条正在展示的记录"));
         Optional<Objection> open = store.open(recordKey);
@@ -764,8 +763,7 @@ public class Objections {
         java.util.Map<UUID, List<JdbcObjections.EvidenceFile>> evidence = evidenceOf(cases);
         return cases.stream().map(o -> {
             var profile = subjects.profile(o.subjectId()).orElseThrow();
-            FileEntry record = creditFile.fileOf(o.subjectId()).stream()
-                    .filter(e -> e.recordKey().equals(o.recordKey())).findFirst().orElse(null);
+            FileEntry record = creditFile.record(o.subjectId(), o.recordKey()).orElse(null);
             return new RoutedCase(o, record, profile.maskedName(), profile.maskedNumber(), evidence.get(o.id()));
         }).toList();
     }
@@ -1070,7 +1068,7 @@ public class Objections {
     }
 
     private Optional<FileEntry> current(UUID subjectId, UUID recordKey) {
-        return creditFile.fileOf(subjectId).stream().filter(e -> e.recordKey().equals(recordKey)).findFirst();
+        return creditFile.record(subjectId, recordKey);
     }
 
     /**

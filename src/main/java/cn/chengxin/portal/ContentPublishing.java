@@ -282,8 +282,7 @@ public class ContentPublishing {
 
     /** The record as shown today, from its subject's file. */
     private Optional<FileEntry> currentEntry(RecordLink link) {
-        return creditFile.fileAsShown(link.subjectId()).stream()
-                .filter(e -> e.recordKey().equals(link.recordKey())).findFirst();
+        return creditFile.recordAsShown(link.subjectId(), link.recordKey());
     }
 
     /** The records an article names by decision numbers (one a line, or separated by ；), each one shown now. */

@@ -148,28 +148,42 @@ public class Repairs {
         store.ofSubject(subjectId).stream().filter(a -> a.status().open()).forEach(a -> open.put(a.recordKey(), a));
         Map<UUID, Repairable> result = new java.util.LinkedHashMap<>();
         for (FileEntry e : creditFile.fileOf(subjectId)) {
-            ItemDefinition item = items.of(e.itemCode(), e.itemVersion()).orElse(null);
-            if (item == null || !e.status().shown()) {
-                continue;
-            }
-            RepairEligibility eligibility = RepairEligibility.of(item, e.decisionDate());
-            if (eligibility.kind() == RepairEligibility.Kind.NOT_APPLICABLE) {
-                continue;
-            }
-            // A court's or a listing department's own decision stays theirs to end, a minor's included (RULES.md §7).
-            boolean minor = eligibility.byPlatform() && minors.protects(item.severity(), birth, e.decisionDate());
-            result.put(e.recordKey(), new Repairable(e, item, minor ? RepairEligibility.protectedMinor(
-                    e.decisionDate()) : eligibility, minor, Optional.ofNullable(open.get(e.recordKey()))));
+            repairableOf(e, items, birth, Optional.ofNullable(open.get(e.recordKey())))
+                    .ifPresent(r -> result.put(e.recordKey(), r));
         }
         return result;
     }
 
+    /**
+     * One record of {@link #repairable(UUID)}, read by its key rather than found in the whole file (gaps review xxxv
+     * P11): the same rules, applied to the one record.
+     */
     public Repairable repairable(UUID subjectId, UUID recordKey) {
-        Repairable r = repairable(subjectId).get(recordKey);
-        if (r == null) {
-            throw problem("REPAIR_RECORD_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "您的信用档案中没有这条可修复的失信记录");
+        return repairableRecord(subjectId, recordKey).orElseThrow(() -> problem("REPAIR_RECORD_UNKNOWN",
+                DomainProblem.Kind.NOT_FOUND, "您的信用档案中没有这条可修复的失信记录"));
+    }
+
+    private Optional<Repairable> repairableRecord(UUID subjectId, UUID recordKey) {
+        return creditFile.record(subjectId, recordKey).flatMap(e -> repairableOf(e, catalogue.versionsEverInForce(),
+                subjects.profile(subjectId).map(SubjectProfile::birthDate).orElse(null),
+                store.openOn(List.of(recordKey)).stream().filter(a -> a.subjectId().equals(subjectId)).findFirst()));
+    }
+
+    /** The record as {@link #repairable(UUID)} lists it: a shown negative record whose item allows repair; else empty. */
+    private Optional<Repairable> repairableOf(FileEntry e, ItemVersions items, LocalDate birth,
+                                              Optional<RepairApplication> open) {
+        ItemDefinition item = items.of(e.itemCode(), e.itemVersion()).orElse(null);
+        if (item == null || !e.status().shown()) {
+            return Optional.empty();
         }
-        return r;
+        RepairEligibility eligibility = RepairEligibility.of(item, e.decisionDate());
+        if (eligibility.kind() == RepairEligibility.Kind.NOT_APPLICABLE) {
+            return Optional.empty();
+        }
+        // A court's or a listing department's own decision stays theirs to end, a minor's included (RULES.md §7).
+        boolean minor = eligibility.byPlatform() && minors.protects(item.severity(), birth, e.decisionDate());
+        return Optional.of(new Repairable(e, item, minor ? RepairEligibility.protectedMinor(e.decisionDate())
+                : eligibility, minor, open));
     }
 
     /** The 信用承诺书 the subject signs for this record, exactly as it will be kept. */
@@ -466,7 +480,7 @@ public class Repairs {
         }
         // An application filed before its item was known to be another authority's is refused, never approved: the
         // approval would end the court's or the department's listing (RULES.md §7).
-        Repairable repairable = repairable(a.subjectId()).get(a.recordKey());
+        Repairable repairable = repairableRecord(a.subjectId(), a.recordKey()).orElse(null);
         if (repairable != null) {
             requireRepairedHere(repairable);
         }
