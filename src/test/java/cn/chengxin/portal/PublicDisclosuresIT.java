@@ -441,6 +441,16 @@ class PublicDisclosuresIT {
                 .andReturn().getResponse().getContentAsString()).doesNotContain("recent-disclosures");
     }
 
+    /** Gaps review xxxv P5: asking for a browse's first page again and again is scraping too, as paging on is. */
+    @Test
+    void theFirstPageOfABrowseCountsAgainstTheAddresssLimit() throws Exception {
+        int status = 200;
+        for (int i = 0; i < 80 && status == 200; i++) {
+            status = mvc.perform(get("/honours").with(from("203.0.113.81"))).andReturn().getResponse().getStatus();
+        }
+        assertThat(status).isEqualTo(429);
+    }
+
     @Test
     void manyLookUpsByNumberFromOneAddressAreRefused() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "鲍多次");

@@ -134,14 +134,13 @@ class PublicDisclosures {
      * L6): licences and honours are published to be seen — the 双公示 of licences, the good examples of 攀枝花
      * 二(五)3 — not only found by who already knows a decision number. Filtered as a search is (masked, no minors, no
      * declined honour, within the periods and the record's own 有效期至), so a page may hold fewer than its size. Paging
-     * on is scraping too: every page after the first counts against the address's limit. 失信信息公示 is not browsed:
-     * penalties are found, not paraded.
+     * on is scraping too, and so is asking for the first page again and again: every page, the first included, counts
+     * against the address's limit (gaps review xxxv P5), as the lists' pages do. 失信信息公示 is not browsed:
+     * penalties are found, not paraded. Each page reads at most its depth of each item's records, in an index's order.
      */
     private String browse(PublicPage page, int pageNumber, HttpServletRequest request, Model model) {
         int number = Math.max(0, Math.min(pageNumber, MAX_BROWSE_PAGE));
-        if (number > 0) {
-            limit.take(request.getRemoteAddr(), clock.instant());
-        }
+        limit.take(request.getRemoteAddr(), clock.instant());
         Set<String> items = new HashSet<>();
         catalogue.active().stream().map(CatalogueItem::definition)
                 .filter(d -> PublicPage.of(d).equals(Optional.of(page))).forEach(d -> items.add(d.code()));
