@@ -1128,7 +1128,12 @@ public class Listing {
         // later whether it was read or texted, which serves it (NoticeServing).
         UUID copy = notices.notify(entry.subjectId(), "LIST_" + kind.name(), text.title(), text.body(), "/me/lists",
                 text.wording(), text.args());
-        store.notice(Ids.newId(), entry.id(), entry.subjectId(), kind, text.title(), text.body(), at, copy);
+        UUID id = Ids.newId();
+        store.notice(id, entry.id(), entry.subjectId(), kind, text.title(), text.body(), at, copy);
+        // A person's owed notice is asked about until served or until nothing is left to learn (gaps review xxxv P7).
+        if (copy != null && entry.subjectKind() == SubjectKind.PERSON && NoticeServing.owed(kind)) {
+            store.awaitService(id, entry.subjectId(), at, NoticeServing.askedUntil(kind, at).orElse(null));
+        }
     }
 
     // ---- service (送达) of notices
@@ -1185,8 +1190,13 @@ public class Listing {
      */
     private void learnSelfServiceReads(Instant now) {
         Map<UUID, List<JdbcListing.AwaitingRead>> bySubject = new HashMap<>();
-        store.awaitingRead(READS_ASKED_PER_PASS)
-                .forEach(a -> bySubject.computeIfAbsent(a.subject(), k -> new ArrayList<>()).add(a));
+        List<JdbcListing.AwaitingRead> drawn = store.awaitingRead(READS_ASKED_PER_PASS, now);
+        // Nothing left to learn of these (gaps review xxxv P7): they leave the set instead of being drawn for ever.
+        store.noLongerAwaited(drawn.stream().filter(JdbcListing.AwaitingRead::moot)
+                .map(JdbcListing.AwaitingRead::notice).toList());
+        List<JdbcListing.AwaitingRead> asked = drawn.stream().filter(a -> !a.moot()).toList();
+        store.asked(asked.stream().map(JdbcListing.AwaitingRead::notice).toList(), now);
+        asked.forEach(a -> bySubject.computeIfAbsent(a.subject(), k -> new ArrayList<>()).add(a));
         bySubject.forEach((subject, awaiting) -> {
             Map<UUID, cn.chengxin.account.Notice> copies = new HashMap<>();
             notices.of(subject).forEach(n -> copies.put(n.id(), n));
@@ -1359,39 +1369,72 @@ public class Listing {
         return proceedings.withRecordProceedings(store.changesSince(seq, limit));
     }
 
-    /** A page of a public list. */
-    public record PublicPage(List<ListEntry> entries, long total, int page, int size) {
+    /**
+     * A page of a public list: its entries; how many it holds in all, counted up to {@link #COUNTED_UP_TO} ({@code
+     * more}: more than that); the entries the pages before and after it start from (null: none), as the addresses of
+     * those pages name them.
+     */
+    public record PublicPage(List<ListEntry> entries, long total, boolean more, UUID previous, UUID next) {
+
+        public static PublicPage empty() {
+            return new PublicPage(List.of(), 0, false, null, null);
+        }
     }
+
+    /**
+     * How far a public list is counted (gaps review xxxv P6): a visitor pages a list to read its entries and searches
+     * it for a name, and needs to know that more follow, not the exact size of a list of hundreds of thousands, which
+     * cost a read of all of it at every page; an exact count kept per list could not follow the entries a day ends or
+     * a birth date withholds. A search's few entries are counted exactly.
+     */
+    public static final int COUNTED_UP_TO = 1_000;
 
     /**
      * What the public site lists: entries in force (and, for the red list, those in their public notice), by exact
      * name (the name an entry was made under, or its subject's current or former name) or by the pseudonym of an
      * identity number; never those of a person under 18 today or of unknown age, nor
      * those resting on a record of an item the catalogue does not share publicly ({@link PublicListing}), whose
-     * entries stay in force all the same.
+     * entries stay in force all the same. A page at a time, newest first, from the start or from the entry a page
+     * ended with ({@code after}) or began with ({@code before}): keyset, read within an index in the page's order
+     * whatever the list's size (gaps review xxxv P6).
      */
-    public PublicPage published(ListType type, boolean inNotice, String name, String pseudonym, int page, int size) {
-        List<EntryStatus> statuses = List.of(inNotice ? EntryStatus.PUBLIC_NOTICE : EntryStatus.EFFECTIVE);
+    public PublicPage published(ListType type, boolean inNotice, String name, String pseudonym, UUID after,
+                                UUID before, int size) {
+        EntryStatus status = inNotice ? EntryStatus.PUBLIC_NOTICE : EntryStatus.EFFECTIVE;
         LocalDate today = LocalDate.now(clock);
-        int p = Math.min(Math.max(0, page), MAX_PAGE);
         String named = blankToNull(name);
         // A renamed subject is found by its current name and by each former one, whichever name its entries were made
         // under (gaps review xxv H6): the registry names the few renamed subjects that bear or bore it.
         JdbcListing.ByName n = named == null ? null
                 : new JdbcListing.ByName(named, subjects.renamedSubjectsCalled(named));
         String ps = blankToNull(pseudonym);
+        UUID from = before != null ? before : after;
+        boolean backwards = before != null;
         // Judged against the registry's birth dates: a child listed today is named once of age, and a birth date
         // completed later counts within a minute; the page and its count leave out the same subjects.
-        List<UUID> withheld = withheldFromPublic.among(type, statuses, n, ps, today);
-        List<ListEntry> shown = store.published(type, statuses, n, ps, withheld, today, p * size, size);
+        List<UUID> withheld = withheldFromPublic.among(type, status, n, ps, today);
+        List<ListEntry> read = store.published(type, status, n, ps, withheld, today, from, backwards, size + 1);
         // An entry committed after the persons were judged is judged before it is shown, and the page read again.
-        List<UUID> late = withheldFromPublic.withheldAmong(personsOn(shown), today);
+        List<UUID> late = withheldFromPublic.withheldAmong(personsOn(read), today);
         while (!late.isEmpty()) {
             withheld = java.util.stream.Stream.concat(withheld.stream(), late.stream()).distinct().toList();
-            shown = store.published(type, statuses, n, ps, withheld, today, p * size, size);
-            late = withheldFromPublic.withheldAmong(personsOn(shown), today);
+            read = store.published(type, status, n, ps, withheld, today, from, backwards, size + 1);
+            late = withheldFromPublic.withheldAmong(personsOn(read), today);
         }
-        return new PublicPage(shown, store.countPublished(type, statuses, n, ps, withheld, today), p, size);
+        if (backwards && read.isEmpty()) {
+            return published(type, inNotice, name, pseudonym, null, null, size); // nothing newer: the first page
+        }
+        boolean beyond = read.size() > size;
+        List<ListEntry> shown = new ArrayList<>(read.subList(0, Math.min(size, read.size())));
+        if (backwards) {
+            java.util.Collections.reverse(shown);
+        }
+        boolean hasPrevious = backwards ? beyond : from != null;
+        boolean hasNext = backwards || beyond;
+        long counted = store.countPublished(type, status, n, ps, withheld, today, COUNTED_UP_TO + 1);
+        return new PublicPage(shown, Math.min(counted, COUNTED_UP_TO), counted > COUNTED_UP_TO,
+                hasPrevious && !shown.isEmpty() ? shown.get(0).id() : null,
+                hasNext && !shown.isEmpty() ? shown.get(shown.size() - 1).id() : null);
     }
 
     /**

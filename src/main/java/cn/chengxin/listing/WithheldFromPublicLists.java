@@ -49,10 +49,10 @@ class WithheldFromPublicLists {
     }
 
     /** The persons not to be named on {@code today}; a search by name or number judges only its own candidates. */
-    List<UUID> among(ListType type, List<EntryStatus> statuses, JdbcListing.ByName name, String pseudonym,
+    List<UUID> among(ListType type, EntryStatus status, JdbcListing.ByName name, String pseudonym,
                      LocalDate today) {
         if (name != null || pseudonym != null) {
-            return withheldAmong(store.publishedPersons(type, statuses, name, pseudonym, today), today);
+            return withheldAmong(store.publishedPersons(type, status, name, pseudonym, today), today);
         }
         follow();
         return birthDates.entrySet().stream().filter(e -> !PublicListing.namesPerson(e.getValue().orElse(null), today))

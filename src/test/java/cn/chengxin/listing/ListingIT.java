@@ -682,7 +682,7 @@ class ListingIT {
                 .andExpect(status().isOk()).andExpect(content().string(not(containsString(masked))));
         mvc.perform(post("/lists").param("type", "RED").param("q", person.number()).with(csrf()))
                 .andExpect(status().isOk()).andExpect(content().string(not(containsString(masked))));
-        assertThat(listing.published(ListType.RED, false, null, null, 0, Listing.MAX_PAGE_SIZE).entries())
+        assertThat(listing.published(ListType.RED, false, null, null, null, null, Listing.MAX_PAGE_SIZE).entries())
                 .noneMatch(e -> e.id().equals(proposal.id()));
         // On the entry page, staff are told why the public does not see it.
         assertThat(entryPage(proposal.id())).contains("id=\"not-published\"");

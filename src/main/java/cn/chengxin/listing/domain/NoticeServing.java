@@ -32,6 +32,22 @@ public final class NoticeServing {
         return kind == ListNotice.Kind.PRIOR || kind == ListNotice.Kind.EXIT || kind == ListNotice.Kind.PERIOD_CHANGED;
     }
 
+    /**
+     * How long the platform asks whether the self-service copy of an owed notice was read or texted (gaps review xxxv
+     * P7): a prior notice as long as its entry waits for it (empty: its entry decides), an exit notice or a changed
+     * last day for {@link #ASKED_FOR} from its issue — a text is sent or given up within hours, and a month is the
+     * period of the last resort, service by announcement (《行政处罚法》第六十一条). After that the citizen's own
+     * 我的名单与告知 still serves it when opened ({@code Listing#readInSelfService}), and the clerks' queue of unserved
+     * notices still lists it for service by post, in person or by announcement (RULES.md §7: exit notice through the
+     * same channel): only the job stops asking.
+     */
+    public static Optional<Instant> askedUntil(ListNotice.Kind kind, Instant issuedAt) {
+        return kind == ListNotice.Kind.PRIOR ? Optional.empty() : Optional.of(issuedAt.plus(ASKED_FOR));
+    }
+
+    /** How long an exit notice or a changed last day is asked about ({@link #askedUntil}). */
+    public static final java.time.Duration ASKED_FOR = java.time.Duration.ofDays(30);
+
     /** The moment the notice counts as served: its earliest service (a later record does not undo an earlier one). */
     public static Optional<Instant> servedAt(Collection<NoticeDelivery> deliveries) {
         return deliveries.stream().map(NoticeDelivery::servedAt).min(Instant::compareTo);

@@ -365,9 +365,12 @@ public class JdbcListing {
 
     /** Open entries whose last day is before {@code today}. */
     public List<UUID> pastValidity(LocalDate today) {
-        return jdbc.sql("SELECT id FROM listing.entry WHERE status NOT IN ('REJECTED', 'EXITED') AND valid_until < ?")
-                .param(Date.valueOf(today)).query(UUID.class).list();
+        return jdbc.sql(PAST_VALIDITY).param(Date.valueOf(today)).query(UUID.class).list();
     }
+
+    /** Read by the partial index of the open entries' last days (V427; gaps review xxxv P7), not a scan of all. */
+    static final String PAST_VALIDITY =
+            "SELECT id FROM listing.entry WHERE status NOT IN ('REJECTED', 'EXITED') AND valid_until < ?";
 
     /**
      * @param decided whether a decision about the entry ended it (it then stands for its record, as a rejection
@@ -473,58 +476,89 @@ public class JdbcListing {
 
     /**
      * The public pages' condition on the list, the status and the day, then on {@link ByName} (true for no search,
-     * null): the parameters of both are {@link #publicPage}'s.
+     * null): the parameters of both are {@link #publicPage}'s. One status, so that the pages read the index in their
+     * order ({@code entry_public_in_page_order}, V426).
      */
     private static final String PUBLIC_PAGE = """
-            e.list_type = ? AND e.status = ANY(?::text[]) AND e.published
+            e.list_type = ? AND e.status = ? AND e.published
               AND (e.valid_until IS NULL OR e.valid_until >= ?)
               AND (?::text IS NULL OR e.subject_name = ? OR e.subject_id = ANY(?::uuid[]))""";
 
+    /**
+     * The public pages' order, the newest entry in force first: the day it took effect (none counting as the oldest),
+     * then its id, both descending as the index V426 holds them, so that a page starts at a row comparison within it.
+     */
+    private static final String PUBLIC_KEY = "coalesce(e.effective_from, '-infinity'::timestamptz)";
+
     /** The parameters of {@link #PUBLIC_PAGE}, then {@code after}. */
-    private static Object[] publicPage(ListType type, List<EntryStatus> statuses, LocalDate today, ByName name,
+    private static Object[] publicPage(ListType type, EntryStatus status, LocalDate today, ByName name,
                                        Object... after) {
         String n = name == null ? null : name.name();
-        List<Object> all = new java.util.ArrayList<>(Arrays.asList(type.name(),
-                statuses.stream().map(Enum::name).toArray(String[]::new), Date.valueOf(today), n, n,
-                (name == null ? List.<UUID>of() : name.renamed()).toArray(UUID[]::new)));
+        List<Object> all = new java.util.ArrayList<>(Arrays.asList(type.name(), status.name(), Date.valueOf(today),
+                n, n, (name == null ? List.<UUID>of() : name.renamed()).toArray(UUID[]::new)));
         all.addAll(Arrays.asList(after));
         return all.toArray();
     }
 
     /** The persons with an entry the public pages would show (as {@link #published}, before any is withheld). */
-    public List<UUID> publishedPersons(ListType type, List<EntryStatus> statuses, ByName name, String pseudonym,
+    public List<UUID> publishedPersons(ListType type, EntryStatus status, ByName name, String pseudonym,
                                        LocalDate today) {
         return jdbc.sql("""
                         SELECT DISTINCT e.subject_id FROM listing.entry e
                         WHERE %s AND e.subject_kind = 'PERSON'
                           AND (?::text IS NULL OR e.subject_pseudonym = ?)""".formatted(PUBLIC_PAGE))
-                .params(publicPage(type, statuses, today, name, pseudonym, pseudonym))
+                .params(publicPage(type, status, today, name, pseudonym, pseudonym))
                 .query(UUID.class).list();
     }
 
     /**
-     * Published entries for the public pages: in force, optionally by name ({@link ByName}, null: any) or pseudonym,
-     * except those of the subjects {@code withheld}.
+     * A page of the published entries for the public pages: in force, optionally by name ({@link ByName}, null: any)
+     * or pseudonym, except those of the subjects {@code withheld}; at most {@code limit}, in the pages' order from the
+     * start (no {@code from}) or from the entry {@code from} on, not included: the older ones after it, or with
+     * {@code backwards} the newer ones before it, nearest first (gaps review xxxv P6: keyset, never an offset). The
+     * entry named keeps its place even if it has left the list meanwhile, so nothing is skipped or shown twice.
      */
-    public List<ListEntry> published(ListType type, List<EntryStatus> statuses, ByName name, String pseudonym,
-                                     Collection<UUID> withheld, LocalDate today, int offset, int limit) {
-        return jdbc.sql("SELECT " + ENTRY_COLUMNS + """
-                         WHERE %s AND (?::text IS NULL OR e.subject_pseudonym = ?)
-                          AND NOT e.subject_id = ANY(?::uuid[])
-                        ORDER BY e.effective_from DESC NULLS LAST, e.id OFFSET ? LIMIT ?""".formatted(PUBLIC_PAGE))
-                .params(publicPage(type, statuses, today, name, pseudonym, pseudonym, withheld.toArray(UUID[]::new),
-                        offset, limit))
-                .query(this::mapEntry).list();
+    public List<ListEntry> published(ListType type, EntryStatus status, ByName name, String pseudonym,
+                                     Collection<UUID> withheld, LocalDate today, UUID from, boolean backwards,
+                                     int limit) {
+        List<Object> params = new java.util.ArrayList<>(Arrays.asList(publicPage(type, status, today, name,
+                pseudonym, pseudonym, withheld.toArray(UUID[]::new))));
+        if (from != null) {
+            params.addAll(List.of(from, from));
+        }
+        params.add(limit);
+        return jdbc.sql(publishedSql(from != null, backwards)).params(params).query(this::mapEntry).list();
     }
 
-    public long countPublished(ListType type, List<EntryStatus> statuses, ByName name, String pseudonym,
-                               Collection<UUID> withheld, LocalDate today) {
-        return jdbc.sql("""
-                        SELECT count(*) FROM listing.entry e WHERE %s AND (?::text IS NULL OR e.subject_pseudonym = ?)
-                          AND NOT e.subject_id = ANY(?::uuid[])""".formatted(PUBLIC_PAGE))
-                .params(publicPage(type, statuses, today, name, pseudonym, pseudonym, withheld.toArray(UUID[]::new)))
+    /** {@link #published}'s statement, from an entry or from the start (its plan is tested: PublicListPlansIT). */
+    static String publishedSql(boolean from, boolean backwards) {
+        String direction = from && backwards ? "" : " DESC";
+        String start = !from ? "" : """
+                  AND (%s, e.id) %s ((SELECT coalesce(k.effective_from, '-infinity'::timestamptz)
+                                      FROM listing.entry k WHERE k.id = ?), ?::uuid)
+                """.formatted(PUBLIC_KEY, backwards ? ">" : "<");
+        return "SELECT " + ENTRY_COLUMNS + """
+                 WHERE %s AND (?::text IS NULL OR e.subject_pseudonym = ?)
+                  AND NOT e.subject_id = ANY(?::uuid[])
+                %s ORDER BY %s%s, e.id%s LIMIT ?""".formatted(PUBLIC_PAGE, start, PUBLIC_KEY, direction, direction);
+    }
+
+    /**
+     * How many entries {@link #published} would show in all, counted up to {@code atMost} only: a list's size is not
+     * what a visitor pages it for, and a count of the whole list at every view read all of it (gaps review xxxv P6).
+     */
+    public long countPublished(ListType type, EntryStatus status, ByName name, String pseudonym,
+                               Collection<UUID> withheld, LocalDate today, int atMost) {
+        return jdbc.sql(COUNT_PUBLISHED)
+                .params(publicPage(type, status, today, name, pseudonym, pseudonym, withheld.toArray(UUID[]::new),
+                        atMost))
                 .query(Long.class).single();
     }
+
+    static final String COUNT_PUBLISHED = """
+            SELECT count(*) FROM (SELECT 1 FROM listing.entry e
+            WHERE %s AND (?::text IS NULL OR e.subject_pseudonym = ?)
+              AND NOT e.subject_id = ANY(?::uuid[]) LIMIT ?) counted""".formatted(PUBLIC_PAGE);
 
     public record Count(ListType type, EntryStatus status, long entries) {
     }
@@ -685,8 +719,12 @@ public class JdbcListing {
 
     // ---- service (送达) of notices
 
-    /** Appends a service; nothing is ever updated or deleted (the table refuses it). */
+    /**
+     * Appends a service; nothing is ever updated or deleted (the table refuses it). The notice served leaves the set
+     * the listing job asks about ({@link #awaitingRead}).
+     */
     public void deliver(NoticeDelivery d) {
+        noLongerAwaited(List.of(d.noticeId()));
         jdbc.sql("""
                         INSERT INTO listing.notice_delivery (id, notice_id, channel, served_at, announced_on, note,
                                                              recorded_by, recorded_at)
@@ -753,25 +791,60 @@ public class JdbcListing {
     }
 
     /**
-     * Unserved owed notices with a self-service copy, of persons (an organisation has no self-service account), at
-     * most {@code limit} taken at random, so that all are asked in turn however many wait: the platform asks whether
-     * their copy was read or texted. Service is dated by the read or the text itself, so asking late delays nothing
-     * but the moment the platform learns of it.
+     * The notices the listing job asks about ({@code listing.notice_awaiting}, V428; gaps review xxxv P7): unserved
+     * owed notices with a self-service copy, of persons (an organisation has no self-service account), the {@code
+     * limit} asked longest ago, so that all are asked in turn however many wait, once those past their {@code
+     * asked_until} on {@code now} have left the set; each {@link AwaitingRead#moot} when nothing is left to learn of
+     * it: a prior notice whose entry no longer waits for it (no longer NOTIFIED). Service is dated by the read or the
+     * text itself, so asking late delays nothing but the moment the platform learns of it. Reads the set's index, never
+     * every notice issued.
      */
-    public List<AwaitingRead> awaitingRead(int limit) {
-        return jdbc.sql("""
-                        SELECT n.id, n.subject_id, n.self_service_notice
-                        FROM listing.notice n JOIN listing.entry e ON e.id = n.entry_id
-                        WHERE n.self_service_notice IS NOT NULL AND e.subject_kind = 'PERSON'
-                          AND ((n.kind = 'PRIOR' AND e.status = 'NOTIFIED') OR n.kind IN ('EXIT', 'PERIOD_CHANGED'))
-                          AND NOT EXISTS (SELECT 1 FROM listing.notice_delivery d WHERE d.notice_id = n.id)
-                        ORDER BY random() LIMIT ?""")
-                .param(limit)
+    public List<AwaitingRead> awaitingRead(int limit, Instant now) {
+        jdbc.sql(ASKED_NO_LONGER).param(Timestamp.from(now)).update();
+        return jdbc.sql(AWAITING_READ).param(limit)
                 .query((rs, i) -> new AwaitingRead(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class))).list();
+                        rs.getObject(3, UUID.class), rs.getBoolean(4))).list();
     }
 
-    public record AwaitingRead(UUID notice, UUID subject, UUID selfServiceNotice) {
+    /** The notices past their {@code asked_until} leave the set at once, by its index (V428). */
+    static final String ASKED_NO_LONGER = "DELETE FROM listing.notice_awaiting WHERE asked_until <= ?";
+
+    static final String AWAITING_READ = """
+                        SELECT a.notice_id, a.subject_id, n.self_service_notice,
+                               n.kind = 'PRIOR' AND e.status <> 'NOTIFIED'
+                        FROM (SELECT notice_id, subject_id, asked_until FROM listing.notice_awaiting
+                              ORDER BY asked_at, notice_id LIMIT ?) a
+                        JOIN listing.notice n ON n.id = a.notice_id JOIN listing.entry e ON e.id = n.entry_id""";
+
+    /**
+     * An owed notice with a self-service copy joins the set the job asks about ({@link #awaitingRead}) as it is issued,
+     * until its first service or {@code askedUntil} (null: while its entry waits for it).
+     */
+    public void awaitService(UUID notice, UUID subject, Instant issuedAt, Instant askedUntil) {
+        jdbc.sql("""
+                        INSERT INTO listing.notice_awaiting (notice_id, subject_id, asked_until, asked_at)
+                        VALUES (?, ?, ?, ?) ON CONFLICT (notice_id) DO NOTHING""")
+                .params(notice, subject, askedUntil == null ? null : Timestamp.from(askedUntil),
+                        Timestamp.from(issuedAt)).update();
+    }
+
+    /** The notices were asked about at {@code at}: they wait for their turn again behind the others. */
+    public void asked(Collection<UUID> notices, Instant at) {
+        if (!notices.isEmpty()) {
+            jdbc.sql("UPDATE listing.notice_awaiting SET asked_at = ? WHERE notice_id = ANY(?::uuid[])")
+                    .params(Timestamp.from(at), notices.toArray(UUID[]::new)).update();
+        }
+    }
+
+    /** The notices leave the set the job asks about: served, or nothing left to learn of them. */
+    public void noLongerAwaited(Collection<UUID> notices) {
+        if (!notices.isEmpty()) {
+            jdbc.sql("DELETE FROM listing.notice_awaiting WHERE notice_id = ANY(?::uuid[])")
+                    .param(notices.toArray(UUID[]::new)).update();
+        }
+    }
+
+    public record AwaitingRead(UUID notice, UUID subject, UUID selfServiceNotice, boolean moot) {
     }
 
     /** The subject's owed notices not served yet (their self-service reading serves them). */

@@ -1,7 +1,7 @@
 package cn.chengxin.portal.web;
 
 import java.time.Clock;
-import java.util.List;
+import java.util.UUID;
 
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.listing.EntryProceedings;
@@ -32,7 +32,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  * 信用公示: the serious-dishonesty list and the red list (and the red list's public notice), searchable by exact name
  * (a renamed subject by its current name and each former one too, gaps review xxv H6) or identity number, paged,
  * de-identified (masked number; masked name for persons). Only entries in force are
- * shown, so an entry is gone the moment it exits. A client reading many pages quickly (scraping) gets 429.
+ * shown, so an entry is gone the moment it exits. A client reading many pages quickly (scraping) gets 429. Pages
+ * follow one another by the entry the last one ended with ({@code after}) or the next one began with
+ * ({@code before}), never by a page number (gaps review xxxv P6).
  *
  * <p>The search box is posted. A name is sent on to the list's address with the name, as names are published
  * de-identified already and its pages can then be linked. A number ({@link SearchTerms#isNumber}: whatever holds a
@@ -70,17 +72,17 @@ class PublicLists {
     @PublicEndpoint
     @GetMapping("/lists")
     String lists(@RequestParam(defaultValue = "BLACK") ListType type, @RequestParam(defaultValue = "") String q,
-                 @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "false") boolean notice,
-                 HttpServletRequest request, Model model) {
+                 @RequestParam(required = false) UUID after, @RequestParam(required = false) UUID before,
+                 @RequestParam(defaultValue = "false") boolean notice, HttpServletRequest request, Model model) {
         limit.take(request.getRemoteAddr(), clock.instant());
         Shown shown = Shown.of(type, notice);
         if (SearchTerms.isNumber(q)) {
-            return show(shown, "", null, new Listing.PublicPage(List.of(), 0, 0, PAGE_SIZE),
+            return show(shown, "", null, Listing.PublicPage.empty(),
                     "publicLists.numberNotInUrl", null, model);
         }
         String name = name(q);
-        return show(shown, name, null, listing.published(shown.type(), shown.notice(), name, null,
-                Math.max(0, page), PAGE_SIZE), null, null, model);
+        return show(shown, name, null, listing.published(shown.type(), shown.notice(), name, null, after, before,
+                PAGE_SIZE), null, null, model);
     }
 
     /**
@@ -105,11 +107,11 @@ class PublicLists {
             document = subjects.validate(documentType, q.strip());
         } catch (InvalidIdentityException e) {
             model.addAttribute("queryProblemCode", e.code()); // an English page reads it in English
-            return show(shown, "", null, new Listing.PublicPage(List.of(), 0, 0, PAGE_SIZE), null, e.getMessage(),
+            return show(shown, "", null, Listing.PublicPage.empty(), null, e.getMessage(),
                     model);
         }
         return show(shown, "", document.masked(), listing.published(shown.type(), shown.notice(), null,
-                subjects.pseudonymOf(document), 0, NUMBER_ANSWER_SIZE), null, null, model);
+                subjects.pseudonymOf(document), null, null, NUMBER_ANSWER_SIZE), null, null, model);
     }
 
     /**
@@ -125,7 +127,7 @@ class PublicLists {
         limit.take(request.getRemoteAddr(), clock.instant());
         response.setStatus(HttpStatus.FORBIDDEN.value());
         Shown shown = Shown.of(type, notice);
-        return show(shown, "", null, listing.published(shown.type(), shown.notice(), "", null, 0, PAGE_SIZE),
+        return show(shown, "", null, listing.published(shown.type(), shown.notice(), "", null, null, null, PAGE_SIZE),
                 ExpiredForms.MESSAGE_KEY, null, model);
     }
 
@@ -149,7 +151,8 @@ class PublicLists {
         model.addAttribute("documentTypes", DocumentType.values());
         // The issuing department by name, as the disclosures show it; a code the directory lacks stays as it is.
         model.addAttribute("departments", directory.departmentNames());
-        model.addAttribute("pages", maskedNumber != null ? 1 : (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        // Paged by key (gaps review xxxv P6): the links name the entry the next or the previous page starts from.
+        model.addAttribute("paged", maskedNumber == null && (result.previous() != null || result.next() != null));
         return "portal/lists";
     }
 

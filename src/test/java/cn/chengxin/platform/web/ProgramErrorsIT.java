@@ -48,7 +48,7 @@ class ProgramErrorsIT {
 
     @Test
     void aMistypedParameterOfAPageIsAValidationProblem() throws Exception {
-        assertProblem(send(get("/lists?page=first").header("Accept", JSON)), 400, "VALIDATION_FAILED");
+        assertProblem(send(get("/lists?after=first").header("Accept", JSON)), 400, "VALIDATION_FAILED");
     }
 
     @Test
