@@ -533,6 +533,38 @@ public class JdbcSubjects {
         return residents;
     }
 
+    /** The kept figures and when they were folded (gaps-review-xxxv P1, V431). */
+    public record KeptCounts(SubjectCounts counts, java.time.Instant countedAt) {
+    }
+
+    /**
+     * Folds the changes the registering statements appended (V431's triggers) into the kept figures and returns them,
+     * as of {@code at}: one statement over the few rows appended since the last fold and the one kept row, never a
+     * scan of the registry. The rows summed are deleted by the same statement, so a fold on another instance at the
+     * same time waits for this one and adds only what is left; a change committed after the statement began stays
+     * for the next fold.
+     */
+    public KeptCounts foldFigures(java.time.Instant at) {
+        return jdbc.sql("""
+                        WITH folded AS (DELETE FROM subject.figures_change
+                                        RETURNING persons, organisations, synthetic, household, habitual),
+                             summed AS (SELECT coalesce(sum(persons), 0) AS persons,
+                                               coalesce(sum(organisations), 0) AS organisations,
+                                               coalesce(sum(synthetic), 0) AS synthetic,
+                                               coalesce(sum(household), 0) AS household,
+                                               coalesce(sum(habitual), 0) AS habitual FROM folded)
+                        UPDATE subject.figures f SET persons = f.persons + s.persons,
+                               organisations = f.organisations + s.organisations, synthetic = f.synthetic + s.synthetic,
+                               household = f.household + s.household, habitual = f.habitual + s.habitual,
+                               counted_at = greatest(f.counted_at, ?)
+                        FROM summed s WHERE f.id = 1
+                        RETURNING f.persons, f.organisations, f.synthetic, f.household, f.habitual, f.counted_at""")
+                .param(java.sql.Timestamp.from(at))
+                .query((rs, n) -> new KeptCounts(new SubjectCounts(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        rs.getLong(4), rs.getLong(5)), rs.getTimestamp(6).toInstant()))
+                .single();
+    }
+
     public SubjectCounts counts() {
         return jdbc.sql("""
                         SELECT count(*) FILTER (WHERE kind = 'PERSON'),
