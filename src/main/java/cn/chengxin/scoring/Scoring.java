@@ -82,6 +82,8 @@ public class Scoring {
     private final cn.chengxin.shared.jdbc.ClusterJobs clusterJobs;
     private volatile CompiledModel active;
     private final org.springframework.transaction.support.TransactionTemplate installBase;
+    /** The page's figures are counted in one snapshot of the database (P8: coverage exact as of its time). */
+    private final org.springframework.transaction.support.TransactionTemplate oneSnapshot;
     private final Job job = new Job();
 
     Scoring(JdbcScores store, JdbcRangeScores rangeStore, SubjectRegistry subjects, CreditFile creditFile, Catalogue catalogue, Listing listing,
@@ -91,6 +93,11 @@ public class Scoring {
         this.installBase = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.installBase.setPropagationBehavior(
                 org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.oneSnapshot = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.oneSnapshot.setPropagationBehavior(
+                org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.oneSnapshot.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.oneSnapshot.setReadOnly(true);
         this.store = store;
         this.rangeStore = rangeStore;
         this.subjects = subjects;
@@ -379,6 +386,7 @@ public class Scoring {
                     before = 0;
                     again = job.finishOrAgain(clock.instant());
                 }
+                keptFiguresAfterTheRun();
             } finally {
                 if (again) {
                     // recomputeAll failed
@@ -642,15 +650,11 @@ public class Scoring {
 
     /**
      * Per district: residents (persons with a current residence, in the registry, at the district of their first
-     * one) and how many of them the active model scored.
+     * one) and how many of them the active model scored; counted now, over every residence and score (the progress
+     * report's; the scoring page reads {@link #keptFigures()}).
      */
     public List<JdbcScores.Coverage> coverage() {
-        Map<String, Long> residents = subjects.residentsByRegion();
-        Map<String, Long> scored = store.scoredByRegion();
-        java.util.TreeSet<String> regions = new java.util.TreeSet<>(residents.keySet());
-        regions.addAll(scored.keySet());
-        return regions.stream().map(r -> new JdbcScores.Coverage(r, residents.getOrDefault(r, 0L),
-                scored.getOrDefault(r, 0L))).toList();
+        return JdbcScores.coverage(subjects.residentsByRegion(), store.scoredByRegion());
     }
 
     /** The city's coverage: the districts' {@link #coverage()} summed. */
@@ -660,19 +664,60 @@ public class Scoring {
                 coverage.stream().mapToLong(JdbcScores.Coverage::scored).sum());
     }
 
+    /**
+     * The scoring page's figures as last counted (gaps-review-xxxv P8): at the end of each full recompute — nightly,
+     * and after a model is approved — never at a view. Only the first view of a platform that has none yet counts
+     * them, once.
+     */
+    public JdbcScores.KeptFigures keptFigures() {
+        return store.keptFigures().orElseGet(() -> {
+            keepFigures();
+            return store.keptFigures().orElseThrow();
+        });
+    }
+
+    /**
+     * The scoring page's figures as of the run's end (gaps-review-xxxv P8): counted once a run (nightly, after an
+     * approval), not at each view; a failed count leaves the last one shown, with its time. Not in
+     * {@link #recomputeAll()}, which the recompute benchmark times.
+     */
+    private void keptFiguresAfterTheRun() {
+        try {
+            keepFigures();
+        } catch (RuntimeException e) {
+            log.warn("Counting the scoring page's figures after the recompute failed; the last count stays shown", e);
+        }
+    }
+
+    /**
+     * Counts the scoring page's figures — coverage by district, grades by age band and by district — in one REPEATABLE
+     * READ transaction, so that residents and scored persons are counted in the same state of the database and the
+     * share is exact as of the time kept with them; then keeps them (a later count kept meanwhile wins), and the day's
+     * grade distribution for the trend if the day has none yet (summed from the same count).
+     */
+    public void keepFigures() {
+        LocalDate today = LocalDate.now(clock);
+        JdbcScores.KeptFigures counted = oneSnapshot.execute(status -> {
+            Instant at = clock.instant();
+            return new JdbcScores.KeptFigures(at, coverage(), gradesByAgeBand(), gradesByDistrict());
+        });
+        installBase.executeWithoutResult(status -> {
+            if (store.keepFigures(counted) && !store.gradesSnapshotted(today)) {
+                store.snapshotGrades(today, counted.grades());
+            }
+        });
+    }
+
     public List<JdbcScores.GradeCount> gradesByAgeBand() {
         return store.gradesByAgeBand(LocalDate.now(clock).getYear());
     }
 
-    /** The grade distribution per day over the last 90 days (today's taken now if missing). */
+    /**
+     * The grade distribution per day over the last 90 days, as kept: by each full recompute, or with the page's
+     * figures ({@link #keepFigures()}); a day without either has no point (never a count of every score at a view).
+     */
     public List<JdbcScores.Snapshot> gradeTrend() {
-        LocalDate today = LocalDate.now(clock);
-        List<JdbcScores.Snapshot> trend = store.gradeTrend(today.minusDays(90));
-        if (trend.stream().noneMatch(s -> s.day().equals(today))) {
-            store.snapshotGrades(today);
-            trend = store.gradeTrend(today.minusDays(90));
-        }
-        return trend;
+        return store.gradeTrend(LocalDate.now(clock).minusDays(90));
     }
 
     public List<JdbcScores.GradeCount> gradesByDistrict() {

@@ -617,6 +617,8 @@ class ScoringIT {
     void theConsoleChartsNameDistrictsAndGradesInTheReadersLanguage() throws Exception {
         Resident r = resident(LocalDate.of(1979, 3, 14), "袁立群");
         scoring.rescore(Set.of(r.id()));
+        // The page shows the figures kept by the last full recompute (P8): counted again here, as it would.
+        scoring.keepFigures();
         SubjectScore score = scoring.scoreOf(r.id()).orElseThrow();
         var reader = authentication(Principals.staff("chart-reader", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
                 Permission.MEASURE_CASES));
@@ -632,6 +634,66 @@ class ScoringIT {
         assertThat(chart(en, "district")).contains("\"Grades by district\"", "\"name\":\"" + english + "\"")
                 .doesNotContain("等级分布", score.gradeLabel());
         assertThat(chart(en, "age")).contains("\"Grades by age band\"");
+    }
+
+    /**
+     * Gaps-review-xxxv P8: the scoring page reads the figures kept at the last count (the end of a full recompute),
+     * not every score and residence at each view. The count takes residents and scored persons in one snapshot, so
+     * the kept figures lie between direct counts made just before and after it; a resident registered and scored
+     * later is on the page only after the next count, which says when it was made.
+     */
+    @Test
+    void theScoringPageShowsTheKeptFiguresAsCountedDirectlyAtTheirTime() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> !scoring.progress().running());
+        var reader = authentication(Principals.staff("figures-reader", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.MEASURE_CASES));
+        long[] before = directCoverage();
+        scoring.keepFigures();
+        long[] after = directCoverage();
+        long[] kept = pageCoverage(reader);
+        assertThat(kept[1]).as("residents").isBetween(before[1], after[1]);
+        assertThat(kept[0]).as("scored").isBetween(before[0], after[0]);
+        JdbcScores.KeptFigures figures = scoring.keptFigures();
+        assertThat(figures.byDistrict().stream().mapToLong(JdbcScores.GradeCount::subjects).sum())
+                .as("the grades by district count the persons scored").isEqualTo(kept[0]);
+        assertThat(figures.byAgeBand().stream().mapToLong(JdbcScores.GradeCount::subjects).sum()).isEqualTo(kept[0]);
+
+        Resident r = resident(LocalDate.of(1981, 8, 8), "冉计数");
+        scoring.rescore(Set.of(r.id()));
+        assertThat(directCoverage()[1]).as("registered").isGreaterThan(kept[1]);
+        String page = mvc.perform(get("/console/scoring").with(reader)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(coverageLine(page)).as("the kept figures, not a count per view").containsExactly(kept);
+        assertThat(page).contains("data-field=\"figures-as-of\"", "截至 ");
+
+        long[] beforeNext = directCoverage();
+        scoring.keepFigures();
+        long[] next = pageCoverage(reader);
+        assertThat(next[1]).as("counted at the next count").isGreaterThan(kept[1])
+                .isBetween(beforeNext[1], directCoverage()[1]);
+    }
+
+    /** Scored persons (active model) and residents (persons with a current residence), counted directly. */
+    private long[] directCoverage() {
+        return new long[] {jdbc.sql("SELECT count(*) FROM scoring.score WHERE score IS NOT NULL AND (model_code, "
+                + "model_version) IN (SELECT code, version FROM scoring.model WHERE status = 'ACTIVE')")
+                .query(Long.class).single(),
+                jdbc.sql("SELECT count(DISTINCT person_id) FROM subject.residency WHERE valid_to IS NULL")
+                        .query(Long.class).single()};
+    }
+
+    private long[] pageCoverage(org.springframework.test.web.servlet.request.RequestPostProcessor reader)
+            throws Exception {
+        return coverageLine(mvc.perform(get("/console/scoring").with(reader)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString());
+    }
+
+    /** Scored and residents as the page's coverage line gives them ("已评分 1,234 人 / 常住成年人口 2,345 人"). */
+    private static long[] coverageLine(String page) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("已评分 ([0-9,]+) 人 / 常住成年人口 ([0-9,]+) 人")
+                .matcher(page);
+        assertThat(m.find()).as("the coverage line").isTrue();
+        return new long[] {Long.parseLong(m.group(1).replace(",", "")), Long.parseLong(m.group(2).replace(",", ""))};
     }
 
     /** The ECharts options of the page's chart {@code id}, as the browser reads the attribute. */

@@ -535,6 +535,99 @@ public class JdbcScores {
     public record Snapshot(java.time.LocalDate day, String grade, long subjects) {
     }
 
+    /**
+     * The scoring page's figures as last counted (gaps-review-xxxv P8, V432): coverage by district, grades by age band
+     * and by district, and when they were counted; read as kept, a few hundred rows, never the scores.
+     */
+    public record KeptFigures(java.time.Instant takenAt, List<Coverage> coverage, List<GradeCount> byAgeBand,
+                              List<GradeCount> byDistrict) {
+
+        /** The grades of {@link #byDistrict()} summed: the grade distribution of the persons scored. */
+        public Map<String, Long> grades() {
+            Map<String, Long> grades = new java.util.TreeMap<>();
+            byDistrict.forEach(g -> grades.merge(g.grade(), g.subjects(), Long::sum));
+            return grades;
+        }
+    }
+
+    public Optional<KeptFigures> keptFigures() {
+        Optional<java.time.Instant> takenAt = jdbc.sql("SELECT taken_at FROM scoring.figure_count WHERE id = 1")
+                .query(Timestamp.class).optional().map(Timestamp::toInstant);
+        if (takenAt.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Long> residents = new java.util.TreeMap<>();
+        Map<String, Long> scored = new java.util.TreeMap<>();
+        List<GradeCount> byAge = new java.util.ArrayList<>();
+        List<GradeCount> byDistrict = new java.util.ArrayList<>();
+        jdbc.sql("SELECT figure, band, grade, subjects FROM scoring.figure ORDER BY figure, grade, band")
+                .query((java.sql.ResultSet rs) -> {
+                    String band = rs.getString(2);
+                    long subjects = rs.getLong(4);
+                    switch (rs.getString(1)) {
+                        case "RESIDENTS" -> residents.put(band, subjects);
+                        case "SCORED" -> scored.put(band, subjects);
+                        case "AGE" -> byAge.add(new GradeCount(rs.getString(3), band, subjects));
+                        default -> byDistrict.add(new GradeCount(rs.getString(3), band, subjects));
+                    }
+                });
+        return Optional.of(new KeptFigures(takenAt.get(), coverage(residents, scored), byAge, byDistrict));
+    }
+
+    /** Per district, residents and scored side by side, every district of either. */
+    public static List<Coverage> coverage(Map<String, Long> residents, Map<String, Long> scored) {
+        java.util.TreeSet<String> regions = new java.util.TreeSet<>(residents.keySet());
+        regions.addAll(scored.keySet());
+        return regions.stream().map(r -> new Coverage(r, residents.getOrDefault(r, 0L), scored.getOrDefault(r, 0L)))
+                .toList();
+    }
+
+    /**
+     * Replaces the kept figures with {@code figures}, unless a count taken later is kept already (two instances
+     * counting at once: the later count stays). The row of figure_count is locked first, so writers take turns.
+     *
+     * @return whether they were kept
+     */
+    public boolean keepFigures(KeptFigures figures) {
+        Timestamp at = Timestamp.from(figures.takenAt());
+        boolean newer = jdbc.sql("""
+                        INSERT INTO scoring.figure_count (id, taken_at) VALUES (1, ?)
+                        ON CONFLICT (id) DO UPDATE SET taken_at = EXCLUDED.taken_at
+                        WHERE scoring.figure_count.taken_at <= EXCLUDED.taken_at""").param(at).update() == 1;
+        if (!newer) {
+            return false;
+        }
+        List<String> kinds = new java.util.ArrayList<>();
+        List<String> bands = new java.util.ArrayList<>();
+        List<String> grades = new java.util.ArrayList<>();
+        List<Long> counts = new java.util.ArrayList<>();
+        java.util.function.Consumer<Object[]> row = r -> {
+            kinds.add((String) r[0]);
+            bands.add((String) r[1]);
+            grades.add((String) r[2]);
+            counts.add((Long) r[3]);
+        };
+        figures.coverage().forEach(c -> {
+            row.accept(new Object[] {"RESIDENTS", c.regionCode(), "", c.residents()});
+            row.accept(new Object[] {"SCORED", c.regionCode(), "", c.scored()});
+        });
+        figures.byAgeBand().forEach(g -> row.accept(new Object[] {"AGE", g.band(), g.grade(), g.subjects()}));
+        figures.byDistrict().forEach(g -> row.accept(new Object[] {"DISTRICT", g.band(), g.grade(), g.subjects()}));
+        jdbc.sql("DELETE FROM scoring.figure").update();
+        jdbc.sql("INSERT INTO scoring.figure (figure, band, grade, subjects) "
+                        + "SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[])")
+                .params(kinds.toArray(String[]::new), bands.toArray(String[]::new), grades.toArray(String[]::new),
+                        counts.toArray(Long[]::new))
+                .update();
+        return true;
+    }
+
+    /** Whether the day's grade distribution is kept for the trend. */
+    public boolean gradesSnapshotted(java.time.LocalDate day) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM scoring.grade_snapshot WHERE day = ?)")
+                .param(java.sql.Date.valueOf(day)).query(Boolean.class).single();
+    }
+
     /** The daily grade distributions of the last {@code days} days, oldest first. */
     public List<Snapshot> gradeTrend(java.time.LocalDate since) {
         return jdbc.sql("SELECT day, grade, subjects FROM scoring.grade_snapshot WHERE day >= ? ORDER BY day, grade")

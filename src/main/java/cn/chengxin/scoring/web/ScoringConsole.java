@@ -39,10 +39,12 @@ class ScoringConsole {
     private final org.springframework.context.MessageSource messages;
     private final cn.chengxin.shared.City city;
     private final ApiClients apiClients;
+    private final java.time.Clock clock;
 
     ScoringConsole(Scoring scoring, JsonMapper json, org.springframework.context.MessageSource messages,
-                   cn.chengxin.shared.City city, ApiClients apiClients) {
+                   cn.chengxin.shared.City city, ApiClients apiClients, java.time.Clock clock) {
         this.scoring = scoring;
+        this.clock = clock;
         this.apiClients = apiClients;
         this.json = json;
         this.messages = messages;
@@ -57,7 +59,9 @@ class ScoringConsole {
     @GetMapping("/console/scoring")
     String page(Model model, java.util.Locale locale) {
         scoring.activeModel();
-        List<JdbcScores.Coverage> coverage = scoring.coverage();
+        // Kept figures (gaps-review-xxxv P8): the page reads a few hundred kept rows, never every score or residence.
+        JdbcScores.KeptFigures kept = scoring.keptFigures();
+        List<JdbcScores.Coverage> coverage = kept.coverage();
         long residents = coverage.stream().mapToLong(JdbcScores.Coverage::residents).sum();
         long scored = coverage.stream().mapToLong(JdbcScores.Coverage::scored).sum();
         List<JdbcScores.StoredModel> models = scoring.models();
@@ -83,6 +87,7 @@ class ScoringConsole {
         model.addAttribute("residents", residents);
         model.addAttribute("scored", scored);
         model.addAttribute("share", residents == 0 ? 0 : (double) scored / residents);
+        model.addAttribute("figuresTakenAt", kept.takenAt().atZone(clock.getZone()));
         // Districts by name, grades by their names in the reader's language: the office reads the charts, not codes.
         model.addAttribute("districts", city.districts());
         java.util.function.UnaryOperator<String> district = code -> city.districtName(code).isEmpty() ? code
@@ -93,9 +98,9 @@ class ScoringConsole {
                 coverage.stream().map(JdbcScores.Coverage::regionCode).map(district).toList(),
                 coverage.stream().map(c -> Math.round(c.share() * 1000) / 10.0).toList(), "%"));
         model.addAttribute("ageChart", Charts.stacked(json, title("scoring.chart.byAge", locale),
-                scoring.gradesByAgeBand(), grades, band -> band));
+                kept.byAgeBand(), grades, band -> band));
         model.addAttribute("districtChart", Charts.stacked(json, title("scoring.chart.byDistrict", locale),
-                scoring.gradesByDistrict(), grades, district));
+                kept.byDistrict(), grades, district));
         model.addAttribute("trendChart", Charts.trend(json, title("scoring.chart.trend", locale), scoring.gradeTrend(),
                 grades));
         return "console/scoring";
