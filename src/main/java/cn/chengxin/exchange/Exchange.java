@@ -145,8 +145,12 @@ public class Exchange {
         return refusals.recent(limit);
     }
 
+    /** How long back the page counts each partner's acknowledged messages (gaps-review-xxxv P9). */
+    public static final java.time.Duration ACKNOWLEDGED_OVER = java.time.Duration.ofDays(7);
+
+    /** Each partner's queue: waiting, oldest waiting, set aside, and acknowledged over {@link #ACKNOWLEDGED_OVER}. */
     public List<QueueSize> queueSizes() {
-        return store.queueSizes();
+        return store.queueSizes(clock.instant().minus(ACKNOWLEDGED_OVER));
     }
 
     /** Received list entries changed after {@code seq}, oldest change first (the check index follows this feed). */

@@ -402,9 +402,24 @@ public class JdbcExchange {
     }
 
     public int acknowledge(String partnerCode, List<Long> seqs, Instant at) {
-        return jdbc.sql("UPDATE exchange.outbox SET acked_at = ? WHERE partner_code = ? AND seq = ANY(?) "
-                        + "AND acked_at IS NULL AND refused_at IS NULL")
-                .params(Timestamp.from(at), partnerCode, seqs.toArray(Long[]::new)).update();
+        return counted("UPDATE exchange.outbox SET acked_at = ? WHERE partner_code = ? AND seq = ANY(?) "
+                + "AND acked_at IS NULL AND refused_at IS NULL", partnerCode, at, seqs.toArray(Long[]::new));
+    }
+
+    /**
+     * Runs {@code update} (an UPDATE of the outbox setting acked_at, parameters: the time, the partner, then
+     * {@code last}) and adds the messages it acknowledged to the partner's hour in the same statement
+     * (gaps-review-xxxv P9, V433): the page reads those sums, never the acknowledged rows.
+     */
+    private int counted(String update, String partnerCode, Instant at, Object last) {
+        return jdbc.sql("WITH acked AS (" + update + " RETURNING 1), "
+                        + "kept AS (INSERT INTO exchange.acked_hour (partner_code, hour, messages) "
+                        + "SELECT ?, date_trunc('hour', ?::timestamptz), count(*) FROM acked HAVING count(*) > 0 "
+                        + "ON CONFLICT (partner_code, hour) DO UPDATE "
+                        + "SET messages = exchange.acked_hour.messages + EXCLUDED.messages) "
+                        + "SELECT count(*) FROM acked")
+                .params(Timestamp.from(at), partnerCode, last, partnerCode, Timestamp.from(at))
+                .query(Long.class).single().intValue();
     }
 
     /**
@@ -413,8 +428,8 @@ public class JdbcExchange {
      * already given; never handed out, it stays waiting (and comes in the next answer).
      */
     public int acknowledgeUpTo(String partnerCode, long upTo, Instant at) {
-        return jdbc.sql("UPDATE exchange.outbox SET acked_at = ? WHERE partner_code = ? AND seq <= ? "
-                + "AND acked_at IS NULL AND attempts > 0").params(Timestamp.from(at), partnerCode, upTo).update();
+        return counted("UPDATE exchange.outbox SET acked_at = ? WHERE partner_code = ? AND seq <= ? "
+                + "AND acked_at IS NULL AND attempts > 0", partnerCode, at, upTo);
     }
 
     public List<QueuedMessage> queuedFor(UUID subjectId) {
@@ -422,14 +437,29 @@ public class JdbcExchange {
                 .param(subjectId).query(this::mapQueued).list();
     }
 
-    public List<QueueSize> queueSizes() {
-        return jdbc.sql("""
-                        SELECT p.code, count(o.seq) FILTER (WHERE o.acked_at IS NULL AND o.refused_at IS NULL),
-                               min(o.queued_at) FILTER (WHERE o.acked_at IS NULL AND o.refused_at IS NULL),
-                               count(o.seq) FILTER (WHERE o.acked_at IS NOT NULL),
-                               count(o.seq) FILTER (WHERE o.acked_at IS NULL AND o.refused_at IS NOT NULL)
-                        FROM exchange.partner p LEFT JOIN exchange.outbox o ON o.partner_code = p.code
-                        GROUP BY p.code ORDER BY p.code""")
+    /** {@link #queueSizes}'s statement, one parameter (since); public for the query-plan test. */
+    public static final String QUEUE_SIZES = """
+            SELECT p.code, w.waiting, w.oldest, coalesce(a.acked, 0), s.set_aside
+            FROM exchange.partner p
+            CROSS JOIN LATERAL (SELECT count(*) AS waiting, min(o.queued_at) AS oldest FROM exchange.outbox o
+                                WHERE o.partner_code = p.code AND o.acked_at IS NULL
+                                  AND o.refused_at IS NULL) w
+            CROSS JOIN LATERAL (SELECT count(*) AS set_aside FROM exchange.outbox o
+                                WHERE o.partner_code = p.code AND o.acked_at IS NULL
+                                  AND o.refused_at IS NOT NULL) s
+            CROSS JOIN LATERAL (SELECT sum(h.messages) AS acked FROM exchange.acked_hour h
+                                WHERE h.partner_code = p.code AND h.hour >= date_trunc('hour', ?::timestamptz)) a
+            ORDER BY p.code""";
+
+    /**
+     * Each partner's waiting and set-aside messages, the oldest waiting, and the messages acknowledged since
+     * {@code since} (gaps-review-xxxv P9): the first two over partial indexes of those rows only (outbox_waiting_since,
+     * outbox_set_aside, V434/V435), the last from the kept hours (V433); never a scan of the outbox, whose acknowledged
+     * rows stay for every record shared.
+     */
+    public List<QueueSize> queueSizes(Instant since) {
+        return jdbc.sql(QUEUE_SIZES)
+                .param(Timestamp.from(since))
                 .query((rs, n) -> new QueueSize(rs.getString(1), rs.getLong(2), instant(rs.getTimestamp(3)),
                         rs.getLong(4), rs.getLong(5))).list();
     }
