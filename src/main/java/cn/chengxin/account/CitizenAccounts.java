@@ -51,6 +51,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class CitizenAccounts {
 
     private static final Duration RESEND_AFTER = Duration.ofSeconds(60);
+    /**
+     * How long a registration whose code expired (or was mistyped five times) is kept for a new code from the code page
+     * (gaps review xxxv O6): an old person who reads the text on one device and types on another, or asks a grandchild,
+     * gets another code rather than the empty form. Then it goes, as before.
+     */
+    public static final Duration KEPT_AFTER_EXPIRY = Duration.ofMinutes(30);
     static final String PHONE_PURPOSE = "citizen-phone";
 
     private final JdbcAccounts accounts;
@@ -165,13 +171,91 @@ public class CitizenAccounts {
         pending.insert(new JdbcPendingRegistrations.Pending(id, subjectId.get(), subjectPseudonym, phonePseudonym,
                 maskPhone(phone), seal(phone), passwords.encode(password), codeHash(id, code), 0, now,
                 now.plus(SmsCodes.VALIDITY)));
-        // Off this thread (SmsDispatch): the answer does not wait for the provider. A text that fails is recorded; the
-        // applicant asks for another code after the resend limit.
+        textCode(() -> phone, code, subjectPseudonym);
+        return id;
+    }
+
+    /**
+     * Off this thread (SmsDispatch): the answer does not wait for the provider. A text that fails is recorded; the
+     * applicant asks for another code from the code page after the resend limit.
+     */
+    private void textCode(java.util.function.Supplier<String> phone, String code, String subjectPseudonym) {
         Actor by = AuditLog.currentActor();
-        sms.send(() -> phone, "【信用平台】您的实名注册验证码为 " + code + "，5 分钟内有效。如非本人操作请忽略。",
+        sms.send(phone, "【信用平台】您的实名注册验证码为 " + code + "，5 分钟内有效。如非本人操作请忽略。",
                 e -> audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.register")
                         .subject(subjectPseudonym).by(by).result(AuditResult.ERROR).detail(AuditDetail.of("CODE_NOT_TEXTED"))));
-        return id;
+    }
+
+    /**
+     * Where a registration's code stands, for its code page: when the code sent expires, whether it can still be
+     * answered (not expired, attempts left), and when another may be sent (RESEND_AFTER from the last text to the
+     * phone). Empty once the registration is gone (completed, or removed after {@link #KEPT_AFTER_EXPIRY}).
+     */
+    public Optional<RegistrationCode> registrationCode(UUID registrationId) {
+        Instant now = clock.instant();
+        return pending.find(registrationId).map(p -> new RegistrationCode(p.expiresAt(),
+                p.expiresAt().isAfter(now) && p.attempts() < SmsCodes.ATTEMPTS, p.phoneMasked(),
+                resendWait(p.phonePseudonym(), now)));
+    }
+
+    /**
+     * @param expiresAt     when the code last texted expires
+     * @param answerable    whether that code may still be typed (not expired, attempts left)
+     * @param phoneMasked   the phone it went to, masked
+     * @param resendWait    how long until another code may be sent; zero: now
+     */
+    public record RegistrationCode(Instant expiresAt, boolean answerable, String phoneMasked, Duration resendWait) {
+    }
+
+    private Duration resendWait(String phonePseudonym, Instant now) {
+        return pending.lastSentTo(phonePseudonym).map(at -> at.plus(RESEND_AFTER))
+                .filter(until -> until.isAfter(now)).map(until -> Duration.between(now, until))
+                .orElse(Duration.ZERO);
+    }
+
+    /**
+     * Gaps review xxxv O6: sends a new code to a pending registration's phone from the code page, so that a code that
+     * expired or was mistyped five times does not send the person back to an empty form. Nothing typed is asked again:
+     * the registration kept the checked applicant, the sealed phone and the password's hash. The new code replaces
+     * the old one with fresh attempts and validity; it counts against the one limit of a text a minute to a phone
+     * (RESEND_AFTER, as a new registration does), refused with the wait in seconds ({@link TextTooSoon}).
+     */
+    @Transactional(noRollbackFor = AccountProblem.class)
+    public void resendRegistrationCode(UUID registrationId) {
+        sms.requireAvailable();
+        JdbcPendingRegistrations.Pending p = pending.lock(registrationId).orElseThrow(() -> new AccountProblem(
+                "REGISTRATION_EXPIRED", DomainProblem.Kind.INVALID_INPUT, "注册申请已过期，请重新填写注册信息"));
+        Instant now = clock.instant();
+        Duration wait = resendWait(p.phonePseudonym(), now);
+        if (!wait.isZero()) {
+            throw new TextTooSoon(wait);
+        }
+        String code = SmsCodes.next(random);
+        pending.replaceCode(registrationId, codeHash(registrationId, code), now, now.plus(SmsCodes.VALIDITY));
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.register").subject(p.subjectPseudonym())
+                .by(AuditLog.currentActor()).detail(AuditDetail.of("REGISTRATION_CODE_RESENT")));
+        JdbcAccounts.SealedPhone sealed = p.phone();
+        textCode(() -> protection.open(sealed.cipher(), sealed.keyVersion(), PHONE_PURPOSE), code,
+                p.subjectPseudonym());
+    }
+
+    /** {@code SMS_TOO_FREQUENT} with the wait, in whole seconds rounded up, for the page to say. */
+    public static final class TextTooSoon extends AccountProblem {
+
+        private final long waitSeconds;
+
+        TextTooSoon(Duration wait) {
+            this(Math.max(1, (wait.toMillis() + 999) / 1000));
+        }
+
+        private TextTooSoon(long seconds) {
+            super("SMS_TOO_FREQUENT", DomainProblem.Kind.TOO_MANY, "验证码发送过于频繁，请 " + seconds + " 秒后再试");
+            this.waitSeconds = seconds;
+        }
+
+        public long waitSeconds() {
+            return waitSeconds;
+        }
     }
 
     /** Wrong codes are counted although the answer is a refusal (noRollbackFor): otherwise the limit never bites. */
@@ -181,7 +265,7 @@ public class CitizenAccounts {
         Instant now = clock.instant();
         if (found.isEmpty() || !found.get().expiresAt().isAfter(now) || found.get().attempts() >= SmsCodes.ATTEMPTS) {
             // Kept until it expires when its attempts are spent: the resend limit still reads when its code was sent.
-            throw new AccountProblem("CODE_EXPIRED", DomainProblem.Kind.INVALID_INPUT, "验证码已过期，请重新注册");
+            throw new AccountProblem("CODE_EXPIRED", DomainProblem.Kind.INVALID_INPUT, "验证码已过期或输错次数过多，请重新发送验证码");
         }
         JdbcPendingRegistrations.Pending p = found.get();
         if (!SmsCodes.same(p.codeHash(), codeHash(registrationId, code == null ? "" : code.trim()))) {
@@ -374,10 +458,13 @@ public class CitizenAccounts {
         return protection.pseudonym("registration-code", registrationId + ":" + code);
     }
 
-    /** Registrations whose code expired are of no use to anyone: their personal data goes (PIPL: kept no longer). */
+    /**
+     * Registrations whose code expired {@link #KEPT_AFTER_EXPIRY} ago are of no use to anyone: their personal data goes
+     * (PIPL: kept no longer). Until then the code page can send a new code without the form typed again (O6).
+     */
     @Scheduled(fixedDelayString = "${chengxin.account.pending-registration-cleanup:PT5M}",
             initialDelayString = "${chengxin.account.pending-registration-cleanup:PT5M}")
     public int removeExpiredRegistrations() {
-        return pending.deleteExpired(clock.instant());
+        return pending.deleteExpired(clock.instant().minus(KEPT_AFTER_EXPIRY));
     }
 }

@@ -220,7 +220,10 @@ class CitizenAccessIT {
                 "phone", person.phone(), "password", "Qian-Zhiqing-2026"));
 
         assertThat(page.body()).contains("PRIVACY_CONSENT_REQUIRED", "个人信息保护规则")
-                .doesNotContain("name=\"registration\"", person.number());
+                .doesNotContain("name=\"registration\"");
+        // Gaps review xxxv O2: the number typed comes back into its own field only, not into the refusal.
+        assertThat(page.body()).containsOnlyOnce(person.number()).contains("value=\"" + person.number() + "\"")
+                .containsPattern("id=\"privacyConsent\"[^>]*aria-invalid=\"true\"");
         assertThat(sent()).as("no code texted").isEqualTo(before);
     }
 
@@ -231,7 +234,8 @@ class CitizenAccessIT {
         web.get("/me/register");
         WebClient.Page page = web.post("/me/register", Map.of("number", person.number(), "name", "钱少少",
                 "phone", person.phone(), "password", "Qian-Duoduo-2026", "privacyConsent", "true"));
-        assertThat(page.body()).contains("REAL_NAME_MISMATCH").doesNotContain(person.number());
+        assertThat(page.body()).contains("REAL_NAME_MISMATCH").containsOnlyOnce(person.number())
+                .contains("value=\"" + person.number() + "\"").doesNotContain("aria-invalid");
     }
 
     /**

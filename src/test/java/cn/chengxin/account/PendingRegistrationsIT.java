@@ -136,8 +136,12 @@ class PendingRegistrationsIT {
     @Test
     void expiredRegistrationsAreDeleted() {
         TestCitizens.Person person = TestCitizens.register(subjects, "钱过期");
-        UUID registration = instance(Clock.offset(clock, Duration.ofMinutes(-6)))
+        UUID registration = instance(Clock.offset(clock, Duration.ofMinutes(-6).minus(
+                CitizenAccounts.KEPT_AFTER_EXPIRY)))
                 .startRegistration(person.number(), person.name(), person.phone(), "Qian-Guoqi-2026");
+        TestCitizens.Person lately = TestCitizens.register(subjects, "钱刚过期");
+        UUID justExpired = instance(Clock.offset(clock, Duration.ofMinutes(-6)))
+                .startRegistration(lately.number(), lately.name(), lately.phone(), "Qian-Gangguoqi-2026");
         TestCitizens.Person waiting = TestCitizens.register(subjects, "钱等待");
         UUID current = citizens.startRegistration(waiting.number(), waiting.name(), waiting.phone(),
                 "Qian-Dengdai-2026");
@@ -146,6 +150,79 @@ class PendingRegistrationsIT {
 
         assertThat(count(registration)).isZero();
         assertThat(count(current)).as("one still within its five minutes stays").isOne();
+        assertThat(count(justExpired)).as("one expired a minute ago is kept for a new code (O6)").isOne();
+    }
+
+    /**
+     * Gaps review xxxv O6: a code that expired is replaced from the code page — a new text to the same phone, with
+     * fresh attempts — and the registration completes with it, nothing typed again; the old code no longer counts.
+     */
+    @Test
+    void anExpiredCodeIsReplacedByANewTextAndTheRegistrationCompletesWithIt() {
+        TestCitizens.Person person = TestCitizens.register(subjects, "钱再发");
+        UUID registration = instance(Clock.offset(clock, Duration.ofMinutes(-6)))
+                .startRegistration(person.number(), person.name(), person.phone(), "Qian-Zaifa-2026");
+        String expired = codeTo(person);
+        assertThat(catchThrowableOfType(AccountProblem.class,
+                () -> citizens.completeRegistration(registration, expired)).code()).isEqualTo("CODE_EXPIRED");
+        assertThat(citizens.registrationCode(registration)).hasValueSatisfying(state -> {
+            assertThat(state.answerable()).isFalse();
+            assertThat(state.resendWait()).isZero();
+        });
+
+        citizens.resendRegistrationCode(registration);
+
+        String fresh = codeTo(person);
+        assertThat(texts(person)).as("a second text to the same phone").hasSize(2);
+        assertThat(citizens.registrationCode(registration)).hasValueSatisfying(state -> {
+            assertThat(state.answerable()).isTrue();
+            assertThat(state.expiresAt()).isAfter(clock.instant().plus(Duration.ofMinutes(4)));
+            assertThat(state.resendWait()).isPositive();
+        });
+        if (!fresh.equals(expired)) {
+            assertThat(catchThrowableOfType(AccountProblem.class,
+                    () -> citizens.completeRegistration(registration, expired)).code()).isEqualTo("CODE_WRONG");
+        }
+        citizens.completeRegistration(registration, fresh);
+        assertThat(citizens.login(person.phone(), "Qian-Zaifa-2026"))
+                .isInstanceOf(CitizenAccounts.LoginOutcome.Passed.class);
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM audit.event WHERE action = 'account.citizen.register'
+                        AND detail = 'REGISTRATION_CODE_RESENT' AND subject_pseudonym = ?""")
+                .param(subjects.pseudonymOf(subjects.validate(cn.chengxin.subject.domain.DocumentType.RESIDENT_ID,
+                        person.number()))).query(Long.class).single()).isOne();
+    }
+
+    /** O6: a new code within a minute of the last text to the phone is refused, saying how long to wait. */
+    @Test
+    void aNewCodeWithinAMinuteOfTheLastIsRefusedWithTheWait() {
+        TestCitizens.Person person = TestCitizens.register(subjects, "钱太快");
+        UUID registration = instance(Clock.offset(clock, Duration.ofSeconds(-20)))
+                .startRegistration(person.number(), person.name(), person.phone(), "Qian-Taikuai-2026");
+        codeTo(person);
+
+        CitizenAccounts.TextTooSoon refused = catchThrowableOfType(CitizenAccounts.TextTooSoon.class,
+                () -> citizens.resendRegistrationCode(registration));
+
+        assertThat(refused.code()).isEqualTo("SMS_TOO_FREQUENT");
+        assertThat(refused.waitSeconds()).isBetween(1L, 41L);
+        assertThat(refused.getMessage()).contains(refused.waitSeconds() + " 秒后再试");
+        assertThat(texts(person)).as("no second text").hasSize(1);
+        assertThat(catchThrowableOfType(AccountProblem.class,
+                () -> citizens.resendRegistrationCode(UUID.randomUUID())).code()).isEqualTo("REGISTRATION_EXPIRED");
+    }
+
+    /** The registration texts sent to the person's phone, newest first. */
+    private List<DevSmsGateway.Message> texts(TestCitizens.Person person) {
+        String masked = DevSmsGateway.maskPhone(person.phone());
+        return sent().stream().filter(m -> m.maskedPhone().equals(masked) && m.text().contains("实名注册验证码"))
+                .toList();
+    }
+
+    private String codeTo(TestCitizens.Person person) {
+        Matcher code = CODE.matcher(texts(person).get(0).text());
+        assertThat(code.find()).isTrue();
+        return code.group(1);
     }
 
     /** The code is texted on another thread: the answer does not wait for a slow provider (timing, RULES.md §10). */

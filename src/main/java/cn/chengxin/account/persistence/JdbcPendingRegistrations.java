@@ -41,10 +41,19 @@ public class JdbcPendingRegistrations {
 
     /** Read under the row's lock: two answers to one code must not both count as its first, nor both complete it. */
     public Optional<Pending> lock(UUID id) {
+        return read(id, " FOR UPDATE");
+    }
+
+    /** Read without a lock, for the code page's times. */
+    public Optional<Pending> find(UUID id) {
+        return read(id, "");
+    }
+
+    private Optional<Pending> read(UUID id, String lock) {
         return jdbc.sql("""
                         SELECT id, subject_id, subject_pseudonym, phone_pseudonym, phone_masked, phone_cipher,
                                phone_key_version, password_hash, code_hash, attempts, created_at, expires_at
-                        FROM account.pending_registration WHERE id = ? FOR UPDATE""")
+                        FROM account.pending_registration WHERE id = ?""" + lock)
                 .param(id)
                 .query((rs, n) -> new Pending(rs.getObject("id", UUID.class), rs.getObject("subject_id", UUID.class),
                         rs.getString("subject_pseudonym"), rs.getString("phone_pseudonym"),
@@ -53,6 +62,18 @@ public class JdbcPendingRegistrations {
                         rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(),
                         rs.getTimestamp("expires_at").toInstant()))
                 .optional();
+    }
+
+    /**
+     * A new code for the registration (gaps review xxxv O6): fresh attempts and validity. {@code created_at} becomes
+     * the time of this text, as the resend limit reads it ({@link #lastSentTo}).
+     */
+    public void replaceCode(UUID id, String codeHash, Instant sentAt, Instant expiresAt) {
+        jdbc.sql("""
+                        UPDATE account.pending_registration SET code_hash = ?, attempts = 0, created_at = ?,
+                            expires_at = ? WHERE id = ?""")
+                .params(codeHash, Timestamp.from(sentAt), Timestamp.from(expiresAt), id)
+                .update();
     }
 
     public void countFailure(UUID id) {
@@ -71,9 +92,9 @@ public class JdbcPendingRegistrations {
                 .param(phonePseudonym).query(Timestamp.class).optional().map(Timestamp::toInstant);
     }
 
-    /** @return how many expired registrations were deleted */
-    public int deleteExpired(Instant now) {
-        return jdbc.sql("DELETE FROM account.pending_registration WHERE expires_at <= ?").param(Timestamp.from(now))
+    /** @return how many registrations whose code expired before {@code before} were deleted */
+    public int deleteExpired(Instant before) {
+        return jdbc.sql("DELETE FROM account.pending_registration WHERE expires_at <= ?").param(Timestamp.from(before))
                 .update();
     }
 }

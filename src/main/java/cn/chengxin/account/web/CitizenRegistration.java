@@ -1,10 +1,13 @@
 package cn.chengxin.account.web;
 
 import java.time.Clock;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import cn.chengxin.account.AccountProblem;
 import cn.chengxin.account.CitizenAccounts;
 import cn.chengxin.account.SmsDispatch;
 import cn.chengxin.shared.DomainProblem;
@@ -78,11 +81,12 @@ class CitizenRegistration {
                  @RequestParam String name, @RequestParam String phone, @RequestParam String password,
                  @RequestParam(defaultValue = "false") boolean privacyConsent,
                  HttpServletRequest request, Model model) {
+        TypedRegistration typed = new TypedRegistration(documentType, number, name, phone, privacyConsent);
         // PIPL Art. 17, 29 (gaps review xxxi M6): the identity number is sensitive; its processing for registration needs
         // the person's separate consent to the published rules (/privacy). Asked before anything is read or counted.
         if (!privacyConsent) {
-            return refused(model, "PRIVACY_CONSENT_REQUIRED", "请先阅读《个人信息保护规则》，并勾选同意处理您的身份证件信息后再注册",
-                    name, documentType);
+            return refused(model, new AccountProblem("PRIVACY_CONSENT_REQUIRED", DomainProblem.Kind.INVALID_INPUT,
+                    "请先阅读《个人信息保护规则》，并勾选同意处理您的身份证件信息后再注册"), typed);
         }
         // Each attempt says whether a name goes with an identity number (REAL_NAME_MISMATCH, CITIZEN_EXISTS, or the
         // code page): one client may not try pairs at will. Taken before anything is checked, so that a client over
@@ -90,23 +94,30 @@ class CitizenRegistration {
         limit.take(request.getRemoteAddr(), clock.instant());
         try {
             UUID registration = citizens.startRegistration(documentType, number, name, phone, password);
-            model.addAttribute("registration", registration);
-            return "me/register-verify";
+            return codePage(model, registration);
         } catch (RuntimeException e) {
             if (!(e instanceof DomainProblem problem)) {
                 throw e;
             }
-            return refused(model, problem.code(), problem.getMessage(), name, documentType);
+            return refused(model, problem, typed);
         }
     }
 
-    /** The form again with the refusal. The number typed is not sent back to the page: the citizen types it again. */
-    private static String refused(Model model, String code, String message, String name, String documentType) {
-        model.addAttribute("failure", message);
-        model.addAttribute("failureCode", code);
-        model.addAttribute("name", name);
-        model.addAttribute("documentType", documentType);
+    /**
+     * The form again with the refusal beside the field it names (gaps review xxxv O2), and everything typed but the
+     * password: the person does not type 18 digits again because the phone was wrong. The number comes back only into
+     * its own field, on this page the person typed it on (never into an address, a log or the session).
+     */
+    private static String refused(Model model, DomainProblem problem, TypedRegistration typed) {
+        model.addAttribute("failure", problem.getMessage());
+        model.addAttribute("failureCode", problem.code());
+        model.addAttribute("refusedField", RegistrationFields.of(problem.code()));
+        model.addAttribute("typed", typed);
         return "me/register";
+    }
+
+    /** What a refused registration was sent with, but the password. */
+    record TypedRegistration(String documentType, String number, String name, String phone, boolean privacyConsent) {
     }
 
     @PostMapping("/me/register/verify")
@@ -120,10 +131,59 @@ class CitizenRegistration {
             if (!(e instanceof DomainProblem problem)) {
                 throw e;
             }
-            model.addAttribute("failure", problem.getMessage());
-            model.addAttribute("failureCode", problem.code());
-            model.addAttribute("registration", registration);
-            return "CODE_WRONG".equals(problem.code()) ? "me/register-verify" : "me/register";
+            return codePageRefused(model, registration, problem);
         }
+    }
+
+    /**
+     * 重新发送验证码 (gaps review xxxv O6): a new code to the phone of the registration, without the form typed again;
+     * within the one text a minute to a phone, refused with the wait. Counted against the address's registration
+     * attempts as a new registration is.
+     */
+    @PostMapping("/me/register/resend")
+    String resend(@RequestParam UUID registration, HttpServletRequest request, Model model) {
+        limit.take(request.getRemoteAddr(), clock.instant());
+        try {
+            citizens.resendRegistrationCode(registration);
+            model.addAttribute("resent", true);
+            return codePage(model, registration);
+        } catch (RuntimeException e) {
+            if (!(e instanceof DomainProblem problem)) {
+                throw e;
+            }
+            return codePageRefused(model, registration, problem);
+        }
+    }
+
+    /**
+     * The code page with a refusal: a wrong or expired code, a resend too soon. A registration that is gone (completed
+     * elsewhere, or removed once kept long enough after its code expired) sends the person to the form, saying so.
+     */
+    private String codePageRefused(Model model, UUID registration, DomainProblem problem) {
+        model.addAttribute("failure", problem.getMessage());
+        model.addAttribute("failureCode", problem.code());
+        if (problem instanceof CitizenAccounts.TextTooSoon tooSoon) {
+            model.addAttribute("resendWait", tooSoon.waitSeconds());
+        } else if (problem.code().startsWith("CODE_")) {
+            model.addAttribute("refusedField", "code");
+        }
+        if (citizens.registrationCode(registration).isEmpty()) {
+            model.addAttribute("failure", "注册申请已过期，请重新填写注册信息");
+            model.addAttribute("failureCode", "REGISTRATION_EXPIRED");
+            model.asMap().remove("refusedField");
+            return "me/register";
+        }
+        return codePage(model, registration);
+    }
+
+    /** The code page: where the code went, until when it may be typed (a clock time), and the resend button. */
+    private String codePage(Model model, UUID registration) {
+        model.addAttribute("registration", registration);
+        citizens.registrationCode(registration).ifPresent(state -> {
+            model.addAttribute("codeState", state);
+            model.addAttribute("expiresAt", LocalTime.ofInstant(state.expiresAt(), clock.getZone())
+                    .truncatedTo(ChronoUnit.MINUTES));
+        });
+        return "me/register-verify";
     }
 }
