@@ -208,6 +208,42 @@ class PublicSiteBrowserIT {
     }
 
     /**
+     * Gaps review xxxv O2 and O6: the form says its time limit before it ends; refused for one wrong field (a number with
+     * a wrong check character), it comes back with everything typed — the number too, in its own field — that field
+     * marked invalid and described by the refusal, which is focused and read in words first.
+     */
+    @Test
+    void aRefusedTipOffKeepsWhatWasTypedAndNamesTheWrongField() {
+        page.navigate(url("/tipoffs"));
+        assertThat(page.locator("[data-field=time-limit]")).containsText("15 分钟内提交");
+        String wrong = cn.chengxin.support.TestCitizens.withWrongCheckCharacter(
+                cn.chengxin.support.TestCitizens.withCheckCharacter("41170219800101123"));
+        String facts = "该人冒用他人名义领取补贴，已持续半年，请核查。";
+        page.locator("#subjectName").fill("冯表单");
+        page.locator("#subjectNumber").fill(wrong);
+        page.locator("#facts").fill(facts);
+        page.locator("#reporterContact").fill("13900002222");
+        String question = page.locator("[data-field=challenge-question]").innerText().strip();
+        page.locator("#challengeAnswer").fill(Integer.toString(cn.chengxin.support.ChallengeQuestions.solve(question)));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交举报")).click();
+
+        assertThat(page).hasTitle(java.util.regex.Pattern.compile("^错误：信用举报"));
+        Locator refusal = page.locator("#refusal");
+        assertThat(refusal).isFocused();
+        assertThat(refusal).hasAttribute("data-code", "ID_CHECKSUM");
+        org.assertj.core.api.Assertions.assertThat(refusal.innerText().strip()).startsWith("身份号码校验码不正确");
+        assertThat(page.locator("#subjectName")).hasValue("冯表单");
+        assertThat(page.locator("#subjectNumber")).hasValue(wrong);
+        assertThat(page.locator("#facts")).hasValue(facts);
+        assertThat(page.locator("#reporterContact")).hasValue("13900002222");
+        assertThat(page.locator("#challengeAnswer")).hasValue("");
+        assertThat(page.locator("#subjectNumber")).hasAttribute("aria-invalid", "true");
+        assertThat(page.locator("#subjectNumber")).hasAccessibleDescription(
+                java.util.regex.Pattern.compile("校验码不正确"));
+        assertThat(page.locator("[aria-invalid=true]")).hasCount(1);
+    }
+
+    /**
      * Gaps review xxxv O4 (WCAG 1.4.11, 1.4.3): a focused field's ring, a field's border and the footer's links
      * reach the contrast asked against what they are drawn on (3:1, 3:1 and 4.5:1), computed from the browser's
      * own styles on the sign-in card and the footer.

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * 信用举报 on the public site: the form, the receipt, and the status page for the holder of a receipt code.
  * A refused tip-off is answered with the form again and the reason, with HTTP 429 (and Retry-After) when the
- * address sent too many, 422 otherwise; a typed identity number is never sent back to the browser.
+ * address sent too many, 422 otherwise; a typed identity number comes back only into its own field.
  */
 @PublicEndpoint
 @Controller
@@ -70,7 +70,7 @@ class PublicTipOffs {
     /**
      * A tip-off whose page expired (the reporter wrote for longer than the session lasts) or that came from another
      * site ({@link ExpiredForms}) is not filed and counts no attempt. The form comes back with what was written, except
-     * the identity number and the challenge's answer, with a new challenge and a fresh token, to be sent again.
+     * the challenge's answer, with a new challenge and a fresh token, to be sent again.
      */
     @PostMapping(ExpiredForms.PREFIX + "/tipoffs")
     String expired(@ModelAttribute("form") FileTipOff form, HttpServletResponse response, Model model) {
@@ -111,14 +111,23 @@ class PublicTipOffs {
         return "portal/tipoff-status";
     }
 
+    /**
+     * The form, empty or as sent. Everything typed comes back but the challenge's answer (gaps review xxxv O2, O6):
+     * the identity number too, into its own field only, on the page the reporter typed it on — a reporter whose
+     * question expired while writing does not type it again. The refusal names its field where it has one.
+     */
     private String form(Model model, FileTipOff entered, DomainProblem problem) {
-        // The document type chosen is kept with the rest; the number never comes back.
-        model.addAttribute("form", new FileTipOff(entered.subjectName(), entered.documentType(), "", entered.facts(),
-                entered.reporterName(), entered.reporterContact(), "", ""));
+        model.addAttribute("form", new FileTipOff(entered.subjectName(), entered.documentType(),
+                entered.subjectNumber(), entered.facts(), entered.reporterName(), entered.reporterContact(), "", ""));
         model.addAttribute("documentTypes", DocumentType.values());
         model.addAttribute("challenge", desk.challenge());
         model.addAttribute("problem", problem);
-        model.addAttribute("numberEntered", entered.subjectNumber() != null && !entered.subjectNumber().isBlank());
+        if (problem != null) {
+            model.addAttribute("failure", problem.getMessage());
+            model.addAttribute("failureCode", problem.code());
+            model.addAttribute("refusedField", TipOffFields.of(problem.code()));
+        }
+        model.addAttribute("timeLimitMinutes", desk.settings().challengeTtl().toMinutes());
         return "portal/tipoffs";
     }
 }
