@@ -80,7 +80,18 @@ class ObjectionsBrowserIT {
             // Before applying, the file says when the general-class penalty (decided a month ago) can be repaired.
             assertThat(page.locator("#file [data-field=repair]").first()).hasText(
                     LocalDate.now().minusMonths(1).plusMonths(3) + " 起可申请");
+            // Gaps review xxxv O2: refused (a file that is no PDF nor image), the refusal is shown inside the objection
+            // form, focused, beside the field it names; the reasons typed are kept.
             page.locator("#objection-reasons").fill("我从未在该地址经营，处罚对象有误。");
+            page.locator("#objection-evidence").setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                    "决定书.pdf", "application/pdf", new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0}));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提出异议").setExact(true)).click();
+            assertThat(page.locator("#objection-form #refusal")).isFocused();
+            assertThat(page.locator("#refusal")).hasCount(1);
+            assertThat(page.locator("#objection-evidence")).hasAttribute("aria-invalid", "true");
+            assertThat(page.locator("#objection-evidence")).hasAccessibleDescription(
+                    java.util.regex.Pattern.compile("不是 PDF"));
+            assertThat(page.locator("#objection-reasons")).hasValue("我从未在该地址经营，处罚对象有误。");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提出异议").setExact(true)).click();
             assertThat(page.locator("#objections [data-field=state]").first()).hasText("已受理");
             page.navigate(url("/me/reports"));

@@ -122,6 +122,7 @@ class MyCredit {
                          RedirectAttributes redirect) {
         ConsoleActions.flashOrNotFound(redirect, "me.decline.recordDeclined",
                 () -> declines.declineRecord(citizen.subjectId(), recordKey));
+        FileForms.refused(redirect, FileForms.FILE);
         return "redirect:/me/file#file";
     }
 
@@ -130,6 +131,7 @@ class MyCredit {
                         RedirectAttributes redirect) {
         ConsoleActions.flashOrNotFound(redirect, "me.decline.recordAccepted",
                 () -> declines.acceptRecord(citizen.subjectId(), recordKey));
+        FileForms.refused(redirect, FileForms.FILE);
         return "redirect:/me/file#file";
     }
 
@@ -139,6 +141,7 @@ class MyCredit {
                        RedirectAttributes redirect) {
         ConsoleActions.flash(redirect, "me.decline.itemDeclined",
                 () -> declines.declineItem(citizen.subjectId(), code));
+        FileForms.refused(redirect, FileForms.DECLINES);
         return "redirect:/me/file#declines";
     }
 
@@ -147,6 +150,7 @@ class MyCredit {
                       RedirectAttributes redirect) {
         ConsoleActions.flash(redirect, "me.decline.itemAccepted",
                 () -> declines.acceptItem(citizen.subjectId(), code));
+        FileForms.refused(redirect, FileForms.DECLINES);
         return "redirect:/me/file#declines";
     }
 
@@ -158,6 +162,7 @@ class MyCredit {
             statements.add(citizen.subjectId(), recordKey, text);
         } catch (RuntimeException e) {
             ConsoleActions.flashRefusal(redirect, e);
+            FileForms.refused(redirect, FileForms.STATEMENT);
             // Refused (too long, a record not in the file, too many in force): back to the form with the record and
             // the text as written, not an empty form (issue #7). Redacted as a stored statement is, since the session
             // that carries it to the next page is stored in the database.
@@ -173,6 +178,7 @@ class MyCredit {
     String withdrawStatement(@AuthenticationPrincipal CitizenPrincipal citizen, @PathVariable UUID id,
                              RedirectAttributes redirect) {
         ConsoleActions.flash(redirect, "me.statement.withdrawn", () -> statements.withdraw(citizen.subjectId(), id));
+        FileForms.refused(redirect, FileForms.STATEMENTS);
         return "redirect:/me/file";
     }
 
