@@ -254,6 +254,7 @@ class EndpointPermissionsIT {
             Map.entry("GET /me/register", EVERYONE),
             Map.entry("POST /me/register", EVERYONE),
             Map.entry("POST /me/register/verify", EVERYONE),
+            Map.entry("POST /me/register/resend", EVERYONE),
             Map.entry("GET /me/recover", EVERYONE),
             Map.entry("POST /me/recover", EVERYONE),
             Map.entry("POST /me/recover/verify", EVERYONE),
