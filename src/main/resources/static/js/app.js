@@ -168,3 +168,30 @@ document.addEventListener('htmx:configRequest', function (event) {
         }
     }, 15000);
 }());
+
+// The console's navigation on a narrow screen (gaps review xxxv O5): a closed menu above the page, not a column of up
+// to 36 links before every page's content. It is sent open, so that it works without script.
+(function () {
+    var menu = document.querySelector('details.console-menu');
+    if (menu && window.matchMedia && window.matchMedia('(max-width: 800px)').matches) {
+        menu.open = false;
+    }
+})();
+
+// Status regions (gaps review xxxv O11, WCAG 4.1.3): a region that htmx refreshes every second (a batch's progress)
+// is not itself live, or its numbers would be read out each second. It holds a hidden text, [data-live-to], naming a
+// role="status" region outside it; the region's text is changed only when that text changes (a batch running, a
+// batch finished with its counts), so a screen reader says the change once.
+(function () {
+    function announce() {
+        document.querySelectorAll('[data-live-to]').forEach(function (source) {
+            var region = document.getElementById(source.getAttribute('data-live-to'));
+            var text = source.textContent.trim();
+            if (region && region.textContent !== text) {
+                region.textContent = text;
+            }
+        });
+    }
+    announce();
+    document.addEventListener('htmx:afterSettle', announce);
+})();

@@ -5,6 +5,8 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import cn.chengxin.account.CitizenAccounts;
+import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.subject.NewPerson;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
@@ -12,16 +14,22 @@ import cn.chengxin.subject.domain.IdentityDocument;
 import cn.chengxin.support.Axe;
 import cn.chengxin.support.Chromium;
 import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.SignIn;
 import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.TestRecords;
+import cn.chengxin.support.TestStaff;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Gaps review xxxv O12: axe-core (WCAG 2.0/2.1 A and AA, as GB/T 37668-2019 asks) finds nothing on the public
@@ -42,6 +50,15 @@ class AccessibilityBrowserIT {
 
     @Autowired
     CitizenAccounts citizens;
+
+    @Autowired
+    StaffDirectory directory;
+
+    @Autowired
+    ApiClients apiClients;
+
+    @Autowired
+    MockMvc mvc;
 
     @Test
     void axeFindsNothingOnThePublicSiteAndTheSignInPagesInBothLanguages() {
@@ -77,6 +94,161 @@ class AccessibilityBrowserIT {
                 Axe.check(page);
             }
         }
+    }
+
+    /**
+     * O5 (WCAG 1.4.10): at 320 CSS px (400 % zoom of a 1280 px window) no console page is wider than the screen (it
+     * was 464–1185 px: a fixed 200 px navigation column and no breakpoint); the navigation is a closed menu above the
+     * page; the sign-in page has a skip link and no content outside a landmark; axe finds nothing at that width.
+     */
+    @Test
+    void theConsoleReflowsAt320PxWithItsMenuAboveThePage() {
+        String clerk = TestStaff.create(directory, "CREDIT_OFFICE");
+        try (BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions().setLocale("zh-CN")
+                .setViewportSize(320, 640))) {
+            Page page = context.newPage();
+            page.navigate(url("/console/login"));
+            page.keyboard().press("Tab");
+            assertThat(page.locator("a.skip-link")).isFocused();
+            assertThat(page.locator("a.skip-link")).hasAttribute("href", "#main");
+            Axe.check(page);
+            SignIn.newStaff(page, url(""), clerk);
+            assertThat(page).hasURL(url("/console"));
+            for (String path : List.of("/console", "/console/subjects", "/console/file", "/console/objections",
+                    "/console/repairs", "/console/catalog", "/console/quality", "/console/tipoffs", "/console/lists",
+                    "/console/calendar", "/console/content", "/console/reports", "/console/subjects")) {
+                page.navigate(url(path));
+                assertThat(page.locator("main h1")).isVisible();
+                assertThat(((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue())
+                        .as("width of %s at 320 px", path).isLessThanOrEqualTo(321);
+                Axe.check(page);
+            }
+            Locator menu = page.locator("details.console-menu");
+            assertThat((Boolean) menu.evaluate("d => d.open")).as("the menu is closed on a narrow screen").isFalse();
+            page.getByText("菜单", new Page.GetByTextOptions().setExact(true)).click();
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("信用主体").setExact(true)))
+                    .hasAttribute("aria-current", "page");
+            assertThat(((Number) menu.evaluate("d => d.getBoundingClientRect().bottom")).doubleValue())
+                    .as("the menu sits above the page's content")
+                    .isLessThanOrEqualTo(((Number) page.locator("main").evaluate(
+                            "m => m.getBoundingClientRect().top")).doubleValue());
+        }
+    }
+
+    /**
+     * O7 (WCAG 1.3.1): a masked number is read as what it shows and what it hides, not as ten asterisks, and it wraps
+     * on a phone (/me was 381 px wide at 320); the clear number is nowhere in the page.
+     */
+    @Test
+    void aMaskedNumberIsReadAsWordsAndFitsAPhone() {
+        String number = TestCitizens.withCheckCharacter("411702" + "19800415"
+                + String.format("%03d", ThreadLocalRandom.current().nextInt(1000)));
+        IdentityDocument document = subjects.validate(DocumentType.RESIDENT_ID, number);
+        UUID id = subjects.registerPerson(new NewPerson(document, "吴读数", null, null, List.of(), List.of(), false));
+        String phone = TestCitizens.phoneOf(subjects, document);
+        citizens.registerVerified(id, phone, PASSWORD);
+
+        try (BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions().setLocale("zh-CN")
+                .setViewportSize(320, 640))) {
+            Page page = context.newPage();
+            SignIn.citizen(page, url(""), phone, PASSWORD);
+            assertThat(page).hasURL(url("/me"));
+            assertThat(page.locator("[data-field=masked-number]"))
+                    .hasText(number.substring(0, 4) + "**********" + number.substring(14));
+            String spoken = page.locator("[data-field=spoken-number]").ariaSnapshot();
+            assertThat(spoken).contains("证件号码前4位 " + number.substring(0, 4) + "，后4位 " + number.substring(14)
+                    + "，中间10位已隐藏").doesNotContain("*");
+            assertThat(page.locator(".lead").ariaSnapshot()).contains("吴某数（隐去1字）").doesNotContain("*");
+            assertThat(((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue())
+                    .as("/me at 320 px").isLessThanOrEqualTo(321);
+            assertThat(page.content()).doesNotContain(number);
+
+            page.navigate(url("/me?lang=en"));
+            assertThat(page.locator("[data-field=spoken-number]").ariaSnapshot())
+                    .contains("ID number: first 4 characters " + number.substring(0, 4)).doesNotContain("*");
+        }
+    }
+
+    /**
+     * O10 (WCAG 3.1.2): on an English page, what is shown as recorded in Chinese is marked {@code lang="zh-CN"}, so
+     * that a screen reader reads it with a Chinese voice; the language link is marked with the language it names.
+     */
+    @Test
+    void anEnglishPageMarksRecordedChineseAndTheLanguageLinkItsLanguage() throws Exception {
+        String number = TestCitizens.withCheckCharacter("411702" + "19770521"
+                + String.format("%03d", ThreadLocalRandom.current().nextInt(1000)));
+        IdentityDocument document = subjects.validate(DocumentType.RESIDENT_ID, number);
+        UUID id = subjects.registerPerson(new NewPerson(document, "吴语种", null, null, List.of(), List.of(), false));
+        String decision = "驻市监罚〔2026〕" + ThreadLocalRandom.current().nextInt(100_000, 999_999) + "号";
+        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(number, "吴语种",
+                "P_ADMIN_PENALTY_GENERAL", "LANG-" + UUID.randomUUID(), "1", "ADD", decision, "占道经营"));
+        String phone = TestCitizens.phoneOf(subjects, document);
+        citizens.registerVerified(id, phone, PASSWORD);
+
+        try (BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
+            Page page = context.newPage();
+            page.navigate(url("/"));
+            assertThat(page.locator(".masthead-tools a", new Page.LocatorOptions().setHasText("English")))
+                    .hasAttribute("lang", "en");
+            page.navigate(url("/?lang=en"));
+            assertThat(page.locator(".masthead-tools a", new Page.LocatorOptions().setHasText("中文")))
+                    .hasAttribute("lang", "zh-CN");
+            page.navigate(url("/?lang=zh_CN"));
+            SignIn.citizen(page, url(""), phone, PASSWORD);
+            assertThat(page).hasURL(url("/me"));
+            page.navigate(url("/me/file?lang=en"));
+            assertThat(page.locator("#file tbody td[lang='zh-CN']", new Page.LocatorOptions().setHasText(decision)))
+                    .hasCount(1);
+            assertThat(page.locator("#file tbody td[lang='zh-CN']").first()).containsText("行政处罚");
+            page.navigate(url("/me/file?lang=zh_CN"));
+            assertThat(page.locator("#file tbody td[lang]")).hasCount(0);
+        }
+    }
+
+    /**
+     * O11: the public navigation marks the section shown ({@code aria-current}: "page" on its own page, "true" on
+     * a page within it, a tab of 信用公示). O8: 关怀模式 is a toggle button that raises the type (every size in rem)
+     * and is kept across pages by a cookie; with it off, the page is as before.
+     */
+    @Test
+    void thePublicNavigationMarksThePageShownAndTheCareModeEnlargesTheTypeAcrossPages() {
+        try (BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
+            Page page = context.newPage();
+            page.navigate(url("/lists"));
+            Locator nav = page.locator("nav.main-nav");
+            assertThat(nav.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("信用公示")))
+                    .hasAttribute("aria-current", "page");
+            assertThat(nav.locator("a[aria-current]")).hasCount(1);
+            page.navigate(url("/disclosures"));
+            assertThat(nav.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("信用公示")))
+                    .hasAttribute("aria-current", "true");
+            page.navigate(url("/me/login"));
+            assertThat(nav.locator("a[aria-current]")).hasCount(0);
+
+            page.navigate(url("/tipoffs"));
+            assertThat(fontSize(page, "body")).isEqualTo(16.0);
+            Locator care = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("关怀模式"));
+            assertThat(care).hasAttribute("aria-pressed", "false");
+            care.click();
+            assertThat(care).hasAttribute("aria-pressed", "true");
+            assertThat(page).hasURL(java.util.regex.Pattern.compile("/tipoffs\\?care=on$"));
+            assertThat(fontSize(page, "body")).isEqualTo(20.0);
+            assertThat(fontSize(page, ".hint")).isGreaterThanOrEqualTo(20.0);
+            Axe.check(page);
+
+            page.navigate(url("/me/login"));
+            assertThat(care).hasAttribute("aria-pressed", "true");
+            assertThat(fontSize(page, "body")).as("kept across pages").isEqualTo(20.0);
+            care.click();
+            assertThat(care).hasAttribute("aria-pressed", "false");
+            page.navigate(url("/"));
+            assertThat(fontSize(page, "body")).isEqualTo(16.0);
+        }
+    }
+
+    private static double fontSize(Page page, String selector) {
+        return ((Number) page.evaluate("s => parseFloat(getComputedStyle(document.querySelector(s)).fontSize)",
+                selector)).doubleValue();
     }
 
     private String url(String path) {
