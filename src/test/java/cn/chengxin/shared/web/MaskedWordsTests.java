@@ -1,0 +1,29 @@
+package cn.chengxin.shared.web;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Gaps review xxxv O7: a masked text in the parts a screen reader says instead of its asterisks. */
+class MaskedWordsTests {
+
+    private final MaskedWords words = new MaskedWords();
+
+    @Test
+    void aMaskedNumberIsWhatItShowsAndHowManyItHides() {
+        MaskedWords.Parts p = words.of("4117**********6630");
+        assertThat(p).isEqualTo(new MaskedWords.Parts("4117", 10, "6630"));
+        assertThat(p.headLength()).isEqualTo(4);
+        assertThat(p.tailLength()).isEqualTo(4);
+        assertThat(p.allHidden()).isFalse();
+    }
+
+    @Test
+    void namesShortNumbersAndUnmaskedTexts() {
+        assertThat(words.of("欧**明")).isEqualTo(new MaskedWords.Parts("欧", 2, "明"));
+        assertThat(words.of("张*")).isEqualTo(new MaskedWords.Parts("张", 1, ""));
+        assertThat(words.of("****").allHidden()).isTrue();
+        assertThat(words.of("—")).isEqualTo(new MaskedWords.Parts("—", 0, ""));
+        assertThat(words.of(null)).isEqualTo(new MaskedWords.Parts("", 0, ""));
+    }
+}
