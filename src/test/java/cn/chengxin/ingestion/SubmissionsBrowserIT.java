@@ -77,6 +77,12 @@ class SubmissionsBrowserIT {
                     new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(20_000));
             assertThat(batch.locator("[data-field=accepted]")).hasText("2");
             assertThat(batch.locator("[data-field=rejected]")).hasText("2");
+            // Gaps review xxxv O11: the end is announced in a status region outside the table htmx replaces, which
+            // is not itself live (its numbers change each second).
+            Locator announced = page.locator("#batches-status");
+            assertThat(announced).hasAttribute("role", "status");
+            assertThat(announced).hasText(java.util.regex.Pattern.compile("^批次“.+”已完成：接收 2 条，重复 0 条，拒收 2 条。$"));
+            assertThat(page.locator("#batches")).not().hasAttribute("aria-live", java.util.regex.Pattern.compile(".*"));
 
             Download download = page.waitForDownload(() -> batch.locator("[data-field=errors-csv]").click());
             String report = Files.readString(download.path(), StandardCharsets.UTF_8);
@@ -86,6 +92,7 @@ class SubmissionsBrowserIT {
 
             batch.locator("[data-field=detail]").click();
             assertThat(page.locator("#figures [data-field=status]")).hasText("已完成");
+            assertThat(page.locator("#figures-status")).containsText("已完成：接收 2 条，重复 0 条，拒收 2 条。");
             Locator rejected = page.locator("#rejected-rows tbody tr");
             assertThat(rejected).hasCount(2);
             assertThat(rejected.locator("[data-field=number]")).containsText(new String[] {

@@ -19,6 +19,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * What every page's layout shows: the city, the signed-in user and what they may open, and, when the database holds
@@ -59,7 +60,46 @@ class LayoutModel implements HandlerInterceptor {
         }
         model.putIfAbsent("granted", granted);
         model.putIfAbsent("demoDataset", demoDataset());
+        // The public navigation marks the section shown (gaps review xxxv O11): "page" on the section's own page,
+        // "true" on a page within it (a case, a tab of 信用公示).
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String section = publicSection(path);
+        model.putIfAbsent("publicSection", section);
+        model.putIfAbsent("publicSectionCurrent", section == null ? null
+                : path.equals(section) ? "page" : "true");
+        // On English pages, what is shown as recorded (names, items, decisions, notice bodies) is Chinese: marked so,
+        // that a screen reader reads it with a Chinese voice (gaps review xxxv O10, WCAG 3.1.2). Null on Chinese pages.
+        model.putIfAbsent("recordedLang",
+                "zh".equals(RequestContextUtils.getLocale(request).getLanguage()) ? null : "zh-CN");
+        // 关怀模式 (O8): larger type and higher contrast on the public and self-service pages, chosen by the person.
+        model.putIfAbsent("careMode", !path.startsWith("/console") && CareMode.on(request));
     }
+
+    /** {@code ?care=on|off} switches 关怀模式 and a cookie remembers it, as {@code ?lang=} does the language. */
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        CareMode.switchIfAsked(request, response);
+        return true;
+    }
+
+    /** The public navigation's entry a path belongs to (its own path), or null: /disclosures is one of 信用公示's tabs. */
+    static String publicSection(String path) {
+        if (path.equals("/")) {
+            return "/";
+        }
+        for (String[] section : SECTIONS) {
+            for (String prefix : section) {
+                if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+                    return section[0];
+                }
+            }
+        }
+        return null;
+    }
+
+    private static final String[][] SECTIONS = {
+            {"/lists", "/disclosures", "/licences", "/honours"}, {"/cases"}, {"/policies"}, {"/verify"},
+            {"/tipoffs"}, {"/catalog"}};
 
     private DemoDataset demoDataset() {
         Cached current = cached.get();
