@@ -514,10 +514,12 @@ public class Reports {
      * a new version, a list entry ended: finding G5), never which; null when nothing did, or for a report issued before
      * reports kept what they carry. {@code requester}: who obtained it, a state organ's report naming the organisation
      * only (null when it has none), never the staff member (the page is public to anyone holding the code).
-     * {@code emptied}: past its retention, its content and PDF deleted (M4); the rest still verifies.
+     * {@code emptied}: past its retention, its content and PDF deleted (M4); the rest still verifies. {@code taggedSm3}:
+     * the SM3 of its tagged (PDF/UA) form ({@link #tagged}), null while that was never asked for.
      */
     public record Verified(ReportContent.Summary summary, boolean valid, String sm3, String kindTitle,
-                           ReportKind kind, LocalDate changedOn, String requester, boolean emptied) {
+                           ReportKind kind, LocalDate changedOn, String requester, boolean emptied,
+                           String taggedSm3) {
 
         /** Authentic, within its validity and its contents unchanged: "真实有效". */
         public boolean current() {
@@ -559,7 +561,8 @@ public class Reports {
         // A staff member without an organisation (none in practice) is named by neither: null, "a state organ".
         String requester = !Requester.GOVERNMENT.name().equals(r.requesterKind()) ? summary.requester()
                 : r.organisation().isBlank() ? null : r.organisation();
-        return new Verified(summary, valid, r.sm3(), r.kind().title(), r.kind(), changedOn, requester, r.emptied());
+        return new Verified(summary, valid, r.sm3(), r.kind().title(), r.kind(), changedOn, requester, r.emptied(),
+                store.taggedSm3(r.id()).orElse(null));
     }
 
     /** All reports about the person (their own and those others obtained), newest first. */
@@ -596,6 +599,27 @@ public class Reports {
                 .detail(AuditDetail.of("REPORT_DOWNLOADED").withLabel("kind", "reports.kind." + r.kind().name())
                         .with("report", r.number()).with("sm3", r.sm3()))));
         return obtained.map(this::load);
+    }
+
+    /**
+     * Gaps review xxxv O3: the report's tagged (PDF/UA) form, for a screen reader — the same report, rendered from its
+     * stored snapshot when asked for, never when a report is issued (the untagged PDF is the one issued, stored and
+     * digested in {@code sm3}: tagging every report cost a quarter of issue #8's throughput). Its number and
+     * verification code are the report's, so the verification page finds it as it finds the PDF; and since it is the
+     * same bytes at every rendering (ReportDocuments), its SM3, kept at the first (V446), verifies the file itself:
+     * the page shows it beside the PDF's. {@code issued} as loaded by a caller that checked and audited the look, as
+     * for the PDF; the answer carries the tagged bytes and their SM3.
+     */
+    public Issued tagged(Issued issued) {
+        byte[] pdf = documents.taggedPdf(issued.content());
+        String sm3 = sm3(pdf);
+        if (!store.keepTaggedSm3(issued.id(), sm3).equals(sm3)) {
+            // A renderer that changed since the first: the file still verifies by number and code, not by the digest.
+            org.slf4j.LoggerFactory.getLogger(Reports.class).warn(
+                    "Report {}'s tagged form no longer renders as at first: its SM3 differs from the one kept",
+                    issued.number());
+        }
+        return new Issued(issued.id(), issued.number(), issued.verificationCode(), issued.content(), pdf, sm3);
     }
 
     public String html(ReportContent content) {

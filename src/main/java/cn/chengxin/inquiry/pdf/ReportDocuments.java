@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
 import java.util.Locale;
+import java.util.TimeZone;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -17,10 +20,19 @@ import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
+import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.schema.XMPBasicSchema;
+import org.apache.xmpbox.xml.DomXmpParser;
+import org.apache.xmpbox.xml.XmpParsingException;
+import org.apache.xmpbox.xml.XmpSerializer;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -39,18 +51,36 @@ import org.thymeleaf.context.Context;
  * licence under {@code fonts/}), embedded as a subset of the glyphs used. Parsing the 4 MB font costs more than
  * rendering a report, so parsed fonts are kept in a small pool; a parsed font is not safe for two documents at
  * once, so each render takes one out and gives it back after its document is saved.
+ *
+ * <p>Gaps review xxxv O3 (PDF/UA, ISO 14289-1; WCAG's PDF techniques): on request, {@link #taggedPdf} renders the same
+ * report as a tagged PDF — a structure tree in reading order, tables with their header cells, the QR code's alt as its
+ * alternative, {@code /Lang} and the title shown in the viewer's title bar — for a screen reader. It is not the
+ * default ({@link #pdf}, the one issued, stored and digested): tagging cost a quarter of the reports' throughput
+ * (bench/reports.sh 28.1/s against issue #8's 30/s), so the default path does none of it. The tagged form is rendered
+ * from the stored snapshot whenever asked and is the same bytes each time (its dates are the report's, its document
+ * id derived from them), so one SM3 digest verifies it ({@link cn.chengxin.inquiry.Reports#tagged}).
  */
 @Component
 public class ReportDocuments {
 
     private static final String FONT = "fonts/DroidSansFallbackFull.ttf";
     private static final String FAMILY = "CJK";
+    /**
+     * Latin letters and digits, which the CJK font lacks: a tagged PDF (PDF/UA) embeds every font, so the PDF's
+     * built-in Helvetica the default form draws them with is not there. Liberation Sans (SIL OFL 1.1, metrically
+     * Arial's and so Helvetica's widths) is the one PDFBox itself ships. Read and parsed for the tagged form only.
+     */
+    private static final String LATIN_FONT = "org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+    private static final String LATIN_FAMILY = "Latin";
+    private static final TimeZone CHINA = TimeZone.getTimeZone("Asia/Shanghai");
 
     private final ITemplateEngine templates;
     private final MessageSource messages;
     private final byte[] fontBytes;
     private final String css;
     private final BlockingQueue<TrueTypeFont> fonts = new ArrayBlockingQueue<>(4);
+    private final BlockingQueue<TrueTypeFont> latinFonts = new ArrayBlockingQueue<>(2);
+    private volatile byte[] latinBytes;
 
     ReportDocuments(ITemplateEngine templates, MessageSource messages) {
         com.openhtmltopdf.util.XRLog.setLoggerImpl(new Slf4jRendererLog());
@@ -65,9 +95,23 @@ public class ReportDocuments {
         return render(content, false);
     }
 
+    /** The report's PDF as issued, stored and digested: untagged. */
     public byte[] pdf(ReportContent content) {
-        String xhtml = render(content, true);
-        TrueTypeFont ttf = takeFont();
+        return pdf(content, false);
+    }
+
+    /**
+     * The same report as a tagged PDF (PDF/UA) for a screen reader: its structure tree, {@code /Lang} zh-CN (en for
+     * an English report), {@code DisplayDocTitle}; rendered on request, the same bytes for the same snapshot.
+     */
+    public byte[] taggedPdf(ReportContent content) {
+        return pdf(content, true);
+    }
+
+    private byte[] pdf(ReportContent content, boolean tagged) {
+        String xhtml = render(content, true, tagged);
+        TrueTypeFont ttf = takeFont(fonts, fontBytes);
+        TrueTypeFont latin = tagged ? takeFont(latinFonts, latinBytes()) : null;
         try (PDDocument document = new PDDocument()) {
             PDDocumentInformation info = document.getDocumentInformation();
             info.setTitle(title(content) + " " + content.number());
@@ -77,10 +121,17 @@ public class ReportDocuments {
             builder.usePDDocument(document);
             builder.useFont(new PDFontSupplier(PDType0Font.load(document, ttf, true)), FAMILY);
             builder.withProducer("Chengxin");
+            if (tagged) {
+                builder.useFont(new PDFontSupplier(PDType0Font.load(document, latin, true)), LATIN_FAMILY);
+                builder.usePdfUaAccessibility(true);
+            }
             builder.withHtmlContent(xhtml, null);
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
                 renderer.layout();
                 renderer.createPDFWithoutClosing();
+            }
+            if (tagged) {
+                tag(document, content);
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             document.save(out);
@@ -89,7 +140,50 @@ public class ReportDocuments {
             throw new UncheckedIOException("report PDF not rendered", e);
         } finally {
             fonts.offer(ttf);
+            if (latin != null) {
+                latinFonts.offer(latin);
+            }
         }
+    }
+
+    /**
+     * What the renderer leaves to the caller for PDF/UA: the language a reader's voice must take (the html's lang) and
+     * the title shown in the title bar; and what makes the tagged form the same bytes each time it is rendered: its
+     * dates (document information and XMP, which the renderer sets to the time of rendering) are the report's
+     * generation time, and the trailer's document id is derived from that time and the information instead of now.
+     */
+    private void tag(PDDocument document, ReportContent content) throws IOException {
+        PDDocumentCatalog catalog = document.getDocumentCatalog();
+        catalog.setLanguage(language(content));
+        PDViewerPreferences preferences = catalog.getViewerPreferences() != null ? catalog.getViewerPreferences()
+                : new PDViewerPreferences(new COSDictionary());
+        preferences.setDisplayDocTitle(true);
+        catalog.setViewerPreferences(preferences);
+        Calendar generated = new GregorianCalendar(CHINA, Locale.ROOT);
+        generated.setTimeInMillis(content.generatedAt().toEpochMilli());
+        PDDocumentInformation info = document.getDocumentInformation();
+        info.setTitle(title(content) + " " + content.number());
+        info.setSubject(messages.getMessage("report.pdfSubject", null, locale(content)) + " " + content.number());
+        info.setCreationDate(generated);
+        PDMetadata metadata = catalog.getMetadata();
+        if (metadata != null) {
+            try (InputStream in = metadata.exportXMPMetadata()) {
+                XMPMetadata xmp = new DomXmpParser().parse(in.readAllBytes());
+                XMPBasicSchema basic = xmp.getXMPBasicSchema();
+                if (basic != null) {
+                    basic.setCreateDate(generated);
+                    if (basic.getModifyDate() != null) {
+                        basic.setModifyDate(generated);
+                    }
+                }
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                new XmpSerializer().serialize(xmp, out, true);
+                metadata.importXMPMetadata(out.toByteArray());
+            } catch (XmpParsingException | javax.xml.transform.TransformerException e) {
+                throw new IOException("tagged report's XMP metadata unreadable", e);
+            }
+        }
+        document.setDocumentId(content.generatedAt().toEpochMilli());
     }
 
     /**
@@ -97,11 +191,16 @@ public class ReportDocuments {
      * keeps its stored title, an English one is titled by its kind.
      */
     private String render(ReportContent content, boolean pdf) {
+        return render(content, pdf, false);
+    }
+
+    /** {@code tagged}: the tagged PDF's, which draws Latin letters with the embedded {@link #LATIN_FAMILY}. */
+    private String render(ReportContent content, boolean pdf, boolean tagged) {
         Locale locale = locale(content);
         Context context = new Context(locale, Map.of("r", content, "pdf", pdf, "css", css,
                 "fmt", new ReportFormat(messages, locale), "qr", QrPng.dataUri(content.verifyUrl()),
-                "title", title(content), "lang", content.reportLanguage() == ReportLanguage.EN ? "en" : "zh-CN",
-                "english", content.reportLanguage() == ReportLanguage.EN));
+                "title", title(content), "lang", language(content),
+                "english", content.reportLanguage() == ReportLanguage.EN, "tagged", tagged));
         return templates.process("reports/report", context);
     }
 
@@ -110,20 +209,35 @@ public class ReportDocuments {
                 : messages.getMessage("reports.kind." + content.kind().name(), null, content.title(), locale(content));
     }
 
+    /** The report's language as a BCP 47 tag: the html's {@code lang} and the tagged PDF's {@code /Lang}. */
+    private static String language(ReportContent content) {
+        return content.reportLanguage() == ReportLanguage.EN ? "en" : "zh-CN";
+    }
+
     private static Locale locale(ReportContent content) {
         return content.reportLanguage().locale();
     }
 
-    private TrueTypeFont takeFont() {
-        TrueTypeFont ttf = fonts.poll();
+    private static TrueTypeFont takeFont(BlockingQueue<TrueTypeFont> pool, byte[] bytes) {
+        TrueTypeFont ttf = pool.poll();
         if (ttf != null) {
             return ttf;
         }
         try {
-            return new TTFParser().parse(new RandomAccessReadBuffer(fontBytes));
+            return new TTFParser().parse(new RandomAccessReadBuffer(bytes));
         } catch (IOException e) {
-            throw new UncheckedIOException("bundled CJK font unreadable", e);
+            throw new UncheckedIOException("bundled font unreadable", e);
         }
+    }
+
+    /** Read at the first tagged render: the default form never needs it. */
+    private byte[] latinBytes() {
+        byte[] bytes = latinBytes;
+        if (bytes == null) {
+            bytes = read(LATIN_FONT);
+            latinBytes = bytes;
+        }
+        return bytes;
     }
 
     private static byte[] read(String classpath) {

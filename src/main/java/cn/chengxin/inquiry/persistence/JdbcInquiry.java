@@ -243,6 +243,22 @@ public class JdbcInquiry {
                 PDF_SEALED_FOR + id));
     }
 
+    /**
+     * Keeps the SM3 of the report's tagged (PDF/UA) form at its first rendering (gaps review xxxv O3, V446); returns the
+     * one kept, this or an earlier rendering's.
+     */
+    public String keepTaggedSm3(UUID id, String sm3) {
+        jdbc.sql("UPDATE inquiry.report SET tagged_sm3 = ? WHERE id = ? AND tagged_sm3 IS NULL").params(sm3, id)
+                .update();
+        return taggedSm3(id).orElse(sm3);
+    }
+
+    /** The SM3 of the report's tagged form; empty while it was never asked for. */
+    public Optional<String> taggedSm3(UUID id) {
+        return jdbc.sql("SELECT tagged_sm3 FROM inquiry.report WHERE id = ? AND tagged_sm3 IS NOT NULL").param(id)
+                .query(String.class).optional();
+    }
+
     /** A sealed column of the report as stored (the column names are constants); empty when null. */
     private Optional<PersonalDataProtection.StoredFile> stored(String column, String versionColumn, UUID id) {
         return jdbc.sql("SELECT " + column + ", " + versionColumn + " FROM inquiry.report WHERE id = ? AND " + column
