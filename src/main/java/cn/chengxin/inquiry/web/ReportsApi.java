@@ -14,6 +14,7 @@ import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.Problems;
 import cn.chengxin.subject.domain.InvalidIdentityException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -68,7 +69,15 @@ class ReportsApi {
                                  + "English report prints what is recorded (items, departments, decisions, "
                                  + "statements) as stored, in Chinese. 422 REPORT_LANGUAGE_UNKNOWN for any other.",
                                  example = "en", requiredMode = NOT_REQUIRED)
-                         @Size(max = 16) String language) {
+                         @Size(max = 16) String language,
+                         @Schema(description = "true: the PDF tagged for a screen reader (PDF/UA: a structure tree "
+                                 + "in reading order, /Lang zh-CN or en, the title shown, the QR code's alternative "
+                                 + "text), the same report with the same number and verification code; its own SM3 "
+                                 + "in X-Report-SM3, which the verification page shows beside the untagged PDF's. "
+                                 + "Leave it out (or false) for the untagged PDF, the one issued and stored. Only "
+                                 + "with format PDF; HTML and JSON are the same either way.",
+                                 example = "true", requiredMode = NOT_REQUIRED)
+                         Boolean accessible) {
     }
 
     @PostMapping("/api/v1/reports")
@@ -83,7 +92,8 @@ class ReportsApi {
             + "Refusals (403): CONSENT_MISSING, CONSENT_SUBJECT_MISMATCH, CONSENT_OTHER_INSTITUTION, "
             + "CONSENT_PURPOSE_MISMATCH, CONSENT_WITHDRAWN, CONSENT_EXPIRED, CONSENT_USED, CONSENT_CODE_INVALID, "
             + "CONSENT_KIND_MISMATCH (kind other than the consent's). A "
-            + "report is in Chinese unless language is en (422 REPORT_LANGUAGE_UNKNOWN for another). A "
+            + "report is in Chinese unless language is en (422 REPORT_LANGUAGE_UNKNOWN for another). accessible "
+            + "true: the PDF tagged for a screen reader (PDF/UA), its own SM3 in X-Report-SM3. A "
             + "passport or travel-permit holder is named with documentType (400 DOCUMENT_TYPE_UNKNOWN for a type not "
             + "known, DOCUMENT_FORMAT for a number not of the type); without it the number is inferred. The query is "
             + "audited and the person sees it under 谁查询了我. Header Idempotency-Key (optional, a UUID; 422 "
@@ -98,12 +108,15 @@ class ReportsApi {
         // The language is checked first: a refused one issues nothing and uses no consent.
         ReportLanguage language = ReportLanguage.named(request.language());
         Format format = request.format() == null ? Format.PDF : request.format();
-        IdempotencyKey retry = IdempotencyKey.of(key, request.subjectNumber(), request.documentType(),
-                request.purpose(), request.kind(), request.consentId(), request.authorisationCode(), format,
-                language);
+        boolean accessible = Boolean.TRUE.equals(request.accessible());
+        // A request without accessible keeps the digest it had before the field existed.
+        IdempotencyKey retry = accessible ? IdempotencyKey.of(key, request.subjectNumber(), request.documentType(),
+                request.purpose(), request.kind(), request.consentId(), request.authorisationCode(), format, language,
+                "accessible") : IdempotencyKey.of(key, request.subjectNumber(), request.documentType(),
+                request.purpose(), request.kind(), request.consentId(), request.authorisationCode(), format, language);
         Reports.Answered answered = reports.forInstitution(client, request.subjectNumber(), request.documentType(),
                 request.purpose(), request.kind(), request.consentId(), request.authorisationCode(), language, retry);
-        return answer(answered.issued(), format, ResponseEntity.ok()
+        return answer(answered.issued(), format, accessible, ResponseEntity.ok()
                 .header("Idempotent-Replayed", Boolean.toString(answered.replayed())));
     }
 
@@ -114,15 +127,21 @@ class ReportsApi {
             + "valid: after, 409 REPORT_PAST_VALIDITY (a new query, on a new consent, is due); 409 REPORT_EMPTIED once "
             + "its content was deleted at the end of its retention. 404 for a report not issued to the institution. "
             + "Uses no consent and is not a new query: each fetch is audited as a look at the report, which the person "
-            + "sees under 谁查询了我.")
+            + "sees under 谁查询了我. accessible=true: the PDF tagged for a screen reader (PDF/UA), as in the query.")
     ResponseEntity<byte[]> fetch(@AuthenticationPrincipal ApiClientPrincipal client, @PathVariable UUID id,
-                                 @RequestParam(required = false) Format format) {
+                                 @RequestParam(required = false) Format format,
+                                 @Parameter(description = "true: the PDF tagged for a screen reader (PDF/UA), its "
+                                         + "own SM3 in X-Report-SM3; only with format PDF")
+                                 @RequestParam(defaultValue = "false") boolean accessible) {
         Reports.Issued issued = reports.fetchedBy(client, id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return answer(issued, format == null ? Format.PDF : format, ResponseEntity.ok());
+        return answer(issued, format == null ? Format.PDF : format, accessible, ResponseEntity.ok());
     }
 
-    private ResponseEntity<byte[]> answer(Reports.Issued issued, Format format, ResponseEntity.BodyBuilder response) {
+    /** {@code accessible} with a PDF: its tagged form (gaps review xxxv O3), rendered for this answer only. */
+    private ResponseEntity<byte[]> answer(Reports.Issued found, Format format, boolean accessible,
+                                          ResponseEntity.BodyBuilder response) {
+        Reports.Issued issued = accessible && format == Format.PDF ? reports.tagged(found) : found;
         response.header("X-Report-Id", issued.id().toString())
                 .header("X-Report-Number", issued.number())
                 .header("X-Verification-Code", issued.verificationCode())
@@ -130,7 +149,8 @@ class ReportsApi {
         return switch (format) {
             case PDF -> response.contentType(MediaType.APPLICATION_PDF)
                     .header("Content-Disposition", ContentDisposition.attachment()
-                            .filename(issued.number() + ".pdf").build().toString())
+                            .filename(issued.number() + (issued == found ? "" : "-accessible") + ".pdf").build()
+                            .toString())
                     .body(issued.pdf());
             case HTML -> response.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                     .body(reports.html(issued.content()).getBytes(StandardCharsets.UTF_8));

@@ -239,12 +239,17 @@ class MyCredit {
                 .body(reports.html(issued.content()));
     }
 
+    /**
+     * The PDF as issued; {@code accessible}: its tagged (PDF/UA) form for a screen reader (gaps review xxxv O3), the
+     * same report rendered on request, which the verification page also verifies ({@link Reports#tagged}).
+     */
     @GetMapping("/me/reports/{id}.pdf")
-    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal CitizenPrincipal citizen, @PathVariable UUID id) {
-        Reports.Issued issued = own(citizen, id);
+    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal CitizenPrincipal citizen, @PathVariable UUID id,
+                               @RequestParam(defaultValue = "false") boolean accessible) {
+        Reports.Issued issued = accessible ? reports.tagged(own(citizen, id)) : own(citizen, id);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header("Content-Disposition", ContentDisposition.inline().filename(issued.number() + ".pdf").build()
-                        .toString())
+                .header("Content-Disposition", ContentDisposition.inline().filename(issued.number()
+                        + (accessible ? "-accessible" : "") + ".pdf").build().toString())
                 .body(issued.pdf());
     }
 
