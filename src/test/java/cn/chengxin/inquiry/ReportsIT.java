@@ -528,6 +528,169 @@ class ReportsIT {
                 .doesNotContain("Inforce", "Residentidentitycard");
     }
 
+    /**
+     * Gaps review xxxv O3: the PDF as issued stays untagged (bench/reports.sh's path: no structure tree, no MarkInfo),
+     * and the same report's tagged (PDF/UA) form is there on request — structure tree with tables, header cells, the
+     * heading and the QR code's alternative, MarkInfo, /Lang zh-CN (en for an English report), the title shown — the
+     * same bytes at every rendering, so that its own SM3, kept at the first, verifies it on the verification page
+     * beside the PDF's. 我的信用报告 offers it beside the PDF, each link named with its report (O9).
+     */
+    @Test
+    void theTaggedPdfIsOfferedOnRequestAndVerifiesWhileTheIssuedOneStaysUntagged() throws Exception {
+        Person p = person("标签化");
+        submit(p, "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕913号");
+        Reports.Issued chinese = reports.forSelf(p.id(), cn.chengxin.inquiry.domain.ReportKind.SELF_FULL,
+                cn.chengxin.inquiry.domain.ReportLanguage.ZH);
+        var citizen = authentication(citizen(p));
+
+        byte[] plain = mvc.perform(get("/me/reports/" + chinese.id() + ".pdf").with(citizen))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(Reports.sm3(plain)).isEqualTo(chinese.sm3());
+        assertUntagged(plain);
+        assertThat(store.taggedSm3(chinese.id())).as("nothing rendered until asked for").isEmpty();
+
+        byte[] tagged = mvc.perform(get("/me/reports/" + chinese.id() + ".pdf").param("accessible", "true")
+                        .with(citizen)).andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString(chinese.number() + "-accessible.pdf")))
+                .andReturn().getResponse().getContentAsByteArray();
+        byte[] again = mvc.perform(get("/me/reports/" + chinese.id() + ".pdf").param("accessible", "true")
+                .with(citizen)).andReturn().getResponse().getContentAsByteArray();
+        assertThat(again).as("the same bytes at every rendering").isEqualTo(tagged);
+        assertTagged(tagged, "zh-CN", chinese.number());
+        // Latin letters and digits need a font of their own once PDF/UA has removed the built-in ones.
+        assertThat(text(tagged).replaceAll("\\s", "")).contains("个人信用报告", "驻市监罚〔2026〕913号",
+                chinese.number());
+
+        String taggedSm3 = Reports.sm3(tagged);
+        assertThat(taggedSm3).isNotEqualTo(chinese.sm3());
+        assertThat(store.taggedSm3(chinese.id())).contains(taggedSm3);
+        assertThat(reports.verify(chinese.number(), chinese.verificationCode()).orElseThrow().taggedSm3())
+                .isEqualTo(taggedSm3);
+        assertThat(mvc.perform(post("/verify").param("number", chinese.number())
+                        .param("code", chinese.verificationCode()).with(csrf())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString())
+                .contains("data-field=\"sm3\">" + chinese.sm3() + "</dd>",
+                        "data-field=\"tagged-sm3\">" + taggedSm3 + "</dd>", "SM3（无障碍版 PDF）");
+
+        Reports.Issued english = reports.tagged(reports.forSelf(p.id(),
+                cn.chengxin.inquiry.domain.ReportKind.OCCUPATIONAL, cn.chengxin.inquiry.domain.ReportLanguage.EN));
+        assertTagged(english.pdf(), "en", english.number());
+        assertThat(text(english.pdf())).contains("Occupational", english.number());
+
+        String list = mvc.perform(get("/me/reports").with(citizen)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(list).contains("href=\"/me/reports/" + chinese.id() + ".pdf?accessible=true\"",
+                        "aria-label=\"无障碍版 PDF（屏幕阅读器）（报告 " + chinese.number() + "）\">无障碍版 PDF（屏幕阅读器）</a>",
+                        "aria-label=\"PDF（报告 " + chinese.number() + "）\">PDF</a>",
+                        "aria-label=\"JSON（报告 " + english.number() + "）\">JSON</a>", "<th scope=\"col\">文件</th>")
+                .doesNotContain("<th scope=\"col\"></th>");
+    }
+
+    /**
+     * Gaps review xxxv O3: an institution asks for the tagged PDF in its query (accessible, in the body) and when it
+     * fetches the report again (a parameter): X-Report-SM3 is the tagged form's; the report issued and stored is the
+     * untagged PDF, which the same fetch without the parameter answers.
+     */
+    @Test
+    void anInstitutionGetsTheTaggedPdfWhenItAsksForIt() throws Exception {
+        Person p = person("标签询");
+        Institution bank = institution("信贷系统", "癸标签银行");
+        consents.grant(p.id(), bank.id(), Purpose.LENDING, 30, false);
+
+        MockHttpServletResponse answer = mvc.perform(post("/api/v1/reports")
+                        .header("Authorization", "Bearer " + bank.key()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"subjectNumber\":\"" + p.number() + "\",\"purpose\":\"LENDING\",\"accessible\":true}"))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        byte[] tagged = answer.getContentAsByteArray();
+        String number = answer.getHeader("X-Report-Number");
+        assertTagged(tagged, "zh-CN", number);
+        assertThat(answer.getHeader("X-Report-SM3")).isEqualTo(Reports.sm3(tagged));
+        UUID id = UUID.fromString(answer.getHeader("X-Report-Id"));
+        JdbcInquiry.IssuedReport stored = store.report(id).orElseThrow();
+        assertThat(stored.sm3()).as("the PDF issued is the untagged one").isNotEqualTo(Reports.sm3(tagged));
+        assertThat(store.taggedSm3(id)).contains(Reports.sm3(tagged));
+
+        MockHttpServletResponse plain = mvc.perform(get("/api/v1/reports/" + id)
+                .header("Authorization", "Bearer " + bank.key())).andExpect(status().isOk()).andReturn().getResponse();
+        assertUntagged(plain.getContentAsByteArray());
+        assertThat(plain.getHeader("X-Report-SM3")).isEqualTo(stored.sm3())
+                .isEqualTo(Reports.sm3(plain.getContentAsByteArray()));
+        assertThat(mvc.perform(get("/api/v1/reports/" + id).param("accessible", "true")
+                        .header("Authorization", "Bearer " + bank.key())).andExpect(status().isOk())
+                .andExpect(header().string("X-Report-SM3", Reports.sm3(tagged)))
+                .andReturn().getResponse().getContentAsByteArray()).isEqualTo(tagged);
+    }
+
+    /**
+     * Gaps review xxxv O9: 授权管理's action column has a header a screen reader reads, and each row's button is named
+     * with the institution it withdraws from, in the reader's language.
+     */
+    @Test
+    void theConsentsTableNamesItsActionColumnAndEachRowsButton() throws Exception {
+        Person p = person("名行动");
+        consents.grant(p.id(), institution("信贷系统", "壬名银行").id(), Purpose.LENDING, 30, true);
+        var citizen = authentication(citizen(p));
+        assertThat(mvc.perform(get("/me/consents").with(citizen)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString())
+                .contains("<th scope=\"col\"><span class=\"sr-only\">操作</span></th>",
+                        "aria-label=\"撤回对壬名银行的授权\">撤回</button>")
+                .doesNotContain("<th scope=\"col\"></th>");
+        assertThat(mvc.perform(get("/me/consents").param("lang", "en").with(citizen)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString())
+                .contains("<span class=\"sr-only\">Actions</span>",
+                        "aria-label=\"Withdraw the consent given to 壬名银行\">Withdraw</button>");
+    }
+
+    private static void assertUntagged(byte[] pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            var catalog = document.getDocumentCatalog();
+            assertThat(catalog.getStructureTreeRoot()).as("untagged: bench/reports.sh's path unchanged").isNull();
+            assertThat(catalog.getMarkInfo()).isNull();
+            assertThat(catalog.getLanguage()).isNull();
+        }
+    }
+
+    /** A tagged PDF: structure tree, MarkInfo/Marked, /Lang, the title shown, tables, headers, the QR's alternative. */
+    private static void assertTagged(byte[] pdf, String language, String number) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            var catalog = document.getDocumentCatalog();
+            assertThat(catalog.getStructureTreeRoot()).as("structure tree").isNotNull();
+            assertThat(catalog.getStructureTreeRoot().getKids()).isNotEmpty();
+            assertThat(catalog.getMarkInfo()).isNotNull();
+            assertThat(catalog.getMarkInfo().isMarked()).isTrue();
+            assertThat(catalog.getLanguage()).isEqualTo(language);
+            assertThat(catalog.getViewerPreferences().displayDocTitle()).isTrue();
+            assertThat(document.getDocumentInformation().getTitle()).endsWith(number);
+            assertThat(structureText(catalog.getStructureTreeRoot().getKids())).contains("/Table", "/TH", "/Figure",
+                    "/H1");
+            var figures = new java.util.ArrayList<String>();
+            alternatives(catalog.getStructureTreeRoot().getKids(), figures);
+            assertThat(figures).as("the QR code's alternative").anySatisfy(alt -> assertThat(alt).isNotBlank());
+        }
+    }
+
+    /** The structure types of a tagged PDF's tree, "/Type" each, in order. */
+    private static String structureText(List<Object> kids) {
+        StringBuilder out = new StringBuilder();
+        for (Object kid : kids) {
+            if (kid instanceof org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement e) {
+                out.append('/').append(e.getStructureType()).append(' ').append(structureText(e.getKids()));
+            }
+        }
+        return out.toString();
+    }
+
+    private static void alternatives(List<Object> kids, List<String> figures) {
+        for (Object kid : kids) {
+            if (kid instanceof org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement e) {
+                if ("Figure".equals(e.getStructureType()) && e.getAlternateDescription() != null) {
+                    figures.add(e.getAlternateDescription());
+                }
+                alternatives(e.getKids(), figures);
+            }
+        }
+    }
+
     @Autowired
     org.springframework.context.MessageSource messageSource;
 

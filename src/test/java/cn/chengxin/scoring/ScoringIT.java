@@ -560,6 +560,36 @@ class ScoringIT {
         assertThat(rescoring.nextChunk(item, version)).isFalse();
     }
 
+    /**
+     * Gaps review xxxv O9: 我的信用分's history table has a caption and a header row, and the chart is an image named
+     * by its trend (how many scores, the first and the last with their days, the lowest and the highest), in the
+     * reader's language.
+     */
+    @Test
+    void theScoreHistoryHasHeadersAndTheChartIsNamedByItsTrend() throws Exception {
+        Resident r = resident(LocalDate.of(1979, 7, 2), "邢图名");
+        scoring.rescore(Set.of(r.id()));
+        submit(r, "SC-" + UUID.randomUUID(), LocalDate.now().minusMonths(2)).andExpect(jsonPath("$.accepted").value(1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> scoring.scoreOf(r.id())
+                .filter(s -> s.scored() && s.score() < 1000).isPresent());
+        int now = scoring.scoreOf(r.id()).orElseThrow().score();
+        var citizen = authentication(Principals.citizen(subjects, r.id()));
+
+        String chinese = mvc.perform(get("/me/score").with(citizen)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(chinese).contains("<caption>信用分历史（由早到晚）</caption>", "<th scope=\"col\">评分时间</th>",
+                        "<th scope=\"col\">信用分</th>", "<th scope=\"col\">评分模型</th>")
+                .containsPattern("role=\"img\"[^>]*aria-label=\"信用分变化图：共 \\d+ 次评分，由 \\d{4}-\\d{2}-\\d{2} 的 "
+                        + "[\\d,]+ 分到 \\d{4}-\\d{2}-\\d{2} 的 " + java.text.NumberFormat.getIntegerInstance(Locale.CHINA)
+                        .format(now) + " 分，最低 [\\d,]+ 分，最高 [\\d,]+ 分；各次评分见下表。\"");
+        String english = mvc.perform(get("/me/score").param("lang", "en").with(citizen)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(english).contains("<caption>Score history (oldest first)</caption>", "<th scope=\"col\">Score</th>")
+                .containsPattern("role=\"img\"[^>]*aria-label=\"Score over time: \\d+ scores, from [\\d,]+ on "
+                        + "\\d{4}-\\d{2}-\\d{2} to " + java.text.NumberFormat.getIntegerInstance(Locale.ENGLISH)
+                        .format(now) + " on ");
+    }
+
     /** The citizen's 我的信用分 names the model's dimensions in the reader's language (issue #5); Chinese as before. */
     @Test
     void theScorePageNamesTheDimensionsInTheReadersLanguage() throws Exception {
