@@ -570,7 +570,7 @@ class ReportsIT {
                         .param("code", chinese.verificationCode()).with(csrf())).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString())
                 .contains("data-field=\"sm3\">" + chinese.sm3() + "</dd>",
-                        "data-field=\"tagged-sm3\">" + taggedSm3 + "</dd>", "SM3（无障碍版 PDF）");
+                        "data-field=\"tagged-sm3\">" + taggedSm3 + "</dd>", "无障碍版 PDF 的校验值");
 
         Reports.Issued english = reports.tagged(reports.forSelf(p.id(),
                 cn.chengxin.inquiry.domain.ReportKind.OCCUPATIONAL, cn.chengxin.inquiry.domain.ReportLanguage.EN));
