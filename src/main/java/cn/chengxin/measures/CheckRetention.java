@@ -29,7 +29,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * stays in any case (its content is emptied by the audit's own retention). A check past its period that still owes
  * feedback or waits to be lifted (RULES.md §7: punishment stops at exit, H3) stays until it no longer does: deleting
  * it would silently drop what a department still owes or must still be told. The 案例统计 counts (case tally) are
- * kept apart and do not shrink; feedback figures of a period older than the retention count the checks left.
+ * kept apart and do not shrink, nor do the feedback figures kept per day (V411) of the days the checks were made.
  *
  * <p>Nightly, a chunk of checks per transaction under a claim ({@link ResumablePasses}): a pass per day, never one
  * huge DELETE; two instances never prune the same chunk, and a pass a stop interrupted goes on with the next day's.
