@@ -132,10 +132,10 @@ class SupervisionFiguresIT {
         assertThat(feedback.between(from, today, overdueBefore)).isEqualTo(counted);
         assertThat(collection.delays(from, today)).isEqualTo(delays);
         assertThat(collection.timeliness(from, today)).isEqualTo(timeliness);
-        DepartmentSupervision.Line line = supervision.of(from, today).lines().stream()
-                .filter(l -> l.code().equals(first)).findFirst().orElseThrow();
-        assertThat(line.feedback()).isEqualTo(counted.stream().filter(f -> f.departmentCode().equals(first))
-                .findFirst().orElseThrow());
+        DepartmentSupervision.Period period = supervision.of(from, today);
+        DepartmentSupervision.Line line = period.lines().stream().filter(l -> l.code().equals(first)).findFirst()
+                .orElseThrow();
+        assertThat(line.feedback()).isEqualTo(mine(countedFeedback(from, today, period.feedbackOverdueBefore())));
         assertThat(line.timeliness().records()).isEqualTo(delays.stream()
                 .filter(d -> d.departmentCode().equals(first)).mapToLong(DecisionDelay::records).sum());
 
