@@ -72,11 +72,16 @@ class ExchangeMetricsIT {
     }
 
     private void queue(String sourceId, Instant at) {
+        queue(jdbc, PARTNER, sourceId, at);
+    }
+
+    /** Queues a message of {@code sourceId} (version 1, a record) for {@code partner}, as queued at {@code at}. */
+    static void queue(JdbcClient jdbc, String partner, String sourceId, Instant at) {
         jdbc.sql("""
                 INSERT INTO exchange.outbox (partner_code, subject_id, source_platform, source_id, version, kind,
                                              status, body, queued_at)
                 VALUES (?, gen_random_uuid(), '990000', ?, 1, 'RECORD', 'ACTIVE', '{}'::jsonb, ?)""")
-                .params(PARTNER, sourceId, Timestamp.from(at)).update();
+                .params(partner, sourceId, Timestamp.from(at)).update();
     }
 
     /** The value of the sample line that starts with {@code sample} (name and labels). */

@@ -160,10 +160,6 @@ class ExchangeQueueFiguresIT {
     }
 
     private void queue(String sourceId, Instant at) {
-        jdbc.sql("""
-                INSERT INTO exchange.outbox (partner_code, subject_id, source_platform, source_id, version, kind,
-                                             status, body, queued_at)
-                VALUES (?, gen_random_uuid(), '990000', ?, 1, 'RECORD', 'ACTIVE', '{}'::jsonb, ?)""")
-                .params(PARTNER, sourceId, Timestamp.from(at)).update();
+        ExchangeMetricsIT.queue(jdbc, PARTNER, sourceId, at);
     }
 }
