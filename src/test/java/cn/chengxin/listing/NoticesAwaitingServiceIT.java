@@ -81,7 +81,7 @@ class NoticesAwaitingServiceIT {
             assertThat(waiting(prior.id())).as("served: out of the set").isFalse();
             assertThat(jdbc.sql("""
                     SELECT count(*) FROM listing.notice_awaiting a JOIN listing.notice n ON n.id = a.notice_id
-                    WHERE n.entry_id = ?""").param(staleEntry).query(Long.class).single())
+                    WHERE n.entry_id = ? AND n.kind = 'EXIT'""").param(staleEntry).query(Long.class).single())
                     .as("the stale exit notices left the set").isZero();
             assertThat(jdbc.sql("""
                     SELECT count(*) FROM listing.notice n WHERE n.entry_id = ? AND n.kind = 'EXIT'

@@ -64,7 +64,9 @@ class PublicListPlansIT {
             }
             String count = explain(JdbcListing.COUNT_PUBLISHED, "BLACK", "EFFECTIVE", Date.valueOf(today), null,
                     null, NONE, null, null, NONE, 1_001);
-            assertThat(count).contains("Limit").doesNotContain("Seq Scan on entry e");
+            // Counted up to a bound: whichever way the planner reads the list, it stops at the 1,001st entry (with
+            // most of the table on the list, a scan that stops there is what it picks), never counting all of it.
+            assertThat(count).containsPattern("Aggregate[^\\n]*\\n\\s*->\\s+Limit[^\\n]*rows=1001");
             assertThat(explain(JdbcListing.PAST_VALIDITY, Date.valueOf(today)))
                     .contains("entry_open_by_validity").doesNotContain("Seq Scan on entry");
         });
