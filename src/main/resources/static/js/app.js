@@ -195,3 +195,24 @@ document.addEventListener('htmx:configRequest', function (event) {
     announce();
     document.addEventListener('htmx:afterSettle', announce);
 })();
+
+// A wide table scrolls within itself on a narrow screen (site.css); a keyboard user must be able to scroll it too
+// (WCAG 2.1.1; axe scrollable-region-focusable): a table wider than its box is made focusable, and no longer when it
+// fits again.
+(function () {
+    function scrollers() {
+        document.querySelectorAll('.data-table').forEach(function (table) {
+            var overflows = table.scrollWidth > table.clientWidth + 1;
+            if (overflows && !table.hasAttribute('tabindex')) {
+                table.setAttribute('tabindex', '0');
+                table.setAttribute('data-scroller', '');
+            } else if (!overflows && table.hasAttribute('data-scroller')) {
+                table.removeAttribute('tabindex');
+                table.removeAttribute('data-scroller');
+            }
+        });
+    }
+    scrollers();
+    window.addEventListener('resize', scrollers);
+    document.addEventListener('htmx:afterSettle', scrollers);
+})();
