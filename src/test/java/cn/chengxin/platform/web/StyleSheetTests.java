@@ -37,7 +37,7 @@ class StyleSheetTests {
     @Test
     void theCareModeRaisesTheRootSize() throws IOException {
         assertThat(Files.readString(CSS.resolve("care.css"), StandardCharsets.UTF_8))
-                .containsPattern("html \\{ font-size: 125%; \\}");
+                .containsPattern("html \\{ font-size: 1\\.25rem; \\}");
     }
 
     @Test
