@@ -188,7 +188,7 @@ class PendingRegistrationsIT {
                 .isInstanceOf(CitizenAccounts.LoginOutcome.Passed.class);
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM audit.event WHERE action = 'account.citizen.register'
-                        AND detail = 'REGISTRATION_CODE_RESENT' AND subject_pseudonym = ?""")
+                        AND detail = 'reason=REGISTRATION_CODE_RESENT' AND subject_pseudonym = ?""")
                 .param(subjects.pseudonymOf(subjects.validate(cn.chengxin.subject.domain.DocumentType.RESIDENT_ID,
                         person.number()))).query(Long.class).single()).isOne();
     }

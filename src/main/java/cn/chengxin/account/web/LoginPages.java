@@ -36,6 +36,10 @@ class LoginPages {
         if (guard.challengeNeeded(request.getRemoteAddr())) {
             model.addAttribute("signInChallenge", guard.challenge());
         }
+        // Gaps review xxxv O2: which fields the refusal concerns, for their aria-invalid and description (a template may
+        // not read request parameters into attributes).
+        model.addAttribute("credentialsRefused", request.getParameter("error") != null);
+        model.addAttribute("challengeRefused", request.getParameter("challengeFailed") != null);
         return page;
     }
 
