@@ -543,7 +543,7 @@ class ObjectionsIT {
         var refused = mvc.perform(multipart("/me/objections")
                         .file(exe).param("recordKey", record.toString()).param("reasons", "附件为复议决定书，请核查")
                         .with(csrf()).with(authentication(citizen)))
-                .andExpect(redirectedUrl("/me/file#objection-form")).andReturn();
+                .andExpect(redirectedUrl("/me/file")).andReturn();
         String again = mvc.perform(get("/me/file").with(authentication(citizen))
                         .with(cn.chengxin.support.Sessions.flashOf(refused)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

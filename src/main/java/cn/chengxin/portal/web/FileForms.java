@@ -25,17 +25,22 @@ final class FileForms {
     /**
      * Marks the refusal flashed for the next page (if any: {@code failure}) as the refusal of {@code form}, with the
      * field its code names.
+     *
+     * @return the page to redirect to: /me/file with {@code anchor} when nothing was refused, without when refused
      */
-    static void refused(RedirectAttributes redirect, String form) {
+    static String refused(RedirectAttributes redirect, String form, String anchor) {
         Object code = redirect.getFlashAttributes().get("failureCode");
         if (code == null) {
-            return;
+            return "redirect:/me/file" + anchor;
         }
         redirect.addFlashAttribute("refusedForm", form);
         String field = fieldOf(form, code.toString());
         if (field != null) {
             redirect.addFlashAttribute("refusedField", field);
         }
+        // No fragment: a browser skips autofocus on a page whose address names an element, and the refusal, focused,
+        // is scrolled to anyway.
+        return "redirect:/me/file";
     }
 
     /** @return the id of the field of {@code form} that the refusal {@code code} names, or null for the whole form */

@@ -122,8 +122,7 @@ class MyCredit {
                          RedirectAttributes redirect) {
         ConsoleActions.flashOrNotFound(redirect, "me.decline.recordDeclined",
                 () -> declines.declineRecord(citizen.subjectId(), recordKey));
-        FileForms.refused(redirect, FileForms.FILE);
-        return "redirect:/me/file#file";
+        return FileForms.refused(redirect, FileForms.FILE, "#file");
     }
 
     @PostMapping("/me/file/records/{id}/accept")
@@ -131,8 +130,7 @@ class MyCredit {
                         RedirectAttributes redirect) {
         ConsoleActions.flashOrNotFound(redirect, "me.decline.recordAccepted",
                 () -> declines.acceptRecord(citizen.subjectId(), recordKey));
-        FileForms.refused(redirect, FileForms.FILE);
-        return "redirect:/me/file#file";
+        return FileForms.refused(redirect, FileForms.FILE, "#file");
     }
 
     /** Declines an honour altogether: its records in force now and those that arrive later. */
@@ -141,8 +139,7 @@ class MyCredit {
                        RedirectAttributes redirect) {
         ConsoleActions.flash(redirect, "me.decline.itemDeclined",
                 () -> declines.declineItem(citizen.subjectId(), code));
-        FileForms.refused(redirect, FileForms.DECLINES);
-        return "redirect:/me/file#declines";
+        return FileForms.refused(redirect, FileForms.DECLINES, "#declines");
     }
 
     @PostMapping("/me/file/items/{code}/accept")
@@ -150,8 +147,7 @@ class MyCredit {
                       RedirectAttributes redirect) {
         ConsoleActions.flash(redirect, "me.decline.itemAccepted",
                 () -> declines.acceptItem(citizen.subjectId(), code));
-        FileForms.refused(redirect, FileForms.DECLINES);
-        return "redirect:/me/file#declines";
+        return FileForms.refused(redirect, FileForms.DECLINES, "#declines");
     }
 
     @PostMapping("/me/statements")
@@ -162,13 +158,13 @@ class MyCredit {
             statements.add(citizen.subjectId(), recordKey, text);
         } catch (RuntimeException e) {
             ConsoleActions.flashRefusal(redirect, e);
-            FileForms.refused(redirect, FileForms.STATEMENT);
+            String refused = FileForms.refused(redirect, FileForms.STATEMENT, "");
             // Refused (too long, a record not in the file, too many in force): back to the form with the record and
             // the text as written, not an empty form (issue #7). Redacted as a stored statement is, since the session
             // that carries it to the next page is stored in the database.
             redirect.addFlashAttribute("statementRecord", recordKey);
             redirect.addFlashAttribute("statementText", IdentityRedaction.redact(text));
-            return "redirect:/me/file#statement-form";
+            return refused;
         }
         redirect.addFlashAttribute("successKey", "me.statement.added");
         return "redirect:/me/file";
@@ -178,8 +174,7 @@ class MyCredit {
     String withdrawStatement(@AuthenticationPrincipal CitizenPrincipal citizen, @PathVariable UUID id,
                              RedirectAttributes redirect) {
         ConsoleActions.flash(redirect, "me.statement.withdrawn", () -> statements.withdraw(citizen.subjectId(), id));
-        FileForms.refused(redirect, FileForms.STATEMENTS);
-        return "redirect:/me/file";
+        return FileForms.refused(redirect, FileForms.STATEMENTS, "");
     }
 
     /** 授权管理. */

@@ -111,10 +111,10 @@ class MyObjections {
             filed[0] = true;
         });
         if (!filed[0]) {
-            FileForms.refused(redirect, FileForms.OMISSION);
+            String refused = FileForms.refused(redirect, FileForms.OMISSION, "");
             redirect.addFlashAttribute("typedOmission", new TypedOmission(omission, IdentityRedaction.redact(missing),
                     IdentityRedaction.redact(decisionNumber), decidedOn, IdentityRedaction.redact(reasons)));
-            return "redirect:/me/file#omission-form";
+            return refused;
         }
         return "redirect:/me/objections";
     }
@@ -159,10 +159,10 @@ class MyObjections {
             // Refused (a file of the wrong type, too large): back to the credit file's form with the record and the
             // reasons as written, only the files to be chosen again. The kept reasons are redacted as the stored ones
             // are, since the session that carries them to the next page is stored in the database.
-            FileForms.refused(redirect, FileForms.OBJECTION);
+            String refused = FileForms.refused(redirect, FileForms.OBJECTION, "");
             redirect.addFlashAttribute("objectionRecord", recordKey);
             redirect.addFlashAttribute("objectionReasons", IdentityRedaction.redact(reasons));
-            return "redirect:/me/file#objection-form";
+            return refused;
         }
         if (!filed[0]) {
             // Refused on a list entry (reasons missing or too long, a file of the wrong type): back to 我的名单 with
