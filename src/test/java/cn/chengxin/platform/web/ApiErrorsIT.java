@@ -235,8 +235,9 @@ class ApiErrorsIT {
     }
 
     @Test
-    void aMalformedPageNumberOnThePublicSiteIsABadRequestPage() throws Exception {
-        mvc.perform(get("/lists").param("page", "abc")).andExpect(status().isBadRequest());
+    void aMalformedPageKeyOnThePublicSiteIsABadRequestPage() throws Exception {
+        // The public lists page by the key of an entry (gaps review xxxv P6), no longer by a number.
+        mvc.perform(get("/lists").param("after", "abc")).andExpect(status().isBadRequest());
         mvc.perform(get("/lists").param("type", "PURPLE")).andExpect(status().isBadRequest());
     }
 }
