@@ -896,7 +896,10 @@ class ReportsIT {
         String main = page.substring(page.indexOf("<main"), page.indexOf("</main>"));
         assertThat(main).contains("Verify a report", "Occupational credit report", "The person",
                 "Issued by this platform and valid.", english.sm3());
-        assertThat(main.replaceAll("<[^>]+>", " ").replace(Masking.personName(p.name()), ""))
+        // The person's masked name is the only Chinese allowed, shown masked and said in parts (gaps review xxxv O7).
+        var spoken = new cn.chengxin.shared.web.MaskedWords().of(Masking.personName(p.name()));
+        assertThat(main.replaceAll("<[^>]+>", " ").replace(Masking.personName(p.name()), "")
+                .replace(spoken.head(), "").replace(spoken.tail(), ""))
                 .doesNotContainPattern("\\p{IsHan}");
 
         Reports.Issued chinese = reports.forSelf(p.id(), cn.chengxin.inquiry.domain.ReportKind.OCCUPATIONAL);

@@ -86,7 +86,7 @@ class PublicListsIT {
         String masked = Masking.identityNumber(person.number());
         assertThat(page).contains("共 21 条", Masking.personName(person.name()))
                 .doesNotContain(person.number()).doesNotContain(pseudonym);
-        assertThat(StringUtils.countOccurrencesOf(page, "<td class=\"mono\">" + masked + "</td>"))
+        assertThat(StringUtils.countOccurrencesOf(page, "data-field=\"masked-number\">" + masked + "</span>"))
                 .as("every entry on the one answer").isEqualTo(21);
         assertThat(links(page)).isNotEmpty()
                 .noneMatch(l -> l.contains(person.number()) || l.contains(pseudonym) || l.contains(masked));
