@@ -131,14 +131,10 @@ public class CollectionFigures {
      * yet, a day a transaction; returns the days kept here.
      */
     public List<LocalDate> keepDays(LocalDate from, LocalDate to) {
-        LocalDate yesterday = LocalDate.now(clock).minusDays(1);
-        LocalDate last = to.isAfter(yesterday) ? yesterday : to;
-        if (last.isBefore(from)) {
-            return List.of();
-        }
-        List<LocalDate> kept = jdbc.sql("SELECT day FROM creditfile.collection_day_kept WHERE day >= ? AND day <= ?")
-                .params(Date.valueOf(from), Date.valueOf(last)).query(LocalDate.class).list();
-        return KeptDays.keepEach(from, last, kept, this::keep);
+        return KeptDays.closed(from, to, LocalDate.now(clock)).map(days -> KeptDays.keepEach(days.from(), days.to(),
+                jdbc.sql("SELECT day FROM creditfile.collection_day_kept WHERE day >= ? AND day <= ?")
+                        .params(Date.valueOf(days.from()), Date.valueOf(days.to())).query(LocalDate.class).list(),
+                this::keep)).orElse(List.of());
     }
 
     /**

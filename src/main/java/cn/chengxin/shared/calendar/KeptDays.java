@@ -46,6 +46,16 @@ public final class KeptDays {
     }
 
     /**
+     * The closed days (before {@code today}) from {@code from} to {@code to}, both included: the days a roll-up may
+     * keep; empty when none is closed yet.
+     */
+    public static java.util.Optional<DayRange> closed(LocalDate from, LocalDate to, LocalDate today) {
+        LocalDate yesterday = today.minusDays(1);
+        LocalDate last = to.isAfter(yesterday) ? yesterday : to;
+        return last.isBefore(from) ? java.util.Optional.empty() : java.util.Optional.of(new DayRange(from, last));
+    }
+
+    /**
      * Keeps ({@code keep}: true when kept here) each day from {@code from} to {@code to} (both included) that is not
      * in {@code kept}, earliest first; returns the days kept here.
      */

@@ -38,4 +38,13 @@ class KeptDaysTests {
         assertThat(asked).containsExactly(D1, D1.plusDays(2), D1.plusDays(3), D1.plusDays(4));
         assertThat(done).containsExactly(D1, D1.plusDays(2), D1.plusDays(4));
     }
+
+    @Test
+    void onlyClosedDaysAreKeptTodayAndLaterNever() {
+        assertThat(KeptDays.closed(D1, D1.plusDays(9), D1.plusDays(5)))
+                .contains(new KeptDays.DayRange(D1, D1.plusDays(4)));
+        assertThat(KeptDays.closed(D1, D1.plusDays(2), D1.plusDays(5)))
+                .contains(new KeptDays.DayRange(D1, D1.plusDays(2)));
+        assertThat(KeptDays.closed(D1, D1.plusDays(9), D1)).isEmpty();
+    }
 }
