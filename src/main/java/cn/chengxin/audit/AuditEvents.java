@@ -26,7 +26,8 @@ public class AuditEvents {
 
     /**
      * One page of events, newest first; {@code olderBefore} is the seq to ask for the next, older page with (null:
-     * none older).
+     * none older). A page that looked for checks over a bounded range of the log ({@link #CHECK_WINDOW}) may hold
+     * fewer events than asked while older ones remain: its {@code olderBefore} is then the bottom of that range.
      */
     public record Page(List<Event> events, long total, Long olderBefore) {
     }
@@ -53,28 +54,61 @@ public class AuditEvents {
                         rs.getString(7), rs.getBoolean(8), rs.getString(9), AuditResult.valueOf(rs.getString(10)),
                         rs.getString(11), rs.getString(12)))
                 .list();
-        Long older = events.size() > limit ? events.get(limit - 1).seq() : null;
+        // a page that looked for checks in a bounded range and did not fill goes on below that range
+        Long older = events.size() > limit ? events.get(limit - 1).seq() : statement.lookedFrom();
         long total = jdbc.sql("SELECT coalesce(max(seq) + 1, 0) FROM audit.event").query(Long.class).single();
         return new Page(events.size() > limit ? events.subList(0, limit) : events, total, older);
     }
 
-    /** The viewer's statement and its parameters. */
-    record Statement(String sql, List<Object> params) {
+    /**
+     * The action of the check API's event ({@code measures.Checks}): most of a city's log (issue #5: 10,000 a second),
+     * and kept, and searched, in the checks' own table besides. The viewer's indexes of actor and action leave it out
+     * (V447, V448), which saves every audited check two index entries and their WAL records (session xxxvii).
+     */
+    public static final String CHECK_ACTION = "measures.check";
+
+    /** The predicate of those two partial indexes, word for word, so that the planner sees it implied. */
+    private static final String NOT_A_CHECK = "action <> '" + CHECK_ACTION + "'";
+
+    /**
+     * At most how many positions of the log one page walks by the primary key for checks, which no index of actor or
+     * action holds: a bounded walk (a few tens of milliseconds) however long the log. Where checks are most of the log,
+     * as at a city's size, a page fills long before; otherwise it may come back short, with its link to older events
+     * starting below the range it walked.
+     */
+    static final long CHECK_WINDOW = 100_000;
+
+    /**
+     * The viewer's statement, its parameters, and the lowest position it looked at when it walked a bounded range of
+     * the log for checks and positions below remain (null: it looked as far back as the query asks).
+     */
+    record Statement(String sql, List<Object> params, Long lookedFrom) {
     }
+
+    private static final String COLUMNS = """
+            SELECT seq, at, category, actor_kind, actor_name, organisation, action,
+                   subject_pseudonym IS NOT NULL, purpose, result, request_id, detail
+            FROM audit.event""";
 
     /**
      * The statement for {@code q} names only the filters given, each in the form its index serves (gaps review xxxv
-     * P3; V416–V418): the actor by {@code event_by_actor}, an action or a group of them by {@code event_by_action}
-     * (under the "C" collation, as the index), a refusal or an error by {@code event_not_succeeded}, a subject by
-     * {@code event_by_subject}; a period becomes a range of {@code seq} as well ({@link #seqBounds}), so that it narrows
-     * each of those indexes and the primary key, whose walk serves a period alone. Newest first, by key: a page after
-     * the first asks for events older than its {@code before}, never with an offset.
+     * P3; V416–V418, V447–V448): the actor by {@code event_by_actor_but_checks}, an action or a group of them by
+     * {@code event_by_action_but_checks} (under the "C" collation, as the index), a refusal or an error by
+     * {@code event_not_succeeded}, a subject by {@code event_by_subject}; a period becomes a range of {@code seq} as
+     * well ({@link #seqBounds}), so that it narrows each of those indexes and the primary key, whose walk serves a period
+     * alone. The indexes of actor and action leave the checks out ({@link #CHECK_ACTION}): a search by actor or action
+     * that cannot match a check names their predicate; one that asks for the check action walks the primary key, and
+     * one that may match both (an actor alone, the group {@code measures.}) is the union of the index's part and the
+     * checks' walk, merged by position; a walk for checks covers at most {@link #CHECK_WINDOW} positions a page. A
+     * subject or a refusal or an error is served by an index that holds the checks as well. Newest first, by key: a
+     * page after the first asks for events older than its {@code before}, never with an offset.
      */
     Statement statement(Query q, int limit) {
         StringBuilder where = new StringBuilder(" WHERE true");
         List<Object> params = new ArrayList<>();
         String action = blankToNull(q.action());
-        if (action != null && action.endsWith(".")) {
+        boolean group = action != null && action.endsWith(".");
+        if (group) {
             // every action of the group: those that start with its prefix, the "C" order's range [prefix, prefix')
             where.append(" AND action COLLATE \"C\" >= ? AND action COLLATE \"C\" < ?");
             params.add(action);
@@ -101,25 +135,54 @@ public class AuditEvents {
             where.append(" AND subject_pseudonym = ?");
             params.add(subject);
         }
+        long lowest = 0;
+        Long highest = null;
         if (q.from() != null) {
+            lowest = seqBounds(q.from()).atOrAfter();
             where.append(" AND at >= ? AND seq >= ?");
             params.add(Timestamp.from(q.from()));
-            params.add(seqBounds(q.from()).atOrAfter());
+            params.add(lowest);
         }
         if (q.to() != null) {
+            highest = seqBounds(q.to()).before();
             where.append(" AND at < ? AND seq < ?");
             params.add(Timestamp.from(q.to()));
-            params.add(seqBounds(q.to()).before());
+            params.add(highest);
         }
         if (q.before() != null) {
             where.append(" AND seq < ?");
             params.add(q.before());
+            highest = highest == null ? q.before() : Math.min(highest, q.before());
         }
-        params.add(limit + 1);
-        return new Statement("""
-                SELECT seq, at, category, actor_kind, actor_name, organisation, action,
-                       subject_pseudonym IS NOT NULL, purpose, result, request_id, detail
-                FROM audit.event""" + where + " ORDER BY seq DESC LIMIT ?", params);
+        boolean servedWithChecks = subject != null || (q.result() != null && q.result() != AuditResult.SUCCESS);
+        boolean checksApart = !servedWithChecks && (action != null || who != null);
+        boolean mayBeACheck = action == null || (group ? CHECK_ACTION.startsWith(action) : action.equals(CHECK_ACTION));
+        if (!checksApart) {
+            params.add(limit + 1);
+            return new Statement(COLUMNS + where + " ORDER BY seq DESC LIMIT ?", params, null);
+        }
+        if (!mayBeACheck) {
+            params.add(limit + 1);
+            return new Statement(COLUMNS + where + " AND " + NOT_A_CHECK + " ORDER BY seq DESC LIMIT ?", params,
+                    null);
+        }
+        // the checks: a walk of the primary key over at most CHECK_WINDOW positions below the page's top
+        long top = highest != null ? highest
+                : jdbc.sql("SELECT coalesce(max(seq) + 1, 0) FROM audit.event").query(Long.class).single();
+        long from = Math.max(lowest, top - CHECK_WINDOW);
+        where.append(" AND seq >= ?");
+        params.add(from);
+        Long lookedFrom = from > lowest ? from : null;
+        if (!group && action != null) {
+            params.add(limit + 1);
+            return new Statement(COLUMNS + where + " ORDER BY seq DESC LIMIT ?", params, lookedFrom);
+        }
+        // both: the index's events besides the checks, and the checks, merged by position
+        List<Object> both = new ArrayList<>(params);
+        both.addAll(params);
+        both.add(limit + 1);
+        return new Statement(COLUMNS + where + " AND " + NOT_A_CHECK + "\nUNION ALL\n" + COLUMNS + where
+                + " AND action = '" + CHECK_ACTION + "' ORDER BY seq DESC LIMIT ?", both, lookedFrom);
     }
 
     /**

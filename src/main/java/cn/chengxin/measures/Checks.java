@@ -19,6 +19,7 @@ import java.util.function.Function;
 
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditEvents;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
 import cn.chengxin.exchange.ReceivedEntry;
@@ -424,7 +425,7 @@ public class Checks {
                 caller.departmentCode() == null ? "" : caller.departmentCode(), pseudonym, scenario, purpose,
                 shown.size(), listFollowing.stream().map(CheckResult.Applicable::code).distinct().toList(), owed,
                 restedOn(listFollowing), reference);
-        AuditEntry event = AuditEntry.of(AuditCategory.QUERY, "measures.check").by(caller).subject(pseudonym)
+        AuditEntry event = AuditEntry.of(AuditCategory.QUERY, AuditEvents.CHECK_ACTION).by(caller).subject(pseudonym)
                 .purpose(scenario.label() + "：" + purpose, "联合奖惩核查（国办发〔2016〕33号）")
                 .detail(MeasureDetails.checked(id, entries.size(), applicable.size()));
         return new Evaluated(result, row, event);

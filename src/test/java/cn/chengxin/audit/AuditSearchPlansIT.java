@@ -51,17 +51,17 @@ class AuditSearchPlansIT {
     void eachFilterIsServedByItsIndexAndNoneScansTheLog() {
         Instant dayFrom = START.plusSeconds(86_400);
         Instant dayTo = dayFrom.plusSeconds(86_400);
-        record Case(String what, AuditEvents.Query query, String index) {
+        record Case(String what, AuditEvents.Query query, String... indexes) {
         }
         List<Case> cases = List.of(
                 new Case("one clerk", new AuditEvents.Query(null, "经办人7", null, null, null, null, null),
-                        "event_by_actor"),
+                        "event_by_actor_but_checks"),
                 new Case("one clerk in one day", new AuditEvents.Query(null, "经办人7", null, null, dayFrom, dayTo,
-                        null), "event_by_actor"),
+                        null), "event_by_actor_but_checks"),
                 new Case("a rare action", new AuditEvents.Query("account.disable", null, null, null, null, null,
-                        null), "event_by_action"),
+                        null), "event_by_action_but_checks"),
                 new Case("a rare action in one day", new AuditEvents.Query("account.disable", null, null, null,
-                        dayFrom, dayTo, null), "event_by_action"),
+                        dayFrom, dayTo, null), "event_by_action_but_checks"),
                 new Case("every refusal", new AuditEvents.Query(null, null, AuditResult.DENIED, null, null, null,
                         null), "event_not_succeeded"),
                 new Case("every error in one day", new AuditEvents.Query(null, null, AuditResult.ERROR, null,
@@ -70,8 +70,19 @@ class AuditSearchPlansIT {
                         dayTo, null), "event_pkey"),
                 new Case("one person", new AuditEvents.Query(null, null, null, "feedbeef42", null, null, null),
                         "event_by_subject"),
-                new Case("a group of actions", new AuditEvents.Query("account.", null, null, null, null, null, null),
-                        null));
+                new Case("a group of actions", new AuditEvents.Query("account.", null, null, null, null, null, null)),
+                // session xxxvii: the checks are in neither index of actor or action; they are found by the primary
+                // key, over a bounded range of positions (AuditEvents.CHECK_WINDOW)
+                new Case("an API client", new AuditEvents.Query(null, "审批系统7", null, null, null, null, null),
+                        "event_by_actor_but_checks", "event_pkey"),
+                new Case("an API client in one day", new AuditEvents.Query(null, "审批系统7", null, null, dayFrom,
+                        dayTo, null), "event_by_actor_but_checks", "event_pkey"),
+                new Case("the check action", new AuditEvents.Query(AuditEvents.CHECK_ACTION, null, null, null, null,
+                        null, null), "event_pkey"),
+                new Case("the check action of an API client", new AuditEvents.Query(AuditEvents.CHECK_ACTION,
+                        "审批系统7", null, null, null, null, null), "event_pkey"),
+                new Case("the measures' group, checks and the rest", new AuditEvents.Query("measures.", null, null,
+                        null, null, null, null), "event_by_action_but_checks", "event_pkey"));
 
         List<String> wrong = transactions.execute(tx -> {
             tx.setRollbackOnly();
@@ -82,9 +93,10 @@ class AuditSearchPlansIT {
                 List<String> scans = new ArrayList<>();
                 collect(plan, scans);
                 boolean seqScan = scans.stream().anyMatch(s -> s.startsWith("Seq Scan"));
-                boolean onIndex = c.index() == null || scans.stream().anyMatch(s -> s.endsWith(" " + c.index()));
+                boolean onIndex = java.util.Arrays.stream(c.indexes())
+                        .allMatch(i -> scans.stream().anyMatch(s -> s.endsWith(" " + i)));
                 if (seqScan || !onIndex || scans.isEmpty()) {
-                    found.add(c.what() + ": " + scans + " (wanted " + c.index() + ")");
+                    found.add(c.what() + ": " + scans + " (wanted " + List.of(c.indexes()) + ")");
                 }
             }
             // The day's bounds are positions around it, and the search still gives exactly the day's events.
@@ -95,9 +107,52 @@ class AuditSearchPlansIT {
                     .query(Long.class).single();
             assertThat(day.events()).hasSize((int) expected).isNotEmpty()
                     .allSatisfy(e -> assertThat(e.at()).isBetween(dayFrom, dayTo.minusNanos(1)));
+
+            // Session xxxvii: an API client's events, its checks found by the primary key and the rest by the partial
+            // index, merged by position exactly as a scan of the log orders them; so the check action alone, and
+            // the group measures. (the checks and the other actions of the measures)
+            assertThat(events.search(new AuditEvents.Query(null, "审批系统0", null, null, null, null, null), 1000)
+                    .events()).extracting(AuditEvents.Event::seq)
+                    .containsExactlyElementsOf(newest("actor_name = '审批系统0'", FIRST, 1000));
+            assertThat(events.search(new AuditEvents.Query(null, "审批系统0", null, null, null, null, null), 1000)
+                    .events()).extracting(AuditEvents.Event::action)
+                    .contains(AuditEvents.CHECK_ACTION, "measures.feedback");
+            assertThat(events.search(new AuditEvents.Query(AuditEvents.CHECK_ACTION, "审批系统0", null, null, null,
+                    null, null), 300).events()).extracting(AuditEvents.Event::seq).containsExactlyElementsOf(
+                    newest("action = 'measures.check' AND actor_name = '审批系统0'", FIRST, 300));
+            AuditEvents.Page measures = events.search(new AuditEvents.Query("measures.", null, null, null, null, null,
+                    null), 2000);
+            assertThat(measures.events()).extracting(AuditEvents.Event::seq)
+                    .containsExactlyElementsOf(newest("action LIKE 'measures.%'", FIRST, 2000));
+            assertThat(measures.events()).extracting(AuditEvents.Event::action).contains("measures.feedback");
+            // A page walks at most CHECK_WINDOW positions for checks: where an actor's events are too sparse to fill
+            // it there, it comes back short, and its link to older events starts right below the range it walked.
+            long top = FIRST + EVENTS + 1;
+            AuditEvents.Page sparse = events.search(new AuditEvents.Query(null, "审批系统0", null, null, null, null,
+                    null), 3000);
+            long bottom = top - AuditEvents.CHECK_WINDOW;
+            assertThat(sparse.olderBefore()).isEqualTo(bottom);
+            assertThat(sparse.events()).extracting(AuditEvents.Event::seq).hasSizeLessThan(3000)
+                    .containsExactlyElementsOf(newest("actor_name = '审批系统0'", bottom - 1, 3000));
+            AuditEvents.Page below = events.search(new AuditEvents.Query(null, "审批系统0", null, null, null, null,
+                    bottom), 3000);
+            assertThat(below.events()).extracting(AuditEvents.Event::seq).containsExactlyElementsOf(
+                    newest("actor_name = '审批系统0' AND seq < " + bottom, bottom - AuditEvents.CHECK_WINDOW - 1,
+                            3000));
+            // the two indexes leave the checks out: an audited check writes no entry, no WAL record, to either
+            assertThat(jdbc.sql("SELECT indexname || ' ' || indexdef FROM pg_indexes WHERE schemaname = 'audit' "
+                    + "AND tablename = 'event' AND (indexdef LIKE '%actor_name%' OR indexdef LIKE '%(action%')")
+                    .query(String.class).list()).hasSize(2).allSatisfy(d -> assertThat(d)
+                    .endsWith("WHERE (action <> 'measures.check'::text)"));
             return found;
         });
         assertThat(wrong).as("filters not served by their index, or scanning the log").isEmpty();
+    }
+
+    /** The positions of the newest {@code n} events above {@code above} that match {@code condition}. */
+    private List<Long> newest(String condition, long above, int n) {
+        return jdbc.sql("SELECT seq FROM audit.event WHERE seq > ? AND " + condition + " ORDER BY seq DESC LIMIT ?")
+                .params(above, n).query(Long.class).list();
     }
 
     /** The synthetic events, and the planner's statistics over them (both rolled back with the transaction). */
@@ -112,6 +167,7 @@ class AuditSearchPlansIT {
                        CASE WHEN g % 100 = 0 THEN '经办人' || (g / 100 % 500) ELSE '审批系统' || (g % 50) END,
                        '测试单位',
                        CASE WHEN g % 10000 = 0 THEN 'account.disable'
+                            WHEN g % 1000 = 50 THEN 'measures.feedback'
                             WHEN g % 100 = 0 THEN (ARRAY['subject.view', 'listing.add', 'creditfile.record.add'])[g / 100 % 3 + 1]
                             ELSE 'measures.check' END,
                        CASE WHEN g % 100 = 0 THEN NULL ELSE 'feedbeef' || (g % 100000) END,
