@@ -40,42 +40,51 @@ class IngestionCrashIT {
     private static final Path DIR = Path.of("target", "it-crash").toAbsolutePath();
     private static final int ROWS = 200_000;
 
+    /**
+     * The clean reference run is the same file through the same packaged application on a fresh database of its own;
+     * it runs beside the crashed instance rather than after it (one ingestion keeps about one of the machine's cores
+     * busy, the application and its database taking turns), and the file is written while both start. The crashed
+     * instance is still killed part-way through the file: its kill waits only for its own progress.
+     */
     @Test
     void aKilledIngestionResubmittedEndsExactlyAsACleanRun() throws Exception {
         assertThat(JAR).as("the packaged application (mvn package runs before the integration tests)").exists();
         FileSystemUtils.deleteRecursively(DIR);
         Files.createDirectories(DIR);
         Path csv = DIR.resolve("market.csv");
-        int rows = writeCsv(csv);
 
         String batch = UUID.randomUUID().toString();
         // Ports free now, not fixed ones: the fixed database port (in the range the system also hands out to
         // outgoing connections) was once found taken when the database came to listen on it.
         int crashedDb = freePort();
         int crashedHttp = freePort();
-        App crashed = App.start(DIR.resolve("crashed"), crashedDb, crashedHttp);
-        try {
-            assertThat(crashed.upload(csv, batch)).isEqualTo(202);
-            crashed.awaitRowsDone(ROWS / 5);
-        } finally {
-            crashed.kill();
-        }
-        App restarted = App.start(DIR.resolve("crashed"), crashedDb, crashedHttp);
-        String crashedDigest;
-        long crashedCount;
-        try {
-            assertThat(restarted.upload(csv, batch)).isEqualTo(202);
-            restarted.awaitDone(batch);
-            crashedDigest = restarted.digest();
-            crashedCount = restarted.count();
-        } finally {
-            restarted.stop();
-        }
-
-        App clean = App.start(DIR.resolve("clean"), freePort(), freePort());
+        App crashed = App.launch(DIR.resolve("crashed"), crashedDb, crashedHttp);
+        App clean = App.launch(DIR.resolve("clean"), freePort(), freePort());
         try {
             String cleanBatch = UUID.randomUUID().toString();
-            assertThat(clean.upload(csv, cleanBatch)).isEqualTo(202);
+            int rows;
+            try {
+                rows = writeCsv(csv);
+                crashed.awaitReady();
+                assertThat(crashed.upload(csv, batch)).isEqualTo(202);
+                clean.awaitReady();
+                assertThat(clean.upload(csv, cleanBatch)).isEqualTo(202);
+                crashed.awaitRowsDone(ROWS / 5);
+            } finally {
+                crashed.kill();
+            }
+            App restarted = App.launch(DIR.resolve("crashed"), crashedDb, crashedHttp);
+            String crashedDigest;
+            long crashedCount;
+            try {
+                restarted.awaitReady();
+                assertThat(restarted.upload(csv, batch)).isEqualTo(202);
+                restarted.awaitDone(batch);
+                crashedDigest = restarted.digest();
+                crashedCount = restarted.count();
+            } finally {
+                restarted.stop();
+            }
             clean.awaitDone(cleanBatch);
             assertThat(crashedCount).as("nothing lost, nothing twice").isEqualTo(clean.count()).isEqualTo(rows);
             assertThat(crashedDigest).as("the same records as a clean run").isEqualTo(clean.digest());
@@ -105,9 +114,10 @@ class IngestionCrashIT {
     }
 
     /** The packaged application in its own process, data directory and ports. */
-    private record App(Process process, int dbPort, int httpPort) {
+    private record App(Process process, Path log, int dbPort, int httpPort) {
 
-        static App start(Path data, int dbPort, int httpPort) throws Exception {
+        /** Started, not yet waited for: two instances start side by side. */
+        static App launch(Path data, int dbPort, int httpPort) throws Exception {
             Files.createDirectories(data);
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Path log = data.resolve("app-" + System.nanoTime() + ".log");
@@ -119,14 +129,17 @@ class IngestionCrashIT {
             builder.environment().put("CHENGXIN_DATA_DIR", data.toString());
             builder.environment().put("CHENGXIN_EMBEDDED_DB_PORT", Integer.toString(dbPort));
             builder.environment().put("CHENGXIN_PORT", Integer.toString(httpPort));
-            App app = new App(builder.start(), dbPort, httpPort);
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+            return new App(builder.start(), log, dbPort, httpPort);
+        }
+
+        void awaitReady() throws Exception {
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
             while (Instant.now().isBefore(deadline)) {
                 if (Files.exists(log) && Files.readString(log).contains(" ready in ")) {
-                    return app;
+                    return;
                 }
-                assertThat(app.process().isAlive()).as("application running; see %s", log).isTrue();
-                Thread.sleep(200);
+                assertThat(process.isAlive()).as("application running; see %s", log).isTrue();
+                Thread.sleep(100);
             }
             throw new AssertionError("application did not start; see " + log);
         }
