@@ -30,10 +30,13 @@ import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.support.TestCitizens;
 import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import static cn.chengxin.support.AsStaff.as;
@@ -48,45 +51,66 @@ import static org.awaitility.Awaitility.await;
  * province is stopped meanwhile and started again on its data (nothing is lost: A's outbox retries over HTTP; over
  * Kafka the messages wait in the province's topic). The second test runs the same flow over the Kafka transport. The
  * third lifts a repairable entry through a repair approved in city A.
+ * <p>
+ * The three platforms are started once for the class (each start migrates a fresh database: the class's cost), every
+ * one linked to the Kafka broker; each test declares the partners again with the transport it runs over (an http
+ * address, or {@code kafka:}), which is what picks the transport of a push, and works on a person of its own.
  */
 class ThreePlatformsIT {
 
     private static final Path ROOT = Path.of("target/three-platforms");
 
-    private ConfigurableApplicationContext province;
-    private ConfigurableApplicationContext cityA;
-    private ConfigurableApplicationContext cityB;
-    private int provincePort;
-    private int portA;
-    private int portB;
+    private static EmbeddedKafkaKraftBroker broker;
+    private static ConfigurableApplicationContext province;
+    private static ConfigurableApplicationContext cityA;
+    private static ConfigurableApplicationContext cityB;
+    private static int provincePort;
+    private static int portA;
+    private static int portB;
 
-    @AfterEach
-    void stop() {
+    @BeforeAll
+    static void startThree() {
+        broker = new EmbeddedKafkaKraftBroker(1, 1, KafkaTransport.topicOf("410000"),
+                KafkaTransport.topicOf("411700"), KafkaTransport.topicOf("410100"));
+        broker.afterPropertiesSet();
+        provincePort = freePort();
+        portA = freePort();
+        portB = freePort();
+        province = startProvince(true);
+        cityA = start("city-a", "411700", "信用驻马店（测试）", PlatformLevel.CITY, portA, true);
+        cityB = start("city-b", "410100", "信用郑州（测试）", PlatformLevel.CITY, portB, true);
+    }
+
+    @AfterAll
+    static void stop() {
         for (ConfigurableApplicationContext c : new ConfigurableApplicationContext[] {cityA, cityB, province}) {
             if (c != null && c.isActive()) {
                 c.close();
             }
+        }
+        if (broker != null) {
+            broker.destroy();
+        }
+    }
+
+    /** A test that failed while the province was stopped leaves it so: the next starts it again on its data. */
+    @BeforeEach
+    void provinceRuns() {
+        if (!province.isActive()) {
+            province = startProvince(false);
         }
     }
 
     @Test
     void aBlackListEntryInOneCityRestrictsInTheOtherAndTheCourtsRemovalLiftsItThroughAProvinceThatWasDown()
             throws Exception {
-        run(null);
+        run(false);
     }
 
     /** The same flow with every platform sending through the others' Kafka topics (national fan-out). */
     @Test
     void theSameOverKafka() throws Exception {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1, KafkaTransport.topicOf("410000"),
-                KafkaTransport.topicOf("411700"), KafkaTransport.topicOf("410100"));
-        broker.afterPropertiesSet();
-        try {
-            run(broker.getBrokersAsString());
-        } finally {
-            stop();
-            broker.destroy();
-        }
+        run(true);
     }
 
     /**
@@ -97,7 +121,7 @@ class ThreePlatformsIT {
      */
     @Test
     void aRepairApprovedInOneCityLiftsTheMeasuresInTheOtherThroughTheProvince() throws Exception {
-        startThree(null);
+        declareThree(false);
         SubjectRegistry registryA = cityA.getBean(SubjectRegistry.class);
         TestCitizens.Person person = TestCitizens.register(registryA, "宁复信");
         UUID subject = registryA.find(registryA.validate(null, person.number())).orElseThrow();
@@ -139,14 +163,8 @@ class ThreePlatformsIT {
         assertThat(JsonPath.<List<?>>read(check(portB, key, person.number()), "$.measures")).isEmpty();
     }
 
-    /** Starts the province and the two cities afresh and declares them to each other. */
-    private void startThree(String kafka) {
-        provincePort = freePort();
-        portA = freePort();
-        portB = freePort();
-        province = start("province", "410000", "信用河南（测试）", PlatformLevel.PROVINCE, provincePort, true, kafka);
-        cityA = start("city-a", "411700", "信用驻马店（测试）", PlatformLevel.CITY, portA, true, kafka);
-        cityB = start("city-b", "410100", "信用郑州（测试）", PlatformLevel.CITY, portB, true, kafka);
+    /** Declares the province and the two cities to each other, to be pushed to over Kafka or over HTTP. */
+    private static void declareThree(boolean kafka) {
         declare(province, cityA, Relation.CHILD, PlatformLevel.CITY, address(portA, kafka));
         declare(province, cityB, Relation.CHILD, PlatformLevel.CITY, address(portB, kafka));
         declare(cityA, province, Relation.PARENT, PlatformLevel.PROVINCE, address(provincePort, kafka));
@@ -187,9 +205,9 @@ class ThreePlatformsIT {
         return restricted;
     }
 
-    /** @param kafka the brokers every platform sends through, or null for HTTP */
-    private void run(String kafka) throws Exception {
-        startThree(kafka);
+    /** @param kafka whether every platform sends through the others' topics, else over HTTP */
+    private void run(boolean kafka) throws Exception {
+        declareThree(kafka);
 
         // City A: the court delivers a defaulter decided 13 months ago; the black-list entry is reviewed into force.
         TestCitizens.Person person = TestCitizens.register(cityA.getBean(SubjectRegistry.class), "宁德顺");
@@ -212,26 +230,41 @@ class ThreePlatformsIT {
 
         // The province stops; the court deletes the record after performance meanwhile (a court defaulter is the
         // court's to remove, not the platform's to repair: RULES.md §7); the province starts again on its data.
+        JdbcClient dbA = cityA.getBean(JdbcClient.class);
+        long tried = triedForProvince(dbA, subject);
         province.close();
         assertThat(cityA.getBean(Submissions.class).submit(UUID.randomUUID(), "COURT", List.of(new IncomingRecord(
                 "P_COURT_DEFAULTER", person.number(), person.name(), source, "2", "REVOKE", "(2025)豫1702执66号",
                 decided, fields))).accepted()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(10)).until(() -> listingA.entry(proposal.id()).orElseThrow().status(),
                 s -> s == EntryStatus.EXITED);
-        Thread.sleep(3_000); // A tries to push while the province is down, and backs off
-        province = start("province", "410000", "信用河南（测试）", PlatformLevel.PROVINCE, provincePort, false, kafka);
+        // A pushes the exit while the province is down: over HTTP it fails and backs off, over Kafka it waits in
+        // the province's topic.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> triedForProvince(dbA, subject), n -> n > tried);
+        province = startProvince(false);
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> check(portB, key,
                 person.number()), body -> JsonPath.<List<?>>read(body, "$.entries").isEmpty());
         assertThat(JsonPath.<List<?>>read(check(portB, key, person.number()), "$.measures")).isEmpty();
     }
 
-    private static String address(int port, String kafka) {
-        return kafka == null ? "http://127.0.0.1:" + port : "kafka:";
+    /** The messages about the subject city A has tried to push to the province (over HTTP, or into its topic). */
+    private static long triedForProvince(JdbcClient db, UUID subject) {
+        return db.sql("SELECT count(*) FROM exchange.outbox WHERE partner_code = '410000' AND subject_id = ? "
+                + "AND attempts > 0").param(subject).query(Long.class).single();
+    }
+
+    private static String address(int port, boolean kafka) {
+        return kafka ? "kafka:" : "http://127.0.0.1:" + port;
+    }
+
+    private static ConfigurableApplicationContext startProvince(boolean fresh) {
+        return start("province", "410000", "信用河南（测试）", PlatformLevel.PROVINCE, provincePort, fresh);
     }
 
     private static ConfigurableApplicationContext start(String name, String code, String title, PlatformLevel level,
-                                                        int port, boolean fresh, String kafka) {
+                                                        int port, boolean fresh) {
         Path dir = ROOT.resolve(name);
         // Command-line arguments: they outrank the test profile's file (default properties would not).
         List<String> args = new java.util.ArrayList<>(List.of(
@@ -245,10 +278,8 @@ class ThreePlatformsIT {
                 "--chengxin.exchange.platform-name=" + title,
                 "--chengxin.exchange.level=" + level.name(),
                 "--chengxin.exchange.push-interval=PT0.2S",
-                "--chengxin.exchange.follow-interval=PT0.2S"));
-        if (kafka != null) {
-            args.add("--chengxin.exchange.kafka.bootstrap-servers=" + kafka);
-        }
+                "--chengxin.exchange.follow-interval=PT0.2S",
+                "--chengxin.exchange.kafka.bootstrap-servers=" + broker.getBrokersAsString()));
         return new SpringApplicationBuilder(ChengxinApplication.class).profiles("test").run(args.toArray(String[]::new));
     }
 
