@@ -44,5 +44,16 @@ public class MaskedWords {
         public boolean allHidden() {
             return hidden > 0 && head.isEmpty() && tail.isEmpty();
         }
+
+        /** The message that says a masked number (null when nothing is hidden: the text is said as it is). */
+        public String numberKey() {
+            return hidden == 0 ? null : allHidden() ? "masked.number.allHidden" : "masked.number.words";
+        }
+
+        /** The arguments of {@link #numberKey()}. */
+        public Object[] numberArgs() {
+            return allHidden() ? new Object[] {hidden}
+                    : new Object[] {headLength(), head, tailLength(), tail, hidden};
+        }
     }
 }

@@ -26,4 +26,14 @@ class MaskedWordsTests {
         assertThat(words.of("—")).isEqualTo(new MaskedWords.Parts("—", 0, ""));
         assertThat(words.of(null)).isEqualTo(new MaskedWords.Parts("", 0, ""));
     }
+
+    @Test
+    void aMaskedNumberNamesTheMessageThatSaysIt() {
+        MaskedWords.Parts p = words.of("4117**********6630");
+        assertThat(p.numberKey()).isEqualTo("masked.number.words");
+        assertThat(p.numberArgs()).containsExactly(4, "4117", 4, "6630", 10);
+        assertThat(words.of("****").numberKey()).isEqualTo("masked.number.allHidden");
+        assertThat(words.of("****").numberArgs()).containsExactly(4);
+        assertThat(words.of("91410100MA").numberKey()).as("nothing hidden: said as it is").isNull();
+    }
 }
