@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.UpgradedDatabase;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,18 +32,32 @@ class CourtDefaulterRuleUpgradeIT {
     @Autowired
     DataSource dataSource;
 
+    /** Migrated to before V114 once for the class; each test upgrades a copy of it (session xxxvii). */
+    private static UpgradedDatabase beforeV114;
+
     private UpgradedDatabase upgraded;
 
     @BeforeEach
     void createDatabaseBeforeV114() {
-        upgraded = UpgradedDatabase.create(dataSource);
-        // V111 to V113 may not exist: "113?" migrates as far as the last version up to 113.
-        upgraded.flyway().target("113?").load().migrate();
+        if (beforeV114 == null) {
+            beforeV114 = UpgradedDatabase.create(dataSource);
+            // V111 to V113 may not exist: "113?" migrates as far as the last version up to 113.
+            beforeV114.flyway().target("113?").load().migrate();
+        }
+        upgraded = beforeV114.copy();
     }
 
     @AfterEach
     void dropDatabase() {
         upgraded.drop();
+    }
+
+    @AfterAll
+    static void dropDatabaseBeforeV114() {
+        if (beforeV114 != null) {
+            beforeV114.drop();
+            beforeV114 = null;
+        }
     }
 
     @Test
