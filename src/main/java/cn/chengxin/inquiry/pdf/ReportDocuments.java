@@ -198,7 +198,7 @@ public class ReportDocuments {
     private String render(ReportContent content, boolean pdf, boolean tagged) {
         Locale locale = locale(content);
         Context context = new Context(locale, Map.of("r", content, "pdf", pdf, "css", css,
-                "fmt", new ReportFormat(messages, locale), "qr", QrPng.dataUri(content.verifyUrl()),
+                "fmt", new ReportFormat(messages, locale, !pdf), "qr", QrPng.dataUri(content.verifyUrl()),
                 "title", title(content), "lang", language(content),
                 "english", content.reportLanguage() == ReportLanguage.EN, "tagged", tagged));
         return templates.process("reports/report", context);

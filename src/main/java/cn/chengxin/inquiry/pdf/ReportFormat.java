@@ -30,16 +30,32 @@ public final class ReportFormat {
     /** The number of months in 在本地居住不满 N 个月，暂不评分, the one reason not to score that names a figure. */
     private static final Pattern MONTHS = Pattern.compile("(\\d+)");
 
+    /** A Chinese character. */
+    private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+
     private final MessageSource messages;
     private final Locale locale;
     private final boolean english;
     private final PurposeWords purposes;
+    private final boolean page;
 
-    ReportFormat(MessageSource messages, Locale locale) {
+    /** {@code page}: the report as a web page, whose parts in the other language are marked ({@link #recorded}). */
+    ReportFormat(MessageSource messages, Locale locale, boolean page) {
         this.messages = messages;
         this.locale = locale;
         this.english = "en".equals(locale.getLanguage());
         this.purposes = new PurposeWords(messages);
+        this.page = page;
+    }
+
+    /**
+     * The language of a value shown as recorded (gaps review xxxv O10, WCAG 3.1.2): {@code zh-CN} when an English
+     * report's web page shows it in Chinese (an item, a department, a decision's number), so that a screen reader
+     * reads it with a Chinese voice; {@code null} (no attribute) otherwise. The PDFs are not marked: their bytes, and
+     * the digests kept of them, stay those of the report as issued.
+     */
+    public String recorded(String shown) {
+        return page && english && shown != null && HAN.matcher(shown).find() ? "zh-CN" : null;
     }
 
     /** A record's status as printed, with the reviews and lawsuits pending against its decision after it. */
