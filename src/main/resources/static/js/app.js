@@ -216,3 +216,16 @@ document.addEventListener('htmx:configRequest', function (event) {
     window.addEventListener('resize', scrollers);
     document.addEventListener('htmx:afterSettle', scrollers);
 })();
+
+// A refused field (gaps review xxxv O2, WCAG 3.3.1): the console's forms put the refusal beside the field it names
+// (fragments/typed-text :: refusal) and describe the field by it; the field is marked invalid too, so that a screen
+// reader says "invalid entry" on reaching it. Self-service pages mark it in their markup already.
+(function () {
+    document.querySelectorAll('.field-refusal[id]').forEach(function (refusal) {
+        document.querySelectorAll('[aria-describedby~="' + refusal.id + '"]').forEach(function (field) {
+            if (!field.hasAttribute('aria-invalid')) {
+                field.setAttribute('aria-invalid', 'true');
+            }
+        });
+    });
+})();

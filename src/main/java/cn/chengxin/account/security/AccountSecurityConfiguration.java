@@ -215,6 +215,7 @@ class AccountSecurityConfiguration implements WebMvcConfigurer {
             boolean expired = exception instanceof CredentialsExpiredException;
             if (!expired) {
                 guard.failed(request.getRemoteAddr()); // counted per address too, whatever account was named (I5)
+                TypedUsername.keep(request);
             }
             response.sendRedirect(request.getContextPath() + loginPage + (expired ? "?temporaryExpired" : "?error"));
         };

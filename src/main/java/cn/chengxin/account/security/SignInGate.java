@@ -67,6 +67,7 @@ final class SignInGate extends OncePerRequestFilter {
         if (guard.challengeNeeded(request.getRemoteAddr())) {
             if (!guard.solved(request.getParameter("challengeToken"), request.getParameter("challengeAnswer"))) {
                 guard.failed(request.getRemoteAddr());
+                TypedUsername.keep(request);
                 response.sendRedirect(request.getContextPath() + loginPage + "?challengeFailed");
                 return;
             }

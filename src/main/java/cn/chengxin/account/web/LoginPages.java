@@ -1,6 +1,7 @@
 package cn.chengxin.account.web;
 
 import cn.chengxin.account.SignInGuard;
+import cn.chengxin.account.security.TypedUsername;
 import cn.chengxin.shared.security.AuthenticatedEndpoint;
 import cn.chengxin.shared.security.PublicEndpoint;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,6 +41,7 @@ class LoginPages {
         // not read request parameters into attributes).
         model.addAttribute("credentialsRefused", request.getParameter("error") != null);
         model.addAttribute("challengeRefused", request.getParameter("challengeFailed") != null);
+        model.addAttribute("typedUsername", TypedUsername.take(request));
         return page;
     }
 

@@ -22,6 +22,9 @@ class MyScoreRights {
 
     private final ScoreReviews reviews;
 
+    /** The id of the reasons' field on /me/score. */
+    static final String REASONS_FIELD = "review-reasons";
+
     MyScoreRights(ScoreReviews reviews) {
         this.reviews = reviews;
     }
@@ -38,6 +41,13 @@ class MyScoreRights {
             // Refused (reasons missing or too long, one already open): the form again with the reasons as written,
             // redacted as the stored ones are, since the session that carries them is stored in the database.
             redirect.addFlashAttribute("reviewReasons", IdentityRedaction.redact(reasons));
+            // Gaps review xxxv O2: the refusal names the field it is about (the reasons; one already open names
+            // none), and the page is sent without a fragment, since a browser skips autofocus on an address that
+            // names an element and the refusal summary takes the focus.
+            if ("SCORE_REVIEW_REASONS".equals(redirect.getFlashAttributes().get("failureCode"))) {
+                redirect.addFlashAttribute("refusedField", REASONS_FIELD);
+            }
+            return "redirect:/me/score";
         }
         return "redirect:/me/score#reviews";
     }
