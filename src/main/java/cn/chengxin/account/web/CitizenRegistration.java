@@ -183,6 +183,9 @@ class CitizenRegistration {
             model.addAttribute("codeState", state);
             model.addAttribute("expiresAt", LocalTime.ofInstant(state.expiresAt(), clock.getZone())
                     .truncatedTo(ChronoUnit.MINUTES));
+            // Gaps review xxxv O6: the page counts the minutes left from this, by its own clock (a phone's may be off).
+            model.addAttribute("secondsLeft",
+                    Math.max(0, java.time.Duration.between(clock.instant(), state.expiresAt()).toSeconds()));
         });
         return "me/register-verify";
     }
