@@ -2148,15 +2148,49 @@ class ListingIT {
         }
 
         String first = queue("status", "PROPOSED", "q", "蒲序", "size", "2");
-        assertThat(first).contains(link(proposals.get(2)), link(proposals.get(0)), "共 3 条，第 1 / 2 页")
+        assertThat(first).contains(link(proposals.get(2)), link(proposals.get(0)), "共 3 条")
                 .doesNotContain(link(proposals.get(1)));
         assertThat(first.indexOf(link(proposals.get(2)))).isLessThan(first.indexOf(link(proposals.get(0))));
         String next = nextLink(first);
-        assertThat(next).contains("status=PROPOSED", "size=2", "page=1");
+        // By key (gaps review xxxv P6 rest): the next page starts after the last proposal shown, named by its id.
+        assertThat(next).contains("status=PROPOSED", "size=2", "after=" + proposals.get(0)).doesNotContain("page=");
         assertThat(mvc.perform(get(java.net.URI.create(next)).with(staff("office-q", "list:propose", "list:review")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
-                .contains(link(proposals.get(1)), "共 3 条，第 2 / 2 页")
-                .doesNotContain(link(proposals.get(2)), link(proposals.get(0)));
+                .contains(link(proposals.get(1)), "共 3 条", "before=" + proposals.get(1))
+                .doesNotContain(link(proposals.get(2)), link(proposals.get(0)), "rel=\"next\"");
+    }
+
+    /**
+     * Gaps review xxxv P6 rest: the console's pages of entries go on from the last entry shown (by its latest change),
+     * not by an offset: an entry changed or made between two pages moves to the first page and neither pushes one of
+     * the first page onto the second nor hides one; back from the second page is the first page again.
+     */
+    @Test
+    void anEntryMadeBetweenTwoPagesNeitherRepeatsNorHidesOneOfTheOthers() throws Exception {
+        List<UUID> made = new ArrayList<>();
+        for (String name : List.of("键页甲", "键页乙", "键页丙")) {
+            UUID subject = registered(name);
+            made.add(as("maker-q", () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号", "市级道德模范",
+                    aMonthAgo(), aYearFromNow())));
+        }
+        String first = queue("q", "键页", "size", "2");
+        assertThat(first).contains(link(made.get(2)), link(made.get(1)), "共 3 条").doesNotContain(link(made.get(0)));
+
+        UUID later = registered("键页丁");
+        UUID fourth = as("maker-q", () -> listing.propose(later, ListType.RED, "国办发〔2016〕98号", "市级道德模范",
+                aMonthAgo(), aYearFromNow()));
+        String next = nextLink(first);
+        assertThat(next).contains("after=").doesNotContain("page=");
+        String second = mvc.perform(get(java.net.URI.create(next)).with(staff("office-q", "list:propose",
+                "list:review"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(second).as("an offset of 2 would show 键页乙 again, pushed down by 键页丁")
+                .contains(link(made.get(0)), "共 4 条").doesNotContain(link(made.get(1)), link(made.get(2)),
+                        link(fourth));
+        String back = org.springframework.web.util.HtmlUtils.htmlUnescape(second.substring(second.indexOf(
+                "rel=\"prev\""))).replaceFirst("(?s)^.*?href=\"([^\"]*)\".*$", "$1");
+        assertThat(mvc.perform(get(java.net.URI.create(back)).with(staff("office-q", "list:propose", "list:review")))
+                .andReturn().getResponse().getContentAsString())
+                .contains(link(made.get(1)), link(made.get(2))).doesNotContain(link(made.get(0)));
     }
 
     /** The number is turned into its pseudonym at once: the page shows it masked and never in clear (issue #5). */
@@ -2214,12 +2248,12 @@ class ListingIT {
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         assertThat(redirect).doesNotContain(person.number()).doesNotContain(pseudonym).contains("size=1");
         String first = page(redirect, session);
-        assertThat(first).contains("共 2 条，第 1 / 2 页", cn.chengxin.subject.domain.Masking.identityNumber(
+        assertThat(first).contains("共 2 条", cn.chengxin.subject.domain.Masking.identityNumber(
                 person.number())).doesNotContain(person.number()).doesNotContain(pseudonym);
         assertThat(hrefs(first)).isNotEmpty().noneMatch(h -> h.contains(person.number()) || h.contains(pseudonym));
         String next = nextLink(first);
         String second = page(next, session);
-        assertThat(second).contains("共 2 条，第 2 / 2 页").doesNotContain(pseudonym);
+        assertThat(second).contains("共 2 条").doesNotContain(pseudonym);
         assertThat(List.of(first, second))
                 .allMatch(p -> entries.stream().filter(e -> p.contains(link(e))).count() == 1);
         assertThat(first.contains(link(entries.get(0)))).isNotEqualTo(second.contains(link(entries.get(0))));
@@ -2317,10 +2351,12 @@ class ListingIT {
             queue("page", page, "size", "1000000");
         }
         registered("申页大");
-        assertThat(listing.entries(new EntrySearch(null, null, null, null, null), 0, 1_000_000).size())
+        assertThat(listing.entries(new EntrySearch(null, null, null, null, null), null, null, 1_000_000).size())
                 .isEqualTo(Listing.MAX_PAGE_SIZE);
-        assertThat(listing.entries(new EntrySearch(null, null, null, null, null), Integer.MAX_VALUE, 100)
-                .entries()).isEmpty();
+        assertThat(listing.entries(new EntrySearch(null, null, null, null, null), "1", null, 100).entries())
+                .as("nothing changed before the first change").isEmpty();
+        assertThat(listing.entries(new EntrySearch(null, null, null, null, null), "不是键", "99999999999999999999",
+                100).entries()).as("a key that is not one is the first page").isNotEmpty();
     }
 
     /** The console's list of entries, as a reviewer who may propose sees it. */

@@ -263,35 +263,88 @@ public class JdbcListing {
                 .param(subject).query(this::mapEntry).list();
     }
 
-    /** The console's search: every value is bound, and a name's {@code %} and {@code _} are matched as text. */
-    private static final String SEARCH_WHERE = " " + """
-            WHERE (?::text IS NULL OR e.status = ?) AND (?::text IS NULL OR e.list_type = ?)
-              AND (?::text IS NULL OR e.rule_code = ?) AND (?::text IS NULL OR e.subject_pseudonym = ?)
-              AND (?::text IS NULL OR e.subject_name LIKE ? ESCAPE '\\')
-              AND (?::text IS NULL OR e.department_code = ?)""";
-
-    /** A page of the entries found; the review queue (proposals) oldest first, else the latest change first. */
-    public List<ListEntry> search(EntrySearch search, int offset, int limit) {
-        String order = search.oldestProposalFirst() ? " ORDER BY e.proposed_at, e.id" : " ORDER BY e.change_seq DESC";
-        return jdbc.sql("SELECT " + ENTRY_COLUMNS + SEARCH_WHERE + order + " OFFSET ? LIMIT ?")
-                .params(searchParams(search, offset, limit)).query(this::mapEntry).list();
+    /**
+     * A statement of the console's search and its parameters (its plans are tested: ConsoleEntryPlansIT).
+     */
+    public record Statement(String sql, List<Object> params) {
     }
 
-    public long countSearch(EntrySearch search) {
-        return jdbc.sql("SELECT count(*) FROM listing.entry e" + SEARCH_WHERE).params(searchParams(search))
-                .query(Long.class).single();
+    /**
+     * The console's search (gaps review xxxv P6 rest): a page of the entries found, at most {@code limit}, from the
+     * start or from the entry with the key {@code from} on, not included — in the review queue (proposals) by the time
+     * proposed, oldest first, the key an entry's id; else by the latest change, newest first, the key its {@code
+     * change_seq} — or with {@code backwards} the ones before it, nearest first. Keyset, never an offset: a page is a
+     * walk of the index of its filter ({@code entry_review_queue}, V457–V459, {@code entry_by_change}) from the key.
+     */
+    public List<ListEntry> search(EntrySearch search, Object from, boolean backwards, int limit) {
+        Statement statement = searchStatement(search, from, backwards, limit);
+        return jdbc.sql(statement.sql()).params(statement.params()).query(this::mapEntry).list();
     }
 
-    private static List<Object> searchParams(EntrySearch search, Object... more) {
-        String status = search.status() == null ? null : search.status().name();
-        String type = search.type() == null ? null : search.type().name();
-        String namePrefix = search.name() == null ? null
-                : search.name().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        List<Object> params = new java.util.ArrayList<>(Arrays.asList(status, status, type, type, search.ruleCode(),
-                search.ruleCode(), search.pseudonym(), search.pseudonym(), namePrefix, namePrefix, search.department(),
-                search.department()));
-        params.addAll(Arrays.asList(more));
-        return params;
+    /** How many entries the search finds, counted up to {@code atMost} only (a walk of the same index, bounded). */
+    public long countSearch(EntrySearch search, int atMost) {
+        Statement statement = countStatement(search, atMost);
+        return jdbc.sql(statement.sql()).params(statement.params()).query(Long.class).single();
+    }
+
+    static Statement searchStatement(EntrySearch search, Object from, boolean backwards, int limit) {
+        List<Object> params = new java.util.ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT " + ENTRY_COLUMNS + searchWhere(search, params));
+        boolean queue = search.oldestProposalFirst();
+        boolean ascending = queue != backwards;
+        if (from != null && queue) {
+            sql.append(" AND (e.proposed_at, e.id) ").append(ascending ? ">" : "<")
+                    .append(" ((SELECT k.proposed_at FROM listing.entry k WHERE k.id = ?), ?::uuid)");
+            params.addAll(List.of(from, from));
+        } else if (from != null) {
+            sql.append(" AND e.change_seq ").append(ascending ? ">" : "<").append(" ?");
+            params.add(from);
+        }
+        String direction = ascending ? "" : " DESC";
+        sql.append(queue ? " ORDER BY e.proposed_at" + direction + ", e.id" + direction
+                : " ORDER BY e.change_seq" + direction).append(" LIMIT ?");
+        params.add(limit);
+        return new Statement(sql.toString(), params);
+    }
+
+    static Statement countStatement(EntrySearch search, int atMost) {
+        List<Object> params = new java.util.ArrayList<>();
+        String where = searchWhere(search, params);
+        params.add(atMost);
+        return new Statement("SELECT count(*) FROM (SELECT 1 FROM listing.entry e" + where + " LIMIT ?) counted",
+                params);
+    }
+
+    /**
+     * The search's condition: only the filters given, each in the form its index serves — the status and the list
+     * written into the statement from their enums, so that the review queue's partial index is implied whatever plan
+     * the driver settles on —, the others bound; a name's {@code %} and {@code _} are matched as text.
+     */
+    private static String searchWhere(EntrySearch search, List<Object> params) {
+        List<String> where = new java.util.ArrayList<>(List.of("true"));
+        if (search.status() != null) {
+            where.add("e.status = '" + search.status().name() + "'");
+        }
+        if (search.type() != null) {
+            where.add("e.list_type = '" + search.type().name() + "'");
+        }
+        if (search.ruleCode() != null) {
+            where.add("e.rule_code = ?");
+            params.add(search.ruleCode());
+        }
+        if (search.pseudonym() != null) {
+            where.add("e.subject_pseudonym = ?");
+            params.add(search.pseudonym());
+        }
+        if (search.name() != null) {
+            where.add("e.subject_name LIKE ? ESCAPE '\\'");
+            params.add(search.name().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (search.department() != null) {
+            where.add("e.department_code = ?");
+            params.add(search.department());
+        }
+        return " WHERE " + String.join(" AND ", where);
     }
 
     /** Decides a proposal once: the update only succeeds from PROPOSED, so two reviewers get one decision. */
@@ -559,15 +612,6 @@ public class JdbcListing {
             SELECT count(*) FROM (SELECT 1 FROM listing.entry e
             WHERE %s AND (?::text IS NULL OR e.subject_pseudonym = ?)
               AND NOT e.subject_id = ANY(?::uuid[]) LIMIT ?) counted""".formatted(PUBLIC_PAGE);
-
-    public record Count(ListType type, EntryStatus status, long entries) {
-    }
-
-    public List<Count> counts() {
-        return jdbc.sql("SELECT list_type, status, count(*) FROM listing.entry GROUP BY list_type, status")
-                .query((rs, n) -> new Count(ListType.valueOf(rs.getString(1)), EntryStatus.valueOf(rs.getString(2)),
-                        rs.getLong(3))).list();
-    }
 
     private ListEntry mapEntry(ResultSet rs, int n) throws SQLException {
         String name = rs.getString(8);

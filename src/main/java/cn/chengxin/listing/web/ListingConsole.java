@@ -99,8 +99,9 @@ class ListingConsole {
     @GetMapping("/console/lists")
     String list(@RequestParam(required = false) EntryStatus status, @RequestParam(required = false) ListType type,
                 @RequestParam(defaultValue = "") String rule, @RequestParam(defaultValue = "") String q,
-                @RequestParam(defaultValue = "") String search, @RequestParam(defaultValue = "0") long page,
-                @RequestParam(defaultValue = "" + PAGE_SIZE) int size, HttpServletRequest request, Model model) {
+                @RequestParam(defaultValue = "") String search, @RequestParam(defaultValue = "") String after,
+                @RequestParam(defaultValue = "") String before, @RequestParam(defaultValue = "" + PAGE_SIZE) int size,
+                HttpServletRequest request, Model model) {
         EntryQuery query;
         if (!search.isBlank()) {
             query = NumberSearches.find(request.getSession(false), search.strip(), clock.instant())
@@ -111,7 +112,7 @@ class ListingConsole {
         } else {
             query = EntryQuery.name(q);
         }
-        return show(status, type, rule, query, page, size, model);
+        return show(status, type, rule, query, after, before, size, model);
     }
 
     /**
@@ -133,7 +134,7 @@ class ListingConsole {
         try {
             document = subjects.validate(documentType, q.strip());
         } catch (InvalidIdentityException e) {
-            return show(status, type, rule, EntryQuery.invalidNumber(e.getMessage()), 0, size, model);
+            return show(status, type, rule, EntryQuery.invalidNumber(e.getMessage()), "", "", size, model);
         }
         String pseudonym = subjects.pseudonymOf(document);
         audit.record(AuditEntry.of(AuditCategory.QUERY, "listing.search").subject(pseudonym)
@@ -143,18 +144,17 @@ class ListingConsole {
         return "redirect:" + pageUrl(status, type, ruleCode(rule), EntryQuery.byNumber(found, token), size);
     }
 
-    private String show(EntryStatus status, ListType type, String rule, EntryQuery query, long page, int size,
-                        Model model) {
+    /** The page of entries from the key {@code after} or {@code before} on (gaps review xxxv P6 rest: by key). */
+    private String show(EntryStatus status, ListType type, String rule, EntryQuery query, String after, String before,
+                        int size, Model model) {
         String ruleCode = ruleCode(rule);
-        Listing.EntryPage result = query.searchesNothing() ? new Listing.EntryPage(List.of(), 0, 0, PAGE_SIZE)
+        Listing.EntryPage result = query.searchesNothing() ? Listing.EntryPage.empty(PAGE_SIZE)
                 : listing.entries(new EntrySearch(status, type, ruleCode, query.name(), query.pseudonym(),
-                        departmentSeen()), (int) Math.max(0, Math.min(page, Integer.MAX_VALUE)), size);
+                        departmentSeen()), after, before, size);
         model.addAttribute("result", result);
         model.addAttribute("entries", result.entries());
         model.addAttribute("query", query);
-        model.addAttribute("pages", Math.max(1, result.pages()));
         model.addAttribute("pageUrl", pageUrl(status, type, ruleCode, query, result.size()));
-        model.addAttribute("counts", listing.counts());
         model.addAttribute("departments", listing.departmentNames());
         model.addAttribute("status", status);
         model.addAttribute("type", type);
@@ -359,7 +359,7 @@ class ListingConsole {
             ConsoleActions.showRefusal(model, response, e);
             model.addAttribute("proposal", new ProposalInput(documentType, subjectNumber, type, seriousGround,
                     TypedText.shownAgain(legalBasis), TypedText.shownAgain(reasons), actDay, validUntil));
-            return show(null, null, "", EntryQuery.name(""), 0, PAGE_SIZE, model);
+            return show(null, null, "", EntryQuery.name(""), "", "", PAGE_SIZE, model);
         }
     }
 
