@@ -30,7 +30,10 @@ import org.springframework.transaction.PlatformTransactionManager;
  * partner's cursor passed, {@code acknowledgeUpTo}) — is never pruned;</li>
  * <li>the ids of inbound batches received before the cutoff (with the messages of them refused over Kafka): a replay
  * of one is refused as stale by its creation time ({@code exchange.max-skew}, 5 minutes over HTTP), and a Kafka
- * topic does not keep records for weeks.</li>
+ * topic does not keep records for weeks;</li>
+ * <li>the kept hours of acknowledgements ({@code exchange.acked_hour}, V433) older than the exchange page reads
+ * ({@link Exchange#ACKNOWLEDGED_OVER}, 7 days) and a day ({@link #ACKED_HOURS_KEPT}; gaps review xxxv P9 rest): 24 rows
+ * a partner a day, one statement.</li>
  * </ul>
  * Nightly, a chunk per transaction under a claim ({@link ResumablePasses}), never one huge DELETE.
  */
@@ -41,6 +44,12 @@ public class ExchangeRetention {
 
     /** The reconciliation window and a day: a message of a day still reconciled is never pruned. */
     static final Duration MINIMUM = Duration.ofDays(Reconciling.LOOK_BACK_DAYS + 1L);
+
+    /**
+     * How long the hours of acknowledgements are kept: the 7 days the exchange page shows ({@code 近 7 日已确认}, from
+     * the hour 7 days back) and a day, for an instance whose clock runs ahead or a page opened as the pass runs.
+     */
+    static final Duration ACKED_HOURS_KEPT = Exchange.ACKNOWLEDGED_OVER.plusDays(1);
 
     static final String OUTBOX = "outbox";
     static final String INBOUND_BATCH = "inbound_batch";
@@ -67,8 +76,8 @@ public class ExchangeRetention {
         prune(clock);
     }
 
-    /** What a run deleted here: outbox versions and inbound batch ids. */
-    public record Pruned(long outbox, long inboundBatches) {
+    /** What a run deleted here: outbox versions, inbound batch ids and hours of acknowledgements. */
+    public record Pruned(long outbox, long inboundBatches, long ackedHours) {
     }
 
     /** Runs (or joins, or goes on with) the passes of {@code now}'s day. */
@@ -83,11 +92,15 @@ public class ExchangeRetention {
         passes.run(OUTBOX, now, kept, chunk, (after, size) -> count(outbox, outboxChunk(day, size)));
         long[] batches = {0};
         passes.run(INBOUND_BATCH, now, kept, chunk, (after, size) -> count(batches, batchChunk(day, size)));
-        if (outbox[0] + batches[0] > 0) {
+        // A few hundred rows at most (24 a partner a day, pruned daily): one statement, on every run.
+        long hours = jdbc.sql("DELETE FROM exchange.acked_hour WHERE hour < ?")
+                .param(Timestamp.from(now.instant().minus(ACKED_HOURS_KEPT))).update();
+        if (outbox[0] + batches[0] + hours > 0) {
             log.info("Exchange retention: {} superseded acknowledged outbox versions and {} inbound batch ids "
-                    + "past the reconciliation window deleted", outbox[0], batches[0]);
+                    + "past the reconciliation window, {} hours of acknowledgements past the page's {} days deleted",
+                    outbox[0], batches[0], hours, ACKED_HOURS_KEPT.toDays());
         }
-        return new Pruned(outbox[0], batches[0]);
+        return new Pruned(outbox[0], batches[0], hours);
     }
 
     public Optional<ResumablePasses.Pass> pass(String code, LocalDate day) {

@@ -81,6 +81,50 @@ class ExchangeRetentionIT {
                 .isTrue();
     }
 
+    /**
+     * Gaps review xxxv P9 rest: the hours of acknowledgements the exchange page sums (its last 7 days) are kept 8 days
+     * and pruned after, with the other retention; the hours the page reads stay, so its figure is unchanged.
+     */
+    @Test
+    void hoursOfAcknowledgementsOlderThanThePageReadsArePrunedAndThePagesHoursStay() {
+        Clock at = Clock.fixed(clock.instant().minus(Duration.ofDays(ThreadLocalRandom.current().nextInt(1, 400))),
+                clock.getZone());
+        now = at.instant();
+        partner = "hrs-" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.sql("""
+                        INSERT INTO exchange.partner (code, name, level, relation, public_key, enabled, updated_at)
+                        VALUES (?, '确认小时县', 'CITY', 'CHILD', 'none', false, ?)""")
+                .params(partner, Timestamp.from(now)).update();
+        Instant thisHour = now.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        for (Duration ago : List.of(Duration.ofDays(30), Duration.ofDays(9), Duration.ofDays(8).plusHours(1),
+                Duration.ofDays(8).minusHours(1), Duration.ofDays(7), Duration.ofDays(1), Duration.ZERO)) {
+            jdbc.sql("INSERT INTO exchange.acked_hour (partner_code, hour, messages) VALUES (?, ?, 5)")
+                    .params(partner, Timestamp.from(thisHour.minus(ago))).update();
+        }
+        long shownBefore = acknowledgedAsShown();
+
+        ExchangeRetention.Pruned pruned = retention.prune(at, 2);
+
+        assertThat(hoursAgo()).containsExactly(Duration.ofDays(8).minusHours(1), Duration.ofDays(7),
+                Duration.ofDays(1), Duration.ZERO);
+        assertThat(pruned.ackedHours()).isGreaterThanOrEqualTo(3);
+        assertThat(acknowledgedAsShown()).as("the page's 7 days unchanged").isEqualTo(shownBefore).isEqualTo(15);
+    }
+
+    /** What the exchange page shows for the partner at {@code now} (its statement, its 7 days). */
+    private long acknowledgedAsShown() {
+        return jdbc.sql("SELECT coalesce(sum(messages), 0) FROM exchange.acked_hour WHERE partner_code = ? "
+                        + "AND hour >= date_trunc('hour', ?::timestamptz)")
+                .params(partner, Timestamp.from(now.minus(Exchange.ACKNOWLEDGED_OVER))).query(Long.class).single();
+    }
+
+    private List<Duration> hoursAgo() {
+        Instant thisHour = now.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        return jdbc.sql("SELECT hour FROM exchange.acked_hour WHERE partner_code = ? ORDER BY hour")
+                .param(partner).query(Timestamp.class).list().stream()
+                .map(h -> Duration.between(h.toInstant(), thisHour)).toList();
+    }
+
     @Test
     void aPeriodWithinTheReconciliationWindowIsRefusedAtStart() {
         assertThatThrownBy(() -> new ExchangeRetention(Duration.ofDays(7), jdbc, null, clock))
