@@ -7,7 +7,7 @@ import java.util.List;
 import cn.chengxin.creditfile.CollectionFigures;
 import cn.chengxin.measures.FeedbackFigures;
 import cn.chengxin.shared.jdbc.ClusterJobs;
-import cn.chengxin.shared.jdbc.DailyJob;
+import cn.chengxin.shared.jdbc.ScheduledDailyJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * marked done for {@link cn.chengxin.shared.jdbc.MissedDays}, which runs a night every instance missed at start.
  */
 @Component
-class SupervisionDays implements DailyJob {
+class SupervisionDays extends ScheduledDailyJob {
 
     /** The job's row in shared.cluster_job. */
     static final String JOB = "oversight.figure-days";
@@ -34,27 +34,12 @@ class SupervisionDays implements DailyJob {
 
     private final FeedbackFigures feedback;
     private final CollectionFigures collection;
-    private final ClusterJobs jobs;
-    private final Clock clock;
-    private final String cron;
 
     SupervisionDays(FeedbackFigures feedback, CollectionFigures collection, ClusterJobs jobs, Clock clock,
                     @Value(CRON) String cron) {
+        super(JOB, cron, jobs, clock);
         this.feedback = feedback;
         this.collection = collection;
-        this.jobs = jobs;
-        this.clock = clock;
-        this.cron = cron;
-    }
-
-    @Override
-    public String job() {
-        return JOB;
-    }
-
-    @Override
-    public String cron() {
-        return cron;
     }
 
     @Override
@@ -64,7 +49,7 @@ class SupervisionDays implements DailyJob {
 
     @Scheduled(cron = CRON, zone = "Asia/Shanghai")
     void nightly() {
-        keep(LocalDate.now(clock));
+        keep(today());
     }
 
     /** Keeps every day before {@code today} not kept yet; returns the days whose checks and records were kept here. */
@@ -72,7 +57,7 @@ class SupervisionDays implements DailyJob {
         LocalDate yesterday = today.minusDays(1);
         List<LocalDate> checks = feedback.keepDays(feedback.firstDayToKeep(), yesterday);
         List<LocalDate> records = collection.keepDays(collection.firstDayToKeep(), yesterday);
-        jobs.runDaily(JOB, today, 0, day -> { });
+        runDaily(today, 0, day -> { });
         if (!checks.isEmpty() || !records.isEmpty()) {
             log.info("Supervision figures kept: checks of {} days, records of {} days, through {}", checks.size(),
                     records.size(), yesterday);

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import cn.chengxin.shared.jdbc.ClusterJobs;
-import cn.chengxin.shared.jdbc.DailyJob;
+import cn.chengxin.shared.jdbc.ScheduledDailyJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * an instance starting after 08:00 on a day not done runs it at once ({@link cn.chengxin.shared.jdbc.MissedDays}).
  */
 @Component
-class RepairJobs implements DailyJob {
+class RepairJobs extends ScheduledDailyJob {
 
     /** The job's row in shared.cluster_job. */
     static final String JOB = "repair.eligible";
@@ -35,25 +35,10 @@ class RepairJobs implements DailyJob {
     private static final Logger log = LoggerFactory.getLogger(RepairJobs.class);
 
     private final Repairs repairs;
-    private final ClusterJobs jobs;
-    private final Clock clock;
-    private final String cron;
 
     RepairJobs(Repairs repairs, ClusterJobs jobs, Clock clock, @Value(CRON) String cron) {
+        super(JOB, cron, jobs, clock);
         this.repairs = repairs;
-        this.jobs = jobs;
-        this.clock = clock;
-        this.cron = cron;
-    }
-
-    @Override
-    public String job() {
-        return JOB;
-    }
-
-    @Override
-    public String cron() {
-        return cron;
     }
 
     @Override
@@ -63,7 +48,7 @@ class RepairJobs implements DailyJob {
 
     @Scheduled(cron = CRON, zone = "Asia/Shanghai")
     void eligible() {
-        List<LocalDate> days = eligible(LocalDate.now(clock));
+        List<LocalDate> days = eligible(today());
         if (days.isEmpty()) {
             log.info("Repairable records: today's notices were sent by another instance");
         }
@@ -71,7 +56,7 @@ class RepairJobs implements DailyJob {
 
     /** Tells the people of each day not told yet, through {@code today}; returns the days told here. */
     List<LocalDate> eligible(LocalDate today) {
-        return jobs.runDaily(JOB, today, CATCH_UP_DAYS, day ->
+        return runDaily(today, CATCH_UP_DAYS, day ->
                 log.info("Told of records repairable from {}: {} subjects", day, repairs.notifyEligible(day)));
     }
 }

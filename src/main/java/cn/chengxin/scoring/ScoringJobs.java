@@ -9,7 +9,7 @@ import java.util.UUID;
 import cn.chengxin.catalog.ItemVersionApproved;
 import cn.chengxin.creditfile.RecordsChanged;
 import cn.chengxin.shared.jdbc.ClusterJobs;
-import cn.chengxin.shared.jdbc.DailyJob;
+import cn.chengxin.shared.jdbc.ScheduledDailyJob;
 import cn.chengxin.shared.jdbc.ResumablePasses;
 import cn.chengxin.subject.BirthDateCompleted;
 import org.slf4j.Logger;
@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Propagation;
  * human review are watched ({@link ScoreReviews#watchDeadlines}).
  */
 @Component
-class ScoringJobs implements DailyJob {
+class ScoringJobs extends ScheduledDailyJob {
 
     private static final Logger log = LoggerFactory.getLogger(ScoringJobs.class);
     /** The nightly recompute's row in shared.cluster_job. */
@@ -47,32 +47,17 @@ class ScoringJobs implements DailyJob {
     private final RescoringHolders rescoring;
     private final TaskExecutor executor;
     private final ScoreReviews reviews;
-    private final java.time.Clock clock;
-    private final ClusterJobs jobs;
-    private final String nightlyCron;
 
     /** {@code executor}: the one the modules' event listeners run on. */
     ScoringJobs(Scoring scoring, RescoringHolders rescoring,
                 @Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor,
                 ScoreReviews reviews, java.time.Clock clock, ClusterJobs jobs,
                 @Value(NIGHTLY_CRON) String nightlyCron) {
+        super(RECOMPUTE_JOB, nightlyCron, jobs, clock);
         this.scoring = scoring;
         this.rescoring = rescoring;
         this.executor = executor;
         this.reviews = reviews;
-        this.clock = clock;
-        this.jobs = jobs;
-        this.nightlyCron = nightlyCron;
-    }
-
-    @Override
-    public String job() {
-        return RECOMPUTE_JOB;
-    }
-
-    @Override
-    public String cron() {
-        return nightlyCron;
     }
 
     /** An instance starting after 01:30 on a night not recomputed takes it at once (MissedDays). */
@@ -111,7 +96,7 @@ class ScoringJobs implements DailyJob {
             log.info("Score review deadlines: {} reminded, {} escalated", watched.reminded().size(),
                     watched.escalated().size());
         }
-        recomputeOnce(LocalDate.now(clock));
+        recomputeOnce(today());
     }
 
     /**
