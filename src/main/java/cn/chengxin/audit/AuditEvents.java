@@ -55,7 +55,8 @@ public class AuditEvents {
                         rs.getString(11), rs.getString(12)))
                 .list();
         // a page that looked for checks in a bounded range and did not fill goes on below that range
-        Long older = events.size() > limit ? events.get(limit - 1).seq() : statement.lookedFrom();
+        // boxed on both sides: a conditional of long and Long unboxes, and a page with no bounded walk has none
+        Long older = events.size() > limit ? Long.valueOf(events.get(limit - 1).seq()) : statement.lookedFrom();
         long total = jdbc.sql("SELECT coalesce(max(seq) + 1, 0) FROM audit.event").query(Long.class).single();
         return new Page(events.size() > limit ? events.subList(0, limit) : events, total, older);
     }
