@@ -1,7 +1,10 @@
 package cn.chengxin.support;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +25,14 @@ public final class ClearIdentityNumbers {
 
     /** The same shape in PostgreSQL's regex dialect (no look-behind): used to pre-filter rows. */
     private static final String SQL_CANDIDATE = "[1-9][0-9]{5}(18|19|20)[0-9]{2}(0[1-9]|1[0-2])[0-9]{5}[0-9Xx]";
+
+    /** 17 ASCII digits and a digit or X, as the hexadecimal of bytes (matches off a byte boundary only add rows). */
+    private static final String HEX_CANDIDATE = "(3[0-9]){17}(3[0-9]|58)";
+
+    /** Types whose text is never a run of 18 digits (bigint and numeric can be one, and are scanned). */
+    private static final Set<String> CANNOT_HOLD_DIGITS = Set.of("boolean", "uuid", "date", "smallint", "integer",
+            "timestamp with time zone", "timestamp without time zone", "time without time zone",
+            "time with time zone", "interval", "inet");
 
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK = "10X98765432";
@@ -49,48 +60,58 @@ public final class ClearIdentityNumbers {
 
     /**
      * Scans every column of every table in the application's schemas, whatever its type (cast to text; bytea
-     * read as ASCII), and returns "schema.table.column: number" for each clear number found.
+     * read as ASCII), and returns "schema.table.column: number" for each clear number found. One pass over each
+     * table, not one per column: PostgreSQL keeps only the rows in which some column has the shape of a number (a
+     * bytea column by the hexadecimal of its ASCII digits, a superset of what the byte-by-byte reading below finds),
+     * and only those rows are read here. Columns of types that cannot hold a run of 18 digits are left out.
      */
     public static List<String> inDatabase(JdbcClient jdbc) {
         List<String> found = new ArrayList<>();
-        List<String[]> columns = jdbc.sql("""
+        Map<String, List<String[]>> tables = new LinkedHashMap<>();
+        jdbc.sql("""
                         SELECT c.table_schema, c.table_name, c.column_name, c.data_type
                         FROM information_schema.columns c
                         JOIN information_schema.tables t
                           ON t.table_schema = c.table_schema AND t.table_name = c.table_name
                         WHERE t.table_type = 'BASE TABLE'
                           AND c.table_schema NOT IN ('pg_catalog', 'information_schema')
-                          AND c.table_schema NOT LIKE 'pg_toast%'""")
+                          AND c.table_schema NOT LIKE 'pg_toast%'
+                        ORDER BY c.table_schema, c.table_name, c.ordinal_position""")
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
-                .list();
-        for (String[] col : columns) {
-            List<String> values = "bytea".equals(col[3]) ? asciiOfBytes(jdbc, col)
-                    : jdbc.sql("SELECT " + quote(col[2]) + "::text FROM " + quote(col[0]) + "." + quote(col[1])
-                            + " WHERE " + quote(col[2]) + "::text ~ '" + SQL_CANDIDATE + "'")
-                    .query(String.class).list();
-            for (String value : values) {
-                for (String number : valid18In(value)) {
-                    found.add(col[0] + "." + col[1] + "." + col[2] + ": " + number);
-                }
+                .list().stream().filter(col -> !CANNOT_HOLD_DIGITS.contains(col[3]))
+                .forEach(col -> tables.computeIfAbsent(quote(col[0]) + "." + quote(col[1]), t -> new ArrayList<>())
+                        .add(col));
+        tables.forEach((table, columns) -> {
+            List<String> shapes = new ArrayList<>();
+            for (String[] col : columns) {
+                shapes.add("bytea".equals(col[3])
+                        ? "encode(" + quote(col[2]) + ", 'hex') ~ '" + HEX_CANDIDATE + "'"
+                        : quote(col[2]) + "::text ~ '" + SQL_CANDIDATE + "'");
             }
-        }
+            jdbc.sql("SELECT * FROM " + table + " WHERE " + String.join(" OR ", shapes)).query(rs -> {
+                for (String[] col : columns) {
+                    String value = "bytea".equals(col[3]) ? ascii(rs.getBytes(col[2])) : rs.getString(col[2]);
+                    if (value != null) {
+                        for (String number : valid18In(value)) {
+                            found.add(col[0] + "." + col[1] + "." + col[2] + ": " + number);
+                        }
+                    }
+                }
+            });
+        });
         return found;
     }
 
-    /** A bytea column read byte by byte: clear ASCII digits stored as bytes would show up here. */
-    private static List<String> asciiOfBytes(JdbcClient jdbc, String[] col) {
-        List<String> values = new ArrayList<>();
-        jdbc.sql("SELECT " + quote(col[2]) + " FROM " + quote(col[0]) + "." + quote(col[1])
-                        + " WHERE " + quote(col[2]) + " IS NOT NULL")
-                .query((rs, n) -> rs.getBytes(1)).list()
-                .forEach(bytes -> {
-                    StringBuilder ascii = new StringBuilder(bytes.length);
-                    for (byte b : bytes) {
-                        ascii.append(b >= '0' && b <= '9' || b == 'X' ? (char) b : ' ');
-                    }
-                    values.add(ascii.toString());
-                });
-        return values;
+    /** Bytes read as ASCII: clear digits stored as bytes show up, every other byte is a space. */
+    private static String ascii(byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        StringBuilder ascii = new StringBuilder(bytes.length);
+        for (byte b : bytes) {
+            ascii.append(b >= '0' && b <= '9' || b == 'X' ? (char) b : ' ');
+        }
+        return ascii.toString();
     }
 
     private static String quote(String identifier) {
