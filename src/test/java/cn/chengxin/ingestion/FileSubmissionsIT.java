@@ -628,7 +628,7 @@ class FileSubmissionsIT {
         String prefix = "LOST-" + UUID.randomUUID() + "-";
         StringBuilder csv = new StringBuilder("事项代码,证件号码,主体名称,部门记录编号,决定文书号,决定日期,case_number,court,"
                 + "obligation,performance,behaviour\n");
-        int rows = 3 * Submissions.CHUNK + 1;
+        int rows = 2 * Submissions.CHUNK + 1;
         for (int i = 0; i < rows; i++) {
             csv.append(line(person, prefix + i));
         }
