@@ -133,7 +133,7 @@ class IngestionCrashIT {
         }
 
         void awaitReady() throws Exception {
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
             while (Instant.now().isBefore(deadline)) {
                 if (Files.exists(log) && Files.readString(log).contains(" ready in ")) {
                     return;
