@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
@@ -22,5 +23,7 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureMockMvc(print = MockMvcPrint.NONE)
 @ActiveProfiles("test")
 @Import({AwaitDeferredAnswers.class, ReactionProbe.class})
+// Awaits poll every 25 ms from the start (an extension: not part of the context's key, which stays shared).
+@ExtendWith(FastPolling.class)
 public @interface IntegrationTest {
 }
