@@ -1,12 +1,17 @@
 package cn.chengxin.platform.web;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import cn.chengxin.account.CitizenAccounts;
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.creditfile.RecordAction;
+import cn.chengxin.listing.Listing;
 import cn.chengxin.subject.NewPerson;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
@@ -59,6 +64,15 @@ class AccessibilityBrowserIT {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    CreditFile creditFile;
+
+    @Autowired
+    Catalogue catalogue;
+
+    @Autowired
+    Listing listing;
 
     @Test
     void axeFindsNothingOnThePublicSiteAndTheSignInPagesInBothLanguages() {
@@ -165,6 +179,153 @@ class AccessibilityBrowserIT {
     }
 
     /**
+     * O7 rest: on the console too, every masked number and name is shown through {@code fragments/masked} (the
+     * asterisks hidden from screen readers, the words said instead): a subject found on 信用主体 and 信用档案, and on
+     * 名单管理 by number (the sentence naming the number, the entry's link, the entry's page). Before, about 40 console
+     * lines printed the asterisks plainly; the clear number is on none of these pages.
+     */
+    @Test
+    void theConsoleSaysMaskedNumbersAndNamesInWords() {
+        Citizen person = citizen("19830611", "吴掩码");
+        String number = person.number();
+        TestRecords.courtDefaulter(creditFile, catalogue, person.id(), "MASK-" + UUID.randomUUID(), 1,
+                RecordAction.ADD);
+        listing.evaluate(Set.of(person.id()));
+        String words = "证件号码前4位 " + number.substring(0, 4) + "，后4位 " + number.substring(14) + "，中间10位已隐藏";
+        String clerk = TestStaff.create(directory, "CREDIT_OFFICE");
+
+        try (BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
+            Page page = context.newPage();
+            SignIn.newStaff(page, url(""), clerk);
+            for (String path : List.of("/console/subjects", "/console/file")) {
+                page.navigate(url(path));
+                page.locator("#number").fill(number);
+                page.locator(".search-form button[type=submit]").click();
+                assertOnlySpokenMasks(page, path, number, words);
+                assertThat(page.locator("main").ariaSnapshot()).as(path).contains("吴某码（隐去1字）");
+            }
+            page.navigate(url("/console/lists"));
+            page.locator("#filter input[name=q]").fill(number);
+            page.locator("#filter button[type=submit]").click();
+            assertThat(page.locator("#by-number")).isVisible();
+            assertOnlySpokenMasks(page, "/console/lists", number, words);
+            Locator entry = page.locator("#entries a", new Page.LocatorOptions().setHasText(number.substring(14)));
+            assertThat(entry).hasAccessibleName(java.util.regex.Pattern.compile(
+                    "^吴某码（隐去1字）\\s*" + java.util.regex.Pattern.quote(words) + "$"));
+            entry.click();
+            assertThat(page.locator("#entry [data-field=masked-number]"))
+                    .hasText(number.substring(0, 4) + "**********" + number.substring(14));
+            assertOnlySpokenMasks(page, "/console/lists/{id}", number, words);
+        }
+    }
+
+    /**
+     * O2 rest: a refused sign-in gives the name typed back to its field, once, and never the password (nor a name
+     * that is an identity number: the session is stored in the database); a refused console form keeps what was
+     * typed, and the field its refusal names is marked invalid and described by the refusal beside it.
+     */
+    @Test
+    void aRefusedSignInKeepsTheNameTypedAndARefusedConsoleFieldIsMarked() {
+        String clerk = TestStaff.create(directory, "CREDIT_OFFICE");
+        Citizen person = citizen("19811120", "吴再填");
+        String wrong = "Wrong-" + UUID.randomUUID();
+
+        try (BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
+            Page page = context.newPage();
+            page.navigate(url("/console/login"));
+            signIn(page, clerk, wrong);
+            assertThat(page).hasURL(url("/console/login?error"));
+            assertThat(page.locator("#username")).hasValue(clerk);
+            assertThat(page.locator("#username")).hasAttribute("aria-invalid", "true");
+            assertThat(page.locator("#password")).hasValue("");
+            assertThat(page.locator("#login-refused")).isFocused();
+            assertThat(page.content()).doesNotContain(wrong);
+            page.reload();
+            assertThat(page.locator("#username")).hasValue(""); // given back once
+
+            page.navigate(url("/me/login"));
+            signIn(page, person.phone(), wrong);
+            assertThat(page).hasURL(url("/me/login?error"));
+            assertThat(page.locator("#username")).hasValue(person.phone());
+            signIn(page, person.number(), wrong);
+            assertThat(page).hasURL(url("/me/login?error"));
+            assertThat(page.locator("#username")).hasValue(""); // an identity number is not kept
+            assertThat(page.content()).doesNotContain(person.number()).doesNotContain(wrong);
+
+            SignIn.newStaff(page, url(""), clerk);
+            page.navigate(url("/console/content/new"));
+            String body = "张三，男，1985年生，因拒不履行生效判决被列入失信被执行人名单。" + UUID.randomUUID();
+            page.locator("#title").fill("信用知识 " + UUID.randomUUID());
+            page.locator("#body").fill(body);
+            page.locator("main form button[type=submit]").click();
+            Locator field = page.locator("#body");
+            assertThat(field).hasValue(body);
+            assertThat(field).hasAttribute("aria-invalid", "true");
+            assertThat(field).hasAccessibleDescription(page.locator("#body-refused").innerText().strip());
+            assertThat(page.locator("#title")).not().hasAttribute("aria-invalid", "true");
+            Axe.check(page);
+        }
+    }
+
+    /**
+     * O6 rest: the code page counts the minutes the text code has left in a polite live region, changed only when the
+     * whole minutes change (time driven by Playwright's clock, not waited for), and says when it has run out; the
+     * clock time is said without script.
+     */
+    @Test
+    void theCodePageCountsTheMinutesLeftOncePerMinute() {
+        TestCitizens.Person person = TestCitizens.register(subjects, "吴倒数");
+        try (BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
+            Page page = context.newPage();
+            page.clock().install();
+            page.navigate(url("/me/register"));
+            page.getByLabel("证件号码").fill(person.number());
+            page.getByLabel("姓名").fill(person.name());
+            page.getByLabel("手机号码").fill(person.phone());
+            page.getByLabel("密码").fill("Wu-Daoshu-2026");
+            page.getByRole(AriaRole.CHECKBOX).check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("获取验证码")).click();
+            Locator countdown = page.locator("[data-field=code-countdown]");
+            assertThat(countdown).hasAttribute("aria-live", "polite");
+            assertThat(countdown).hasText(java.util.regex.Pattern.compile("^验证码还可使用约 [45] 分钟。$"));
+            String first = countdown.innerText();
+            page.evaluate("""
+                    () => { window.countdownChanges = 0; new MutationObserver(() => window.countdownChanges++)
+                      .observe(document.querySelector('[data-field=code-countdown]'),
+                               {childList: true, characterData: true, subtree: true}); }""");
+            page.clock().runFor(59_000);
+            page.clock().runFor(61_000);
+            assertThat(countdown).not().hasText(first);
+            assertThat(((Number) page.evaluate("() => window.countdownChanges")).intValue())
+                    .as("changed once in two minutes' first minute change, not each second").isBetween(1, 2);
+            page.clock().runFor(5 * 60_000);
+            assertThat(countdown).hasText(java.util.regex.Pattern.compile("^验证码已过期"));
+            assertThat(page.locator("[data-field=code-expiry]")).containsText(
+                    java.util.regex.Pattern.compile("请在 \\d{2}:\\d{2} 前输入验证码"));
+        }
+    }
+
+    private static void signIn(Page page, String username, String password) {
+        page.locator("#username").fill(username);
+        page.locator("#password").fill(password);
+        page.locator("form.form button[type=submit]").click();
+    }
+
+    /** No run of asterisks on the page but inside the masked fragment's hidden text; the words said; no clear number. */
+    private static void assertOnlySpokenMasks(Page page, String path, String number, String words) {
+        String bare = (String) page.evaluate("""
+                () => { const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT); const out = [];
+                  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+                    if (/[*]{2,}/.test(n.data) && !n.parentElement.closest('.masked > [aria-hidden=true], script, style'))
+                      out.push(n.data.trim()); }
+                  return out.join(' | '); }""");
+        assertThat(bare).as("asterisks shown outside fragments/masked on %s", path).isEmpty();
+        assertThat(page.locator("main").ariaSnapshot()).as("what a screen reader is given on %s", path)
+                .contains(words).doesNotContainPattern("[*]{2,}");
+        assertThat(page.content()).as(path).doesNotContain(number);
+    }
+
+    /**
      * O10 (WCAG 3.1.2): on an English page, what is shown as recorded in Chinese is marked {@code lang="zh-CN"}, so
      * that a screen reader reads it with a Chinese voice; the language link is marked with the language it names.
      */
@@ -250,10 +411,10 @@ class AccessibilityBrowserIT {
         UUID id = subjects.registerPerson(new NewPerson(document, name, null, null, List.of(), List.of(), false));
         String phone = TestCitizens.phoneOf(subjects, document);
         citizens.registerVerified(id, phone, PASSWORD);
-        return new Citizen(number, phone);
+        return new Citizen(id, number, phone);
     }
 
-    private record Citizen(String number, String phone) {
+    private record Citizen(UUID id, String number, String phone) {
     }
 
     private String url(String path) {
