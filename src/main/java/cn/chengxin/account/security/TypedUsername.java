@@ -8,8 +8,9 @@ import jakarta.servlet.http.HttpSession;
  * The user name a refused sign-in typed, given back to its field on the next page (gaps review xxxv O2, WCAG 3.3.1 and
  * 3.3.4: an old person types the name again after every wrong password otherwise). Kept in the session the form
  * already has (its CSRF token's; none is made for it), taken once, never put in the address. The password is never
- * kept. A name holding an identity number (a citizen may sign in with one) is not kept: the session is stored in the
- * database, where no number may be in clear (RULES.md §10), and a masked one in the field would not sign in.
+ * kept. A name holding an identity or phone number (a citizen signs in with one or the other) is not kept: the session
+ * is stored in the database, where such text is kept masked ({@link IdentityRedaction}, RULES.md §10), and a masked
+ * one in the field would not sign in. So on /me the field comes back empty; on the console, the staff user name.
  */
 public final class TypedUsername {
 
