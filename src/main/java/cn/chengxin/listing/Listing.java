@@ -1355,17 +1355,30 @@ public class Listing {
         if (backwards && read.isEmpty()) {
             return entries(search, null, null, size); // nothing before it: the first page
         }
-        boolean beyond = read.size() > s;
-        List<ListEntry> shown = new ArrayList<>(read.subList(0, Math.min(s, read.size())));
-        if (backwards) {
-            java.util.Collections.reverse(shown);
-        }
-        boolean hasPrevious = backwards ? beyond : from != null;
-        boolean hasNext = backwards || beyond;
+        KeyedPage page = KeyedPage.of(read, s, from != null, backwards);
         long counted = store.countSearch(clean, COUNTED_UP_TO + 1);
-        return new EntryPage(shown, Math.min(counted, COUNTED_UP_TO), counted > COUNTED_UP_TO,
-                hasPrevious && !shown.isEmpty() ? keyOf(clean, shown.get(0)) : null,
-                hasNext && !shown.isEmpty() ? keyOf(clean, shown.get(shown.size() - 1)) : null, s);
+        return new EntryPage(page.shown(), Math.min(counted, COUNTED_UP_TO), counted > COUNTED_UP_TO,
+                page.first().map(e -> keyOf(clean, e)).orElse(null),
+                page.last().map(e -> keyOf(clean, e)).orElse(null), s);
+    }
+
+    /**
+     * A page read by key: {@code read}, at most one more than {@code size} (backwards: the nearest first), as shown
+     * in the page's order; the entries the pages before and after it start from, where there are such pages.
+     */
+    private record KeyedPage(List<ListEntry> shown, Optional<ListEntry> first, Optional<ListEntry> last) {
+
+        static KeyedPage of(List<ListEntry> read, int size, boolean from, boolean backwards) {
+            boolean beyond = read.size() > size;
+            List<ListEntry> shown = new ArrayList<>(read.subList(0, Math.min(size, read.size())));
+            if (backwards) {
+                java.util.Collections.reverse(shown);
+            }
+            boolean hasPrevious = backwards ? beyond : from;
+            boolean hasNext = backwards || beyond;
+            return new KeyedPage(shown, hasPrevious && !shown.isEmpty() ? Optional.of(shown.get(0)) : Optional.empty(),
+                    hasNext && !shown.isEmpty() ? Optional.of(shown.get(shown.size() - 1)) : Optional.empty());
+        }
     }
 
     /** An entry's key in the search's order: its id in the review queue, its latest change's number elsewhere. */
@@ -1469,17 +1482,10 @@ public class Listing {
         if (backwards && read.isEmpty()) {
             return published(type, inNotice, name, pseudonym, null, null, size); // nothing newer: the first page
         }
-        boolean beyond = read.size() > size;
-        List<ListEntry> shown = new ArrayList<>(read.subList(0, Math.min(size, read.size())));
-        if (backwards) {
-            java.util.Collections.reverse(shown);
-        }
-        boolean hasPrevious = backwards ? beyond : from != null;
-        boolean hasNext = backwards || beyond;
+        KeyedPage page = KeyedPage.of(read, size, from != null, backwards);
         long counted = store.countPublished(type, status, n, ps, withheld, today, COUNTED_UP_TO + 1);
-        return new PublicPage(shown, Math.min(counted, COUNTED_UP_TO), counted > COUNTED_UP_TO,
-                hasPrevious && !shown.isEmpty() ? shown.get(0).id() : null,
-                hasNext && !shown.isEmpty() ? shown.get(shown.size() - 1).id() : null);
+        return new PublicPage(page.shown(), Math.min(counted, COUNTED_UP_TO), counted > COUNTED_UP_TO,
+                page.first().map(ListEntry::id).orElse(null), page.last().map(ListEntry::id).orElse(null));
     }
 
     /**

@@ -40,16 +40,8 @@ class ExchangeRetentionIT {
 
     @Test
     void acknowledgedVersionsSupersededPastTheWindowGoAndWhatAPartnerHasNotAcknowledgedStays() {
-        // A day of its own (the passes are per day), near enough to today that no other test's rows are past it.
-        Clock at = Clock.fixed(clock.instant().minus(Duration.ofDays(ThreadLocalRandom.current().nextInt(1, 400))),
-                clock.getZone());
-        now = at.instant();
-        partner = "ret-" + UUID.randomUUID().toString().substring(0, 8);
         // A partner that pulls from us (no address): a pull acknowledges only what its cursor passed.
-        jdbc.sql("""
-                        INSERT INTO exchange.partner (code, name, level, relation, public_key, enabled, updated_at)
-                        VALUES (?, '保留测试县', 'CITY', 'CHILD', 'none', false, ?)""")
-                .params(partner, Timestamp.from(now)).update();
+        Clock at = aDayAndAPartner("ret-", "保留测试县");
 
         long superseded = message("S1", 1, daysAgo(60), 1, daysAgo(59), null);
         long latest = message("S1", 2, daysAgo(50), 1, daysAgo(49), null);
@@ -87,14 +79,7 @@ class ExchangeRetentionIT {
      */
     @Test
     void hoursOfAcknowledgementsOlderThanThePageReadsArePrunedAndThePagesHoursStay() {
-        Clock at = Clock.fixed(clock.instant().minus(Duration.ofDays(ThreadLocalRandom.current().nextInt(1, 400))),
-                clock.getZone());
-        now = at.instant();
-        partner = "hrs-" + UUID.randomUUID().toString().substring(0, 8);
-        jdbc.sql("""
-                        INSERT INTO exchange.partner (code, name, level, relation, public_key, enabled, updated_at)
-                        VALUES (?, '确认小时县', 'CITY', 'CHILD', 'none', false, ?)""")
-                .params(partner, Timestamp.from(now)).update();
+        Clock at = aDayAndAPartner("hrs-", "确认小时县");
         Instant thisHour = now.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
         for (Duration ago : List.of(Duration.ofDays(30), Duration.ofDays(9), Duration.ofDays(8).plusHours(1),
                 Duration.ofDays(8).minusHours(1), Duration.ofDays(7), Duration.ofDays(1), Duration.ZERO)) {
@@ -130,6 +115,22 @@ class ExchangeRetentionIT {
         assertThatThrownBy(() -> new ExchangeRetention(Duration.ofDays(7), jdbc, null, clock))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("chengxin.exchange.retention.acknowledged");
+    }
+
+    /**
+     * A day of the test's own (the passes are per day), near enough to today that no other test's rows are past it,
+     * and a new partner without an address, added that day.
+     */
+    private Clock aDayAndAPartner(String prefix, String name) {
+        Clock at = Clock.fixed(clock.instant().minus(Duration.ofDays(ThreadLocalRandom.current().nextInt(1, 400))),
+                clock.getZone());
+        now = at.instant();
+        partner = prefix + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.sql("""
+                        INSERT INTO exchange.partner (code, name, level, relation, public_key, enabled, updated_at)
+                        VALUES (?, ?, 'CITY', 'CHILD', 'none', false, ?)""")
+                .params(partner, name, Timestamp.from(now)).update();
+        return at;
     }
 
     private Instant daysAgo(int days) {

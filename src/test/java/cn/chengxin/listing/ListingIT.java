@@ -2135,12 +2135,7 @@ class ListingIT {
     /** Issue #5: thousands of proposals from ingestion are worked page by page, the oldest waiting first. */
     @Test
     void theReviewQueueIsPagedOldestProposalFirstKeepingItsFilters() throws Exception {
-        List<UUID> proposals = new ArrayList<>();
-        for (String name : List.of("蒲序甲", "蒲序乙", "蒲序丙")) {
-            UUID subject = registered(name);
-            proposals.add(as("maker-q", () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号", "市级道德模范",
-                    aMonthAgo(), aYearFromNow())));
-        }
+        List<UUID> proposals = redProposals("蒲序甲", "蒲序乙", "蒲序丙");
         // Made in another order than they waited: the queue follows the time proposed, not the time written.
         for (int i = 0; i < 3; i++) {
             jdbc.sql("UPDATE listing.entry SET proposed_at = now() - make_interval(days => ?) WHERE id = ?")
@@ -2167,18 +2162,11 @@ class ListingIT {
      */
     @Test
     void anEntryMadeBetweenTwoPagesNeitherRepeatsNorHidesOneOfTheOthers() throws Exception {
-        List<UUID> made = new ArrayList<>();
-        for (String name : List.of("键页甲", "键页乙", "键页丙")) {
-            UUID subject = registered(name);
-            made.add(as("maker-q", () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号", "市级道德模范",
-                    aMonthAgo(), aYearFromNow())));
-        }
+        List<UUID> made = redProposals("键页甲", "键页乙", "键页丙");
         String first = queue("q", "键页", "size", "2");
         assertThat(first).contains(link(made.get(2)), link(made.get(1)), "共 3 条").doesNotContain(link(made.get(0)));
 
-        UUID later = registered("键页丁");
-        UUID fourth = as("maker-q", () -> listing.propose(later, ListType.RED, "国办发〔2016〕98号", "市级道德模范",
-                aMonthAgo(), aYearFromNow()));
+        UUID fourth = redProposals("键页丁").get(0);
         String next = nextLink(first);
         assertThat(next).contains("after=").doesNotContain("page=");
         String second = mvc.perform(get(java.net.URI.create(next)).with(staff("office-q", "list:propose",
@@ -2357,6 +2345,17 @@ class ListingIT {
                 .as("nothing changed before the first change").isEmpty();
         assertThat(listing.entries(new EntrySearch(null, null, null, null, null), "不是键", "99999999999999999999",
                 100).entries()).as("a key that is not one is the first page").isNotEmpty();
+    }
+
+    /** A red-list proposal by maker-q for a newly registered subject of each name, in that order. */
+    private List<UUID> redProposals(String... names) {
+        List<UUID> proposals = new ArrayList<>();
+        for (String name : names) {
+            UUID subject = registered(name);
+            proposals.add(as("maker-q", () -> listing.propose(subject, ListType.RED, "国办发〔2016〕98号", "市级道德模范",
+                    aMonthAgo(), aYearFromNow())));
+        }
+        return proposals;
     }
 
     /** The console's list of entries, as a reviewer who may propose sees it. */
