@@ -55,6 +55,7 @@ class CheckpointPages {
      */
     @GetMapping(value = "/api/v1/audit/checkpoints/consistency", produces = "application/json")
     @ResponseBody
+    @cn.chengxin.shared.web.Refuses(status = 422, value = "CHECKPOINT_UNKNOWN")
     Consistency consistency(@org.springframework.web.bind.annotation.RequestParam long from,
                             @org.springframework.web.bind.annotation.RequestParam long to) {
         return new Consistency(from, to, checkpoints.consistencyProof(from, to).stream()
@@ -73,6 +74,7 @@ class CheckpointPages {
     }
 
     /** {@code retiredKeysBase64}: key id to public key of each key that signed before; a checkpoint names its key. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "AuditCheckpoints")
     record Published(String algorithm, String publicKeyBase64, String keyId,
                      java.util.Map<String, String> retiredKeysBase64, List<View> checkpoints) {
     }

@@ -59,6 +59,7 @@ class CataloguePublic {
     }
 
     /** @param withdrawal null while the item takes new records */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CatalogueItem")
     record Published(int version, ItemDefinition definition, Withdrawn withdrawal) {
     }
 

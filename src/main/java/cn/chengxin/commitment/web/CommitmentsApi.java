@@ -13,6 +13,9 @@ import cn.chengxin.ingestion.BatchResult;
 import cn.chengxin.shared.IdempotencyKey;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
+import cn.chengxin.shared.web.Refuses;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -78,6 +81,17 @@ class CommitmentsApi {
             + "reference: the same reference sent again for the subject is the commitment recorded before "
             + "(Idempotent-Replayed: true) when kind, text and due are the same, 409 COMMITMENT_REFERENCE_CONFLICT "
             + "when they differ (name another commitment for the same matter by its file number or date).")
+    @ApiResponse(responseCode = "201", useReturnTypeSchema = true, description = "the commitment, recorded (or, sent "
+            + "again, the one recorded first)", headers = {
+            @Header(name = "Location", description = "the commitment: /api/v1/commitments/{id}",
+                    schema = @Schema(type = "string")),
+            @Header(name = "Idempotent-Replayed", description = "true when the commitment recorded first is answered",
+                    schema = @Schema(type = "boolean"))})
+    @Refuses(status = 403, value = "COMMITMENT_OUTSIDE_REMIT")
+    @Refuses(status = 404, value = "COMMITMENT_SUBJECT_UNKNOWN")
+    @Refuses(status = 409, value = {"COMMITMENT_REFERENCE_CONFLICT", "IDEMPOTENCY_KEY_CONFLICT"})
+    @Refuses(status = 422, identityNumbers = true, value = {"COMMITMENT_KIND", "COMMITMENT_TEXT",
+            "COMMITMENT_DUE_PAST", "COMMITMENT_SUBJECT_TYPE", "IDEMPOTENCY_KEY_INVALID"})
     ResponseEntity<Recorded> record(@RequestHeader(name = "Idempotency-Key", required = false) String key,
                                     @Valid @RequestBody NewCommitment request) {
         IdempotencyKey retry = IdempotencyKey.of(key, request.subjectNumber(), request.documentType(),
@@ -97,6 +111,11 @@ class CommitmentsApi {
             + "breach is not kept, to be reported again corrected. 503 COMMITMENT_BREACH_OWED: the breach is "
             + "registered but collection failed or its audit event could not be stored; the platform submits it again in its daily run, do not report it "
             + "again.")
+    @Refuses(status = 403, value = "COMMITMENT_OTHER_DEPARTMENT")
+    @Refuses(status = 404, value = "COMMITMENT_UNKNOWN")
+    @Refuses(status = 409, value = "COMMITMENT_NOT_IN_FORCE")
+    @Refuses(status = 422, value = {"COMMITMENT_BREACH_FACTS", "COMMITMENT_BREACH_REFUSED", "DECISION_DATE_FUTURE"})
+    @Refuses(status = 503, value = "COMMITMENT_BREACH_OWED")
     BatchResult breach(@PathVariable UUID id, @Valid @RequestBody Breach breach) {
         return commitments.reportBreach(id, AuditLog.currentActor().departmentCode(), breach.decisionNumber(),
                 breach.decisionDate(), breach.facts());

@@ -5,6 +5,11 @@ import cn.chengxin.exchange.Platform;
 import cn.chengxin.exchange.ReconciliationSummary;
 import cn.chengxin.exchange.wire.SignedBatch;
 import cn.chengxin.shared.security.PublicEndpoint;
+import cn.chengxin.shared.web.Refuses;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
@@ -25,6 +30,10 @@ import org.springframework.web.bind.annotation.RestController;
 @PublicEndpoint
 @Tag(name = "exchange", description = "平台间信息交换（省级、国家平台与其他地区）")
 class ExchangeApi {
+
+    /** A signed body is its exact bytes (the signature is over them): binary, never Base64 text (review xxxvii R1). */
+    private static final String SIGNED = "a batch signed by this platform, as its exact bytes (JSON of "
+            + "docs/exchange-format.md); verify Chengxin-Signature over them before parsing";
 
     private final Exchange exchange;
 
@@ -47,17 +56,42 @@ class ExchangeApi {
             + "EXCHANGE_DIGEST_MISMATCH, EXCHANGE_BATCH_UNENCRYPTED, EXCHANGE_BATCH_UNDECRYPTABLE, "
             + "EXCHANGE_BATCH_MALFORMED, EXCHANGE_BATCH_STALE, EXCHANGE_BATCH_REPLAYED, EXCHANGE_MESSAGE_INVALID, "
             + "EXCHANGE_RELAY_REFUSED, EXCHANGE_MINOR_LISTED; otherwise applied by (source platform, source id, version).")
-    Exchange.Acknowledgement receive(@RequestHeader(value = SignedBatch.PLATFORM, required = false) String from,
+    @Refuses(status = 403, value = {"EXCHANGE_PARTNER_UNKNOWN", "EXCHANGE_SIGNATURE_INVALID",
+            "EXCHANGE_BATCH_MISADDRESSED", "EXCHANGE_RELAY_REFUSED"})
+    @Refuses(status = 409, value = "EXCHANGE_BATCH_REPLAYED")
+    @Refuses(status = 422, value = {"EXCHANGE_DIGEST_MISMATCH", "EXCHANGE_BATCH_UNENCRYPTED",
+            "EXCHANGE_BATCH_UNDECRYPTABLE", "EXCHANGE_BATCH_MALFORMED", "EXCHANGE_FORMAT_UNSUPPORTED",
+            "EXCHANGE_BATCH_STALE", "EXCHANGE_MESSAGE_INVALID", "EXCHANGE_MINOR_LISTED"})
+    ExchangeReceipt receive(@RequestHeader(value = SignedBatch.PLATFORM, required = false) String from,
                                      @RequestHeader(value = SignedBatch.DIGEST, required = false) String digest,
                                      @RequestHeader(value = SignedBatch.SIGNATURE, required = false) String signature,
+                                     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                                             description = "the sealed batch, as its exact signed bytes",
+                                             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                                     schema = @Schema(type = "string", format = "binary")))
                                      @RequestBody byte[] body) {
-        return exchange.receive(from, body, digest, signature);
+        Exchange.Acknowledgement received = exchange.receive(from, body, digest, signature);
+        return new ExchangeReceipt(received.batchId(), received.received(), received.applied());
+    }
+
+    /**
+     * {@link Exchange.Acknowledgement} as answered: a schema of its own name, as a lift's acknowledgement is also an
+     * acknowledgement (gaps review xxxvii R1).
+     */
+    record ExchangeReceipt(java.util.UUID batchId, int received, int applied) {
     }
 
     @GetMapping("/api/v1/exchange/feed")
     @Operation(summary = "拉取批次", description = "A partner pulls what is queued for it after the cursor; pulling from a "
             + "cursor acknowledges everything before it. The request is signed: Chengxin-Signature over "
             + "pull\\n<partner>\\n<this platform>\\n<after>\\n<at>. The answer is a batch signed by this platform.")
+    @ApiResponse(responseCode = "200", description = SIGNED, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "string", format = "binary")),
+            headers = {@Header(name = SignedBatch.PLATFORM, schema = @Schema(type = "string")),
+                    @Header(name = SignedBatch.DIGEST, schema = @Schema(type = "string")),
+                    @Header(name = SignedBatch.SIGNATURE, schema = @Schema(type = "string"))})
+    @Refuses(status = 403, value = {"EXCHANGE_PARTNER_UNKNOWN", "EXCHANGE_SIGNATURE_INVALID"})
+    @Refuses(status = 422, value = "EXCHANGE_BATCH_STALE")
     ResponseEntity<byte[]> pull(@RequestHeader(value = SignedBatch.PLATFORM, required = false) String from,
                                 @RequestHeader(value = SignedBatch.SIGNATURE, required = false) String signature,
                                 @RequestParam(required = false) Long after,
@@ -75,6 +109,8 @@ class ExchangeApi {
     @Operation(summary = "对账", description = "What this platform holds of the calling partner's messages made on a day: "
             + "the latest version per source id, their count and SM3 digest. Signed like a pull, with operation "
             + "reconcile and the day as argument.")
+    @Refuses(status = 403, value = {"EXCHANGE_PARTNER_UNKNOWN", "EXCHANGE_SIGNATURE_INVALID"})
+    @Refuses(status = 422, value = "EXCHANGE_BATCH_STALE")
     ReconciliationSummary reconciliation(
             @RequestHeader(value = SignedBatch.PLATFORM, required = false) String from,
             @RequestHeader(value = SignedBatch.SIGNATURE, required = false) String signature,
@@ -86,6 +122,8 @@ class ExchangeApi {
     @Operation(summary = "对账（下行）", description = "What this platform relayed to the calling child on a day, issued by "
             + "other platforms: the latest version per <source platform>:<source id>, their count and SM3 digest. "
             + "Signed like a pull, with operation relayed and the day as argument.")
+    @Refuses(status = 403, value = {"EXCHANGE_PARTNER_UNKNOWN", "EXCHANGE_SIGNATURE_INVALID"})
+    @Refuses(status = 422, value = "EXCHANGE_BATCH_STALE")
     ReconciliationSummary relayed(@RequestHeader(value = SignedBatch.PLATFORM, required = false) String from,
                                   @RequestHeader(value = SignedBatch.SIGNATURE, required = false) String signature,
                                   @RequestParam(required = false) java.time.LocalDate day,
@@ -98,9 +136,19 @@ class ExchangeApi {
             + "their state ({\"keys\": [\"<source platform>:<source id>\", …]}, at most 1,000). Signed like a pull, "
             + "with operation fetch and the hex SM3 of the body as argument; the answer is a batch signed by this "
             + "platform.")
+    @ApiResponse(responseCode = "200", description = SIGNED, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "string", format = "binary")),
+            headers = {@Header(name = SignedBatch.PLATFORM, schema = @Schema(type = "string")),
+                    @Header(name = SignedBatch.DIGEST, schema = @Schema(type = "string")),
+                    @Header(name = SignedBatch.SIGNATURE, schema = @Schema(type = "string"))})
+    @Refuses(status = 403, value = {"EXCHANGE_PARTNER_UNKNOWN", "EXCHANGE_SIGNATURE_INVALID"})
+    @Refuses(status = 422, value = {"EXCHANGE_BATCH_STALE", "EXCHANGE_BATCH_MALFORMED"})
     ResponseEntity<byte[]> fetchRelayed(@RequestHeader(value = SignedBatch.PLATFORM, required = false) String from,
                                         @RequestHeader(value = SignedBatch.SIGNATURE, required = false) String signature,
                                         @RequestParam(required = false) String at,
+                                        @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                                                mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(
+                                                        type = "string", format = "binary")))
                                         @RequestBody(required = false) byte[] keys) {
         return signed(exchange.relayedMessages(from, keys, at, signature));
     }

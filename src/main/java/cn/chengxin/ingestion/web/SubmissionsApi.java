@@ -16,6 +16,10 @@ import cn.chengxin.ingestion.Submissions;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
+import cn.chengxin.shared.web.Refuses;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -83,6 +87,15 @@ class SubmissionsApi {
             + "503 BATCH_INTERRUPTED: the batch stopped part-way as its connection to the database was lost; it stays "
             + "RUNNING until it is sent again under the same key, which runs it to its end, storing nothing twice.")
     @cn.chengxin.shared.web.ControlCharacters.CheckedOneByOne // a row holding one is its error (RowValidator)
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "the batch's result: each rejected "
+            + "record with its row's code (FIELD_REQUIRED, DECISION_DATE_FORMAT, ACTION_UNKNOWN, "
+            + "ITEM_NOT_IN_CATALOGUE, ...)", headers = @Header(name = "Idempotent-Replayed", description = "true when "
+            + "the batch was sent before under this key and its first result is answered",
+            schema = @Schema(type = "boolean")))
+    @Refuses(status = 409, value = {"BATCH_CONFLICT", "BATCH_IN_PROGRESS"})
+    @Refuses(status = 422, value = {"IDEMPOTENCY_KEY_REQUIRED", "BATCH_TOO_LARGE"})
+    @Refuses(status = 429, value = "INGESTION_BUSY")
+    @Refuses(status = 503, value = "BATCH_INTERRUPTED")
     ResponseEntity<BatchResult> submit(@RequestHeader(name = "Idempotency-Key", required = false) String key,
                                        @Valid @RequestBody Batch batch) {
         UUID batchId = parseKey(key);
@@ -90,7 +103,8 @@ class SubmissionsApi {
         return ResponseEntity.ok().header("Idempotent-Replayed", Boolean.toString(result.replayed())).body(result);
     }
 
-    @PostMapping("/api/v1/submissions/files")
+    @PostMapping(path = "/api/v1/submissions/files",
+            consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "以文件报送", description = "A CSV (UTF-8 or GB18030), XLSX or JSON Lines file in the part "
             + "'file'. Header Idempotency-Key (a UUID) is the batch id. Answered 202 with Location: the batch "
             + "runs in the background; GET it for progress and the rejected rows. The same key with the same "
@@ -100,6 +114,13 @@ class SubmissionsApi {
             + "names them in the columns legalRepresentativeId/legalRepresentativeName, principalId/principalName and "
             + "responsiblePersonIds/responsiblePersonNames (several separated by ';', paired in order), or their "
             + "template titles (法定代表人证件号码, ...): a problem names the column, as responsiblePersonIds[1].")
+    @ApiResponse(responseCode = "202", useReturnTypeSchema = true, description = "the batch, started (RUNNING): "
+            + "GET its Location for progress and the rejected rows", headers = @Header(name = "Location",
+            description = "the batch: /api/v1/submissions/{id}", schema = @Schema(type = "string")))
+    @Refuses(status = 409, value = "BATCH_CONFLICT")
+    @Refuses(status = 413, value = "FILE_TOO_LARGE")
+    @Refuses(status = 422, value = {"IDEMPOTENCY_KEY_REQUIRED", "FILE_EMPTY", "FILE_UNREADABLE", "FILE_ZIP_BOMB",
+            "FILE_FORMAT_UNSUPPORTED"})
     ResponseEntity<BatchResult> submitFile(@RequestHeader(name = "Idempotency-Key", required = false) String key,
                                            @org.springframework.web.bind.annotation.RequestPart("file")
                                            org.springframework.web.multipart.MultipartFile file)

@@ -12,6 +12,10 @@ import cn.chengxin.shared.IdempotencyKey;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.Problems;
+import cn.chengxin.shared.web.Refuses;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import cn.chengxin.subject.domain.InvalidIdentityException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -51,6 +55,15 @@ class ReportsApi {
     }
 
     enum Format { PDF, HTML, JSON }
+
+    /** The report as answered, in the media type its format names (gaps review xxxvii R1): PDF bytes, not Base64. */
+    private static final String REPORT = "the report, in the format asked for: PDF (the bytes as issued, or tagged "
+            + "with accessible), HTML or JSON";
+    private static final String ID = "The report's id, to fetch it again (GET /api/v1/reports/{id})";
+    private static final String NUMBER = "The report's number (报告编号), for the verification page";
+    private static final String CODE = "The report's verification code (验证码), for the verification page";
+    private static final String SM3 = "The hex SM3 of the PDF answered (of its tagged form with accessible), which "
+            + "the verification page shows";
 
     record ReportRequest(@NotNull @Size(max = 40) String subjectNumber,
                          @Schema(description = "The type of the person's document, for one without a mainland "
@@ -102,6 +115,22 @@ class ReportsApi {
             + "id, number and content) without using the consent again or telling the person again, also when the "
             + "two requests come at once; the same key with another body 409 IDEMPOTENCY_KEY_CONFLICT. A report "
             + "already issued is also fetched again by GET /api/v1/reports/{id} (X-Report-Id).")
+    @ApiResponse(responseCode = "200", description = REPORT, content = {
+            @Content(mediaType = MediaType.APPLICATION_PDF_VALUE, schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string")),
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object"))}, headers = {
+            @Header(name = "X-Report-Id", description = ID, schema = @Schema(type = "string", format = "uuid")),
+            @Header(name = "X-Report-Number", description = NUMBER, schema = @Schema(type = "string")),
+            @Header(name = "X-Verification-Code", description = CODE, schema = @Schema(type = "string")),
+            @Header(name = "X-Report-SM3", description = SM3, schema = @Schema(type = "string")),
+            @Header(name = "Idempotent-Replayed", description = "true when the first report under this "
+                    + "Idempotency-Key is answered", schema = @Schema(type = "boolean"))})
+    @Refuses(status = 400, identityNumbers = true)
+    @Refuses(status = 403, value = {"CONSENT_MISSING", "CONSENT_SUBJECT_MISMATCH", "CONSENT_OTHER_INSTITUTION",
+            "CONSENT_PURPOSE_MISMATCH", "CONSENT_WITHDRAWN", "CONSENT_EXPIRED", "CONSENT_USED", "CONSENT_CODE_INVALID",
+            "CONSENT_KIND_MISMATCH"})
+    @Refuses(status = 409, value = "IDEMPOTENCY_KEY_CONFLICT")
+    @Refuses(status = 422, value = {"REPORT_KIND_INVALID", "REPORT_LANGUAGE_UNKNOWN", "IDEMPOTENCY_KEY_INVALID"})
     ResponseEntity<byte[]> report(@AuthenticationPrincipal ApiClientPrincipal client,
                                   @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                   @Valid @RequestBody ReportRequest request) {
@@ -128,6 +157,15 @@ class ReportsApi {
             + "its content was deleted at the end of its retention. 404 for a report not issued to the institution. "
             + "Uses no consent and is not a new query: each fetch is audited as a look at the report, which the person "
             + "sees under 谁查询了我. accessible=true: the PDF tagged for a screen reader (PDF/UA), as in the query.")
+    @ApiResponse(responseCode = "200", description = REPORT, content = {
+            @Content(mediaType = MediaType.APPLICATION_PDF_VALUE, schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string")),
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object"))}, headers = {
+            @Header(name = "X-Report-Id", description = ID, schema = @Schema(type = "string", format = "uuid")),
+            @Header(name = "X-Report-Number", description = NUMBER, schema = @Schema(type = "string")),
+            @Header(name = "X-Verification-Code", description = CODE, schema = @Schema(type = "string")),
+            @Header(name = "X-Report-SM3", description = SM3, schema = @Schema(type = "string"))})
+    @Refuses(status = 409, value = {"REPORT_PAST_VALIDITY", "REPORT_EMPTIED"})
     ResponseEntity<byte[]> fetch(@AuthenticationPrincipal ApiClientPrincipal client, @PathVariable UUID id,
                                  @RequestParam(required = false) Format format,
                                  @Parameter(description = "true: the PDF tagged for a screen reader (PDF/UA), its "

@@ -17,6 +17,7 @@ import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.AcceptHeader;
 import cn.chengxin.shared.web.DeferredAnswer;
 import cn.chengxin.shared.web.Problems;
+import cn.chengxin.shared.web.Refuses;
 import cn.chengxin.subject.domain.InvalidIdentityException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -58,6 +59,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 @RestController
 @RequiresPermission(Permission.API_SUBJECT_CHECK)
 @Tag(name = "measures", description = "联合奖惩核查与反馈")
+@Refuses(status = 403, value = "CHECK_DEPARTMENT_REQUIRED")
 class ChecksApi {
 
     /** The codes the application's error handling answers an unreadable or an invalid body with. */
@@ -202,6 +204,11 @@ class ChecksApi {
     @ApiResponse(responseCode = "200", description = "the check, stored and audited",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = CheckResult.class)))
+    @Refuses(status = 400, identityNumbers = true)
+    @Refuses(status = 403, value = "SCENARIO_NOT_ALLOWED")
+    @Refuses(status = 422, value = {"SCENARIO_REQUIRED", "PURPOSE_REQUIRED", "REFERENCE_TOO_LONG",
+            "FREE_TEXT_HOLDS_IDENTITY_NUMBER"})
+    @Refuses(status = 503, value = "AUDIT_UNAVAILABLE")
     void check(@Valid @RequestBody CheckRequest request, HttpServletRequest http, HttpServletResponse response)
             throws IOException, HttpMediaTypeNotAcceptableException {
         // The answer is written by hand, past Spring's content negotiation: refused here, as the batch is, before the
@@ -230,6 +237,10 @@ class ChecksApi {
             + "'reference': " + REFERENCE + " A reference refused refuses the whole batch. A result is as a single "
             + "check's: " + GROUNDS + " " + CLEAN_RECORD + " Each subject named costs the client's budget of "
             + "subjects one: " + SUBJECT_BUDGET)
+    @Refuses(status = 403, value = "SCENARIO_NOT_ALLOWED")
+    @Refuses(status = 422, value = {"CHECK_SUBJECTS_AMBIGUOUS", "CHECK_SUBJECTS_REQUIRED", "BATCH_TOO_LARGE",
+            "SCENARIO_REQUIRED", "PURPOSE_REQUIRED", "REFERENCE_TOO_LONG", "FREE_TEXT_HOLDS_IDENTITY_NUMBER"})
+    @Refuses(status = 503, value = "AUDIT_UNAVAILABLE")
     List<Checks.BatchItem> batch(@Valid @RequestBody BatchRequest request) {
         return checks.checkBatch(request.checked(), request.scenario(), request.purpose());
     }
@@ -251,6 +262,7 @@ class ChecksApi {
             + "all; 'next' is absent on the last batch. Only the calling department's checks; no subject is named. "
             + "AFTER_CHECK_UNKNOWN (422) when 'after' is not a check this department made; CHECK_DEPARTMENT_REQUIRED "
             + "(403) when the key is bound to no department.")
+    @Refuses(status = 422, value = "AFTER_CHECK_UNKNOWN")
     Checks.OwedFeedback owed(@RequestParam(required = false) UUID after,
                              @RequestParam(defaultValue = "100") int limit) {
         return checks.owedByCaller(after, limit);
@@ -269,6 +281,7 @@ class ChecksApi {
             + "Only the calling department's; no subject is named. A check whose entries all ended before its "
             + "feedback was complete no longer owes feedback (it leaves feedback-owed). AFTER_LIFTED_INVALID (422) "
             + "for a negative 'after'; CHECK_DEPARTMENT_REQUIRED (403) when the key is bound to no department.")
+    @Refuses(status = 422, value = "AFTER_LIFTED_INVALID")
     Lifts.LiftedBatch lifted(@RequestParam(required = false) Long after,
                              @RequestParam(defaultValue = "100") int limit) {
         return lifts.liftedForCaller(after, limit);
@@ -282,8 +295,17 @@ class ChecksApi {
             + "acknowledgement and records nothing more. LIFTED_UNKNOWN (404) when the department has no lifted check "
             + "at that position (another department's is not its own); CHECK_DEPARTMENT_REQUIRED (403) when the key "
             + "is bound to no department.")
-    Lifts.Acknowledgement acknowledgeLifted(@PathVariable long seq) {
-        return lifts.acknowledgeByCaller(seq);
+    @Refuses(status = 404, value = "LIFTED_UNKNOWN")
+    LiftAcknowledgement acknowledgeLifted(@PathVariable long seq) {
+        Lifts.Acknowledgement acknowledged = lifts.acknowledgeByCaller(seq);
+        return new LiftAcknowledgement(acknowledged.seq(), acknowledged.acknowledgedAt());
+    }
+
+    /**
+     * {@link Lifts.Acknowledgement} as answered: a schema of its own name, as the exchange's batch receipt is also
+     * an acknowledgement (gaps review xxxvii R1).
+     */
+    record LiftAcknowledgement(long seq, java.time.Instant acknowledgedAt) {
     }
 
     @PostMapping(path = "/api/v1/checks/{id}/feedback",
@@ -304,6 +326,9 @@ class ChecksApi {
             + "is no UUID, BODY_TOO_LARGE (413) for a body past the bound, declared or as it is read) is audited as refused, with "
             + "its code.")
     @ApiResponse(responseCode = "204", description = "the feedback, stored and audited")
+    @Refuses(status = 404, value = "CHECK_UNKNOWN")
+    @Refuses(status = 409, value = "FEEDBACK_EXISTS")
+    @Refuses(status = 422, value = {"MEASURE_NOT_IN_CHECK", "OUTCOME_REQUIRED", "FREE_TEXT_HOLDS_IDENTITY_NUMBER"})
     ResponseEntity<Void> feedback(@PathVariable UUID id,
                                   @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                                           content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,

@@ -100,6 +100,9 @@ class BenefitsApi {
             + "(DOCUMENT_TYPE_UNKNOWN for a type not known, DOCUMENT_FORMAT for a number not of the type); without it "
             + "the number is inferred. A purpose holding a resident identity number is refused (422 "
             + "FREE_TEXT_HOLDS_IDENTITY_NUMBER).")
+    @cn.chengxin.shared.web.Refuses(status = 403, value = "BENEFITS_NOT_PROVIDED")
+    @cn.chengxin.shared.web.Refuses(status = 422, identityNumbers = true, value = {"PURPOSE_REQUIRED",
+            "FREE_TEXT_HOLDS_IDENTITY_NUMBER"})
     Answer check(@AuthenticationPrincipal ApiClientPrincipal client, @Valid @RequestBody Request request) {
         // A key that grants no benefit has nobody to check: refused before the person is looked up. Benefits are bound
         // to the institution, so a renewed key is answered as its predecessor (gaps review xxix K2).

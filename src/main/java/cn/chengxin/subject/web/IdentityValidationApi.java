@@ -39,6 +39,7 @@ class IdentityValidationApi {
             + "would reveal the masked digits) and gender; "
             + "invalid ones 422 problem+json with a specific code (ID_CHECKSUM, ID_BIRTH_DATE, ID_REGION, "
             + "ID_FORMAT, USCC_CHECKSUM, …).")
+    @cn.chengxin.shared.web.Refuses(status = 422, identityNumbers = true)
     ValidationResult validate(@Valid @RequestBody ValidateNumber request) {
         IdentityDocument document = registry.validate(request.type(), request.number());
         Integer birthYear = null;
