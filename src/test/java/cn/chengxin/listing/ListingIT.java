@@ -2348,7 +2348,7 @@ class ListingIT {
     }
 
     /** A red-list proposal by maker-q for a newly registered subject of each name, in that order. */
-    private List<UUID> redProposals(String... names) {
+    private List<UUID> redProposals(String... names) throws Exception {
         List<UUID> proposals = new ArrayList<>();
         for (String name : names) {
             UUID subject = registered(name);
