@@ -319,6 +319,12 @@ class ListingIT {
         assertThat(entry.validUntil()).isEqualTo(today);
         assertThat(listing.entriesOf(overSubject)).as("its last day was yesterday, its record still published")
                 .noneMatch(e -> e.listType() == ListType.BLACK);
+        // RULES.md §7: on its last day the entry still brings its measures to a check (gaps review xxxvii, Q1).
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> check(hrChecks, lastDay.number(), "HIRING")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.entries[0].listType").value("BLACK"))
+                .andExpect(jsonPath("$.measures").isNotEmpty()));
+        check(hrChecks, over.number(), "HIRING").andExpect(status().isOk())
+                .andExpect(jsonPath("$.entries[?(@.listType == 'BLACK')]").isEmpty());
     }
 
     /**
@@ -1464,9 +1470,10 @@ class ListingIT {
         // The clock is the system's: the two days pass in the database instead, as a change the index follows.
         jdbc.sql("UPDATE listing.entry SET valid_until = current_date - 1, change_seq = nextval('listing.change_seq') "
                 + "WHERE id IN (?, ?)").params(grey, black).update();
-        Thread.sleep(600); // the index has seen the change
-        check(marketChecks, person.number(), "INSPECTION").andExpect(status().isOk())
-                .andExpect(jsonPath("$.entries").isEmpty()).andExpect(jsonPath("$.measures").isEmpty());
+        // The index follows the change: wait for it rather than for a time.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> check(marketChecks, person.number(), "INSPECTION")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.entries").isEmpty())
+                .andExpect(jsonPath("$.measures").isEmpty()));
         mvc.perform(get("/lists").param("q", person.name()))
                 .andExpect(content().string(not(containsString(cn.chengxin.subject.domain.Masking.personName(person.name())))));
         assertThat(listing.expireDue()).isGreaterThanOrEqualTo(2);
