@@ -167,8 +167,23 @@ class LeanApiLaneIT {
                         .header("Authorization", "Bearer " + DemoAccounts.API_KEY)
                         .contentType("application/json").content(CHECK.replace("企业设立登记审查", " ")))
                 .andExpect(MockMvcResultMatchers.status().isUnprocessableContent());
-        Thread.sleep(300);
-        assertThat(storedChecks()).isEqualTo(before + 2);
+        // Checks are stored after the answer, in order: once a later check is stored, the refused one would be too.
+        barrierCheck(DemoAccounts.API_KEY);
+        assertThat(storedChecks()).isEqualTo(before + 3);
+        assertThat(jdbc.sql("SELECT count(*) FROM measures.check_made WHERE trim(purpose) = ''").query(Long.class)
+                .single()).as("the refused check").isZero();
+    }
+
+    /** Sends a valid check with a purpose of its own and waits until it is stored. */
+    private void barrierCheck(String key) throws Exception {
+        String purpose = "企业设立登记审查 " + java.util.UUID.randomUUID();
+        assertThat(send(HttpRequest.newBuilder(uri("/api/v1/checks")).header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(CHECK.replace("企业设立登记审查", purpose)))).statusCode())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM measures.check_made WHERE purpose = ?").param(purpose).query(Long.class)
+                .single() == 1);
     }
 
     /**
@@ -192,7 +207,8 @@ class LeanApiLaneIT {
         assertThat(headers(lean.headers())).isEqualTo(headers(regular.headers()));
         assertThat(json.readTree(lean.body()).get("code").asString()).isEqualTo("CHECK_DEPARTMENT_REQUIRED");
         assertThat(json.readTree(regular.body()).get("code").asString()).isEqualTo("CHECK_DEPARTMENT_REQUIRED");
-        Thread.sleep(300);
+        // Checks are stored after the answer, in order: once a later check is stored, a refused one would be too.
+        barrierCheck(DemoAccounts.API_KEY);
         assertThat(jdbc.sql("SELECT count(*) FROM measures.check_made WHERE client_id = ?")
                 .param(unbound.clientId().toString()).query(Long.class).single()).isZero();
     }
