@@ -865,7 +865,7 @@ class ScoringIT {
             assertThat(activated.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             var other = threads.submit(() -> scores.activate(base.code(), second, "checker-b",
                     java.time.Instant.now(), ""));
-            Thread.sleep(300); // the second approval is under way while the first is not yet committed
+            awaitWaitingForTheModelsLock(); // the second approval is under way while the first is not yet committed
             commit.countDown();
             assertThat(one.get(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             assertThat(other.get(30, java.util.concurrent.TimeUnit.SECONDS)).as("taken after the first").isTrue();
@@ -897,7 +897,7 @@ class ScoringIT {
             })));
             assertThat(proposed.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             var other = threads.submit(() -> as("model-maker", () -> scoring.propose(base)));
-            Thread.sleep(300);
+            awaitWaitingForTheModelsLock();
             commit.countDown();
             int first = one.get(30, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(other.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(first + 1);
@@ -911,6 +911,16 @@ class ScoringIT {
             commit.countDown();
             threads.shutdownNow();
         }
+    }
+
+    /**
+     * Waits until the second call waits for the first's lock on the models, so that the race the test is named for
+     * happens (a sleep would let the second run after the first committed); fails if it never waits.
+     */
+    private void awaitWaitingForTheModelsLock() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT count(*) FROM pg_stat_activity "
+                        + "WHERE wait_event_type = 'Lock' AND datname = current_database() "
+                        + "AND query LIKE '%pg_advisory_xact_lock%scoring.model%'").query(Long.class).single() == 1);
     }
 
     private JdbcScores.StoredModel activeStored() {
