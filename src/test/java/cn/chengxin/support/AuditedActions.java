@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,6 +31,7 @@ public final class AuditedActions {
     private static final Pattern ACTION = Pattern.compile("[a-z]+(?:\\.[a-zA-Z-]+)+");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_]\\w*");
     private static final Pattern CONSTANT = Pattern.compile("[A-Z][A-Z0-9_]*");
+    private static final Pattern QUALIFIED_CONSTANT = Pattern.compile("([A-Z]\\w*)\\.([A-Z][A-Z0-9_]*)");
 
     private AuditedActions() {
     }
@@ -86,6 +88,12 @@ public final class AuditedActions {
             }
             String action = actionArgument(statement);
             Set<String> literals = literalsIn(action);
+            Matcher qualified = QUALIFIED_CONSTANT.matcher(action);
+            if (literals.isEmpty() && qualified.matches()) {
+                // another class's constant (AuditEvents.CHECK_ACTION): read where that class declares it
+                String owner = qualified.group(1) + ".java";
+                literals = constant(owner, sourceOf(owner), qualified.group(2));
+            }
             if (literals.isEmpty()) {
                 assertThat(action).as(file + ": an action neither literal, constant nor a parameter")
                         .matches(IDENTIFIER);
@@ -110,6 +118,17 @@ public final class AuditedActions {
             }
         }
         throw new AssertionError("no end to the action in " + statement);
+    }
+
+    /** The source of the one main class file of that name. */
+    private static String sourceOf(String fileName) {
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            List<Path> found = files.filter(f -> f.getFileName().toString().equals(fileName)).toList();
+            assertThat(found).as("the one class " + fileName).hasSize(1);
+            return Files.readString(found.get(0));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Set<String> constant(String file, String source, String name) {
