@@ -319,7 +319,10 @@ class ListingIT {
         assertThat(entry.validUntil()).isEqualTo(today);
         assertThat(listing.entriesOf(overSubject)).as("its last day was yesterday, its record still published")
                 .noneMatch(e -> e.listType() == ListType.BLACK);
-        // RULES.md §7: on its last day the entry still brings its measures to a check (gaps review xxxvii, Q1).
+        // RULES.md §7: on its last day the entry, once in force, still brings its measures to a check (gaps review
+        // xxxvii, Q1).
+        as("reviewer-v", () -> listing.approve(entry.id(), "核实无误"));
+        assertThat(listing.entry(entry.id()).orElseThrow().status()).isEqualTo(EntryStatus.EFFECTIVE);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> check(hrChecks, lastDay.number(), "HIRING")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.entries[0].listType").value("BLACK"))
                 .andExpect(jsonPath("$.measures").isNotEmpty()));
