@@ -85,8 +85,10 @@ class AuditSearchPlansIT {
                         null, null), "event_pkey"),
                 new Case("the check action of an API client", new AuditEvents.Query(AuditEvents.CHECK_ACTION,
                         "审批系统7", null, null, null, null, null), "event_pkey"),
+                // both of its parts are bounded by the window, so the planner may walk the primary key for the rest
+                // of the group as well (it does so at some statistics' samples): either plan reads no more than that
                 new Case("the measures' group, checks and the rest", new AuditEvents.Query("measures.", null, null,
-                        null, null, null, null), "event_by_action_but_checks", "event_pkey"));
+                        null, null, null, null), "event_pkey"));
 
         List<String> wrong = transactions.execute(tx -> {
             tx.setRollbackOnly();
