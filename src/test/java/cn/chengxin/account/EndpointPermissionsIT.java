@@ -20,17 +20,20 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
@@ -431,8 +434,13 @@ class EndpointPermissionsIT {
         String path = parts[1].replaceAll("\\{section:[^}]*}", "verify")
                 .replace("{slug}", "id-checksum").replace("{id}", UUID.randomUUID().toString())
                 .replace("{seq}", "0").replace("{code}", "P_COURT_DEFAULTER").replace("{version}", "1");
-        MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(parts[0]), path).with(csrf());
-        if (path.startsWith("/api/")) {
+        AbstractMockHttpServletRequestBuilder<?> request = request(HttpMethod.valueOf(parts[0]), path).with(csrf());
+        if (path.startsWith("/api/") && path.endsWith("/files")) {
+            // a file upload consumes multipart only (its OpenAPI form); any other body is not the route at all
+            request = multipart(HttpMethod.valueOf(parts[0]), path)
+                    .file(new MockMultipartFile("file", "matrix.csv", "text/csv", "number\n".getBytes(UTF_8)))
+                    .with(csrf());
+        } else if (path.startsWith("/api/")) {
             request.contentType("application/json").content("{\"number\":\"11010519491231002X\"}");
         }
         switch (who) {
