@@ -6,10 +6,8 @@ import cn.chengxin.exchange.ReconciliationSummary;
 import cn.chengxin.exchange.wire.SignedBatch;
 import cn.chengxin.shared.security.PublicEndpoint;
 import cn.chengxin.shared.web.Refuses;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
@@ -30,10 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 @PublicEndpoint
 @Tag(name = "exchange", description = "平台间信息交换（省级、国家平台与其他地区）")
 class ExchangeApi {
-
-    /** A signed body is its exact bytes (the signature is over them): binary, never Base64 text (review xxxvii R1). */
-    private static final String SIGNED = "a batch signed by this platform, as its exact bytes (JSON of "
-            + "docs/exchange-format.md); verify Chengxin-Signature over them before parsing";
 
     private final Exchange exchange;
 
@@ -85,11 +79,7 @@ class ExchangeApi {
     @Operation(summary = "拉取批次", description = "A partner pulls what is queued for it after the cursor; pulling from a "
             + "cursor acknowledges everything before it. The request is signed: Chengxin-Signature over "
             + "pull\\n<partner>\\n<this platform>\\n<after>\\n<at>. The answer is a batch signed by this platform.")
-    @ApiResponse(responseCode = "200", description = SIGNED, content = @Content(
-            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "string", format = "binary")),
-            headers = {@Header(name = SignedBatch.PLATFORM, schema = @Schema(type = "string")),
-                    @Header(name = SignedBatch.DIGEST, schema = @Schema(type = "string")),
-                    @Header(name = SignedBatch.SIGNATURE, schema = @Schema(type = "string"))})
+    @SignedBatchAnswer
     @Refuses(status = 403, value = {"EXCHANGE_PARTNER_UNKNOWN", "EXCHANGE_SIGNATURE_INVALID"})
     @Refuses(status = 422, value = "EXCHANGE_BATCH_STALE")
     ResponseEntity<byte[]> pull(@RequestHeader(value = SignedBatch.PLATFORM, required = false) String from,
@@ -136,11 +126,7 @@ class ExchangeApi {
             + "their state ({\"keys\": [\"<source platform>:<source id>\", …]}, at most 1,000). Signed like a pull, "
             + "with operation fetch and the hex SM3 of the body as argument; the answer is a batch signed by this "
             + "platform.")
-    @ApiResponse(responseCode = "200", description = SIGNED, content = @Content(
-            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "string", format = "binary")),
-            headers = {@Header(name = SignedBatch.PLATFORM, schema = @Schema(type = "string")),
-                    @Header(name = SignedBatch.DIGEST, schema = @Schema(type = "string")),
-                    @Header(name = SignedBatch.SIGNATURE, schema = @Schema(type = "string"))})
+    @SignedBatchAnswer
     @Refuses(status = 403, value = {"EXCHANGE_PARTNER_UNKNOWN", "EXCHANGE_SIGNATURE_INVALID"})
     @Refuses(status = 422, value = {"EXCHANGE_BATCH_STALE", "EXCHANGE_BATCH_MALFORMED"})
     ResponseEntity<byte[]> fetchRelayed(@RequestHeader(value = SignedBatch.PLATFORM, required = false) String from,
