@@ -106,6 +106,9 @@ class ObjectionsIT {
     @Autowired
     cn.chengxin.account.Notices notices;
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     @Test
     void anObjectionMarksTheRecordAtOnceMergesRepeatsAndItsDecisionSetsTheRecord() throws Exception {
         UUID owner = person("包文静", "驻市监罚〔2026〕501号");
@@ -193,6 +196,52 @@ class ObjectionsIT {
      * the daily limit and the next is refused OBJECTION_RATE_LIMITED, while a first objection still passes and the
      * counter clerk, another account, may still add to a case for them.
      */
+    /**
+     * Gaps review xxxvii (tests) Q5: the deadlines are pinned to days written here, not to the calendar's own answer.
+     * Filed on Wednesday 30 September 2026, the eve of 国庆节 (1–7 October in the platform's calendar, V21), with
+     * Saturday 10 October a 调休 working day: 3 working days are Thursday 8, Friday 9 and Saturday 10 October; routed
+     * the same day, the case's 7 are due Thursday 15 October and the department answers its 3 by Saturday 10
+     * (RULES.md §5). Calendar days would give 3 October, weekdays without the holidays 5 October, the holidays without
+     * the 调休 Saturday 12 October: a service wired to any of them fails here whatever day the test runs.
+     */
+    @Test
+    void anObjectionFiledOnTheEveOfNationalDayIsDueOnTheWorkingDaysAfterItCountingTheAdjustedSaturday()
+            throws Exception {
+        Objections onTheEve = objectionsAt(LocalDate.of(2026, 9, 30));
+        UUID owner = person("国庆前", "驻市监罚〔2026〕530号");
+        UUID record = creditFile.fileOf(owner).get(0).recordKey();
+
+        UUID id = onTheEve.file(owner, record, "处罚决定书文号有误", "本人");
+        Objection filed = onTheEve.find(id);
+        assertThat(filed.receivedOn()).isEqualTo(LocalDate.of(2026, 9, 30));
+        assertThat(filed.dueOn()).isEqualTo(LocalDate.of(2026, 10, 10));
+
+        as("clerk-a", () -> {
+            onTheEve.route(id, filed.version());
+            return null;
+        });
+        Objection routed = onTheEve.find(id);
+        assertThat(routed.status()).isEqualTo(ObjectionStatus.WITH_DEPARTMENT);
+        assertThat(routed.dueOn()).isEqualTo(LocalDate.of(2026, 10, 15));
+        assertThat(routed.departmentDue()).isEqualTo(LocalDate.of(2026, 10, 10));
+
+        // Closed, so that no other test's overdue counts meet a case of last September.
+        assertThat(decide("clerk-b", id, routed.version(), Outcome.UPHOLD)).isNull();
+        assertThat(objections.find(id).status().open()).isFalse();
+    }
+
+    /** The platform's objections on a fixed day, transactional as the platform's own bean is. */
+    private Objections objectionsAt(LocalDate day) {
+        java.time.ZoneId china = java.time.ZoneId.of("Asia/Shanghai");
+        Objections at = new Objections(context.getBean(cn.chengxin.objection.persistence.JdbcObjections.class),
+                creditFile, listing, subjects, workingDays, context.getBean(cn.chengxin.audit.AuditLog.class),
+                java.time.Clock.fixed(day.atTime(10, 0).atZone(china).toInstant(), china),
+                context.getBean(ObjectionNotices.class), proceedings, catalogue,
+                context.getBean(ObjectionSettings.class), context.getBean(cn.chengxin.exchange.ReceivedEntries.class),
+                context.getBean(cn.chengxin.account.CaseRecusal.class));
+        return (Objections) context.getAutowireCapableBeanFactory().initializeBean(at, "objectionsOn" + day);
+    }
+
     @Test
     void everyFirstObjectionIsRecordedAndOnlyAnAccountsRepeatsPastTheDailyLimitAreRefused() throws Exception {
         TestCitizens.Person p = TestCitizens.register(subjects, "欧阳错");

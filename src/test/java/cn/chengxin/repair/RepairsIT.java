@@ -571,6 +571,38 @@ class RepairsIT {
     }
 
     /**
+     * Gaps review xxxvii (tests) Q5: the deadlines are pinned to days written here, not to the calendar's own answer.
+     * Applied on Friday 18 September 2026 in the platform's calendar (V21): Sunday 20 September is a 调休 working day,
+     * 中秋节 is 25–27 September and 国庆节 1–7 October. The 10 working days' feedback (RULES.md §6) are 20, 21–24,
+     * 28–30 September, 8 and 9 October: due Friday 9 October; proposed the same day, the 3 days' decision is due
+     * Tuesday 22 September. Calendar days would give 28 and 21 September, weekdays without the calendar 2 October and
+     * 23 September: a service wired to either fails here whatever day the test runs.
+     */
+    @Test
+    void anApplicationBeforeMidAutumnIsDueOnTheWorkingDaysOfThePlatformsCalendar() throws Exception {
+        Repairs onTheEighteenth = repairsWith(context.getBean(RepairSettings.class), "repairsOn20260918",
+                java.time.Clock.fixed(LocalDate.of(2026, 9, 18).atTime(10, 0).atZone(java.time.ZoneId.of(
+                        "Asia/Shanghai")).toInstant(), java.time.ZoneId.of("Asia/Shanghai")));
+        Person p = person("中秋前", "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号",
+                LocalDate.of(2026, 3, 2));
+
+        UUID id = onTheEighteenth.apply(p.id(), p.record(), "已缴纳罚款", "中秋前", List.of(proof()), null);
+        assertThat(onTheEighteenth.find(id).feedbackDue()).isEqualTo(LocalDate.of(2026, 10, 9));
+        as("reviewer-1", () -> {
+            onTheEighteenth.propose(id, onTheEighteenth.find(id).version(), "材料齐全");
+            return null;
+        });
+        assertThat(onTheEighteenth.find(id).decisionDue()).isEqualTo(LocalDate.of(2026, 9, 22));
+
+        // Decided, so that no other test's overdue counts meet an application of last September.
+        as("reviewer-2", () -> {
+            onTheEighteenth.approve(id, onTheEighteenth.find(id).version());
+            return null;
+        });
+        assertThat(onTheEighteenth.find(id).status()).isEqualTo(RepairStatus.APPROVED);
+    }
+
+    /**
      * Issue #8: the pages state the deadlines the platform is configured with (here the defaults), not a fixed text —
      * the citizen's repair notice, objections and file, the repair and objection consoles, a department's answers.
      */
@@ -698,10 +730,15 @@ class RepairsIT {
 
     /** The platform's repairs under other settings, transactional as the platform's own bean is. */
     private Repairs repairsWith(RepairSettings settings, String name) {
+        return repairsWith(settings, name, clock);
+    }
+
+    /** The platform's repairs under other settings on {@code at}'s days, transactional as its own bean is. */
+    private Repairs repairsWith(RepairSettings settings, String name, java.time.Clock at) {
         Repairs configured = new Repairs(context.getBean(cn.chengxin.repair.persistence.JdbcRepairs.class),
                 creditFile, listing, catalogue, commitments, subjects, workingDays,
                 context.getBean(cn.chengxin.audit.AuditLog.class), context.getBean(cn.chengxin.shared.City.class),
-                clock, settings, context.getBean(RepairNotices.class), objections, directory,
+                at, settings, context.getBean(RepairNotices.class), objections, directory,
                 context.getBean(cn.chengxin.account.CaseRecusal.class));
         return (Repairs) context.getAutowireCapableBeanFactory().initializeBean(configured, name);
     }
