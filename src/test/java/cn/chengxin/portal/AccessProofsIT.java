@@ -1,5 +1,8 @@
 package cn.chengxin.portal;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -25,7 +28,9 @@ import cn.chengxin.support.TestCitizens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,6 +93,15 @@ class AccessProofsIT {
         assertThat(rows).extracting(r -> Long.valueOf(r[0])).containsExactlyElementsOf(newestFirst.subList(0, 50));
         assertThat(rows).as("every access on the page verified").allMatch(r -> r[1].contains("✓ 已验证"));
 
+        // One pass for the page (P4): the tree's nodes and leaf hashes of all fifty paths in one batch of two
+        // statements, whatever the number of rows — one proof per row would read them fifty times over.
+        List<String> statements = new ArrayList<>();
+        String counted = onOneConnection(statements, () -> page(subject));
+        assertThat(rows(counted)).hasSize(50).allMatch(r -> r[1].contains("✓ 已验证"));
+        assertThat(statements).as("statements reading the tree's nodes").filteredOn(AccessProofsIT::readsTheTree)
+                .hasSizeBetween(1, 2);
+        assertThat(statements).as("every statement of the page").hasSizeLessThan(20);
+
         // The proof of one row, opened on demand, checks out with only what is published: the key and the checkpoint.
         long one = accesses.get(30);
         AccessHistory.Proof proof = history.proof(pseudonym, one).orElseThrow();
@@ -126,6 +140,51 @@ class AccessProofsIT {
     private String page(UUID subject) throws Exception {
         return mvc.perform(get("/me/access").with(authentication(Principals.citizen(subjects, subject))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    /**
+     * Runs {@code action} in a transaction rolled back, the SQL of every statement prepared on its connection added to
+     * {@code statements}: the page's reads join the transaction (as the tampering below relies on), so they all go
+     * through the connection counted here, a proxy of the real one (the database answers as ever).
+     */
+    private <T> T onOneConnection(List<String> statements, java.util.concurrent.Callable<T> action) {
+        return transactions.execute(tx -> {
+            tx.setRollbackOnly();
+            var bound = TransactionSynchronizationManager.getResourceMap().entrySet().stream()
+                    .filter(e -> e.getValue() instanceof ConnectionHolder).findFirst().orElseThrow();
+            ConnectionHolder real = (ConnectionHolder) bound.getValue();
+            Connection connection = real.getConnection();
+            Connection counting = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        if (method.getName().startsWith("prepare") && args != null && args[0] instanceof String sql) {
+                            statements.add(sql);
+                        } else if (method.getName().equals("createStatement")) {
+                            statements.add("(statement)");
+                        }
+                        try {
+                            return method.invoke(connection, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            ConnectionHolder countingHolder = new ConnectionHolder(counting);
+            countingHolder.setSynchronizedWithTransaction(true);
+            TransactionSynchronizationManager.unbindResource(bound.getKey());
+            TransactionSynchronizationManager.bindResource(bound.getKey(), countingHolder);
+            try {
+                return action.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            } finally {
+                TransactionSynchronizationManager.unbindResource(bound.getKey());
+                TransactionSynchronizationManager.bindResource(bound.getKey(), real);
+            }
+        });
+    }
+
+    /** Whether a statement reads the audit tree: its stored nodes, or the leaf hashes of its events. */
+    private static boolean readsTheTree(String sql) {
+        return sql.contains("audit.node") || sql.contains("leaf_hash FROM audit.event");
     }
 
     /** Each row of the history table: its seq and its HTML. */
