@@ -10,6 +10,7 @@ import cn.chengxin.shared.calendar.WorkingCalendar;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ObjectionDeadlinesTests {
 
@@ -148,6 +149,31 @@ class ObjectionDeadlinesTests {
                 new CalendarDay(LocalDate.of(2026, 6, 9), DayKind.HOLIDAY, "测试假日")));
         assertThat(configured.due(calendar, monday, LocalDate.of(2026, 6, 8), List.of()))
                 .isEqualTo(new ObjectionDeadlines.Due(LocalDate.of(2026, 6, 11), LocalDate.of(2026, 6, 10)));
+    }
+
+    /**
+     * Survivors of the mutation run (gaps review xxxvii-tests Q8): the cap on the department's answer is the working day
+     * before the case is due, skipping the rest days before it. Received Thursday 4 June, the case is due Monday 15 June;
+     * routed Thursday 11 June, the department's 3 days would end Tuesday 16: capped at Friday 12, not Sunday 14.
+     */
+    @Test
+    void theDepartmentsCapSkipsTheRestDaysBeforeTheCasesDeadline() {
+        assertThat(deadlines.due(plain, LocalDate.of(2026, 6, 4), LocalDate.of(2026, 6, 11), List.of()))
+                .isEqualTo(new ObjectionDeadlines.Due(LocalDate.of(2026, 6, 15), LocalDate.of(2026, 6, 12)));
+    }
+
+    /**
+     * Survivors of the mutation run (Q8): each setting's bound is allowed — one day each, a deadline equal to the one it
+     * may not exceed, 14 working days within the 20 calendar days' ceiling — and one past it refused.
+     */
+    @Test
+    void settingsAtTheirBoundsAreAcceptedAndOnePastThemRefused() {
+        assertThat(new ObjectionDeadlines(1, 1, 1, 2, 1)).isNotNull();
+        assertThat(new ObjectionDeadlines(3, 3, 14, 20, 1).withDepartmentDays()).isEqualTo(14);
+        assertThatThrownBy(() -> new ObjectionDeadlines(3, 3, 15, 20, 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not fit within ceiling-days (20");
+        assertThatThrownBy(() -> new ObjectionDeadlines(1, 1, 1, 1, 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not fit");
     }
 
     /** A case past the platform's own deadline is no longer routed (which would make it "in time" again). */
