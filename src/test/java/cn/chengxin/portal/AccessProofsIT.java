@@ -167,7 +167,12 @@ class AccessProofsIT {
                             throw e.getCause();
                         }
                     });
-            ConnectionHolder countingHolder = new ConnectionHolder(counting);
+            // The transaction the page's service joins: active, on the counting connection.
+            ConnectionHolder countingHolder = new ConnectionHolder(counting) {
+                {
+                    setTransactionActive(true);
+                }
+            };
             countingHolder.setSynchronizedWithTransaction(true);
             TransactionSynchronizationManager.unbindResource(bound.getKey());
             TransactionSynchronizationManager.bindResource(bound.getKey(), countingHolder);
