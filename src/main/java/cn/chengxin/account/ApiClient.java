@@ -27,12 +27,17 @@ import cn.chengxin.shared.security.Permission;
  * @param creditCode       the institution's unified social credit code ({@link
  *                         cn.chengxin.account.domain.InstitutionCode}, canonical) as its proposal gave it; null when
  *                         none was given (gaps review xxx L4)
+ * @param rotatedFrom      the key this one replaced when its holder rotated it ({@code POST /api/v1/keys/rotate}, gaps
+ *                         review xxxvii-api R7); null for a key two administrators issued
+ * @param replacedAt       when the key stops being accepted because its holder rotated it (the rotation plus the
+ *                         overlap asked for); null for a key never rotated
  */
 public record ApiClient(UUID id, UUID institutionId, String name, String organisation, Kind kind,
                         String departmentCode, String keyPrefix, Set<Permission> permissions, int ratePerMinute,
                         Instant createdAt, String createdBy, Instant revokedAt, Instant lastUsedAt, Instant expiresAt,
                         List<String> allowedAddresses, UUID departmentId, ViolationGround revokeGround,
-                        String revokeReference, String anyAddressReason, String creditCode) {
+                        String revokeReference, String anyAddressReason, String creditCode, UUID rotatedFrom,
+                        Instant replacedAt) {
 
     public ApiClient {
         permissions = Set.copyOf(permissions);
@@ -56,9 +61,32 @@ public record ApiClient(UUID id, UUID institutionId, String name, String organis
         return ApiKeyValidity.expired(expiresAt, now);
     }
 
-    /** Whether the key is accepted at {@code now}: neither revoked nor expired. */
+    /** Whether the key is accepted at {@code now}: neither revoked, expired nor replaced by its holder's rotation. */
     public boolean live(Instant now) {
-        return !revoked() && !expired(now);
+        return !revoked() && !expired(now) && !replaced(now);
+    }
+
+    /**
+     * Whether its holder rotated the key and the overlap it asked for is over at {@code now}: the key is refused like
+     * a revoked one (gaps review xxxvii-api R7).
+     */
+    public boolean replaced(Instant now) {
+        return replacedAt != null && !now.isBefore(replacedAt);
+    }
+
+    /** When the key stops being accepted: the earlier of its expiry and its rotation's overlap end; null: never. */
+    public Instant endsAt() {
+        return ApiKeyValidity.endsAt(expiresAt, replacedAt);
+    }
+
+    /** Whether the key was rotated by its holder: it stops at {@link #replacedAt}, or stopped already. */
+    public boolean rotated() {
+        return replacedAt != null;
+    }
+
+    /** Whether the key is the one its holder made by rotation, a secret no member of the platform's staff saw. */
+    public boolean heldOnlyByHolder() {
+        return rotatedFrom != null;
     }
 
     /** Whether the key, still valid, expires within {@link ApiKeyValidity#WARNING}: its replacement is due. */

@@ -125,7 +125,8 @@ public class ApiClients {
      */
     public long expiringSoon() {
         Instant now = clock.instant();
-        return clients().stream().filter(c -> !c.revoked() && c.expiringSoon(now)).count();
+        // A key its holder rotated is counted as its successor, which expires when it does (R7).
+        return clients().stream().filter(c -> !c.revoked() && !c.rotated() && c.expiringSoon(now)).count();
     }
 
     /**
@@ -509,9 +510,15 @@ public class ApiClients {
 
     /** Marks the key revoked; the keys recently seen are forgotten now and again once this commits. */
     private boolean revokeKey(UUID clientId, ViolationGround ground, String reference) {
-        recentlySeen.clear();
         boolean revoked = accounts.revokeApiClient(clientId, clock.instant(), AuditLog.currentActor().actorName(),
                 ground, reference);
+        forgetRecentlySeen();
+        return revoked;
+    }
+
+    /** Forgets the keys recently seen now, and again once the transaction commits. */
+    private void forgetRecentlySeen() {
+        recentlySeen.clear();
         // A request on this instance until the commit still reads the key active and caches it: clear again after.
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -519,7 +526,51 @@ public class ApiClients {
                 recentlySeen.clear();
             }
         });
-        return revoked;
+    }
+
+    /** The longest overlap a rotation may ask for, during which the rotated key still works: a day. */
+    public static final Duration LONGEST_OVERLAP = Duration.ofDays(1);
+
+    /**
+     * 密钥自行更换 (gaps review xxxvii-api R7): the system holding a key replaces it with a new one, answered only to it,
+     * so that the key the approving system administrator saw (and anyone who saw it on the way) stops working once
+     * the {@code overlap} is over (0 to {@link #LONGEST_OVERLAP}; the system's instances switch meanwhile). The new key
+     * is bound exactly as the old one and expires when it does: a rotation changes the secret, never what two
+     * administrators decided (RULES.md §10), so it needs no second person. Rotating again within the overlap (the
+     * answer was lost) ends the key the earlier rotation made and answers another. Refused API_KEY_NOT_ROTATABLE for a
+     * demo key, which is published and must keep working as the README says. Audited as the client's own act.
+     */
+    @Transactional
+    public IssuedKey rotate(ApiClientPrincipal holder, Duration overlap) {
+        if (overlap == null || overlap.isNegative() || overlap.compareTo(LONGEST_OVERLAP) > 0) {
+            throw new AccountProblem("API_KEY_OVERLAP", DomainProblem.Kind.INVALID_INPUT,
+                    "旧密钥的过渡时间须在 0 至 " + LONGEST_OVERLAP.toMinutes() + " 分钟之间");
+        }
+        ApiClient key = accounts.apiClient(holder.clientId()).filter(c -> c.live(clock.instant()))
+                .orElseThrow(() -> new AccountProblem("API_CLIENT_NOT_FOUND", DomainProblem.Kind.NOT_FOUND,
+                        "接口密钥不存在或已停用"));
+        if (key.expiresAt() == null) {
+            audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.apiclient.rotate").result(AuditResult.DENIED)
+                    .detail(AuditDetail.of("API_KEY_DEMO_NOT_ROTATED").with("name", key.name())
+                            .with("prefix", key.keyPrefix())));
+            throw new AccountProblem("API_KEY_NOT_ROTATABLE", DomainProblem.Kind.CONFLICT,
+                    "演示密钥是公开的，不能自行更换；请使用系统管理员签发的密钥");
+        }
+        Instant now = clock.instant();
+        Instant until = now.plus(overlap);
+        List<String> ended = accounts.endEarlierRotations(key.id(), now);
+        if (!accounts.replaceApiClient(key.id(), until)) {
+            throw new AccountProblem("API_CLIENT_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "接口密钥不存在或已停用");
+        }
+        ApiKeys.Issued issued = ApiKeys.issue(random);
+        UUID id = Ids.newId();
+        accounts.insertRotatedApiClient(id, key.id(), issued.prefix(), issued.hash(), key.name());
+        forgetRecentlySeen();
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.apiclient.rotate")
+                .detail(AuditDetail.of("API_KEY_ROTATED").with("name", key.name()).with("prefix", key.keyPrefix())
+                        .with("successor", issued.prefix()).with("until", until)
+                        .with("ended", ended.isEmpty() ? "—" : String.join(", ", ended))));
+        return new IssuedKey(id, issued.key(), issued.prefix(), key.institutionId());
     }
 
     /** The reference of a decision or case (文号、案号): required, at most 100 characters, never an identity number. */
@@ -561,6 +612,10 @@ public class ApiClients {
             known = Known.of(read.get(), now);
             recentlySeen.put(hash, known);
         }
+        if (known.client().replaced(now)) {
+            // Rotated by its holder, and the overlap it asked for is over: as a revoked key (R7).
+            return KeyCheck.INVALID;
+        }
         if (known.client().expired(now)) {
             return KeyCheck.EXPIRED;
         }
@@ -571,12 +626,23 @@ public class ApiClients {
     /**
      * A presented key's check: the client if the key is valid; {@code expired} if it is a client's key past its
      * expiry (RULES.md §10), answered API_KEY_EXPIRED so the system's operator knows to ask for its replacement;
-     * {@code addresses}, the networks the client's key may be used from.
+     * {@code addresses}, the networks the client's key may be used from; {@code expiresAt}, when a valid key stops
+     * being accepted (null: never, or no valid key), read with the key so that warning of it costs no query (R7).
      */
-    public record KeyCheck(Optional<ApiClientPrincipal> client, boolean expired, AllowedAddresses addresses) {
+    public record KeyCheck(Optional<ApiClientPrincipal> client, boolean expired, AllowedAddresses addresses,
+                           Instant expiresAt) {
 
-        static final KeyCheck INVALID = new KeyCheck(Optional.empty(), false, AllowedAddresses.ANY);
-        static final KeyCheck EXPIRED = new KeyCheck(Optional.empty(), true, AllowedAddresses.ANY);
+        static final KeyCheck INVALID = new KeyCheck(Optional.empty(), false, AllowedAddresses.ANY, null);
+        static final KeyCheck EXPIRED = new KeyCheck(Optional.empty(), true, AllowedAddresses.ANY, null);
+
+        /**
+         * When the key stops being accepted, if that is within {@link ApiKeyValidity#WARNING} of {@code now}: its
+         * expiry, or the end of the overlap its holder asked for when rotating it, whichever comes first.
+         */
+        public Optional<Instant> endingSoon(Instant now) {
+            return expiresAt != null && ApiKeyValidity.expiringSoon(expiresAt, now) ? Optional.of(expiresAt)
+                    : Optional.empty();
+        }
     }
 
     /**
@@ -596,7 +662,8 @@ public class ApiClients {
         static Known of(ApiClient c, Instant readAt) {
             return new Known(c, readAt, new KeyCheck(Optional.of(new ApiClientPrincipal(c.id(), c.institutionId(),
                     c.name(), c.organisation(), c.departmentCode(), c.keyPrefix(), c.permissions(),
-                    c.ratePerMinute())), false, AllowedAddresses.of(c.allowedAddresses())));
+                    c.ratePerMinute(), c.kind(), c.allowedAddresses(), c.expiresAt(), c.replacedAt())), false,
+                    AllowedAddresses.of(c.allowedAddresses()), c.endsAt()));
         }
     }
 

@@ -102,6 +102,13 @@ public class Submissions {
      * BATCH_TOO_LARGE, the code the check API gives a batch over its limit: one situation, one code across the API.
      */
     public BatchResult submit(UUID batchId, String departmentCode, List<IncomingRecord> records) {
+        List<Numbered> rows = numbered(records);
+        return run(batchId, departmentCode, "API", null, hash(records), legacyHash(records), records.size(),
+                rows.iterator());
+    }
+
+    /** The rows of an API batch, numbered from 1; over {@link #MAX_RECORDS}, BATCH_TOO_LARGE. */
+    private static List<Numbered> numbered(List<IncomingRecord> records) {
         if (records.size() > MAX_RECORDS) {
             throw new IngestionProblem("BATCH_TOO_LARGE", DomainProblem.Kind.INVALID_INPUT,
                     "一次最多报送 " + MAX_RECORDS + " 条记录（本批 " + records.size() + " 条）：请分成多批，或以文件报送");
@@ -110,8 +117,44 @@ public class Submissions {
         for (int i = 0; i < records.size(); i++) {
             rows.add(new Numbered(i + 1, records.get(i)));
         }
-        return run(batchId, departmentCode, "API", null, hash(records), legacyHash(records), records.size(),
-                rows.iterator());
+        return rows;
+    }
+
+    /** What a validate-only batch answers instead of a stored batch's DONE. */
+    public static final String VALIDATED = "VALIDATED";
+
+    /**
+     * 仅校验 (gaps review xxxvii-api R8): an API batch checked as {@link #submit} checks it — every row's fields, codes,
+     * dates and numbers against the catalogue in force, the subject's and responsible persons' names against the
+     * registry, corrections and revocations against the department's records, withdrawn items — and answered with the
+     * same row errors and warnings, but stored nowhere: no batch, no record, no subject registered, no name settled,
+     * no rescoring, so a department's developer tests against the platform without touching anyone's credit file. The
+     * call itself is audited (ingestion.validate), with its counts only. Not told: what only storing finds (a row sent
+     * before is counted accepted, not duplicate; RECORD_EXISTS, RECORD_VERSION_STALE, RECORD_VERSION_CONFLICT,
+     * RECORD_REVOKED, RECORD_ARCHIVED), nor a change of name delivered for an organisation the registry does not know.
+     */
+    public BatchResult validate(String departmentCode, List<IncomingRecord> records) {
+        List<Numbered> rows = numbered(records);
+        requireDepartment(departmentCode);
+        Map<String, CatalogueItem> active = new HashMap<>();
+        catalogue.active().forEach(i -> active.put(i.code(), i));
+        // One chunk (at most MAX_RECORDS rows): a correction finds the record an earlier row of the batch adds, as a
+        // real batch finds it stored by then.
+        Prepared checked = prepare(departmentCode, rows, active, LocalDate.now(clock), () -> { }, true);
+        List<RowError> errors = new ArrayList<>(withTheirRows(rows, checked.errors()));
+        errors.sort(java.util.Comparator.comparingLong(RowError::line).thenComparing(RowError::field,
+                java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
+                .thenComparing(RowError::code));
+        int rejected = (int) errors.stream().mapToLong(RowError::line).distinct().count();
+        List<RowWarning> warnings = checked.warnings();
+        java.time.Instant now = clock.instant();
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "ingestion.validate").detail(AuditDetail
+                .of("BATCH_VALIDATED").with("rows", rows.size()).with("accepted", rows.size() - rejected)
+                .with("rejected", rejected)));
+        return new BatchResult(null, VALIDATED, rows.size(), rows.size() - rejected, 0, rejected,
+                errors.subList(0, Math.min(errors.size(), BatchResult.ERRORS_SHOWN)), errors.size(),
+                warnings.subList(0, Math.min(warnings.size(), BatchResult.ERRORS_SHOWN)), warnings.size(), null, now,
+                now, false, null);
     }
 
     /** Records are delivered by a data-providing department: a caller linked to none has nothing to deliver under. */
@@ -314,13 +357,13 @@ public class Submissions {
                     break;
                 }
                 if (chunk.size() == CHUNK) {
-                    handOver(batchId, by, actor, held, prepare(department, chunk, active, today, settle), storing,
+                    handOver(batchId, by, actor, held, prepare(department, chunk, active, today, settle, false), storing,
                             inFlight);
                     chunk = new ArrayList<>(CHUNK);
                 }
             }
             if (!chunk.isEmpty()) {
-                handOver(batchId, by, actor, held, prepare(department, chunk, active, today, settle), storing,
+                handOver(batchId, by, actor, held, prepare(department, chunk, active, today, settle, false), storing,
                         inFlight);
             }
             settle.run();
@@ -378,9 +421,13 @@ public class Submissions {
         }
     }
 
-    /** @param settle waits for the chunks handed over to be stored */
+    /**
+     * @param settle  waits for the chunks handed over to be stored
+     * @param dryRun  validate only ({@link #validate}): a subject the registry does not know is taken as it would be
+     *                registered, but registered nowhere, and no provisional name is settled
+     */
     private Prepared prepare(String department, List<Numbered> chunk, Map<String, CatalogueItem> active,
-                             LocalDate today, Runnable settle) {
+                             LocalDate today, Runnable settle, boolean dryRun) {
         List<RowError> errors = new ArrayList<>();
         List<RowValidator.Valid> valid = new ArrayList<>();
         Map<Long, StoreOutcome> refusedRevisions = revisionsOfUnknownRecords(department, chunk, settle);
@@ -404,7 +451,7 @@ public class Submissions {
         List<Long> lines = new ArrayList<>();
         List<Integer> copyOf = new ArrayList<>();
         List<RowWarning> warnings = new ArrayList<>();
-        Resolution resolved = resolveAll(department, valid);
+        Resolution resolved = resolveAll(department, valid, dryRun);
         Map<UUID, List<SubjectProfile.ResponsibleView>> registered = subjects.responsiblePersonsOf(valid.stream()
                 .filter(v -> v.item().linksToResponsiblePersons()).map(v -> resolved.ids().get(v.pseudonym()))
                 .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
@@ -435,7 +482,8 @@ public class Submissions {
                 errors.add(RowValidator.revisionRefused(v.line(), StoreOutcome.recordElsewhere()));
                 continue;
             }
-            if (DeliveredRenames.delivers(v.item().code(), v.action())) {
+            if (DeliveredRenames.delivers(v.item().code(), v.action())
+                    && !resolved.unregistered().contains(subject.get())) {
                 Optional<RowError> refused = DeliveredRenames.refusal(renaming, v, subject.get());
                 if (refused.isPresent()) {
                     errors.add(refused.get());
@@ -638,7 +686,7 @@ public class Submissions {
      * @return subject ids by pseudonym (the named persons' too), the lines whose names do not match, those that
      *         name their subject by a former name, and the name fields of responsible persons so named, by line
      */
-    private Resolution resolveAll(String department, List<RowValidator.Valid> valid) {
+    private Resolution resolveAll(String department, List<RowValidator.Valid> valid, boolean dryRun) {
         java.util.Set<Long> mismatch = new java.util.HashSet<>();
         java.util.Set<Long> formerNamed = new java.util.HashSet<>();
         Map<Long, List<RowError>> personMismatch = new HashMap<>();
@@ -655,6 +703,7 @@ public class Submissions {
         // Of the subjects the registry does not know yet, or knows under a provisional name only.
         Map<String, String> namedInChunk = new HashMap<>();
         Map<UUID, String> settled = new HashMap<>(); // the provisional names this chunk's rows give
+        Set<UUID> unregistered = new java.util.HashSet<>(); // validate only: the ids standing for those not registered
         for (RowValidator.Valid v : valid) {
             String pseudonym = v.pseudonym();
             SubjectRegistry.Found f = found.get(pseudonym);
@@ -694,8 +743,8 @@ public class Submissions {
                         List.of(), false));
                 namedInChunk.putIfAbsent(pseudonym, v.name());
             } else if (!ids.containsKey(pseudonym)) {
-                ids.put(pseudonym, subjects.registerOrganisation(new NewOrganisation(v.document(), v.name(), null,
-                        List.of(), false)));
+                ids.put(pseudonym, dryRun ? unregistered(unregistered) : subjects.registerOrganisation(
+                        new NewOrganisation(v.document(), v.name(), null, List.of(), false)));
                 namedInChunk.putIfAbsent(pseudonym, v.name());
             }
             for (RowValidator.NamedPerson p : v.responsiblePersons()) {
@@ -718,6 +767,11 @@ public class Submissions {
                 }
             }
         }
+        if (dryRun) {
+            newPeople.keySet().forEach(pseudonym -> ids.put(pseudonym, unregistered(unregistered)));
+            newPeople.clear();
+            settled.clear();
+        }
         if (!newPeople.isEmpty()) {
             List<String> pseudonyms = List.copyOf(newPeople.keySet());
             List<UUID> registered;
@@ -733,7 +787,14 @@ public class Submissions {
         if (!settled.isEmpty()) {
             subjects.settleNames(settled, NameSource.DEPARTMENT, department);
         }
-        return new Resolution(ids, mismatch, personMismatch, formerNamed, formerNamedPersons);
+        return new Resolution(ids, mismatch, personMismatch, formerNamed, formerNamedPersons, unregistered);
+    }
+
+    /** An id standing for a subject a validate-only batch would register: the registry holds none. */
+    private static UUID unregistered(Set<UUID> unregistered) {
+        UUID id = UUID.randomUUID();
+        unregistered.add(id);
+        return id;
     }
 
     /**
@@ -761,7 +822,7 @@ public class Submissions {
 
     private record Resolution(Map<String, UUID> ids, java.util.Set<Long> mismatchedLines,
                               Map<Long, List<RowError>> mismatchedPersons, java.util.Set<Long> formerNamed,
-                              Map<Long, List<String>> formerNamedPersons) {
+                              Map<Long, List<String>> formerNamedPersons, Set<UUID> unregistered) {
     }
 
     private static NewRecord record(RowValidator.Valid v, UUID subject, String department, UUID linkedFrom,

@@ -1618,6 +1618,68 @@ class SubmissionsIT {
                 .params(batch, line).query(String.class).list();
     }
 
+    /**
+     * 仅校验 (gaps review xxxvii-api R8): {@code validateOnly=true} answers the row errors a real submission of the same
+     * rows answers, and stores nothing: no record, no batch, no subject registered; the call is audited as such.
+     */
+    @Test
+    void aValidateOnlyBatchAnswersTheRealErrorsAndStoresNothing() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "祝晓校");
+        String newcomer = unregisteredNumber();
+        String good = row("P_COURT_DEFAULTER", person.number(), person.name(), "V-" + UUID.randomUUID(), "2025-06-01",
+                courtFields());
+        String unknown = row("P_COURT_DEFAULTER", newcomer, "祝新人", "V-" + UUID.randomUUID(), "2025-06-01",
+                courtFields());
+        String wrongName = row("P_COURT_DEFAULTER", person.number(), "别的名字", "V-" + UUID.randomUUID(),
+                "2025-06-01", courtFields());
+        String wrongCheck = row("P_COURT_DEFAULTER", TestCitizens.withWrongCheckCharacter(person.number()),
+                person.name(), "V-" + UUID.randomUUID(), "2025-06-01", courtFields());
+        String missingField = row("P_COURT_DEFAULTER", person.number(), person.name(), "V-" + UUID.randomUUID(),
+                "2025-06-01", "\"court\":\"驿城区人民法院\"");
+        String unknownItem = row("P_NO_SUCH_ITEM", person.number(), person.name(), "V-" + UUID.randomUUID(),
+                "2025-06-01", "");
+        String body = "{\"records\":[" + String.join(",", good, unknown, wrongName, wrongCheck, missingField,
+                unknownItem) + "]}";
+        long recordsBefore = records();
+        long batchesBefore = jdbc.sql("SELECT count(*) FROM ingestion.batch").query(Long.class).single();
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+
+        String validated = mvc.perform(post("/api/v1/submissions").param("validateOnly", "true")
+                        .header("Authorization", "Bearer " + courtKey).contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value(Submissions.VALIDATED))
+                .andExpect(jsonPath("$.batchId").doesNotExist())
+                .andExpect(jsonPath("$.received").value(6))
+                .andExpect(jsonPath("$.accepted").value(2))
+                .andExpect(jsonPath("$.rejected").value(4))
+                .andExpect(jsonPath("$.errors[?(@.line == 3)].code").value("SUBJECT_NAME_MISMATCH"))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(records()).as("no record").isEqualTo(recordsBefore);
+        assertThat(creditFile.fileOf(subject)).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM ingestion.batch").query(Long.class).single()).as("no batch")
+                .isEqualTo(batchesBefore);
+        assertThat(subjects.find(subjects.validate(null, newcomer))).as("nobody registered").isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'ingestion.validate' AND detail = ?")
+                .param("reason=BATCH_VALIDATED; rows=6; accepted=2; rejected=4").query(Long.class).single())
+                .isPositive();
+
+        String submitted = mvc.perform(submit(courtKey, UUID.randomUUID().toString(), body))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(2))
+                .andExpect(jsonPath("$.rejected").value(4)).andReturn().getResponse().getContentAsString();
+        assertThat(problems(validated)).as("the errors of the real submission").isEqualTo(problems(submitted))
+                .hasSizeGreaterThanOrEqualTo(4);
+        assertThat(creditFile.fileOf(subject)).hasSize(1);
+    }
+
+    /** Each error's line, field and code, in the answer's order. */
+    private static List<String> problems(String answer) {
+        List<java.util.Map<String, Object>> errors = com.jayway.jsonpath.JsonPath.read(answer, "$.errors");
+        return errors.stream().map(e -> e.get("line") + " " + e.get("field") + " " + e.get("code")
+                + " " + e.get("sourceRecordId") + " " + e.get("maskedNumber")).toList();
+    }
+
     private long records() {
         return jdbc.sql("SELECT count(*) FROM creditfile.record").query(Long.class).single();
     }

@@ -37,6 +37,17 @@ public record ApiKeyValidity(Duration validity) {
         return expiresAt != null && !now.isBefore(expiresAt);
     }
 
+    /**
+     * When a key stops being accepted: the earlier of its expiry and, when its holder rotated it, the end of the overlap
+     * it asked for (gaps review xxxvii-api R7); null when neither is set (a demo key never rotated).
+     */
+    public static Instant endsAt(Instant expiresAt, Instant replacedAt) {
+        if (replacedAt == null) {
+            return expiresAt;
+        }
+        return expiresAt == null || replacedAt.isBefore(expiresAt) ? replacedAt : expiresAt;
+    }
+
     /** Whether a key still valid at {@code now} expires within {@link #WARNING}. */
     public static boolean expiringSoon(Instant expiresAt, Instant now) {
         return expiresAt != null && !expired(expiresAt, now) && expiresAt.isBefore(now.plus(WARNING));

@@ -584,6 +584,44 @@ public class JdbcAccounts {
                 .params(timestamp(at), by, ground.name(), reference, id).update() == 1;
     }
 
+    /**
+     * Marks the key replaced by its holder's rotation from {@code until} on; a key rotated already (its answer lost,
+     * say) keeps the earlier instant of the two. False when it is revoked.
+     */
+    public boolean replaceApiClient(UUID id, Instant until) {
+        return jdbc.sql("""
+                        UPDATE account.api_client SET replaced_at = LEAST(coalesce(replaced_at, ?), ?)
+                        WHERE id = ? AND revoked_at IS NULL""")
+                .params(timestamp(until), timestamp(until), id).update() == 1;
+    }
+
+    /**
+     * Ends at {@code at} the keys an earlier rotation of {@code rotatedFrom} made that are still accepted: the holder
+     * rotating again asks for the key it did not receive, and only the newest answer's key stays.
+     *
+     * @return the prefixes of the keys ended
+     */
+    public List<String> endEarlierRotations(UUID rotatedFrom, Instant at) {
+        return jdbc.sql("""
+                        UPDATE account.api_client SET replaced_at = ?
+                        WHERE rotated_from = ? AND revoked_at IS NULL AND (replaced_at IS NULL OR replaced_at > ?)
+                        RETURNING key_prefix""")
+                .params(timestamp(at), rotatedFrom, timestamp(at)).query(String.class).list();
+    }
+
+    /** A key made by its holder's rotation of {@code rotatedFrom}, bound as that key is and expiring when it does. */
+    public void insertRotatedApiClient(UUID id, UUID rotatedFrom, String prefix, String hash, String createdBy) {
+        jdbc.sql("""
+                        INSERT INTO account.api_client (id, institution_id, name, organisation, kind, department_id,
+                                                        key_prefix, key_hash, permissions, rate_per_minute, created_by,
+                                                        expires_at, allowed_addresses, any_address_reason, credit_code,
+                                                        rotated_from)
+                        SELECT ?, institution_id, name, organisation, kind, department_id, ?, ?, permissions,
+                               rate_per_minute, ?, expires_at, allowed_addresses, any_address_reason, credit_code, id
+                        FROM account.api_client WHERE id = ?""")
+                .params(id, prefix, hash, createdBy, rotatedFrom).update();
+    }
+
     public void apiClientUsed(UUID id, Instant at) {
         jdbc.sql("UPDATE account.api_client SET last_used_at = ? WHERE id = ?").params(timestamp(at), id).update();
     }
@@ -710,7 +748,7 @@ public class JdbcAccounts {
             SELECT c.id, c.name, c.organisation, c.kind, c.key_prefix, c.permissions, c.rate_per_minute, c.created_at,
                    c.created_by, c.revoked_at, c.last_used_at, d.code, c.expires_at, c.allowed_addresses,
                    c.institution_id, c.department_id, c.revoke_ground, c.revoke_reference, c.any_address_reason,
-                   c.credit_code
+                   c.credit_code, c.rotated_from, c.replaced_at
             FROM account.api_client c LEFT JOIN account.department d ON d.id = c.department_id""";
 
     private static ApiClient apiClient(ResultSet rs) throws SQLException {
@@ -720,7 +758,8 @@ public class JdbcAccounts {
                 permissions, rs.getInt(7), instant(rs.getTimestamp(8)), rs.getString(9), instant(rs.getTimestamp(10)),
                 instant(rs.getTimestamp(11)), instant(rs.getTimestamp(13)), strings(rs.getArray(14)),
                 rs.getObject(16, UUID.class), rs.getString(17) == null ? null : ViolationGround.valueOf(rs.getString(17)),
-                rs.getString(18), rs.getString(19), rs.getString(20));
+                rs.getString(18), rs.getString(19), rs.getString(20), rs.getObject(21, UUID.class),
+                instant(rs.getTimestamp(22)));
     }
 
     // ---- the violation register (gaps review xxx L4) ----------------------------------------------

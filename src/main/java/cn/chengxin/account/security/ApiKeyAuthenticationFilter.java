@@ -30,7 +30,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code Authorization: Bearer <key>} for the API. A presented key that is malformed, unknown or revoked is
  * answered 401 API_KEY_INVALID at once, and one past its expiry 401 API_KEY_EXPIRED (RULES.md §10), not treated as
  * anonymous; a key used from outside the networks it names gets 403 API_KEY_ADDRESS_REFUSED; a client over its rate
- * gets 429 with {@code Retry-After}. The rate is kept per instance, without a database round trip per request, as
+ * gets 429 with {@code Retry-After}; a key ending within 30 days is answered {@value #KEY_EXPIRES}. The rate is
+ * kept per instance, without a database round trip per request, as
  * this instance's share of it ({@link InstanceShare}: divided by {@code chengxin.cluster.instances},
  * gaps-review-xxxiii N7), so that the instances behind a balancer together allow about the rate the two
  * administrators set.
@@ -38,6 +39,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     static final String API_CLIENT = "API_CLIENT";
+
+    /**
+     * On every answer to a key that stops being accepted within 30 days ({@code ApiKeyValidity.WARNING}): the instant
+     * it does (ISO-8601, UTC), its expiry or the end of its rotation's overlap. A header of the platform's own rather
+     * than {@code Warning} (obsoleted by RFC 9111, dropped by clients and proxies) or {@code Sunset} (RFC 8594: about
+     * the resource, not the credential); its presence is the warning.
+     */
+    static final String KEY_EXPIRES = "Chengxin-Key-Expires";
 
     private final ApiClients clients;
     private final Clock clock;
@@ -90,6 +99,8 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                     "请求过于频繁，请在 " + decision.retryAfter().toSeconds() + " 秒后重试");
             return;
         }
+        // Warned ahead of the 401 (gaps review xxxvii-api R7): no query, the instant was read with the key.
+        check.endingSoon(clock.instant()).ifPresent(end -> response.setHeader(KEY_EXPIRES, end.toString()));
         List<GrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority(API_CLIENT));
         principal.permissions().forEach(p -> authorities.add(new SimpleGrantedAuthority(p.code())));

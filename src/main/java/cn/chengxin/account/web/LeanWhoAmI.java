@@ -23,9 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
 class LeanWhoAmI implements LeanEndpoint {
 
     private final JsonMapper json;
+    private final java.time.Clock clock;
 
-    LeanWhoAmI(JsonMapper json) {
+    LeanWhoAmI(JsonMapper json, java.time.Clock clock) {
         this.json = json;
+        this.clock = clock;
     }
 
     @Override
@@ -53,7 +55,7 @@ class LeanWhoAmI implements LeanEndpoint {
                 instanceof ApiClientPrincipal client)) {
             return false;
         }
-        byte[] answer = json.writeValueAsBytes(WhoAmIApi.describe(client));
+        byte[] answer = json.writeValueAsBytes(WhoAmIApi.describe(client, clock.instant()));
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setContentLength(answer.length);
         response.getOutputStream().write(answer);

@@ -85,7 +85,12 @@ class SubmissionsApi {
             + "At most 10,000 records a batch: more are refused whole, 422 "
             + "BATCH_TOO_LARGE (as a check batch over its limit is); send them as several batches, or as a file. "
             + "503 BATCH_INTERRUPTED: the batch stopped part-way as its connection to the database was lost; it stays "
-            + "RUNNING until it is sent again under the same key, which runs it to its end, storing nothing twice.")
+            + "RUNNING until it is sent again under the same key, which runs it to its end, storing nothing twice. "
+            + "validateOnly=true: the batch is checked as a real one and answered with the same row errors and "
+            + "warnings, status VALIDATED and batchId null, but nothing is stored (no batch, record or subject; no "
+            + "Idempotency-Key needed) and the call is audited as validate-only. It cannot tell what only storing "
+            + "finds: a row sent before counts as accepted, and RECORD_EXISTS, RECORD_VERSION_STALE, "
+            + "RECORD_VERSION_CONFLICT, RECORD_REVOKED and RECORD_ARCHIVED come only from a real submission.")
     @cn.chengxin.shared.web.ControlCharacters.CheckedOneByOne // a row holding one is its error (RowValidator)
     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "the batch's result: each rejected "
             + "record with its row's code (FIELD_REQUIRED, DECISION_DATE_FORMAT, ACTION_UNKNOWN, "
@@ -97,7 +102,13 @@ class SubmissionsApi {
     @Refuses(status = 429, value = "INGESTION_BUSY")
     @Refuses(status = 503, value = "BATCH_INTERRUPTED")
     ResponseEntity<BatchResult> submit(@RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                       @RequestParam(defaultValue = "false") boolean validateOnly,
                                        @Valid @RequestBody Batch batch) {
+        if (validateOnly) {
+            // R8 (gaps review xxxvii-api): checked, answered, stored nowhere.
+            return ResponseEntity.ok().body(submissions.validate(AuditLog.currentActor().departmentCode(),
+                    batch.incoming()));
+        }
         UUID batchId = parseKey(key);
         BatchResult result = submissions.submit(batchId, AuditLog.currentActor().departmentCode(), batch.incoming());
         return ResponseEntity.ok().header("Idempotent-Replayed", Boolean.toString(result.replayed())).body(result);
