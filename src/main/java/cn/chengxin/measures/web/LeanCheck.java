@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The check API's ordinary request ({@code POST /api/v1/checks}, {@link ChecksApi#check}) answered on the
  * {@link LeanEndpoint} lane: the same reading of the body (a plain body by {@link PlainCheckRequest}, any other by the
  * application's JSON mapper; the request's declared constraints), the same check and the same deferred, audited
- * answer. A request it cannot answer as {@link ChecksApi} would with 200 — a body that does not read or breaks a
+ * answer, its JSON written by {@link CheckAnswerJson} as the mapper writes it. A request it cannot answer as {@link ChecksApi} would with 200 — a body that does not read or breaks a
  * constraint, a check refused with a code, another {@code Accept} or body type — is left to {@link ChecksApi}, which
  * refuses it with its code as before.
  */
@@ -88,8 +88,10 @@ class LeanCheck implements LeanEndpoint {
             // once and answers it with its status and code, or the failure as the application's error handling does.
             return false;
         }
-        DeferredAnswer.json(request, response, json.writeValueAsBytes(started.result()), started.durable(),
-                AuditLog.LONGEST_WAIT, AuditUnavailableException::timedOut);
+        // Written in code as the mapper writes it; a text the writer leaves (a lone surrogate) by the mapper.
+        byte[] answer = CheckAnswerJson.write(started.result());
+        DeferredAnswer.json(request, response, answer != null ? answer : json.writeValueAsBytes(started.result()),
+                started.durable(), AuditLog.LONGEST_WAIT, AuditUnavailableException::timedOut);
         return true;
     }
 
