@@ -3,7 +3,6 @@ package cn.chengxin.platform.web;
 import cn.chengxin.shared.web.HtmlClients;
 import cn.chengxin.shared.web.Problems;
 import cn.chengxin.shared.web.RefusedRequests;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,16 +42,14 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
  * stable {@code code} (ARCHITECTURE.md, cross-cutting rules); elsewhere the error page in the site's
  * layout, in the reader's language, unless the client is a program that takes no HTML ({@link HtmlClients}): it
  * reads the same problem+json as on the API. Internal errors get a reference id in the log and the answer, never a stack
- * trace or input data. A 429 says when to come back ({@code Retry-After}, RFC 9110 §10.2.3), page and API alike.
+ * trace or input data. A 429 and a 503 say when to come back ({@code Retry-After}, RFC 9110 §10.2.3), page and API
+ * alike, and every problem whether and how to send the request again ({@code retry}: {@link DomainProblem.Retry}).
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ErrorHandling {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorHandling.class);
-
-    /** The wait a 429 asks for when the refusing rule does not know its own (a full pool, a spent allowance). */
-    static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(60);
 
     private final MessageSource messages;
     private final List<RefusedRequests> refusals;
@@ -72,8 +69,13 @@ class ErrorHandling {
             // What the framework says the client needs besides the status: Allow with a 405, Accept with a 415.
             spring.getHeaders().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
         }
-        if (problem.getStatus() == HttpStatus.TOO_MANY_REQUESTS.value()) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(exception)));
+        if (exception instanceof DomainProblem domain) {
+            problem.setProperty(Problems.RETRY, domain.retry().member());
+        }
+        if (problem.getStatus() == HttpStatus.TOO_MANY_REQUESTS.value()
+                || problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Problems.retryAfterSeconds(
+                    exception instanceof DomainProblem domain ? domain : null, problem.getStatus())));
         }
         boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
         if (api) {
@@ -95,13 +97,6 @@ class ErrorHandling {
     private void tellRefused(HttpServletRequest request, ProblemDetail problem) {
         Object code = problem.getProperties() == null ? null : problem.getProperties().get("code");
         Refusals.tell(refusals, request, problem.getStatus(), String.valueOf(code));
-    }
-
-    /** Whole seconds, at least one: the refusing rule's own wait when it knows it, else {@link #DEFAULT_RETRY_AFTER}. */
-    static long retryAfterSeconds(Exception exception) {
-        Duration wait = exception instanceof DomainProblem domain ? domain.retryAfter().orElse(DEFAULT_RETRY_AFTER)
-                : DEFAULT_RETRY_AFTER;
-        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     /** The page's heading for its status in the reader's language ({@code error.status.<status>}). */

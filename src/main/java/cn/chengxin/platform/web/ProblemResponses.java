@@ -38,7 +38,8 @@ import org.springframework.web.method.HandlerMethod;
  * answer, each named by its code and summarised by its English description ({@code problem.<CODE>}). The codes are
  * those every operation of its kind may meet, derived from the handler (a body, parameters, an API key: what
  * {@link ErrorHandling} and the key's filter answer), and those its module declares with {@link Refuses}. Every
- * answer names its {@code X-Request-Id}; every 429 its {@code Retry-After}.
+ * answer names its {@code X-Request-Id}; every 429 and 503 its {@code Retry-After}; every answer to a key the key's
+ * {@code RateLimit} and {@code RateLimit-Policy} (R9).
  */
 final class ProblemResponses {
 
@@ -47,6 +48,8 @@ final class ProblemResponses {
 
     private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
     private static final String REQUEST_ID = "X-Request-Id";
+    private static final String RATE_LIMIT = "RateLimit";
+    private static final String RATE_LIMIT_POLICY = "RateLimit-Policy";
 
     /** What {@code subject}'s rules answer a document number refused ({@link Refuses#identityNumbers()}). */
     static final String[] IDENTITY_CODES = {"ID_FORMAT", "ID_CHECKSUM", "ID_BIRTH_DATE", "ID_REGION", "USCC_FORMAT",
@@ -74,6 +77,13 @@ final class ProblemResponses {
                 .addProperty("reference", new StringSchema().description("INTERNAL_ERROR only: the reference under "
                         + "which the failure is logged, to quote to the platform's operators"))
                 .addProperty("errors", new ArraySchema().items(error))
+                .addProperty("retry", new StringSchema()._enum(java.util.List.of("same-request",
+                        "same-idempotency-key", "never")).description("Whether and how to send the request again "
+                        + "(gaps review xxxvii R9): same-request — nothing was done, send it again as it was after "
+                        + "Retry-After (every 429, and a 503 such as AUDIT_UNAVAILABLE); same-idempotency-key — send it "
+                        + "again under the same Idempotency-Key, what was done is recognised and not done twice "
+                        + "(BATCH_INTERRUPTED); never — the same request gets the same answer, or would act twice: "
+                        + "change it first. Every 429 and 503 carries Retry-After."))
                 .required(java.util.List.of("type", "title", "status", "code"));
     }
 
@@ -86,7 +96,30 @@ final class ProblemResponses {
         responses.values().forEach(r -> r.addHeaderObject(REQUEST_ID, new Header().description("The request's id: "
                 + "the caller's own X-Request-Id echoed, or one made; quote it to the platform's operators")
                 .schema(new StringSchema())));
+        if (keyed) {
+            // Once the key is known: not with a 401, nor a key used from outside its networks.
+            responses.forEach((status, response) -> {
+                if (!"401".equals(status)) {
+                    rateLimited(response);
+                }
+            });
+        }
         return operation.responses(responses);
+    }
+
+    /**
+     * The key's request rate on every answer to a key (gaps review xxxvii R9), as the key's filter writes them:
+     * draft-ietf-httpapi-ratelimit-headers-11, one policy named {@code requests}.
+     */
+    private static void rateLimited(ApiResponse response) {
+        response.addHeaderObject(RATE_LIMIT_POLICY, new Header().description("The key's request rate on this "
+                        + "instance (draft-ietf-httpapi-ratelimit-headers-11): `\"requests\";q=<requests>;w=60`, q "
+                        + "requests in a window of 60 seconds, refilled evenly").schema(new StringSchema()
+                        .example("\"requests\";q=600;w=60")));
+        response.addHeaderObject(RATE_LIMIT, new Header().description("What is left of it: `\"requests\";r=<left>;"
+                        + "t=<seconds>`, r requests left now and t seconds until the full quota is back (0 when it "
+                        + "is). Subjects checked a minute are a limit of their own (429 CHECK_BUDGET_EXHAUSTED), not "
+                        + "counted here").schema(new StringSchema().example("\"requests\";r=598;t=1")));
     }
 
     /** What {@link ErrorHandling} and the key's filter may answer any operation of this shape. */
@@ -150,7 +183,7 @@ final class ProblemResponses {
         }
         ApiResponse response = new ApiResponse().description(http.getReasonPhrase() + ": "
                 + String.join(", ", codes)).content(new Content().addMediaType(PROBLEM_JSON, problem));
-        if (status == HttpStatus.TOO_MANY_REQUESTS.value()) {
+        if (status == HttpStatus.TOO_MANY_REQUESTS.value() || status == HttpStatus.SERVICE_UNAVAILABLE.value()) {
             response.addHeaderObject(HttpHeaders.RETRY_AFTER, new Header().description("Whole seconds to wait "
                     + "before sending again (at least 1)").schema(new IntegerSchema()));
         }

@@ -173,7 +173,7 @@ public final class DeferredAnswer {
 
     private static void problem(HttpServletResponse response, Throwable failure) throws IOException {
         if (failure instanceof DomainProblem domain) {
-            Problems.write(response, Problems.statusOf(domain.kind()), domain.code(), domain.getMessage());
+            Problems.write(response, domain);
             return;
         }
         String reference = UUID.randomUUID().toString();

@@ -81,6 +81,48 @@ class ErrorHandlingTests {
         assertThat(response.getHeader("Retry-After")).isEqualTo("1");
     }
 
+    /**
+     * Gaps review xxxvii R9: every 503 says when to come back and how to send again, as the refusing rule knows it
+     * (a batch cut short: under its own batch id); a refusal that is not of the moment says never.
+     */
+    @Test
+    void anApiProblemSaysWhetherAndHowToSendItAgain() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/submissions");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        DomainProblem interrupted = new CodedProblem("BATCH_INTERRUPTED", DomainProblem.Kind.UNAVAILABLE, "中断") {
+            @Override
+            public Retry retry() {
+                return Retry.SAME_IDEMPOTENCY_KEY;
+            }
+        };
+
+        Object answer = handling.handle((Exception) interrupted, request, response);
+        assertThat(((ResponseEntity<?>) answer).getStatusCode().value()).isEqualTo(503);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+        assertThat(problemOf(answer).getProperties()).containsEntry("retry", "same-idempotency-key");
+
+        answer = handling.handle(new CodedProblem("AUDIT_UNAVAILABLE", DomainProblem.Kind.UNAVAILABLE, "不可用"),
+                request, response = new MockHttpServletResponse());
+        assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+        assertThat(problemOf(answer).getProperties()).containsEntry("retry", "same-request");
+
+        answer = handling.handle(new CodedProblem("BATCH_CONFLICT", DomainProblem.Kind.CONFLICT, "冲突"), request,
+                response = new MockHttpServletResponse());
+        assertThat(response.getHeader("Retry-After")).isNull();
+        assertThat(problemOf(answer).getProperties()).containsEntry("retry", "never");
+
+        // What the framework refuses 503 (an asynchronous answer that timed out) may be sent again too.
+        answer = handling.handle(new org.springframework.web.context.request.async.AsyncRequestTimeoutException(),
+                request, response = new MockHttpServletResponse());
+        assertThat(((ResponseEntity<?>) answer).getStatusCode().value()).isEqualTo(503);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+        assertThat(problemOf(answer).getProperties()).containsEntry("retry", "same-request");
+    }
+
+    private static org.springframework.http.ProblemDetail problemOf(Object answer) {
+        return (org.springframework.http.ProblemDetail) ((ResponseEntity<?>) answer).getBody();
+    }
+
     /** {@code /lists?q=%FF}: bytes that are no UTF-8 are the client's mistake, a 400, never a 500 with a reference. */
     @Test
     void parametersTheContainerCannotDecodeAreTheClientsMistake() throws Exception {
