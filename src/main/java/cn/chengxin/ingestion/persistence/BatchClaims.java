@@ -144,6 +144,12 @@ public class BatchClaims implements AutoCloseable {
             super("BATCH_INTERRUPTED", DomainProblem.Kind.UNAVAILABLE,
                     "批次处理因数据库连接中断而停止：请以同一批次号重新报送，已入库的记录不会重复");
         }
+
+        /** Sent again under its batch id, not a new one: what was stored is recognised (gaps review xxxvii R9). */
+        @Override
+        public Retry retry() {
+            return Retry.SAME_IDEMPOTENCY_KEY;
+        }
     }
 
     /** How long the check that a claim is still held may take: a connection that does not answer has lost it. */
