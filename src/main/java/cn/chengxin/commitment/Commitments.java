@@ -415,8 +415,23 @@ public class Commitments {
     }
 
     private static CodedProblem breachOwed() {
-        return new CodedProblem("COMMITMENT_BREACH_OWED", DomainProblem.Kind.UNAVAILABLE,
-                "违诺已登记，但违诺信息暂未被归集接收：平台将在每日结算时自动重新报送，无需再次报告");
+        return new BreachOwed();
+    }
+
+    /**
+     * The breach is registered, its record owed: the platform submits it again in its daily run, and a report sent
+     * again would be refused (COMMITMENT_NOT_IN_FORCE). Not a refusal of the moment, so never a 503 (gaps review xxxvii
+     * R9): the API answers it 202 Accepted, the work left to the platform, its {@code retry} {@code never}; elsewhere
+     * it is a conflict with the commitment's state.
+     */
+    public static final class BreachOwed extends CodedProblem {
+
+        public static final String CODE = "COMMITMENT_BREACH_OWED";
+
+        BreachOwed() {
+            super(CODE, DomainProblem.Kind.CONFLICT,
+                    "违诺已登记，但违诺信息暂未被归集接收：平台将在每日结算时自动重新报送，无需再次报告");
+        }
     }
 
     /**

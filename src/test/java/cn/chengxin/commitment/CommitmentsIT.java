@@ -41,6 +41,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -410,7 +411,7 @@ class CommitmentsIT {
 
     /**
      * A breach taken by collection is marked breached with its audit event or not at all: an audit log that refuses
-     * the event leaves the breach owed (503 COMMITMENT_BREACH_OWED, as its record is in the file), and the next run
+     * the event leaves the breach owed (202 COMMITMENT_BREACH_OWED, as its record is in the file), and the next run
      * marks it, audited once.
      */
     @Test
@@ -422,9 +423,15 @@ class CommitmentsIT {
         UUID subject = commitments.find(id).subjectId();
         String pseudonym = subjects.pseudonymOf(subject).orElseThrow();
 
+        // Gaps review xxxvii R9: registered, the rest left to the platform, so not a 503 that a retry policy repeats
+        // into a 409: 202 Accepted, "do not send it again".
         refuseAuditEvents("commitment.breach", pseudonym, () -> breach(hrss, id)
-                .andExpect(status().isServiceUnavailable())
-                .andExpect(jsonPath("$.code").value("COMMITMENT_BREACH_OWED")));
+                .andExpect(status().isAccepted())
+                .andExpect(header().doesNotExist("Retry-After"))
+                .andExpect(jsonPath("$.commitmentId").value(id.toString()))
+                .andExpect(jsonPath("$.status").value("BREACHED_RECORD_OWED"))
+                .andExpect(jsonPath("$.code").value("COMMITMENT_BREACH_OWED"))
+                .andExpect(jsonPath("$.retry").value("never")));
         assertThat(commitments.find(id).status()).isEqualTo(CommitmentStatus.BREACHED_RECORD_OWED);
         assertThat(events("commitment.breach", pseudonym)).isEmpty();
         assertThat(creditFile.fileOf(subject)).extracting(FileEntry::itemCode).containsExactly("P_COMMITMENT_BREACH");

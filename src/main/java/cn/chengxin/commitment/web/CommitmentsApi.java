@@ -9,12 +9,14 @@ import cn.chengxin.audit.AuditLog;
 import cn.chengxin.commitment.Commitment;
 import cn.chengxin.commitment.Commitments;
 import cn.chengxin.commitment.domain.CommitmentKind;
+import cn.chengxin.commitment.domain.CommitmentStatus;
 import cn.chengxin.ingestion.BatchResult;
 import cn.chengxin.shared.IdempotencyKey;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.Refuses;
 import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -108,16 +110,33 @@ class CommitmentsApi {
     @Operation(summary = "报告违诺", description = "Only the department the commitment was given to; the breach becomes a "
             + "违背信用承诺信息 record through the normal collection path. Answered with the batch's result once the "
             + "record is taken; a refused record is answered with its row's code (e.g. DECISION_DATE_FUTURE) and the "
-            + "breach is not kept, to be reported again corrected. 503 COMMITMENT_BREACH_OWED: the breach is "
-            + "registered but collection failed or its audit event could not be stored; the platform submits it again in its daily run, do not report it "
-            + "again.")
+            + "breach is not kept, to be reported again corrected. 202 Accepted (code COMMITMENT_BREACH_OWED, retry "
+            + "never): the breach is registered but collection failed or its audit event could not be stored; the "
+            + "platform submits it again in its daily run, do not report it again (it was a 503 before session "
+            + "xxxviii: gaps review xxxvii R9).")
+    @ApiResponse(responseCode = "200", description = "the breach's record taken by collection: the batch's result",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BatchResult.class)))
+    @ApiResponse(responseCode = "202", description = "the breach registered, its record owed: the platform submits it "
+            + "again in its daily run; do not report it again", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = BreachRegistered.class)))
     @Refuses(status = 403, value = "COMMITMENT_OTHER_DEPARTMENT")
     @Refuses(status = 404, value = "COMMITMENT_UNKNOWN")
     @Refuses(status = 409, value = "COMMITMENT_NOT_IN_FORCE")
     @Refuses(status = 422, value = {"COMMITMENT_BREACH_FACTS", "COMMITMENT_BREACH_REFUSED", "DECISION_DATE_FUTURE"})
-    @Refuses(status = 503, value = "COMMITMENT_BREACH_OWED")
-    BatchResult breach(@PathVariable UUID id, @Valid @RequestBody Breach breach) {
-        return commitments.reportBreach(id, AuditLog.currentActor().departmentCode(), breach.decisionNumber(),
-                breach.decisionDate(), breach.facts());
+    ResponseEntity<?> breach(@PathVariable UUID id, @Valid @RequestBody Breach breach) {
+        try {
+            return ResponseEntity.ok(commitments.reportBreach(id, AuditLog.currentActor().departmentCode(),
+                    breach.decisionNumber(), breach.decisionDate(), breach.facts()));
+        } catch (Commitments.BreachOwed owed) {
+            return ResponseEntity.accepted().body(new BreachRegistered(id, CommitmentStatus.BREACHED_RECORD_OWED,
+                    owed.code(), owed.getMessage(), owed.retry().member()));
+        }
+    }
+
+    /**
+     * A breach registered whose record is owed (202): the commitment's state, the code and detail of what is left to
+     * the platform, and {@code retry} {@code never}, as a problem would say it.
+     */
+    record BreachRegistered(UUID commitmentId, CommitmentStatus status, String code, String detail, String retry) {
     }
 }
