@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * gaps-review-xxv H4). The key's request rate counts requests, and a batch of 10,000 subjects is one request: without
  * this a key at 600 requests a minute could screen millions of people a minute. Each subject checked takes one token
  * from the client's bucket of subjects: a single check one, a batch as many as it names; a batch the bucket cannot
- * pay now is refused whole, 429 RATE_LIMITED with Retry-After, and checks nothing. The budget is
+ * pay now is refused whole, 429 CHECK_BUDGET_EXHAUSTED with Retry-After, and checks nothing. The budget is
  * {@code chengxin.measures.check-subjects-per-minute} (12,000 by default), and never less than the key's own request
  * rate, so that single checks are limited by that rate alone, as the two administrators set it.
  *
@@ -33,6 +33,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CheckBudget {
+
+    /**
+     * The refusal's code: a limit of its own, told apart from the key's request rate (RATE_LIMITED) because its wait
+     * is of another kind, a minute's refill rather than a fraction of a second (gaps review xxxvii R9).
+     */
+    static final String EXHAUSTED = "CHECK_BUDGET_EXHAUSTED";
 
     /** The budget's rows in shared.budget. */
     static final String LIMIT = "measures.check-subjects";
@@ -59,14 +65,14 @@ class CheckBudget {
      * Takes {@code subjects} from the caller's budget, or refuses.
      *
      * @param subjects at most {@link Checks#MAX_BATCH}, which a minute's budget always pays
-     * @throws MeasuresProblem RATE_LIMITED (429, with how long to wait) when the budget left cannot pay for them now
+     * @throws MeasuresProblem CHECK_BUDGET_EXHAUSTED (429, with how long to wait) when the budget left cannot pay for them now
      */
     void take(Actor caller, int subjects) {
         long budget = perMinuteOf(caller);
         // A minute's budget, and never less than a whole batch (J2).
         TokenBucket.Decision decision = shared.take(caller.actorId(), budget, Checks.MAX_BATCH, subjects);
         if (!decision.allowed()) {
-            throw new MeasuresProblem("RATE_LIMITED", DomainProblem.Kind.TOO_MANY,
+            throw new MeasuresProblem(EXHAUSTED, DomainProblem.Kind.TOO_MANY,
                     "本系统每分钟可核查 " + budget + " 个主体，已用尽；请在 " + decision.retryAfter().toSeconds()
                             + " 秒后重试", decision.retryAfter());
         }

@@ -54,9 +54,9 @@ class CheckBudgetInstancesIT {
         assertThatNoException().as("the rest of the budget, on the same instance")
                 .isThrownBy(() -> first.take(client, 2_000));
         assertThat(catchThrowableOfType(MeasuresProblem.class, () -> first.take(client, 1)).code())
-                .isEqualTo("RATE_LIMITED");
+                .isEqualTo("CHECK_BUDGET_EXHAUSTED");
         assertThat(catchThrowableOfType(MeasuresProblem.class, () -> second.take(client, 1)).code())
-                .as("nor on the other").isEqualTo("RATE_LIMITED");
+                .as("nor on the other").isEqualTo("CHECK_BUDGET_EXHAUSTED");
     }
 
     /** Single checks are paid from the slice an instance holds: one lease of a second's budget, not one per check. */

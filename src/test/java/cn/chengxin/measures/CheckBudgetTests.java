@@ -30,12 +30,12 @@ class CheckBudgetTests {
 
         assertThatNoException().as("a whole batch").isThrownBy(() -> budget.take(client, Checks.MAX_BATCH));
         MeasuresProblem refused = catchThrowableOfType(MeasuresProblem.class, () -> budget.take(client, 2_001));
-        assertThat(refused.code()).isEqualTo("RATE_LIMITED");
+        assertThat(refused.code()).isEqualTo("CHECK_BUDGET_EXHAUSTED");
         assertThat(refused.kind()).isEqualTo(DomainProblem.Kind.TOO_MANY);
         assertThat(refused.retryAfter()).hasValue(Duration.ofSeconds(1));
         assertThatNoException().as("the refused batch took nothing").isThrownBy(() -> budget.take(client, 2_000));
         assertThat(catchThrowableOfType(MeasuresProblem.class, () -> budget.take(client, 1)).code())
-                .as("a single check costs one too").isEqualTo("RATE_LIMITED");
+                .as("a single check costs one too").isEqualTo("CHECK_BUDGET_EXHAUSTED");
         assertThatNoException().as("another client has its own budget")
                 .isThrownBy(() -> budget.take(client(10), 12_000));
     }
@@ -78,7 +78,7 @@ class CheckBudgetTests {
             assertThatNoException().as("one instance, the whole budget").isThrownBy(() -> first.take(kept, 10_000));
         }
         assertThat(catchThrowableOfType(MeasuresProblem.class, () -> second.take(kept, 1)).code())
-                .as("the other instance finds it spent").isEqualTo("RATE_LIMITED");
+                .as("the other instance finds it spent").isEqualTo("CHECK_BUDGET_EXHAUSTED");
 
         ApiClientPrincipal balanced = client(10);
         long paid = 0;
@@ -91,7 +91,7 @@ class CheckBudgetTests {
                     paid++;
                     anyPaid = true;
                 } catch (MeasuresProblem refused) {
-                    assertThat(refused.code()).isEqualTo("RATE_LIMITED");
+                    assertThat(refused.code()).isEqualTo("CHECK_BUDGET_EXHAUSTED");
                 }
             }
         }
@@ -112,7 +112,7 @@ class CheckBudgetTests {
 
         assertThatNoException().as("a quarter: one batch").isThrownBy(() -> oneOfFour.take(client, 10_000));
         assertThat(catchThrowableOfType(MeasuresProblem.class, () -> oneOfFour.take(client, 1)).code())
-                .isEqualTo("RATE_LIMITED");
+                .isEqualTo("CHECK_BUDGET_EXHAUSTED");
 
         CheckBudget oneOfTwo = new CheckBudget(12_000, 2, away, CLOCK);
         assertThatNoException().as("a share below a batch still pays one")

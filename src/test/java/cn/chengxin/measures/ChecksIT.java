@@ -588,7 +588,7 @@ class ChecksIT {
     /**
      * gaps-review-xxv H4: a batch costs the client's budget of subjects a minute one for each subject it names, so a
      * key cannot screen a city at one request a batch. A batch beyond what is left of the budget is refused whole (429
-     * RATE_LIMITED, Retry-After), checks no one, and is audited once as refused. gaps-review-xxviii J2: the budget
+     * CHECK_BUDGET_EXHAUSTED, Retry-After), checks no one, and is audited once as refused. gaps-review-xxviii J2: the budget
      * always pays a whole batch of 10,000 (issue #5), so a key at the default rate is answered, never told to wait for
      * a minute that cannot come.
      */
@@ -625,14 +625,15 @@ class ChecksIT {
                         .content(batchOf.apply(java.util.Collections.nCopies(1_000, "11010519491231002X"), purpose)))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.code").value("RATE_LIMITED"))
+                .andExpect(jsonPath("$.code").value("CHECK_BUDGET_EXHAUSTED"))
+                .andExpect(jsonPath("$.retry").value("same-request"))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
                         .string("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*")));
 
         assertThat(jdbc.sql("SELECT count(*) FROM measures.check_made WHERE purpose = ?").param(purpose)
                 .query(Long.class).single()).as("no one checked").isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'measures.check.refused' AND actor_id = ? "
-                        + "AND detail = 'reason=MEASURE_BATCH_REFUSED; refusal=RATE_LIMITED; "
+                        + "AND detail = 'reason=MEASURE_BATCH_REFUSED; refusal=CHECK_BUDGET_EXHAUSTED; "
                         + "scenario=#measures.scenario.LICENSING; subjects=1000'")
                 .param(key.clientId().toString()).query(Long.class).single()).as("the refusal audited once")
                 .isEqualTo(1);
@@ -648,7 +649,7 @@ class ChecksIT {
                 budget.take(client, 100);
             }
         } catch (MeasuresProblem spent) {
-            assertThat(spent.code()).isEqualTo("RATE_LIMITED");
+            assertThat(spent.code()).isEqualTo("CHECK_BUDGET_EXHAUSTED");
         }
     }
 
@@ -1137,7 +1138,11 @@ class ChecksIT {
             mvc.perform(post("/api/v1/checks/" + id + "/feedback").header("Authorization", "Bearer " + mine.key())
                             .contentType(MediaType.APPLICATION_JSON).content(given))
                     .andExpect(status().isServiceUnavailable())
-                    .andExpect(jsonPath("$.code").value("AUDIT_UNAVAILABLE"));
+                    .andExpect(jsonPath("$.code").value("AUDIT_UNAVAILABLE"))
+                    // Gaps review xxxvii R9: when to send it again, and that the same request may be.
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                            .string("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*")))
+                    .andExpect(jsonPath("$.retry").value("same-request"));
             assertThat(jdbc.sql("SELECT count(*) FROM measures.feedback WHERE check_id = ?").param(id)
                     .query(Long.class).single()).as("not kept unaudited").isZero();
         } finally {
@@ -2087,6 +2092,13 @@ class ChecksIT {
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(response.body()).contains("\"code\":\"AUDIT_UNAVAILABLE\"").doesNotContain("checkId");
+            // Gaps review xxxvii R9: nothing happened, so the same check may be sent again, after Retry-After; the
+            // key's rate and what is left of it are told on this answer too.
+            assertThat(response.body()).contains("\"retry\":\"same-request\"");
+            assertThat(response.headers().firstValue("Retry-After")).hasValueSatisfying(
+                    wait -> assertThat(wait).matches("[1-9][0-9]*"));
+            assertThat(response.headers().firstValue("RateLimit")).hasValueSatisfying(
+                    left -> assertThat(left).startsWith("\"requests\";r="));
             assertThat(jdbc.sql("SELECT count(*) FROM measures.check_made WHERE purpose = '存不下的核查'")
                     .query(Long.class).single()).isZero();
             assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE purpose LIKE '%存不下的核查%'")

@@ -115,7 +115,8 @@ class ChecksApi {
             + "within its data scope), and nothing on the black or grey list. Whether the platform knows the subject "
             + "is not answered.";
 
-    private static final String SUBJECT_BUDGET = "RATE_LIMITED (429, with Retry-After) when the client's budget of "
+    private static final String SUBJECT_BUDGET = "CHECK_BUDGET_EXHAUSTED (429, with Retry-After; RATE_LIMITED is "
+            + "the key's request rate, a limit of its own) when the client's budget of "
             + "subjects a minute (chengxin.measures.check-subjects-per-minute, 12,000 by default, never less than the "
             + "largest batch or the key's request rate) cannot pay for the subjects now; the batch is refused whole, "
             + "and sent again after Retry-After it passes.";
@@ -208,6 +209,7 @@ class ChecksApi {
     @Refuses(status = 403, value = "SCENARIO_NOT_ALLOWED")
     @Refuses(status = 422, value = {"SCENARIO_REQUIRED", "PURPOSE_REQUIRED", "REFERENCE_TOO_LONG",
             "FREE_TEXT_HOLDS_IDENTITY_NUMBER"})
+    @Refuses(status = 429, value = "CHECK_BUDGET_EXHAUSTED")
     @Refuses(status = 503, value = "AUDIT_UNAVAILABLE")
     void check(@Valid @RequestBody CheckRequest request, HttpServletRequest http, HttpServletResponse response)
             throws IOException, HttpMediaTypeNotAcceptableException {
@@ -240,6 +242,7 @@ class ChecksApi {
     @Refuses(status = 403, value = "SCENARIO_NOT_ALLOWED")
     @Refuses(status = 422, value = {"CHECK_SUBJECTS_AMBIGUOUS", "CHECK_SUBJECTS_REQUIRED", "BATCH_TOO_LARGE",
             "SCENARIO_REQUIRED", "PURPOSE_REQUIRED", "REFERENCE_TOO_LONG", "FREE_TEXT_HOLDS_IDENTITY_NUMBER"})
+    @Refuses(status = 429, value = "CHECK_BUDGET_EXHAUSTED")
     @Refuses(status = 503, value = "AUDIT_UNAVAILABLE")
     List<Checks.BatchItem> batch(@Valid @RequestBody BatchRequest request) {
         return checks.checkBatch(request.checked(), request.scenario(), request.purpose());
