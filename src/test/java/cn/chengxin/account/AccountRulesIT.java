@@ -157,6 +157,38 @@ class AccountRulesIT {
     }
 
     /**
+     * Gaps review xxxvii R9: every answer to a key tells its rate and what is left of it (draft-ietf-httpapi-ratelimit-
+     * headers-11, policy "requests"), so that a system paces itself before its 429; the 429 says it is the request
+     * rate (RATE_LIMITED, not the subjects' budget), when to come back, and that the same request may be sent again.
+     */
+    @Test
+    void everyAnswerToAKeyTellsItsRateAndWhatIsLeftOfIt() throws Exception {
+        ApiClients.IssuedKey key = apiClients.issue("限流头测试系统", "测试局", ApiClient.Kind.DEPARTMENT,
+                creditOffice(), Set.of(Permission.API_SUBJECT_CHECK), 3);
+        java.util.List<Long> left = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            var answer = mvc.perform(get("/api/v1/whoami").header("Authorization", "Bearer " + key.key()))
+                    .andExpect(status().isOk())
+                    .andExpect(header().string("RateLimit-Policy", "\"requests\";q=3;w=60"))
+                    .andReturn().getResponse();
+            String remaining = answer.getHeader("RateLimit");
+            assertThat(remaining).matches("\"requests\";r=\\d+;t=\\d+");
+            left.add(Long.parseLong(remaining.replaceAll(".*;r=(\\d+);.*", "$1")));
+        }
+        assertThat(left.get(0)).as("a full bucket, less this request").isEqualTo(2);
+        assertThat(left).as("never more left after a request than before it").isSortedAccordingTo(
+                java.util.Comparator.reverseOrder());
+        mvc.perform(get("/api/v1/whoami").header("Authorization", "Bearer " + key.key()))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().string("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*")))
+                .andExpect(header().string("RateLimit", org.hamcrest.Matchers.startsWith("\"requests\";r=0;")))
+                .andExpect(jsonPath("$.code").value("RATE_LIMITED"))
+                .andExpect(jsonPath("$.retry").value("same-request"));
+        // No key, no rate to tell.
+        mvc.perform(get("/api/v1/platform")).andExpect(header().doesNotExist("RateLimit"));
+    }
+
+    /**
      * Review: a request on the same instance while the revocation is not yet committed reads the key still active and
      * would keep it usable for the cache's few seconds; the revocation takes effect at once when it commits.
      */

@@ -30,8 +30,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code Authorization: Bearer <key>} for the API. A presented key that is malformed, unknown or revoked is
  * answered 401 API_KEY_INVALID at once, and one past its expiry 401 API_KEY_EXPIRED (RULES.md §10), not treated as
  * anonymous; a key used from outside the networks it names gets 403 API_KEY_ADDRESS_REFUSED; a client over its rate
- * gets 429 with {@code Retry-After}; a key ending within 30 days is answered {@value #KEY_EXPIRES}. The rate is
- * kept per instance, without a database round trip per request, as
+ * gets 429 with {@code Retry-After}; a key ending within 30 days is answered {@value #KEY_EXPIRES}. Every answer to a
+ * key tells its rate and what is left of it ({@code RateLimit-Policy} and {@code RateLimit},
+ * draft-ietf-httpapi-ratelimit-headers-11, policy {@code requests}: gaps review xxxvii R9), from the bucket in memory,
+ * without a clock read or a database call. The rate is kept per instance, without a database round trip per request, as
  * this instance's share of it ({@link InstanceShare}: divided by {@code chengxin.cluster.instances},
  * gaps-review-xxxiii N7), so that the instances behind a balancer together allow about the rate the two
  * administrators set.
@@ -48,10 +50,27 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
      */
     static final String KEY_EXPIRES = "Chengxin-Key-Expires";
 
+    /** The key's request rate, and what is left of it (gaps review xxxvii R9). */
+    static final String RATE_LIMIT_POLICY = "RateLimit-Policy";
+    static final String RATE_LIMIT = "RateLimit";
+
     private final ApiClients clients;
     private final Clock clock;
     private final InstanceShare share;
-    private final Map<UUID, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final Map<UUID, Rate> buckets = new ConcurrentHashMap<>();
+
+    /** A client's bucket on this instance and its {@code RateLimit-Policy}, written once. */
+    private record Rate(TokenBucket bucket, String policy) {
+
+        Rate(long perMinute) {
+            this(new TokenBucket(perMinute, perMinute / 60.0), "\"requests\";q=" + perMinute + ";w=60");
+        }
+
+        /** What is left ({@code RateLimit}, draft-ietf-httpapi-ratelimit-headers-11). */
+        String left() {
+            return "\"requests\";r=" + bucket.remaining() + ";t=" + bucket.secondsUntilFull();
+        }
+    }
 
     ApiKeyAuthenticationFilter(ApiClients clients, Clock clock, InstanceShare share) {
         this.clients = clients;
@@ -91,8 +110,10 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         }
         ApiClientPrincipal principal = client.get();
         long own = share.of(principal.ratePerMinute());
-        TokenBucket bucket = buckets.computeIfAbsent(principal.clientId(), id -> new TokenBucket(own, own / 60.0));
-        TokenBucket.Decision decision = bucket.tryTake(clock.instant());
+        Rate rate = buckets.computeIfAbsent(principal.clientId(), id -> new Rate(own));
+        TokenBucket.Decision decision = rate.bucket().tryTake(clock.instant());
+        response.setHeader(RATE_LIMIT_POLICY, rate.policy());
+        response.setHeader(RATE_LIMIT, rate.left());
         if (!decision.allowed()) {
             response.setHeader("Retry-After", Long.toString(decision.retryAfter().toSeconds()));
             Problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED",

@@ -88,6 +88,24 @@ public final class TokenBucket {
         return Decision.deny(Duration.ofSeconds(seconds));
     }
 
+    /**
+     * The tokens left after the last take, for a client to see its limit coming ({@code RateLimit}, gaps review xxxvii
+     * R9): read, not refilled, so it costs no clock and no allocation.
+     */
+    public synchronized long remaining() {
+        return tokens;
+    }
+
+    /** Whole seconds until the bucket is full again from what is left now, at most: 0 when it is full. */
+    public synchronized long secondsUntilFull() {
+        long missing = capacity - tokens;
+        if (missing <= 0) {
+            return 0;
+        }
+        long nanos = missing > Long.MAX_VALUE / nanosPerToken ? Long.MAX_VALUE : missing * nanosPerToken;
+        return (nanos + NANOS_PER_SECOND - 1) / NANOS_PER_SECOND;
+    }
+
     private void refill(Instant now) {
         if (refilledUpTo == null || tokens >= capacity) {
             if (refilledUpTo == null || now.isAfter(refilledUpTo)) {
