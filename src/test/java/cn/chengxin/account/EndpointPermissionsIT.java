@@ -245,6 +245,7 @@ class EndpointPermissionsIT {
             Map.entry("GET /api/v1/audit/checkpoints/consistency", EVERYONE),
             Map.entry("GET /api/v1/platform", EVERYONE),
             Map.entry("POST /api/v1/identity/validations", EVERYONE),
+            Map.entry("POST /api/v1/reports/verifications", EVERYONE),
             Map.entry("GET /api/v1/whoami", EnumSet.of(Who.API_CLIENT)),
             // The demo key is published: refused 409 API_KEY_NOT_ROTATABLE, which reached the endpoint (R7).
             Map.entry("POST /api/v1/keys/rotate", EnumSet.of(Who.API_CLIENT)),

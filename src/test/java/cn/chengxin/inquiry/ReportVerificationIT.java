@@ -28,6 +28,7 @@ import cn.chengxin.support.TestRecords;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -37,6 +38,9 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -78,6 +82,9 @@ class ReportVerificationIT {
     @Autowired
     Clock clock;
 
+    @Autowired
+    InquirySettings settings;
+
     @Test
     void anObjectionDeletingAReportedRecordTurnsTheVerificationIntoChanged() throws Exception {
         Person p = person("核验变更");
@@ -109,6 +116,13 @@ class ReportVerificationIT {
         assertThat(verdict(carrying, "en")).contains("has changed since " + today, "obtain a new report");
         assertThat(jdbc.sql("SELECT change FROM inquiry.report_superseded WHERE report_id = ?").param(carrying.id())
                 .query(String.class).single()).isEqualTo("REVOKED");
+        // Gaps review xxxvii R10: a program reads the same, and nothing more of the record either.
+        String json = verification(carrying.number(), carrying.verificationCode(), null)
+                .andExpect(jsonPath("$.authentic").value(true))
+                .andExpect(jsonPath("$.status").value("CHANGED"))
+                .andExpect(jsonPath("$.changedOn").value(today))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(json).doesNotContain("驻市监罚〔2026〕951号", p.number());
         assertThat(verdict(before, "zh")).contains("真实有效");
         assertThat(verdict(untouched, "zh")).contains("真实有效");
         assertThat(verdict(reports.forSelf(p.id(), ReportKind.OCCUPATIONAL), "zh")).as("a report issued since")
@@ -189,6 +203,107 @@ class ReportVerificationIT {
         String page = page(issued, "zh");
         assertThat(requesterOf(page)).isEqualTo(office.name());
         assertThat(page).doesNotContain("g5-gov-clerk").contains("真实有效");
+    }
+
+    /**
+     * Gaps review xxxvii R10: a program verifies a report by number and code with a JSON POST, no CSRF token and no
+     * key, and reads what the page shows (masked), and whether the PDF it received is the one issued; a wrong code and
+     * an unknown number answer alike and are not audited, a report found is audited about its person as the page's is;
+     * one past its validity answers EXPIRED.
+     */
+    @Test
+    void aProgramVerifiesAReportAsJsonAndComparesThePdfsSm3() throws Exception {
+        Person p = person("程序核验");
+        Reports.Issued issued = reports.forSelf(p.id(), ReportKind.OCCUPATIONAL);
+        long audited = verifiedEvents(issued);
+
+        String json = verification(issued.number(), issued.verificationCode(), issued.sm3().toUpperCase())
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.authentic").value(true))
+                .andExpect(jsonPath("$.status").value("VALID"))
+                .andExpect(jsonPath("$.kind").value("OCCUPATIONAL"))
+                .andExpect(jsonPath("$.sm3").value(issued.sm3()))
+                .andExpect(jsonPath("$.sm3Matches").value(true))
+                .andExpect(jsonPath("$.issuedAt").isNotEmpty())
+                .andExpect(jsonPath("$.validUntil").isNotEmpty())
+                .andExpect(jsonPath("$.maskedNumber").isNotEmpty())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(json).doesNotContain(p.number(), p.name(), issued.verificationCode());
+        assertThat(verifiedEvents(issued)).as("audited about the person, as the page's").isEqualTo(audited + 1);
+
+        verification(issued.number(), issued.verificationCode(), "0".repeat(64))
+                .andExpect(jsonPath("$.status").value("VALID"))
+                .andExpect(jsonPath("$.sm3Matches").value(false));
+        verification(issued.number(), issued.verificationCode(), "not-a-digest")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("VALIDATION_FAILED"));
+
+        String wrongCode = verification(issued.number(), "WRONG" + issued.verificationCode(), issued.sm3())
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.authentic").value(false))
+                .andExpect(jsonPath("$.status").value("NOT_FOUND"))
+                .andReturn().getResponse().getContentAsString();
+        String unknown = verification("CX" + UUID.randomUUID().toString().substring(0, 12), "ABCDEF", null)
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(unknown).as("a wrong code and an unknown number alike").isEqualTo(wrongCode);
+        assertThat(wrongCode).doesNotContain(issued.sm3());
+        assertThat(verifiedEvents(issued)).as("a failed verification reveals nothing and is not recorded")
+                .isEqualTo(audited + 2);
+
+        jdbc.sql("UPDATE inquiry.report SET valid_until = now() - interval '1 day' WHERE id = ?").param(issued.id())
+                .update();
+        verification(issued.number(), issued.verificationCode(), null)
+                .andExpect(jsonPath("$.authentic").value(true))
+                .andExpect(jsonPath("$.status").value("EXPIRED"))
+                .andExpect(jsonPath("$.sm3Matches").doesNotExist());
+    }
+
+    /** The page's limit per address holds for the API too, counted together: a program is no way round it. */
+    @Test
+    void theVerificationApiSharesThePagesLimitAndSaysWhenToComeBack() throws Exception {
+        Person p = person("核验限流");
+        Reports.Issued issued = reports.forSelf(p.id(), ReportKind.OCCUPATIONAL);
+        String address = "10.78.9." + (1 + Math.floorMod(issued.number().hashCode(), 200));
+        int perMinute = settings.verifyPerMinute();
+        for (int i = 0; i < perMinute; i++) {
+            if (i % 2 == 0) {
+                mvc.perform(post("/verify").param("number", issued.number()).param("code", "WRONG").with(csrf())
+                        .with(r -> {
+                            r.setRemoteAddr(address);
+                            return r;
+                        })).andExpect(status().isOk());
+            } else {
+                verification(issued.number(), "WRONG", null, address).andExpect(status().isOk());
+            }
+        }
+        verification(issued.number(), issued.verificationCode(), null, address)
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("VERIFY_RATE_LIMITED"))
+                .andExpect(jsonPath("$.retry").value("same-request"))
+                .andExpect(header().string("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*")));
+    }
+
+    private org.springframework.test.web.servlet.ResultActions verification(String number, String code, String sm3)
+            throws Exception {
+        return verification(number, code, sm3, "10.78.5." + (1 + Math.floorMod(number.hashCode(), 200)));
+    }
+
+    private org.springframework.test.web.servlet.ResultActions verification(String number, String code, String sm3,
+                                                                           String address) throws Exception {
+        String body = "{\"number\":\"" + number + "\",\"code\":\"" + code + "\""
+                + (sm3 == null ? "" : ",\"sm3\":\"" + sm3 + "\"") + "}";
+        return mvc.perform(post("/api/v1/reports/verifications").contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_JSON).content(body).with(r -> {
+                    r.setRemoteAddr(address);
+                    return r;
+                }));
+    }
+
+    private long verifiedEvents(Reports.Issued issued) {
+        return jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'report.verify' AND detail LIKE ?")
+                .param("%report=" + issued.number() + "%").query(Long.class).single();
     }
 
     // ---- helpers ----

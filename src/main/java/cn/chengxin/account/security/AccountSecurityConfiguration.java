@@ -159,6 +159,8 @@ class AccountSecurityConfiguration implements WebMvcConfigurer {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/platform", "/api/v1/identity/validations",
                                 "/api/v1/audit/checkpoints", "/api/v1/audit/checkpoints/**", "/api/v1/catalog/items",
+                                // Whoever holds a report holds its number and code, as on the page /verify (R10).
+                                "/api/v1/reports/verifications",
                                 // Partners sign what they send instead of holding an API key (exchange module).
                                 "/api/v1/exchange/platform", "/api/v1/exchange/batches", "/api/v1/exchange/feed",
                                 "/api/v1/exchange/reconciliation", "/api/v1/exchange/reconciliation/relayed")
