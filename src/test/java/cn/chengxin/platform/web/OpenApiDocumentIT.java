@@ -215,6 +215,46 @@ class OpenApiDocumentIT {
                 .isEqualTo("/problems/commitment-subject-unknown");
     }
 
+    /**
+     * Gaps review xxxvii R9, R10: the problem's retry member enumerated; every 503 with Retry-After; every answer to a
+     * key with the RateLimit fields; the subjects' budget a code of its own on the checks; a breach owed a 202, not a
+     * 503; the verification for programs documented public, with its limit.
+     */
+    @Test
+    void retryAndLimitSignalsAndTheVerificationAreDocumented() throws Exception {
+        String document = document();
+        assertThat(JsonPath.<List<String>>read(document, "$.components.schemas.Problem.properties.retry.enum"))
+                .containsExactly("same-request", "same-idempotency-key", "never");
+        Map<String, Map<String, Map<String, Object>>> paths = JsonPath.read(document, "$.paths");
+        paths.forEach((path, methods) -> methods.forEach((method, op) -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> operation = (Map<String, Object>) op;
+            Map<String, Map<String, Object>> responses = responses(operation);
+            if (responses.containsKey("503")) {
+                assertThat(JsonPath.<Map<String, Object>>read(responses.get("503"), "$.headers"))
+                        .as(method + " " + path).containsKey("Retry-After");
+            }
+            if (operation.containsKey("security")) {
+                responses.entrySet().stream().filter(r -> !r.getKey().equals("401"))
+                        .forEach(r -> assertThat(JsonPath.<Map<String, Object>>read(r.getValue(), "$.headers"))
+                                .as(method + " " + path + " " + r.getKey())
+                                .containsKeys("RateLimit", "RateLimit-Policy"));
+            }
+        }));
+        for (String checks : new String[] {"/api/v1/checks", "/api/v1/checks/batch"}) {
+            assertThat(codes(responses(operation(document, checks, "post")), "429")).as(checks)
+                    .contains("RATE_LIMITED", "CHECK_BUDGET_EXHAUSTED");
+        }
+        Map<String, Map<String, Object>> breach = responses(operation(document, "/api/v1/commitments/{id}/breach",
+                "post"));
+        assertThat(breach).containsKey("202").doesNotContainKey("503");
+        Map<String, Object> verify = operation(document, "/api/v1/reports/verifications", "post");
+        assertThat(verify).doesNotContainKey("security");
+        assertThat(codes(responses(verify), "429")).containsExactly("VERIFY_RATE_LIMITED");
+        assertThat(JsonPath.<Map<String, Object>>read(document, "$.components.schemas.ReportVerification.properties"))
+                .containsKeys("authentic", "status", "sm3Matches", "maskedNumber");
+    }
+
     private static Set<String> codes(Map<String, Map<String, Object>> responses, String status) {
         Map<String, Object> response = responses.get(status);
         assertThat(response).as("response " + status).isNotNull();
