@@ -35,7 +35,15 @@ class ReportVerification {
     ReportVerification(Reports reports, Clock clock, InquirySettings settings, LimitCounters counters) {
         this.reports = reports;
         this.clock = clock;
-        this.limit = new PerAddressLimit(counters, settings.verifyPerMinute(), "VERIFY_RATE_LIMITED", "核验过于频繁");
+        this.limit = limit(settings, counters);
+    }
+
+    /**
+     * The limit per client address against guessing, under the page's code: counted together for the page and the
+     * API ({@link ReportVerificationApi}), so that neither is a way round the other.
+     */
+    static PerAddressLimit limit(InquirySettings settings, LimitCounters counters) {
+        return new PerAddressLimit(counters, settings.verifyPerMinute(), "VERIFY_RATE_LIMITED", "核验过于频繁");
     }
 
     /**

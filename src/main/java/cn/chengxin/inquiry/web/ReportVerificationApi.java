@@ -54,8 +54,7 @@ class ReportVerificationApi {
     ReportVerificationApi(Reports reports, Clock clock, InquirySettings settings, LimitCounters counters) {
         this.reports = reports;
         this.clock = clock;
-        // The page's limit under the page's code: one count per address, whichever of the two is asked.
-        this.limit = new PerAddressLimit(counters, settings.verifyPerMinute(), "VERIFY_RATE_LIMITED", "核验过于频繁");
+        this.limit = ReportVerification.limit(settings, counters);
     }
 
     /** @param sm3 optional: the hex SM3 of the PDF the caller received, to compare with the report's */
