@@ -67,6 +67,17 @@ public interface DomainProblem {
         }
     }
 
+    /**
+     * Whether the request itself is malformed rather than refused by a rule: a value that cannot be what it claims to
+     * be, such as an identity number failing its standard's check character. Every API answers such a problem 400
+     * ({@code Problems#statusOf(DomainProblem)}, RFC 9110 §15.5.1; issue #5: "malformed identity → 400 with code"),
+     * whichever operation met it (gaps review xxxvii R5: one status for one code). A console form shown again with the
+     * refusal keeps the status of its {@link #kind()}.
+     */
+    default boolean malformedRequest() {
+        return false;
+    }
+
     enum Kind {
         INVALID_INPUT,
         NOT_FOUND,

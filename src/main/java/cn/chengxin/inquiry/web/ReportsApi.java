@@ -11,12 +11,10 @@ import cn.chengxin.inquiry.domain.ReportLanguage;
 import cn.chengxin.shared.IdempotencyKey;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
-import cn.chengxin.shared.web.Problems;
 import cn.chengxin.shared.web.Refuses;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import cn.chengxin.subject.domain.InvalidIdentityException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -27,10 +25,8 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -195,12 +191,5 @@ class ReportsApi {
             case JSON -> response.contentType(MediaType.APPLICATION_JSON)
                     .body(reports.json(issued.content()).getBytes(StandardCharsets.UTF_8));
         };
-    }
-
-    /** A malformed identity number or an unknown document type is a malformed request (400, with the rule's code). */
-    @ExceptionHandler(InvalidIdentityException.class)
-    ResponseEntity<ProblemDetail> malformed(InvalidIdentityException e) {
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(HttpStatus.BAD_REQUEST, e.code(), e.getMessage()));
     }
 }

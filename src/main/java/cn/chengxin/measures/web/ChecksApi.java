@@ -16,9 +16,7 @@ import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.AcceptHeader;
 import cn.chengxin.shared.web.DeferredAnswer;
-import cn.chengxin.shared.web.Problems;
 import cn.chengxin.shared.web.Refuses;
-import cn.chengxin.subject.domain.InvalidIdentityException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -31,9 +29,7 @@ import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.server.ServletServerHttpRequest;
@@ -41,7 +37,6 @@ import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindException;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -246,13 +241,6 @@ class ChecksApi {
     @Refuses(status = 503, value = "AUDIT_UNAVAILABLE")
     List<Checks.BatchItem> batch(@Valid @RequestBody BatchRequest request) {
         return checks.checkBatch(request.checked(), request.scenario(), request.purpose());
-    }
-
-    /** A malformed identity number is a malformed request for a check (400, with the identity rule's code). */
-    @ExceptionHandler(InvalidIdentityException.class)
-    ResponseEntity<ProblemDetail> malformed(InvalidIdentityException e) {
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(HttpStatus.BAD_REQUEST, e.code(), e.getMessage()));
     }
 
     @GetMapping("/api/v1/checks/feedback-owed")

@@ -123,7 +123,7 @@ class ErrorHandling {
 
     private static ProblemDetail problemFor(Exception exception) {
         if (exception instanceof DomainProblem domain) {
-            return Problems.of(Problems.statusOf(domain.kind()), domain.code(), domain.getMessage());
+            return Problems.of(Problems.statusOf(domain), domain.code(), domain.getMessage());
         }
         if (exception instanceof MethodArgumentNotValidException invalid) {
             return validation(invalid.getBindingResult().getFieldErrors().stream()

@@ -159,7 +159,8 @@ final class ProblemResponses {
         for (Refuses refuses : declared) {
             add(codes, refuses.status(), refuses.value());
             if (refuses.identityNumbers()) {
-                add(codes, refuses.status(), IDENTITY_CODES);
+                // One status for these codes on every API (Problems#statusOf: a malformed request), not the annotation's.
+                add(codes, HttpStatus.BAD_REQUEST.value(), IDENTITY_CODES);
             }
         }
     }

@@ -101,7 +101,8 @@ class BenefitsApi {
             + "the number is inferred. A purpose holding a resident identity number is refused (422 "
             + "FREE_TEXT_HOLDS_IDENTITY_NUMBER).")
     @cn.chengxin.shared.web.Refuses(status = 403, value = "BENEFITS_NOT_PROVIDED")
-    @cn.chengxin.shared.web.Refuses(status = 422, identityNumbers = true, value = {"PURPOSE_REQUIRED",
+    @cn.chengxin.shared.web.Refuses(status = 400, identityNumbers = true)
+    @cn.chengxin.shared.web.Refuses(status = 422, value = {"PURPOSE_REQUIRED",
             "FREE_TEXT_HOLDS_IDENTITY_NUMBER"})
     Answer check(@AuthenticationPrincipal ApiClientPrincipal client, @Valid @RequestBody Request request) {
         // A key that grants no benefit has nobody to check: refused before the person is looked up. Benefits are bound

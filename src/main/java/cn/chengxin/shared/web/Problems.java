@@ -40,7 +40,16 @@ public final class Problems {
         return "服务器内部错误，请联系管理员并提供参考编号 " + reference;
     }
 
-    /** The status every API answer gives a {@link DomainProblem} of this kind. */
+    /**
+     * The status every API answers a domain problem with, the one rule for all of them: 400 for a malformed request
+     * ({@link DomainProblem#malformedRequest()}: an identity number refused by its standard answers 400 with its code
+     * on checks, reports, benefits, commitments and validations alike; gaps review xxxvii R5), else its kind's.
+     */
+    public static HttpStatus statusOf(DomainProblem problem) {
+        return problem.malformedRequest() ? HttpStatus.BAD_REQUEST : statusOf(problem.kind());
+    }
+
+    /** The status every API answer gives a {@link DomainProblem} of this kind that is no malformed request. */
     public static HttpStatus statusOf(DomainProblem.Kind kind) {
         return switch (kind) {
             case INVALID_INPUT -> HttpStatus.UNPROCESSABLE_CONTENT;
@@ -96,7 +105,7 @@ public final class Problems {
      * answers it, with its {@code retry} member, and {@code Retry-After} on a 429 or a 503.
      */
     public static void write(HttpServletResponse response, DomainProblem problem) throws IOException {
-        HttpStatus status = statusOf(problem.kind());
+        HttpStatus status = statusOf(problem);
         if (status == HttpStatus.TOO_MANY_REQUESTS || status == HttpStatus.SERVICE_UNAVAILABLE) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(problem, status.value())));
         }

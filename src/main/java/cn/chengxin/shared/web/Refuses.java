@@ -28,7 +28,8 @@ public @interface Refuses {
 
     /**
      * Also the codes of a document number refused by its standard or its type (ID_*, USCC_*, DOCUMENT_FORMAT,
-     * DOCUMENT_TYPE_UNKNOWN), under this status.
+     * DOCUMENT_TYPE_UNKNOWN): always under 400, whatever {@link #status()} says, as every API answers them
+     * ({@link Problems#statusOf(cn.chengxin.shared.DomainProblem)}; gaps review xxxvii R5).
      */
     boolean identityNumbers() default false;
 

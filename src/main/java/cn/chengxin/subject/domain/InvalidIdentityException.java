@@ -28,4 +28,10 @@ public class InvalidIdentityException extends RuntimeException implements Domain
     public Kind kind() {
         return Kind.INVALID_INPUT;
     }
+
+    /** A number that is not one is a malformed request: 400 on every API, whichever met it (gaps review xxxvii R5). */
+    @Override
+    public boolean malformedRequest() {
+        return true;
+    }
 }
