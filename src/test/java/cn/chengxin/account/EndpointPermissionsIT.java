@@ -244,6 +244,7 @@ class EndpointPermissionsIT {
             Map.entry("GET /api/v1/audit/checkpoints", EVERYONE),
             Map.entry("GET /api/v1/audit/checkpoints/consistency", EVERYONE),
             Map.entry("GET /api/v1/platform", EVERYONE),
+            Map.entry("GET /api/v1/platform/api-changes", EVERYONE),
             Map.entry("POST /api/v1/identity/validations", EVERYONE),
             Map.entry("POST /api/v1/reports/verifications", EVERYONE),
             Map.entry("GET /api/v1/whoami", EnumSet.of(Who.API_CLIENT)),

@@ -157,7 +157,8 @@ class AccountSecurityConfiguration implements WebMvcConfigurer {
                 // Once the key is known: the ordinary requests of the hottest endpoints are answered from here.
                 .addFilterAfter(new LeanApiLane(lean.orderedStream().toList()), ApiKeyAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/api/v1/platform", "/api/v1/identity/validations",
+                        .requestMatchers("/api/v1/platform", "/api/v1/platform/api-changes",
+                                "/api/v1/identity/validations",
                                 "/api/v1/audit/checkpoints", "/api/v1/audit/checkpoints/**", "/api/v1/catalog/items",
                                 // Whoever holds a report holds its number and code, as on the page /verify (R10).
                                 "/api/v1/reports/verifications",

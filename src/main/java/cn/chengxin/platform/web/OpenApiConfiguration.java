@@ -9,6 +9,8 @@ import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,13 +26,14 @@ class OpenApiConfiguration {
     private static final String API_KEY = "apiKey";
 
     @Bean
-    OpenAPI chengxinOpenApi(City city) {
+    OpenAPI chengxinOpenApi(City city, ObjectProvider<BuildProperties> build) {
         return new OpenAPI().info(new Info()
                 .title("Chengxin 诚信 API · " + city.siteTitle())
-                .version("v1")
+                .version(release(build))
                 .description("个人公共信用信息平台 JSON API. Errors are RFC 9457 application/problem+json with a "
                         + "stable `code` member (schema Problem): each operation lists, per status, the codes it may "
-                        + "answer, one example per code; `type` leads to the code's page (/problems/<code>).")
+                        + "answer, one example per code; `type` leads to the code's page (/problems/<code>). "
+                        + COMPATIBILITY)
                 .license(new License().name("Apache-2.0")))
                 .components(new Components().addSchemas(ProblemResponses.SCHEMA, ProblemResponses.schema())
                         .addSecuritySchemes(API_KEY, new SecurityScheme()
@@ -38,6 +41,25 @@ class OpenApiConfiguration {
                         .description("Authorization: Bearer <key>, as issued in 控制台 → 接口客户端. 401 "
                                 + "API_KEY_INVALID for an unknown or revoked key, API_KEY_EXPIRED for one past its "
                                 + "expiry (有效期至, shown in the console).")));
+    }
+
+    /**
+     * The promise of {@code /api/v1} (gaps review xxxvii R3), as docs/api-changelog.md states it at length; the
+     * document's version is the platform's release, the path's {@code v1} the promise's.
+     */
+    static final String COMPATIBILITY = "Compatibility of /api/v1: answers may gain fields and enumerations may gain "
+            + "values, so ignore what you do not know; a request never gains a required field, and a field this "
+            + "release does not know is ignored (a tolerant reader), while a known field that is wrong is refused. "
+            + "Anything removed or renamed is first kept beside its successor and deprecated: the operation is marked "
+            + "deprecated here, and its answers (or the answers to a request using a deprecated field) carry "
+            + "`Deprecation` (RFC 9745), `Sunset` (RFC 8594) and `Link: <" + Deprecations.CHANGELOG
+            + "#entry>; rel=\"deprecation\"`. Every change, dated, with what clients should do: " + Deprecations.CHANGELOG
+            + " (docs/api-changelog.md).";
+
+    /** The release the build recorded (META-INF/build-info.properties), or {@code dev} when run without one. */
+    static String release(ObjectProvider<BuildProperties> build) {
+        BuildProperties properties = build.getIfAvailable();
+        return properties == null || properties.getVersion() == null ? "dev" : properties.getVersion();
     }
 
     /** The key's requirement on every keyed operation, and every operation's error answers ({@link ProblemResponses}). */
@@ -49,6 +71,9 @@ class OpenApiConfiguration {
                     && !handler.getBeanType().isAnnotationPresent(PublicEndpoint.class);
             if (keyed) {
                 operation.addSecurityItem(new SecurityRequirement().addList(API_KEY));
+            }
+            if (Deprecations.of(handler) != null) {
+                operation.setDeprecated(true);
             }
             return problems.customise(operation, handler, keyed);
         };

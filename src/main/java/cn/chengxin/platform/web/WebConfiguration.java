@@ -21,9 +21,11 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 class WebConfiguration implements WebMvcConfigurer {
 
     private final LayoutModel layout;
+    private final Deprecations deprecations;
 
-    WebConfiguration(LayoutModel layout) {
+    WebConfiguration(LayoutModel layout, Deprecations deprecations) {
         this.layout = layout;
+        this.deprecations = deprecations;
     }
 
     /**
@@ -67,5 +69,6 @@ class WebConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(new ControlCharacterParameters());
         registry.addInterceptor(interceptor);
         registry.addInterceptor(layout);
+        registry.addInterceptor(deprecations);
     }
 }
