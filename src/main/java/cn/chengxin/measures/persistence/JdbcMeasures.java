@@ -445,13 +445,29 @@ public class JdbcMeasures {
                         rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8))).list();
     }
 
-    /** A check on which feedback is still owed, with the measures that lack it. */
     /**
      * A check still owing feedback, with the purpose its caller gave (the approval item or case number): what a system
-     * whose answer was lost matches the check to its own case by.
+     * whose answer was lost matches the check to its own case by. Its API answer names the check {@code checkId} and
+     * {@code checkedAt}, as every other answer does; {@code id} and {@code at} are kept beside them as deprecated
+     * aliases for the clients written before (gaps review xxxvii R5, docs/api-changelog.md).
      */
-    public record Unreturned(UUID id, Instant at, String department, Scenario scenario, String purpose,
-                             String reference, List<String> missing) {
+    public record Unreturned(
+            @io.swagger.v3.oas.annotations.media.Schema(deprecated = true, description = "Deprecated: use checkId")
+            UUID id,
+            @io.swagger.v3.oas.annotations.media.Schema(deprecated = true, description = "Deprecated: use checkedAt")
+            Instant at, String department, Scenario scenario, String purpose, String reference, List<String> missing) {
+
+        /** The check's id, as a check's answer names it. */
+        @com.fasterxml.jackson.annotation.JsonProperty("checkId")
+        public UUID checkId() {
+            return id;
+        }
+
+        /** When the check was made, as a check's answer names it. */
+        @com.fasterxml.jackson.annotation.JsonProperty("checkedAt")
+        public Instant checkedAt() {
+            return at;
+        }
     }
 
     /** Checks still owing feedback on some measure, oldest first. */
