@@ -233,8 +233,11 @@ public class Commitments {
     }
 
     public Commitment find(UUID id) {
-        return store.find(id).orElseThrow(() -> new CodedProblem("COMMITMENT_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
-                "没有这份信用承诺"));
+        return store.find(id).orElseThrow(Commitments::unknown);
+    }
+
+    private static CodedProblem unknown() {
+        return new CodedProblem("COMMITMENT_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "没有这份信用承诺");
     }
 
     /** Many commitments at once, by id (absent: unknown). */
@@ -326,8 +329,11 @@ public class Commitments {
                                     String facts) {
         Commitment c = find(id);
         if (!givenTo(c).equals(departmentCode)) {
-            throw refused(c, new CodedProblem("COMMITMENT_OTHER_DEPARTMENT", DomainProblem.Kind.FORBIDDEN,
-                    "该承诺是向其他部门作出的，只能由受诺部门报告违诺"));
+            // Answered as a commitment that does not exist, as every API answers another department's check, lift,
+            // batch or report (gaps review xxxvii R5: "not yours" is one status, 404, and tells nobody the id
+            // exists); the audit log keeps why it was refused.
+            auditRefused(c, "commitment.breach", "COMMITMENT_OTHER_DEPARTMENT");
+            throw unknown();
         }
         String text = facts == null ? "" : facts.strip();
         if (text.isEmpty() || text.length() > 2000) {

@@ -89,8 +89,8 @@ class CommitmentsIT {
         assertThat(signed.departmentCode()).isEqualTo("HRSS");
         assertThat(commitments.intact(signed)).isTrue();
 
-        breach(market, id).andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.code").value("COMMITMENT_OTHER_DEPARTMENT"));
+        breach(market, id).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("COMMITMENT_UNKNOWN"));
         breach(hrss, id).andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(1));
         breach(hrss, id).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("COMMITMENT_NOT_IN_FORCE"));
@@ -123,8 +123,8 @@ class CommitmentsIT {
         Commitment repair = cn.chengxin.support.AsStaff.as("counter-c", () -> commitments.sign(subject,
                 CommitmentKind.REPAIR, "本人承诺已纠正失信行为，所交材料真实。", "信用修复申请 测试", null, null, "本人"));
 
-        breach(client("HRSS"), repair.id()).andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.code").value("COMMITMENT_OTHER_DEPARTMENT"));
+        breach(client("HRSS"), repair.id()).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("COMMITMENT_UNKNOWN"));
         assertThat(commitments.find(repair.id()).status()).isEqualTo(CommitmentStatus.IN_FORCE);
         assertThat(creditFile.fileOf(subject)).isEmpty();
 
@@ -479,8 +479,8 @@ class CommitmentsIT {
         UUID subject = commitments.find(id).subjectId();
         String pseudonym = subjects.pseudonymOf(subject).orElseThrow();
 
-        breach(client("MARKET"), id).andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.code").value("COMMITMENT_OTHER_DEPARTMENT"));
+        breach(client("MARKET"), id).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("COMMITMENT_UNKNOWN"));
         Commitment untouched = commitments.find(id);
         assertThat(untouched.status()).isEqualTo(CommitmentStatus.IN_FORCE);
         assertThat(untouched.breachFacts()).isNull();
@@ -679,9 +679,9 @@ class CommitmentsIT {
 
         record(hrss, typed).andExpect(status().isCreated());
         record(hrss, typed.replace("\"PASSPORT\"", "\"护照\"")).andExpect(status().isCreated());
-        record(hrss, typed.replace("\"PASSPORT\"", "\"驾驶证\"")).andExpect(status().isUnprocessableContent())
+        record(hrss, typed.replace("\"PASSPORT\"", "\"驾驶证\"")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("DOCUMENT_TYPE_UNKNOWN"));
-        record(hrss, typed.replace(",\"documentType\":\"PASSPORT\"", "")).andExpect(status().isUnprocessableContent())
+        record(hrss, typed.replace(",\"documentType\":\"PASSPORT\"", "")).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("ID_FORMAT"));
         assertThat(commitments.of(holder)).hasSize(2);
 

@@ -92,7 +92,8 @@ class CommitmentsApi {
     @Refuses(status = 403, value = "COMMITMENT_OUTSIDE_REMIT")
     @Refuses(status = 404, value = "COMMITMENT_SUBJECT_UNKNOWN")
     @Refuses(status = 409, value = {"COMMITMENT_REFERENCE_CONFLICT", "IDEMPOTENCY_KEY_CONFLICT"})
-    @Refuses(status = 422, identityNumbers = true, value = {"COMMITMENT_KIND", "COMMITMENT_TEXT",
+    @Refuses(status = 400, identityNumbers = true)
+    @Refuses(status = 422, value = {"COMMITMENT_KIND", "COMMITMENT_TEXT",
             "COMMITMENT_DUE_PAST", "COMMITMENT_SUBJECT_TYPE", "IDEMPOTENCY_KEY_INVALID"})
     ResponseEntity<Recorded> record(@RequestHeader(name = "Idempotency-Key", required = false) String key,
                                     @Valid @RequestBody NewCommitment request) {
@@ -107,8 +108,9 @@ class CommitmentsApi {
     }
 
     @PostMapping("/api/v1/commitments/{id}/breach")
-    @Operation(summary = "报告违诺", description = "Only the department the commitment was given to; the breach becomes a "
-            + "违背信用承诺信息 record through the normal collection path. Answered with the batch's result once the "
+    @Operation(summary = "报告违诺", description = "Only the department the commitment was given to (another "
+            + "department's commitment is answered 404 COMMITMENT_UNKNOWN, as one that does not exist); the breach "
+            + "becomes a 违背信用承诺信息 record through the normal collection path. Answered with the batch's result once the "
             + "record is taken; a refused record is answered with its row's code (e.g. DECISION_DATE_FUTURE) and the "
             + "breach is not kept, to be reported again corrected. 202 Accepted (code COMMITMENT_BREACH_OWED, retry "
             + "never): the breach is registered but collection failed or its audit event could not be stored; the "
@@ -119,7 +121,6 @@ class CommitmentsApi {
     @ApiResponse(responseCode = "202", description = "the breach registered, its record owed: the platform submits it "
             + "again in its daily run; do not report it again", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = BreachRegistered.class)))
-    @Refuses(status = 403, value = "COMMITMENT_OTHER_DEPARTMENT")
     @Refuses(status = 404, value = "COMMITMENT_UNKNOWN")
     @Refuses(status = 409, value = "COMMITMENT_NOT_IN_FORCE")
     @Refuses(status = 422, value = {"COMMITMENT_BREACH_FACTS", "COMMITMENT_BREACH_REFUSED", "DECISION_DATE_FUTURE"})
