@@ -80,7 +80,10 @@ class Deprecations extends RequestBodyAdviceAdapter implements HandlerIntercepto
 
     private static boolean sent(Object body, RecordComponent component) {
         try {
-            return component.getAccessor().invoke(body) != null;
+            // The handlers' request records are package-private: their accessors are reached past that.
+            java.lang.reflect.Method accessor = component.getAccessor();
+            accessor.setAccessible(true);
+            return accessor.invoke(body) != null;
         } catch (ReflectiveOperationException e) {
             return false;
         }

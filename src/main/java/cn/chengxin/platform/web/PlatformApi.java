@@ -47,10 +47,10 @@ class PlatformApi {
     @Operation(summary = "接口变更记录 (the API's changelog and compatibility rules, Markdown)", description = "Every "
             + "change to /api/v1, dated, marked compatible or breaking, with what clients should do; a deprecated "
             + "part's `Link` header leads to its entry here.")
-    ResponseEntity<byte[]> apiChanges() throws IOException {
+    ResponseEntity<String> apiChanges() throws IOException {
         try (InputStream in = CHANGELOG.getInputStream()) {
             return ResponseEntity.ok().contentType(new MediaType("text", "markdown", StandardCharsets.UTF_8))
-                    .body(in.readAllBytes());
+                    .body(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 
