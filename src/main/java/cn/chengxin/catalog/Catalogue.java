@@ -2,6 +2,7 @@ package cn.chengxin.catalog;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,8 @@ import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
 import cn.chengxin.catalog.domain.CatalogueProblem;
+import cn.chengxin.catalog.domain.EffectiveDates;
+import cn.chengxin.catalog.domain.ItemChange;
 import cn.chengxin.catalog.domain.FieldDefinition;
 import cn.chengxin.catalog.domain.FourEyes;
 import cn.chengxin.catalog.domain.ItemDefinition;
@@ -26,6 +29,7 @@ import cn.chengxin.catalog.persistence.JdbcCatalogue;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.subject.domain.TypedText;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -46,14 +50,17 @@ public class Catalogue {
     private final AuditLog audit;
     private final StaffDirectory directory;
     private final Clock clock;
+    private final int noticeDays;
 
+    /** {@code noticeDays}: the credit office's notice period for a change that narrows rows ({@link EffectiveDates}). */
     Catalogue(JdbcCatalogue items, ApplicationEventPublisher events, AuditLog audit, StaffDirectory directory,
-              Clock clock) {
+              Clock clock, @Value("${chengxin.catalog.notice-days:30}") int noticeDays) {
         this.items = items;
         this.events = events;
         this.audit = audit;
         this.directory = directory;
         this.clock = clock;
+        this.noticeDays = noticeDays;
     }
 
     /**
@@ -152,6 +159,7 @@ public class Catalogue {
             throw new CatalogueProblem("ITEM_WITHDRAWN", DomainProblem.Kind.CONFLICT,
                     "该事项已废止，不能再修改；目录修订重新列入的，请以新的事项代码新建");
         }
+        requireNoneScheduled(d.code());
         Optional<CatalogueItem> open = items.inPreparation(d.code());
         if (open.isPresent() && open.get().status() == CatalogueItem.Status.PENDING) {
             throw new CatalogueProblem("ITEM_PENDING", DomainProblem.Kind.CONFLICT, "该事项有待审核的版本，审核完成前不能修改");
@@ -231,6 +239,7 @@ public class Catalogue {
         if (inForce.withdrawn()) {
             throw new CatalogueProblem("ITEM_WITHDRAWN", DomainProblem.Kind.CONFLICT, "该事项已废止");
         }
+        requireNoneScheduled(code);
         if (items.inPreparation(code).isPresent()) {
             throw new CatalogueProblem("ITEM_IN_PREPARATION", DomainProblem.Kind.CONFLICT,
                     "该事项有草稿或待审核的版本：须先审核通过或退回，才能提出废止");
@@ -248,13 +257,26 @@ public class Catalogue {
     }
 
     /**
-     * The checker's approval of the version they reviewed: it becomes active, the previous one is retired. An item's
-     * withdrawal is approved the same way; it puts no definition to new use, so the rules for activation are not asked
-     * again. A withdrawal for a revoked basis also has the item's records withdrawn ({@link ItemBasisRevoked}, whose
-     * pass starts in this transaction). Refused when another version is pending by then ({@link #pending(String, int)}).
+     * The checker's approval of the version they reviewed, in force at once: {@link #approve(String, int, String,
+     * LocalDate)} with the approval's day.
      */
     @Transactional
     public void approve(String code, int version, String note) {
+        approve(code, version, note, null);
+    }
+
+    /**
+     * The checker's approval of the version they reviewed, in force from {@code effectiveFrom} (null: at once; never
+     * before today, {@link EffectiveDates}). In force today, it becomes active and the previous one is retired. Later,
+     * it waits as SCHEDULED, the version in force still validating rows, until {@link #putDueInForce} puts it in force
+     * on that day (gaps review xxxvii-api R4). Either way it is numbered in the change feed and the departments
+     * providing the item, before or after, are told ({@link #changeNotices}). An item's withdrawal is approved the same
+     * way, in force at once; it puts no definition to new use, so the rules for activation are not asked again. A
+     * withdrawal for a revoked basis also has the item's records withdrawn ({@link ItemBasisRevoked}, whose pass starts
+     * in this transaction). Refused when another version is pending by then ({@link #pending(String, int)}).
+     */
+    @Transactional
+    public void approve(String code, int version, String note, LocalDate effectiveFrom) {
         TypedText.requireNoIdentityNumber("note", "审核意见", note);
         CatalogueItem pending = pending(code, version);
         String action = pending.withdrawal() == null ? "catalog.approve" : "catalog.withdraw.approve";
@@ -272,7 +294,22 @@ public class Catalogue {
             requireNone(ItemRules.forActivation(pending.definition()));
         }
         Instant now = clock.instant();
-        int previous = items.active(code).map(CatalogueItem::version).orElse(0);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate from = effectiveFrom == null || pending.withdrawal() != null ? today : effectiveFrom;
+        requireNone(EffectiveDates.check(today, from));
+        Optional<CatalogueItem> inForce = items.active(code);
+        long seq = items.numberChange(pending.id(), from);
+        List<String> told = new ArrayList<>(pending.definition().providers());
+        inForce.ifPresent(i -> i.definition().providers().stream().filter(p -> !told.contains(p)).forEach(told::add));
+        items.notifyDepartments(seq, code, pending.version(), told, now);
+        if (from.isAfter(today)) {
+            items.decide(pending.id(), CatalogueItem.Status.SCHEDULED, by, now, note);
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, action).detail(AuditDetail.of(
+                    "CATALOG_APPROVED_EFFECTIVE").with("item", code).with("version", pending.version())
+                    .with("effectiveFrom", from.toString())));
+            return;
+        }
+        int previous = inForce.map(CatalogueItem::version).orElse(0);
         items.retireActive(code, now);
         items.decide(pending.id(), CatalogueItem.Status.ACTIVE, by, now, note);
         events.publishEvent(new ItemVersionApproved(code, pending.version(), previous));
@@ -286,6 +323,103 @@ public class Catalogue {
                         .detail(AuditDetail.of("CATALOG_WITHDRAWAL_APPROVED").with("item", code)
                                 .with("version", pending.version())
                                 .withLabel("kind", kindKey(pending.withdrawal().kind()))));
+    }
+
+    /**
+     * Puts in force each approved version whose effective day is {@code day} or before (the catalogue's job, every
+     * minute, with today): the version before it is retired and {@link ItemVersionApproved} published, as an approval
+     * in force at once does. Returns the versions put in force, as "CODE vN".
+     */
+    @Transactional
+    public List<String> putDueInForce(LocalDate day) {
+        List<String> done = new ArrayList<>();
+        Instant now = clock.instant();
+        for (CatalogueItem due : items.dueOn(day)) {
+            int previous = items.active(due.code()).map(CatalogueItem::version).orElse(0);
+            items.retireActive(due.code(), now);
+            if (!items.putInForce(due.id())) {
+                throw new IllegalStateException("Scheduled version vanished: " + due.code() + " v" + due.version());
+            }
+            events.publishEvent(new ItemVersionApproved(due.code(), due.version(), previous));
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "catalog.effective").detail(AuditDetail.of(
+                    "CATALOG_VERSION_IN_FORCE").with("item", due.code()).with("version", due.version())
+                    .with("effectiveFrom", String.valueOf(due.effectiveFrom()))));
+            done.add(due.code() + " v" + due.version());
+        }
+        return done;
+    }
+
+    /** The approved versions waiting for their effective day (at most one an item), by code. */
+    public List<CatalogueItem> scheduled() {
+        return items.scheduled();
+    }
+
+    public Optional<CatalogueItem> scheduled(String code) {
+        return items.scheduled(code);
+    }
+
+    /** The approved changes numbered after {@code since}, in the order approved, {@code limit} at the most. */
+    public List<CatalogueItem> changesAfter(long since, int limit) {
+        return items.changesAfter(since, limit);
+    }
+
+    /** The version {@code version} of the item, in any status. */
+    public Optional<CatalogueItem> version(String code, int version) {
+        return items.version(code, version);
+    }
+
+    /**
+     * What {@code version} changes in a row's fields against the version of the item approved before it that was in
+     * force (a new item: all its fields added).
+     */
+    public ItemChange changeOf(CatalogueItem version) {
+        return items.history(version.code()).stream()
+                .filter(i -> i.version() < version.version() && (i.status() == CatalogueItem.Status.ACTIVE
+                        || i.status() == CatalogueItem.Status.RETIRED))
+                .findFirst().map(before -> ItemChange.between(before.definition(), version.definition()))
+                .orElseGet(() -> ItemChange.newItem(version.definition()));
+    }
+
+    /**
+     * The day the console proposes to the checker for the pending version: today for a change no row can be refused
+     * by, else today plus the credit office's notice period ({@link EffectiveDates#proposed}).
+     */
+    public LocalDate proposedEffectiveDate(CatalogueItem pending) {
+        LocalDate today = LocalDate.now(clock);
+        return pending.withdrawal() != null ? today : EffectiveDates.proposed(today, changeOf(pending), noticeDays);
+    }
+
+    /** The notices of the department's catalogue changes, newest first (its 消息通知). */
+    public List<ChangeNotice> changeNotices(String department) {
+        return items.noticesOf(department, 100);
+    }
+
+    /** The departments told of change {@code seq}, with whether they read it (for the credit office). */
+    public List<ChangeNotice> toldOf(long seq) {
+        return items.noticesOfChange(seq);
+    }
+
+    /** How many of the department's change notices nobody of it has read yet (工作台). */
+    public long unreadChangeNotices(String department) {
+        return items.unreadNotices(department);
+    }
+
+    /** The department's operator has read the notice of change {@code seq} (知悉); audited. */
+    @Transactional
+    public void acknowledgeChange(String department, long seq) {
+        if (!items.acknowledge(department, seq, AuditLog.currentActor().actorName(), clock.instant())) {
+            throw new CatalogueProblem("CHANGE_NOTICE_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
+                    "本部门没有这条未读的目录变更通知");
+        }
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "catalog.change.acknowledge").detail(AuditDetail.of(
+                "CATALOG_CHANGE_ACKNOWLEDGED").with("change", seq).with("department", department)));
+    }
+
+    private void requireNoneScheduled(String code) {
+        items.scheduled(code).ifPresent(s -> {
+            throw new CatalogueProblem("ITEM_SCHEDULED", DomainProblem.Kind.CONFLICT, "该事项的第 " + s.version()
+                    + " 版已审核通过，将于 " + s.effectiveFrom() + " 生效：生效前不能再修改或废止");
+        });
     }
 
     /** The checker sends back the version they reviewed, with a reason; refused as {@link #approve} is. */

@@ -1,6 +1,7 @@
 package cn.chengxin.catalog;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,12 +18,16 @@ import cn.chengxin.catalog.domain.Withdrawal;
  * @param recordsWithdrawn on an approved withdrawal whose legal basis was revoked, how many of the item's records the
  *                   credit file has withdrawn so far and when it was done ({@link Withdrawal#withdrawsRecords()});
  *                   {@code null} on every other version
+ * @param effectiveFrom the day an approved version takes (or took) effect: until then it is SCHEDULED and the version
+ *                   before it stays in force (gaps review xxxvii-api R4); {@code null} before approval
+ * @param changeSeq  the approved change's number in the change feed ({@code GET /api/v1/catalog/changes}), in the order
+ *                   approved; {@code null} before approval and on the base catalogue seeded with the release
  */
 public record CatalogueItem(UUID id, String code, int version, Status status, ItemDefinition definition,
                             String changeNote, String createdBy, Instant createdAt, String submittedBy,
                             Instant submittedAt, String decidedBy, Instant decidedAt, String decisionNote,
                             Instant retiredAt, List<String> editors, Withdrawal withdrawal,
-                            RecordsWithdrawn recordsWithdrawn) {
+                            RecordsWithdrawn recordsWithdrawn, LocalDate effectiveFrom, Long changeSeq) {
 
     /**
      * Withdrawn (已废止): this is the version in force and an approved withdrawal. It stays in force for the records
@@ -44,7 +49,7 @@ public record CatalogueItem(UUID id, String code, int version, Status status, It
             case PENDING -> "WITHDRAWAL_PENDING";
             case ACTIVE -> "WITHDRAWN";
             case REJECTED -> "WITHDRAWAL_REJECTED";
-            case DRAFT, RETIRED, DISCARDED -> status.name();
+            case DRAFT, SCHEDULED, RETIRED, DISCARDED -> status.name();
         };
     }
 
@@ -62,7 +67,7 @@ public record CatalogueItem(UUID id, String code, int version, Status status, It
     }
 
     public enum Status {
-        DRAFT("草稿"), PENDING("待审核"), ACTIVE("已启用"), RETIRED("已被新版本取代"), REJECTED("已退回"),
+        DRAFT("草稿"), PENDING("待审核"), SCHEDULED("已批准，待生效"), ACTIVE("已启用"), RETIRED("已被新版本取代"), REJECTED("已退回"),
         DISCARDED("已放弃");
 
         private final String label;

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import cn.chengxin.catalog.CatalogueItem;
+import cn.chengxin.catalog.ChangeNotice;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.catalog.domain.Withdrawal;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +23,7 @@ public class JdbcCatalogue {
     private static final String COLUMNS = """
             id, code, version, status, definition::text, change_note, created_by, created_at, submitted_by,
             submitted_at, decided_by, decided_at, decision_note, retired_at, editors, withdrawal, withdrawal_basis, withdrawal_kind,
-            records_withdrawn, records_withdrawn_at""";
+            records_withdrawn, records_withdrawn_at, effective_from, change_seq""";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -38,7 +39,7 @@ public class JdbcCatalogue {
      * keeps its code and may be drafted again), per code newest first (for the console).
      */
     public List<CatalogueItem> withVersionsInPreparation() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM catalog.item i WHERE status IN ('ACTIVE', 'DRAFT', 'PENDING') "
+        return jdbc.sql("SELECT " + COLUMNS + " FROM catalog.item i WHERE status IN ('ACTIVE', 'DRAFT', 'PENDING', 'SCHEDULED') "
                 + "OR status = 'REJECTED' "
                 + "AND version = (SELECT max(version) FROM catalog.item n WHERE n.code = i.code) "
                 + "OR status = 'DISCARDED' "
@@ -153,6 +154,90 @@ public class JdbcCatalogue {
                 .params(records, done == null ? null : Timestamp.from(done), code, version).update();
     }
 
+    /** The approved version of an item waiting for its effective day, if any (at most one: item_one_scheduled). */
+    public Optional<CatalogueItem> scheduled(String code) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM catalog.item WHERE status = 'SCHEDULED' AND code = ?").param(code)
+                .query(this::item).optional();
+    }
+
+    /** Every approved version waiting for its effective day, by code. */
+    public List<CatalogueItem> scheduled() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM catalog.item WHERE status = 'SCHEDULED' ORDER BY code")
+                .query(this::item).list();
+    }
+
+    /**
+     * The approved versions due on {@code day} or before, locked; one another instance is putting in force is skipped
+     * (it is done there).
+     */
+    public List<CatalogueItem> dueOn(java.time.LocalDate day) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM catalog.item WHERE status = 'SCHEDULED' AND effective_from <= ? "
+                + "ORDER BY effective_from, code FOR UPDATE SKIP LOCKED").param(day).query(this::item).list();
+    }
+
+    /** Puts an approved, scheduled version in force. */
+    public boolean putInForce(UUID id) {
+        return jdbc.sql("UPDATE catalog.item SET status = 'ACTIVE' WHERE id = ? AND status = 'SCHEDULED'").param(id)
+                .update() == 1;
+    }
+
+    /** The approval's day of effect and its number in the change feed; returns the number. */
+    public long numberChange(UUID id, java.time.LocalDate effectiveFrom) {
+        return jdbc.sql("UPDATE catalog.item SET effective_from = ?, change_seq = nextval('catalog.item_change_seq') "
+                        + "WHERE id = ? RETURNING change_seq").params(effectiveFrom, id).query(Long.class).single();
+    }
+
+    /** The approved changes numbered after {@code since}, in the order approved, {@code limit} at the most. */
+    public List<CatalogueItem> changesAfter(long since, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM catalog.item WHERE change_seq > ? ORDER BY change_seq LIMIT ?")
+                .params(since, limit).query(this::item).list();
+    }
+
+    /** The version numbered {@code version} of the item, in any status. */
+    public Optional<CatalogueItem> version(String code, int version) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM catalog.item WHERE code = ? AND version = ?")
+                .params(code, version).query(this::item).optional();
+    }
+
+    /** A notice of change {@code seq} to each of {@code departments}, unread. */
+    public void notifyDepartments(long seq, String code, int version, List<String> departments, Instant at) {
+        for (String department : departments) {
+            jdbc.sql("INSERT INTO catalog.change_notice (change_seq, department_code, code, version, notified_at) "
+                            + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                    .params(seq, department, code, version, Timestamp.from(at)).update();
+        }
+    }
+
+    /** The notices of {@code department}, newest first, {@code limit} at the most. */
+    public List<ChangeNotice> noticesOf(String department, int limit) {
+        return jdbc.sql("SELECT change_seq, department_code, code, version, notified_at, acknowledged_by, "
+                        + "acknowledged_at FROM catalog.change_notice WHERE department_code = ? "
+                        + "ORDER BY change_seq DESC LIMIT ?").params(department, limit)
+                .query((rs, n) -> new ChangeNotice(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        instant(rs.getTimestamp(5)), rs.getString(6), instant(rs.getTimestamp(7)))).list();
+    }
+
+    /** The departments told of change {@code seq}, with whether they read it. */
+    public List<ChangeNotice> noticesOfChange(long seq) {
+        return jdbc.sql("SELECT change_seq, department_code, code, version, notified_at, acknowledged_by, "
+                        + "acknowledged_at FROM catalog.change_notice WHERE change_seq = ? ORDER BY department_code")
+                .param(seq)
+                .query((rs, n) -> new ChangeNotice(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        instant(rs.getTimestamp(5)), rs.getString(6), instant(rs.getTimestamp(7)))).list();
+    }
+
+    public long unreadNotices(String department) {
+        return jdbc.sql("SELECT count(*) FROM catalog.change_notice WHERE department_code = ? "
+                + "AND acknowledged_at IS NULL").param(department).query(Long.class).single();
+    }
+
+    /** Marks the department's notice read; false when it has none of that number, or read it already. */
+    public boolean acknowledge(String department, long seq, String by, Instant at) {
+        return jdbc.sql("UPDATE catalog.change_notice SET acknowledged_by = ?, acknowledged_at = ? "
+                        + "WHERE department_code = ? AND change_seq = ? AND acknowledged_at IS NULL")
+                .params(by, Timestamp.from(at), department, seq).update() == 1;
+    }
+
     public void retireActive(String code, Instant at) {
         jdbc.sql("UPDATE catalog.item SET status = 'RETIRED', retired_at = ? WHERE code = ? AND status = 'ACTIVE'")
                 .params(Timestamp.from(at), code).update();
@@ -186,7 +271,8 @@ public class JdbcCatalogue {
                 rs.getBoolean(16) ? new Withdrawal(rs.getString(6), rs.getString(17),
                         Withdrawal.Kind.valueOf(rs.getString(18))) : null,
                 rs.getObject(19) == null ? null
-                        : new CatalogueItem.RecordsWithdrawn(rs.getLong(19), instant(rs.getTimestamp(20))));
+                        : new CatalogueItem.RecordsWithdrawn(rs.getLong(19), instant(rs.getTimestamp(20))),
+                rs.getObject(21, java.time.LocalDate.class), rs.getObject(22) == null ? null : rs.getLong(22));
     }
 
     private static Instant instant(Timestamp t) {
