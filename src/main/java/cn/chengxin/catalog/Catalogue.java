@@ -363,6 +363,19 @@ public class Catalogue {
         return items.changesAfter(since, limit);
     }
 
+    /**
+     * A version of the item approved by a second person, as published to departments' systems: the one in force
+     * ({@code version} null), or version {@code version} if it was ever in force or waits for its day (SCHEDULED).
+     * Drafts and pending versions count nowhere.
+     */
+    public Optional<CatalogueItem> published(String code, Integer version) {
+        if (version == null) {
+            return items.active(code);
+        }
+        return items.version(code, version).filter(i -> i.status() == CatalogueItem.Status.ACTIVE
+                || i.status() == CatalogueItem.Status.RETIRED || i.status() == CatalogueItem.Status.SCHEDULED);
+    }
+
     /** The version {@code version} of the item, in any status. */
     public Optional<CatalogueItem> version(String code, int version) {
         return items.version(code, version);
@@ -373,11 +386,16 @@ public class Catalogue {
      * force (a new item: all its fields added).
      */
     public ItemChange changeOf(CatalogueItem version) {
+        return before(version).map(before -> ItemChange.between(before.definition(), version.definition()))
+                .orElseGet(() -> ItemChange.newItem(version.definition()));
+    }
+
+    /** The version of the item in force before {@code version} was approved; empty for a new item. */
+    public Optional<CatalogueItem> before(CatalogueItem version) {
         return items.history(version.code()).stream()
                 .filter(i -> i.version() < version.version() && (i.status() == CatalogueItem.Status.ACTIVE
                         || i.status() == CatalogueItem.Status.RETIRED))
-                .findFirst().map(before -> ItemChange.between(before.definition(), version.definition()))
-                .orElseGet(() -> ItemChange.newItem(version.definition()));
+                .findFirst();
     }
 
     /**

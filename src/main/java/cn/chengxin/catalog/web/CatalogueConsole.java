@@ -43,9 +43,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CatalogueConsole {
 
     private final Catalogue catalogue;
+    private final java.time.Clock clock;
+    private final int noticeDays;
 
-    CatalogueConsole(Catalogue catalogue) {
+    CatalogueConsole(Catalogue catalogue, java.time.Clock clock,
+                     @org.springframework.beans.factory.annotation.Value("${chengxin.catalog.notice-days:30}")
+                     int noticeDays) {
         this.catalogue = catalogue;
+        this.clock = clock;
+        this.noticeDays = noticeDays;
     }
 
     @RequiresPermission(Permission.CONSOLE_HOME)
@@ -66,8 +72,23 @@ class CatalogueConsole {
         model.addAttribute("history", history);
         model.addAttribute("active", history.stream().filter(i -> i.status() == CatalogueItem.Status.ACTIVE)
                 .findFirst().orElse(null));
-        model.addAttribute("preparing", history.stream().filter(i -> i.status() == CatalogueItem.Status.DRAFT
-                || i.status() == CatalogueItem.Status.PENDING).findFirst().orElse(null));
+        CatalogueItem preparing = history.stream().filter(i -> i.status() == CatalogueItem.Status.DRAFT
+                || i.status() == CatalogueItem.Status.PENDING).findFirst().orElse(null);
+        model.addAttribute("preparing", preparing);
+        model.addAttribute("scheduled", history.stream().filter(i -> i.status() == CatalogueItem.Status.SCHEDULED)
+                .findFirst().orElse(null));
+        // The pending version's change of the rows and the day proposed for it (gaps review xxxvii-api R4).
+        if (preparing != null && preparing.status() == CatalogueItem.Status.PENDING) {
+            model.addAttribute("pendingChange", catalogue.changeOf(preparing));
+            model.addAttribute("proposedEffectiveFrom", catalogue.proposedEffectiveDate(preparing));
+        }
+        model.addAttribute("today", java.time.LocalDate.now(clock));
+        model.addAttribute("noticeDays", noticeDays);
+        java.util.Map<Integer, List<cn.chengxin.catalog.ChangeNotice>> told = new java.util.HashMap<>();
+        history.stream().filter(i -> i.changeSeq() != null && (i.status() == CatalogueItem.Status.SCHEDULED
+                || i.status() == CatalogueItem.Status.ACTIVE))
+                .forEach(i -> told.put(i.version(), catalogue.toldOf(i.changeSeq())));
+        model.addAttribute("told", told);
         model.addAttribute("rejected", history.get(0).status() == CatalogueItem.Status.REJECTED ? history.get(0)
                 : null);
         // A new item whose only drafts were given up: nothing in force nor in preparation, yet drafted again here.
@@ -186,15 +207,24 @@ class CatalogueConsole {
                 new TypedAction("withdraw", reason, basis, kind.name()), response, model);
     }
 
-    /** Approves the version the page showed the checker ({@code version}), never whichever is pending by then. */
+    /**
+     * Approves the version the page showed the checker ({@code version}), never whichever is pending by then, in force
+     * from {@code effectiveFrom} (absent: at once; gaps review xxxvii-api R4).
+     */
     @RequiresPermission(Permission.CATALOG_APPROVE)
     @PostMapping("/console/catalog/{code}/approve")
     String approve(@PathVariable String code, @RequestParam int version, @RequestParam(defaultValue = "") String note,
+                   @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+                           iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                   java.time.LocalDate effectiveFrom,
                    RedirectAttributes redirect, HttpServletResponse response, Model model) {
         boolean withdrawal = catalogue.history(code).stream()
                 .anyMatch(i -> i.version() == version && i.withdrawal() != null);
-        return act(redirect, code, withdrawal ? "catalog.withdrawalApproved" : "catalog.approved",
-                () -> catalogue.approve(code, version, note), new TypedAction("approve", note, ""), response, model);
+        boolean later = !withdrawal && effectiveFrom != null && effectiveFrom.isAfter(java.time.LocalDate.now(clock));
+        return act(redirect, code, withdrawal ? "catalog.withdrawalApproved"
+                        : later ? "catalog.approvedScheduled" : "catalog.approved",
+                () -> catalogue.approve(code, version, note, effectiveFrom), new TypedAction("approve", note, ""),
+                response, model);
     }
 
     @RequiresPermission(Permission.CATALOG_APPROVE)

@@ -1,28 +1,47 @@
 package cn.chengxin.catalog.web;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.CatalogueItem;
+import cn.chengxin.catalog.domain.CatalogueProblem;
+import cn.chengxin.catalog.domain.FieldsJsonSchema;
+import cn.chengxin.catalog.domain.ItemChange;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.catalog.domain.Withdrawal;
+import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.PublicEndpoint;
+import cn.chengxin.shared.web.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The catalogue is public (公共信用信息目录 are published): a page on the public site, and the active
- * definitions as JSON for departments' systems to build their submissions against.
+ * definitions as JSON for departments' systems to build their submissions against, with the version coming into force,
+ * the feed of approved changes and each item's fields as a JSON Schema (gaps review xxxvii-api R4).
  */
 @Controller
 @PublicEndpoint
 @Tag(name = "catalog", description = "公共信用信息目录")
 class CataloguePublic {
+
+    /** The most changes a page of the feed holds. */
+    static final int MOST_CHANGES = 500;
 
     private final Catalogue catalogue;
 
@@ -48,19 +67,115 @@ class CataloguePublic {
     @GetMapping(value = "/api/v1/catalog/items", produces = "application/json")
     @ResponseBody
     @Operation(summary = "已启用的目录事项", description = "Version in force of every item: code, fields, providers, "
-            + "legal basis, sharing, severity, publication periods. A withdrawn item (废止) has `withdrawal` set: it "
+            + "legal basis, sharing, severity, publication periods, and the day it took effect (`effectiveFrom`). "
+            + "A version approved to take effect later is `coming`: its number, its day, its definition and what it "
+            + "changes in a row's fields (added, removed, now required, changed; `narrows`: a row valid today may be "
+            + "refused under it). Rows are validated by the version in force on the day the platform receives them. "
+            + "`schema` is the JSON Schema of the item's `fields`. A withdrawn item (废止) has `withdrawal` set: it "
             + "takes no new records (ADD is refused with ITEM_WITHDRAWN), while the records delivered under it may "
             + "still be corrected (UPDATE) or revoked (REVOKE) against this definition — unless `withdrawal.kind` is "
             + "BASIS_REVOKED: its legal basis was revoked and its records were withdrawn (revoked) with it.")
     List<Published> items() {
-        return catalogue.active().stream().map(i -> new Published(i.version(), i.definition(),
-                i.withdrawn() ? new Withdrawn(i.decidedAt(), i.withdrawal().basis(), i.withdrawal().kind()) : null))
+        Map<String, CatalogueItem> coming = catalogue.scheduled().stream()
+                .collect(Collectors.toMap(CatalogueItem::code, Function.identity()));
+        return catalogue.active().stream().map(i -> new Published(i.version(), i.effectiveFrom(), i.definition(),
+                i.withdrawn() ? new Withdrawn(i.decidedAt(), i.withdrawal().basis(), i.withdrawal().kind()) : null,
+                coming.containsKey(i.code()) ? coming(coming.get(i.code())) : null, schemaPath(i.code())))
                 .toList();
     }
 
-    /** @param withdrawal null while the item takes new records */
-    @io.swagger.v3.oas.annotations.media.Schema(name = "CatalogueItem")
-    record Published(int version, ItemDefinition definition, Withdrawn withdrawal) {
+    private Coming coming(CatalogueItem next) {
+        return new Coming(next.version(), next.effectiveFrom(), next.decidedAt(), catalogue.changeOf(next),
+                next.definition(), schemaPath(next.code()) + "?version=" + next.version());
+    }
+
+    @GetMapping(value = "/api/v1/catalog/changes", produces = "application/json")
+    @ResponseBody
+    @Operation(summary = "目录变更", description = "The feed of approved catalogue changes (new items, new versions, "
+            + "withdrawals), in the order approved, each with its number `change`. Page with `since`: the `change` of "
+            + "the last one read (0 or absent: from the first). `next` is the `since` of the following page, null "
+            + "when this page reached the end: poll again later with the last `change` read. `effectiveFrom` is the "
+            + "day the version takes effect; `inForce` whether it is in force now. The base catalogue seeded with the "
+            + "platform's release is not in the feed (GET /api/v1/catalog/items lists it).")
+    ChangesPage changes(@Parameter(description = "The `change` of the last change read; 0 or absent: from the first")
+                        @RequestParam(defaultValue = "0") long since,
+                        @Parameter(description = "At most this many changes (1–500, default 100)")
+                        @RequestParam(defaultValue = "100") int limit) {
+        int size = Math.max(1, Math.min(MOST_CHANGES, limit));
+        List<CatalogueItem> page = catalogue.changesAfter(Math.max(0, since), size);
+        List<Change> changes = page.stream().map(i -> new Change(i.changeSeq(), i.code(), i.definition().name(),
+                i.version(), i.withdrawal() != null ? "WITHDRAWAL" : catalogue.before(i).isEmpty() ? "NEW_ITEM" : "REVISION",
+                i.decidedAt(), i.effectiveFrom(), i.status() == CatalogueItem.Status.ACTIVE
+                        || i.status() == CatalogueItem.Status.RETIRED,
+                catalogue.changeOf(i), schemaPath(i.code()) + "?version=" + i.version())).toList();
+        return new ChangesPage(changes, page.size() == size ? page.get(page.size() - 1).changeSeq() : null);
+    }
+
+    @GetMapping(value = "/api/v1/catalog/items/{code}/schema.json",
+            produces = {"application/schema+json", MediaType.APPLICATION_JSON_VALUE})
+    @Operation(summary = "事项字段的 JSON Schema", description = "The JSON Schema (draft 2020-12) of a record's `fields` "
+            + "under the item's version in force, or under `version` (one in force before, or the coming one): each "
+            + "field typed (`x-chengxin-type`: TEXT, INTEGER, DECIMAL, DATE as an ISO date, BOOLEAN, CHOICE as an "
+            + "enumeration), the required ones in `required`, no other field allowed. Its CSV header: "
+            + "`template.csv` beside it.")
+    @Refuses(status = 404, value = "ITEM_NOT_FOUND")
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> schema(@PathVariable String code,
+                                               @RequestParam(required = false) Integer version) {
+        CatalogueItem item = catalogue.published(code, version).orElseThrow(CataloguePublic::notFound);
+        return ResponseEntity.ok().contentType(MediaType.valueOf("application/schema+json"))
+                .body(FieldsJsonSchema.of(item.definition(), item.version(),
+                        schemaPath(code) + "?version=" + item.version()));
+    }
+
+    static CatalogueProblem notFound() {
+        return new CatalogueProblem("ITEM_NOT_FOUND", DomainProblem.Kind.NOT_FOUND,
+                "信用信息目录中没有该事项或该版本");
+    }
+
+    private static String schemaPath(String code) {
+        return "/api/v1/catalog/items/" + code + "/schema.json";
+    }
+
+    /**
+     * @param effectiveFrom the day this version took effect
+     * @param withdrawal    null while the item takes new records
+     * @param coming        the version approved to take effect later, null when none
+     * @param schema        the JSON Schema of the item's {@code fields} under this version
+     */
+    @Schema(name = "CatalogueItem")
+    record Published(int version, LocalDate effectiveFrom, ItemDefinition definition, Withdrawn withdrawal,
+                     Coming coming, String schema) {
+    }
+
+    /**
+     * A version approved to take effect on {@code effectiveFrom}; until then the version in force validates rows.
+     *
+     * @param approvedAt when a second person approved it
+     * @param changes    what it changes in a row's fields against the version in force
+     * @param schema     the JSON Schema of the item's {@code fields} under it
+     */
+    @Schema(name = "CatalogueComingVersion")
+    record Coming(int version, LocalDate effectiveFrom, Instant approvedAt, ItemChange changes,
+                  ItemDefinition definition, String schema) {
+    }
+
+    /**
+     * One approved change.
+     *
+     * @param change   its number, to page by ({@code since})
+     * @param kind     NEW_ITEM, REVISION or WITHDRAWAL
+     * @param inForce  whether the version is (or was) in force; false while it waits for its day
+     */
+    @Schema(name = "CatalogueChange")
+    record Change(long change, String code, String name, int version,
+                  @Schema(allowableValues = {"NEW_ITEM", "REVISION", "WITHDRAWAL"}) String kind, Instant approvedAt,
+                  LocalDate effectiveFrom, boolean inForce, ItemChange fields, String schema) {
+    }
+
+    /** @param next the {@code since} of the following page; null when this page reached the end */
+    @Schema(name = "CatalogueChanges")
+    record ChangesPage(List<Change> changes, Long next) {
     }
 
     /**

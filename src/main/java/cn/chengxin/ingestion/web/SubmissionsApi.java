@@ -231,6 +231,14 @@ class SubmissionsApi {
      */
     record Record(String itemCode, String documentType, String subjectNumber, String subjectName,
                   String sourceRecordId, String version, String action, String decisionNumber, String decisionDate,
+                  @io.swagger.v3.oas.annotations.media.Schema(description = "The item's content fields by name "
+                          + "(or label), each a string. Which fields, their types and which are required depend on "
+                          + "the item's version in force on the day the batch is received: its JSON Schema is "
+                          + "GET /api/v1/catalog/items/{itemCode}/schema.json (a coming version's: ?version=N, "
+                          + "listed by GET /api/v1/catalog/items as `coming`).",
+                          externalDocs = @io.swagger.v3.oas.annotations.ExternalDocumentation(
+                                  description = "Per-item JSON Schema of `fields`",
+                                  url = "/api/v1/catalog/items/{itemCode}/schema.json"))
                   Map<String, String> fields, String revocationReason, List<Responsible> responsiblePersons) {
 
         IncomingRecord toIncoming() {

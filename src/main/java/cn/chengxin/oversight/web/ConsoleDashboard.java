@@ -153,6 +153,11 @@ class ConsoleDashboard {
             waiting.add(new Waiting("waiting-lifts", "home.waiting.lifts", "/console/measures-lifted", lifts.open(),
                     lifts.overdue(), null, false));
         }
+        // A providing department is told of each approved change of its items until someone of it reads it (R4).
+        if (has(authentication, Permission.RECORD_SUBMIT) && department != null) {
+            waiting.add(new Waiting("waiting-catalogue-changes", "home.waiting.catalogueChanges",
+                    "/console/catalog-changes", queues.catalogue().unreadChangeNotices(department), 0, null, true));
+        }
         add(waiting, authentication, Permission.LIST_REVIEW, "waiting-list-proposals", "home.waiting.listProposals",
                 "/console/lists?status=PROPOSED", () -> queues.listing().proposalsAwaiting(id));
         add(waiting, authentication, Permission.LIST_REVIEW, "waiting-list-exits", "home.waiting.listExits",

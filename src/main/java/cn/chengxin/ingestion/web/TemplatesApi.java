@@ -1,0 +1,51 @@
+package cn.chengxin.ingestion.web;
+
+import java.io.IOException;
+
+import cn.chengxin.catalog.Catalogue;
+import cn.chengxin.catalog.CatalogueItem;
+import cn.chengxin.catalog.domain.CatalogueProblem;
+import cn.chengxin.ingestion.FileSubmissions;
+import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.security.PublicEndpoint;
+import cn.chengxin.shared.web.Refuses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * An item's file template for systems and vendors without a console account (gaps review xxxvii-api R4): the CSV
+ * header the console gives a department's operator ({@link FileSubmissions#templateCsv}), under the version in force or
+ * another approved one (the coming one, to prepare). The catalogue is public, its fields too: no key is asked.
+ */
+@RestController
+@PublicEndpoint
+@Tag(name = "catalog", description = "公共信用信息目录")
+class TemplatesApi {
+
+    private final Catalogue catalogue;
+
+    TemplatesApi(Catalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    @GetMapping(value = "/api/v1/catalog/items/{code}/template.csv", produces = "text/csv")
+    @Operation(summary = "事项的报送文件模板（CSV）", description = "The header row of a file for the item, UTF-8 with a "
+            + "BOM: the fixed columns by their Chinese titles, then the item's fields by their labels, under the "
+            + "version in force or `version` (one in force before, or the coming one). Its JSON Schema: `schema.json` "
+            + "beside it.")
+    @Refuses(status = 404, value = "ITEM_NOT_FOUND")
+    void template(@PathVariable String code, @RequestParam(required = false) Integer version,
+                  HttpServletResponse response) throws IOException {
+        CatalogueItem item = catalogue.published(code, version).orElseThrow(() -> new CatalogueProblem(
+                "ITEM_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "信用信息目录中没有该事项或该版本"));
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"template-" + item.code() + "-v"
+                + item.version() + ".csv\"");
+        response.getOutputStream().write(FileSubmissions.templateCsv(item.definition()));
+    }
+}
