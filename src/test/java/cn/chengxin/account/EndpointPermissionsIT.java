@@ -285,6 +285,9 @@ class EndpointPermissionsIT {
             Map.entry("GET /console/quality", STAFF),
             Map.entry("GET /catalog", EVERYONE),
             Map.entry("GET /api/v1/catalog/items", EVERYONE),
+            Map.entry("GET /api/v1/catalog/changes", EVERYONE),
+            Map.entry("GET /api/v1/catalog/items/{code}/schema.json", EVERYONE),
+            Map.entry("GET /api/v1/catalog/items/{code}/template.csv", EVERYONE),
             // Partner platforms are authenticated by their SM2 signatures, which none of these callers has.
             Map.entry("GET /api/v1/exchange/platform", EVERYONE),
             Map.entry("POST /api/v1/exchange/batches", EnumSet.noneOf(Who.class)),
@@ -303,6 +306,8 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/catalog/{code}/reject", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/catalog/{code}/withdraw", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/catalog/{code}/discard", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("GET /console/catalog-changes", EnumSet.of(Who.DEPT_OPERATOR)),
+            Map.entry("POST /console/catalog-changes/{seq}/acknowledge", EnumSet.of(Who.DEPT_OPERATOR)),
             Map.entry("POST /console/subjects", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR)),
             Map.entry("POST /console/subjects/open", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR)),
             Map.entry("GET /console/lists/awaiting-birth-date", EnumSet.of(Who.CREDIT_OFFICE)),

@@ -1,0 +1,302 @@
+package cn.chengxin.catalog;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import cn.chengxin.account.ApiClient;
+import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.catalog.domain.FieldDefinition;
+import cn.chengxin.catalog.domain.ItemDefinition;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.support.CatalogueVersions;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.Principals;
+import cn.chengxin.support.TestCitizens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static cn.chengxin.support.AsStaff.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Gaps review xxxvii-api R4: a catalogue change is approved with the day it takes effect; until then the version in
+ * force validates rows and the coming one is published beside it, in the change feed, to the providing departments
+ * and as a JSON Schema of its fields; on the day the new version validates.
+ */
+@IntegrationTest
+class CatalogueChangesIT {
+
+    /** The field the new version adds, required. */
+    private static final String ADDED = "correction_order";
+
+    @Autowired
+    Catalogue catalogue;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ApiClients apiClients;
+
+    @Autowired
+    StaffDirectory directory;
+
+    @Autowired
+    SubjectRegistry subjects;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    Clock clock;
+
+    @Test
+    void aChangeApprovedForALaterDayLeavesRowsToTheVersionInForceUntilThatDay() throws Exception {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate effective = today.plusDays(3);
+        String code = CatalogueVersions.newItemLike(catalogue, "P_ADMIN_PENALTY_GENERAL", "P_R4_", "生效日期测试处罚");
+        long before = catalogue.active(code).orElseThrow().changeSeq();
+        approveRequiringAField(code, effective);
+
+        assertThat(catalogue.active(code).orElseThrow().version()).as("the version before stays in force").isEqualTo(1);
+        assertThat(catalogue.scheduled(code)).get().satisfies(s -> {
+            assertThat(s.version()).isEqualTo(2);
+            assertThat(s.effectiveFrom()).isEqualTo(effective);
+        });
+        assertThat(sendWithoutTheNewField(code).get("accepted").asInt()).as("validated by v1 before the day")
+                .isEqualTo(1);
+
+        // The API shows the coming version beside the one in force, and what it changes in a row.
+        JsonNode item = item(code);
+        assertThat(item.get("version").asInt()).isEqualTo(1);
+        assertThat(item.get("effectiveFrom").asString()).isEqualTo(today.toString());
+        JsonNode coming = item.get("coming");
+        assertThat(coming.get("version").asInt()).isEqualTo(2);
+        assertThat(coming.get("effectiveFrom").asString()).isEqualTo(effective.toString());
+        assertThat(coming.get("changes").get("added").get(0).asString()).isEqualTo(ADDED);
+        assertThat(coming.get("changes").get("narrows").asBoolean()).isTrue();
+        assertThat(coming.get("schema").asString()).isEqualTo("/api/v1/catalog/items/" + code + "/schema.json?version=2");
+
+        // The change feed lists it after the item's first version, not yet in force.
+        JsonNode feed = json.readTree(mvc.perform(get("/api/v1/catalog/changes").param("since", String.valueOf(before)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        JsonNode change = null;
+        for (JsonNode c : feed.get("changes")) {
+            assertThat(c.get("change").asLong()).isGreaterThan(before);
+            if (c.get("code").asString().equals(code)) {
+                change = c;
+            }
+        }
+        assertThat(change).as("the feed lists the change").isNotNull();
+        assertThat(change.get("version").asInt()).isEqualTo(2);
+        assertThat(change.get("kind").asString()).isEqualTo("REVISION");
+        assertThat(change.get("inForce").asBoolean()).isFalse();
+        assertThat(change.get("effectiveFrom").asString()).isEqualTo(effective.toString());
+        assertThat(change.get("fields").get("added").get(0).asString()).isEqualTo(ADDED);
+
+        // The day before, nothing is due; on the day (the clock moved three days on), the new version validates.
+        assertThat(catalogue.putDueInForce(effective.minusDays(1))).doesNotContain(code + " v2");
+        assertThat(sendWithoutTheNewField(code).get("accepted").asInt()).isEqualTo(1);
+        assertThat(catalogue.putDueInForce(effective)).contains(code + " v2");
+        JsonNode refused = sendWithoutTheNewField(code);
+        assertThat(refused.get("accepted").asInt()).as("validated by v2 from its day").isZero();
+        assertThat(refused.get("errors").get(0).get("code").asString()).isEqualTo("FIELD_REQUIRED");
+        assertThat(refused.get("errors").get(0).get("field").asString()).isEqualTo("fields." + ADDED);
+        JsonNode now = item(code);
+        assertThat(now.get("version").asInt()).isEqualTo(2);
+        assertThat(now.get("effectiveFrom").asString()).isEqualTo(effective.toString());
+        assertThat(now.get("coming").isNull()).isTrue();
+        assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'catalog.effective' AND detail LIKE ?")
+                .param("%item=" + code + ";%").query(String.class).list()).hasSize(1);
+    }
+
+    @Test
+    void theProvidingDepartmentIsToldOfTheChangeAndSaysItReadIt() throws Exception {
+        String code = CatalogueVersions.newItemLike(catalogue, "P_ADMIN_PENALTY_GENERAL", "P_R4_", "通知测试处罚");
+        approveRequiringAField(code, LocalDate.now(clock).plusDays(10));
+        long seq = catalogue.scheduled(code).orElseThrow().changeSeq();
+        assertThat(catalogue.changeNotices("MARKET")).anySatisfy(n -> {
+            assertThat(n.changeSeq()).isEqualTo(seq);
+            assertThat(n.code()).isEqualTo(code);
+            assertThat(n.read()).isFalse();
+        });
+
+        var operator = authentication(Principals.staff("market-operator", "MARKET", Permission.CONSOLE_HOME,
+                Permission.RECORD_SUBMIT));
+        String home = mvc.perform(get("/console").with(operator)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(home).contains("id=\"waiting-catalogue-changes\"");
+        String page = mvc.perform(get("/console/catalog-changes").with(operator)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("data-change=\"" + seq + "\"").contains("新增字段：" + ADDED);
+
+        mvc.perform(post("/console/catalog-changes/{seq}/acknowledge", seq).with(operator).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(catalogue.changeNotices("MARKET")).filteredOn(n -> n.changeSeq() == seq).singleElement()
+                .satisfies(n -> assertThat(n.acknowledgedBy()).isEqualTo("market-operator"));
+        assertThat(catalogue.toldOf(seq)).filteredOn(n -> n.departmentCode().equals("MARKET")).singleElement()
+                .satisfies(n -> assertThat(n.read()).isTrue());
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'catalog.change.acknowledge' "
+                + "AND detail LIKE ?").param("%change=" + seq + ";%").query(Long.class).single()).isEqualTo(1);
+        // A department that does not provide the item has no notice of it.
+        assertThat(catalogue.changeNotices("LIBRARY")).noneMatch(n -> n.changeSeq() == seq);
+    }
+
+    @Test
+    void theJsonSchemaOfAnItemsFieldsAcceptsAGoodRowAndNamesTheMissingRequiredField() throws Exception {
+        String code = CatalogueVersions.newItemLike(catalogue, "P_ADMIN_PENALTY_GENERAL", "P_R4_", "模板测试处罚");
+        approveRequiringAField(code, LocalDate.now(clock).plusDays(5));
+
+        JsonNode inForce = json.readTree(mvc.perform(get("/api/v1/catalog/items/{code}/schema.json", code))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        JsonNode coming = json.readTree(mvc.perform(get("/api/v1/catalog/items/{code}/schema.json", code)
+                        .param("version", "2")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString());
+        Map<String, String> good = Map.of("penalty_type", "罚款", "facts", "无照经营",
+                "basis", "《无证无照经营查处办法》第十三条", "authority", "市市场监督管理局");
+        assertThat(SchemaCheck.errors(inForce, good)).isEmpty();
+        assertThat(SchemaCheck.errors(coming, good)).containsExactly("required: " + ADDED);
+        Map<String, String> withIt = new java.util.HashMap<>(good);
+        withIt.put(ADDED, "责令改正");
+        assertThat(SchemaCheck.errors(coming, withIt)).isEmpty();
+        assertThat(SchemaCheck.errors(coming, Map.of("penalty_type", "罚款", "unknown_field", "x")))
+                .contains("required: facts", "additionalProperties: unknown_field");
+        assertThat(coming.get("properties").get(ADDED).get("x-chengxin-type").asString()).isEqualTo("TEXT");
+
+        String csv = mvc.perform(get("/api/v1/catalog/items/{code}/template.csv", code).param("version", "2"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(
+                        java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv).contains("责令改正事项");
+        assertThat(mvc.perform(get("/api/v1/catalog/items/{code}/template.csv", code)).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("责令改正事项");
+        mvc.perform(get("/api/v1/catalog/items/{code}/schema.json", code).param("version", "9"))
+                .andExpect(status().isNotFound());
+    }
+
+    /** A version 2 of the item that adds a required field, approved to take effect on {@code effective}. */
+    private void approveRequiringAField(String code, LocalDate effective) throws Exception {
+        ItemDefinition v1 = catalogue.active(code).orElseThrow().definition();
+        List<FieldDefinition> fields = new ArrayList<>(v1.fields());
+        fields.add(FieldDefinition.text(ADDED, "责令改正事项", true));
+        CatalogueVersions.draft(catalogue, new ItemDefinition(v1.code(), v1.name(), v1.subjectType(), v1.nature(),
+                v1.category(), v1.domain(), fields, v1.providers(), v1.legalBasis(), v1.sharing(), v1.severity(),
+                v1.publicationMinMonths(), v1.publicationMaxMonths(), v1.retentionYears(), v1.usableForPunishment(),
+                v1.usableForScoring(), v1.sharedUpward(), v1.updateCycle(), v1.linksToResponsiblePersons(),
+                v1.description()));
+        CatalogueVersions.submit(catalogue, code);
+        as("catalogue-checker", () -> {
+            catalogue.approve(code, CatalogueVersions.pending(catalogue, code), "同意", effective);
+            return null;
+        });
+    }
+
+    private JsonNode item(String code) throws Exception {
+        for (JsonNode i : json.readTree(mvc.perform(get("/api/v1/catalog/items")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString())) {
+            if (i.get("definition").get("code").asString().equals(code)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not in the catalogue: " + code);
+    }
+
+    /** A penalty of the item sent by the market regulator's system, with the fields of version 1 only. */
+    private JsonNode sendWithoutTheNewField(String code) throws Exception {
+        TestCitizens.Person p = TestCitizens.register(subjects, "贾生效");
+        UUID market = directory.departments().stream().filter(d -> d.code().equals("MARKET")).findFirst()
+                .orElseThrow().id();
+        String key = apiClients.issue("部门报送", "MARKET", ApiClient.Kind.DEPARTMENT, market,
+                Set.of(Permission.RECORD_SUBMIT), 6000).key();
+        String body = mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + key)
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"records\":[{\"itemCode\":\"" + code + "\",\"subjectNumber\":\"" + p.number()
+                                + "\",\"subjectName\":\"" + p.name() + "\",\"version\":\"1\",\"action\":\"ADD\","
+                                + "\"sourceRecordId\":\"R4-" + UUID.randomUUID() + "\",\"decisionNumber\":\"驻市监罚〔2026〕"
+                                + (System.nanoTime() % 100_000) + "号\",\"decisionDate\":\""
+                                + LocalDate.now(clock).minusMonths(1) + "\",\"fields\":{\"penalty_type\":\"罚款\","
+                                + "\"facts\":\"无照经营\",\"basis\":\"《无证无照经营查处办法》第十三条\","
+                                + "\"authority\":\"市市场监督管理局\"}}]}"))
+                .andReturn().getResponse().getContentAsString();
+        return json.readTree(body);
+    }
+
+    /**
+     * The JSON Schema keywords the platform's field schemas use, checked as draft 2020-12 defines them; a keyword it
+     * does not know fails the test (the schema must stay within what clients' validators read alike).
+     */
+    static final class SchemaCheck {
+
+        private static final Set<String> KNOWN = Set.of("$schema", "$id", "title", "description", "type",
+                "properties", "required", "additionalProperties", "x-chengxin-type", "maxLength", "minLength",
+                "format", "pattern", "enum");
+
+        static List<String> errors(JsonNode schema, Map<String, String> fields) {
+            List<String> errors = new ArrayList<>();
+            keywords(schema);
+            assertThat(schema.get("type").asString()).isEqualTo("object");
+            for (JsonNode r : schema.get("required")) {
+                String v = fields.get(r.asString());
+                if (v == null) {
+                    errors.add("required: " + r.asString());
+                }
+            }
+            JsonNode properties = schema.get("properties");
+            for (Map.Entry<String, String> f : fields.entrySet()) {
+                JsonNode p = properties.get(f.getKey());
+                if (p == null) {
+                    if (!schema.get("additionalProperties").asBoolean()) {
+                        errors.add("additionalProperties: " + f.getKey());
+                    }
+                    continue;
+                }
+                keywords(p);
+                String v = f.getValue();
+                if (p.has("maxLength") && v.codePointCount(0, v.length()) > p.get("maxLength").asInt()
+                        || p.has("minLength") && v.codePointCount(0, v.length()) < p.get("minLength").asInt()) {
+                    errors.add("length: " + f.getKey());
+                }
+                if (p.has("pattern") && !Pattern.compile(p.get("pattern").asString()).matcher(v).find()) {
+                    errors.add("pattern: " + f.getKey());
+                }
+                if (p.has("enum")) {
+                    boolean listed = false;
+                    for (JsonNode e : p.get("enum")) {
+                        listed |= e.asString().equals(v);
+                    }
+                    if (!listed) {
+                        errors.add("enum: " + f.getKey());
+                    }
+                }
+            }
+            return errors;
+        }
+
+        private static void keywords(JsonNode node) {
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                assertThat(KNOWN).as("a keyword the check knows").contains(e.getKey());
+            }
+        }
+    }
+}
