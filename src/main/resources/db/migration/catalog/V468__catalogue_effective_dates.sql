@@ -13,7 +13,7 @@ ALTER TABLE catalog.item ADD COLUMN change_seq bigint;
 CREATE SEQUENCE catalog.item_change_seq;
 
 CREATE UNIQUE INDEX item_one_scheduled ON catalog.item (code) WHERE status = 'SCHEDULED';
-CREATE UNIQUE INDEX item_change_seq ON catalog.item (change_seq) WHERE change_seq IS NOT NULL;
+CREATE UNIQUE INDEX item_change_number ON catalog.item (change_seq) WHERE change_seq IS NOT NULL;
 
 -- What was in force before took effect when it was approved (Beijing days).
 UPDATE catalog.item SET effective_from = (decided_at AT TIME ZONE 'Asia/Shanghai')::date

@@ -258,8 +258,9 @@ public class JdbcCatalogue {
     /** Seeding: a version that is active at once (the base catalogue, reviewed as part of the release). */
     public void activateSeeded(UUID id, Instant at) {
         jdbc.sql("UPDATE catalog.item SET status = 'ACTIVE', submitted_by = 'system', submitted_at = ?, "
-                        + "decided_by = 'system', decided_at = ?, decision_note = ? WHERE id = ?")
-                .params(Timestamp.from(at), Timestamp.from(at), "基础目录（随平台发布）", id).update();
+                        + "decided_by = 'system', decided_at = ?, decision_note = ?, "
+                        + "effective_from = (?::timestamptz AT TIME ZONE 'Asia/Shanghai')::date WHERE id = ?")
+                .params(Timestamp.from(at), Timestamp.from(at), "基础目录（随平台发布）", Timestamp.from(at), id).update();
     }
 
     private CatalogueItem item(ResultSet rs, int n) throws SQLException {
