@@ -9,6 +9,11 @@ public class CatalogueProblem extends CodedProblem {
         super(code, kind, message);
     }
 
+    /** No such item, or no such approved version of it (drafts and pending versions are no one's to read by API). */
+    public static CatalogueProblem versionNotFound() {
+        return new CatalogueProblem("ITEM_NOT_FOUND", Kind.NOT_FOUND, "信用信息目录中没有该事项或该版本");
+    }
+
     public static CatalogueProblem invalid(String code, String message) {
         return new CatalogueProblem(code, Kind.INVALID_INPUT, message);
     }

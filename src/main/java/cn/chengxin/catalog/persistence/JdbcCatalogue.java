@@ -213,17 +213,14 @@ public class JdbcCatalogue {
         return jdbc.sql("SELECT change_seq, department_code, code, version, notified_at, acknowledged_by, "
                         + "acknowledged_at FROM catalog.change_notice WHERE department_code = ? "
                         + "ORDER BY change_seq DESC LIMIT ?").params(department, limit)
-                .query((rs, n) -> new ChangeNotice(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        instant(rs.getTimestamp(5)), rs.getString(6), instant(rs.getTimestamp(7)))).list();
+                .query(this::notice).list();
     }
 
     /** The departments told of change {@code seq}, with whether they read it. */
     public List<ChangeNotice> noticesOfChange(long seq) {
         return jdbc.sql("SELECT change_seq, department_code, code, version, notified_at, acknowledged_by, "
                         + "acknowledged_at FROM catalog.change_notice WHERE change_seq = ? ORDER BY department_code")
-                .param(seq)
-                .query((rs, n) -> new ChangeNotice(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        instant(rs.getTimestamp(5)), rs.getString(6), instant(rs.getTimestamp(7)))).list();
+                .param(seq).query(this::notice).list();
     }
 
     public long unreadNotices(String department) {
@@ -261,6 +258,11 @@ public class JdbcCatalogue {
                         + "decided_by = 'system', decided_at = ?, decision_note = ?, "
                         + "effective_from = (?::timestamptz AT TIME ZONE 'Asia/Shanghai')::date WHERE id = ?")
                 .params(Timestamp.from(at), Timestamp.from(at), "基础目录（随平台发布）", Timestamp.from(at), id).update();
+    }
+
+    private ChangeNotice notice(ResultSet rs, int n) throws SQLException {
+        return new ChangeNotice(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                instant(rs.getTimestamp(5)), rs.getString(6), instant(rs.getTimestamp(7)));
     }
 
     private CatalogueItem item(ResultSet rs, int n) throws SQLException {

@@ -14,7 +14,6 @@ import cn.chengxin.catalog.domain.FieldsJsonSchema;
 import cn.chengxin.catalog.domain.ItemChange;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.catalog.domain.Withdrawal;
-import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.PublicEndpoint;
 import cn.chengxin.shared.web.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
@@ -122,15 +121,10 @@ class CataloguePublic {
     @ResponseBody
     ResponseEntity<Map<String, Object>> schema(@PathVariable String code,
                                                @RequestParam(required = false) Integer version) {
-        CatalogueItem item = catalogue.published(code, version).orElseThrow(CataloguePublic::notFound);
+        CatalogueItem item = catalogue.published(code, version).orElseThrow(CatalogueProblem::versionNotFound);
         return ResponseEntity.ok().contentType(MediaType.valueOf("application/schema+json"))
                 .body(FieldsJsonSchema.of(item.definition(), item.version(),
                         schemaPath(code) + "?version=" + item.version()));
-    }
-
-    static CatalogueProblem notFound() {
-        return new CatalogueProblem("ITEM_NOT_FOUND", DomainProblem.Kind.NOT_FOUND,
-                "信用信息目录中没有该事项或该版本");
     }
 
     private static String schemaPath(String code) {

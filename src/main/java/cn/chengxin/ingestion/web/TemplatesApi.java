@@ -6,7 +6,6 @@ import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.CatalogueItem;
 import cn.chengxin.catalog.domain.CatalogueProblem;
 import cn.chengxin.ingestion.FileSubmissions;
-import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.PublicEndpoint;
 import cn.chengxin.shared.web.Refuses;
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,8 +40,7 @@ class TemplatesApi {
     @Refuses(status = 404, value = "ITEM_NOT_FOUND")
     void template(@PathVariable String code, @RequestParam(required = false) Integer version,
                   HttpServletResponse response) throws IOException {
-        CatalogueItem item = catalogue.published(code, version).orElseThrow(() -> new CatalogueProblem(
-                "ITEM_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "信用信息目录中没有该事项或该版本"));
+        CatalogueItem item = catalogue.published(code, version).orElseThrow(CatalogueProblem::versionNotFound);
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"template-" + item.code() + "-v"
                 + item.version() + ".csv\"");
