@@ -68,7 +68,10 @@ class IngestBenchCommand implements ApplicationRunner, ExitCodeGenerator {
         writeCsv(csv, PopulationGenerator.generate(city, seed, rows).residents());
         System.out.printf("bench-ingest: CSV of %,d rows written (%,d MB)%n", rows, Files.size(csv) >> 20);
 
-        CpuClock cpu = CpuClock.of(org.springframework.jdbc.core.simple.JdbcClient.create(dataSource));
+        org.springframework.jdbc.core.simple.JdbcClient jdbc =
+                org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
+        boolean statements = statementTimesOn(jdbc);
+        CpuClock cpu = CpuClock.of(jdbc);
         long[] cpuBefore = cpu.read();
         Map<String, Long> threadsBefore = CpuClock.byThreadKind();
         long started = System.nanoTime();
@@ -90,6 +93,10 @@ class IngestBenchCommand implements ApplicationRunner, ExitCodeGenerator {
                 (cpuAfter[1] - cpuBefore[1]) / 1e3 / Math.max(1, result.received()),
                 CpuClock.busiest(threadsBefore, CpuClock.byThreadKind(), result.received(), 6),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        reactionsCaughtUp(jdbc, cpu, cpuBefore, result.received(), ingest);
+        if (statements) {
+            printStatementTimes(jdbc);
+        }
 
         started = System.nanoTime();
         long copied = copy(csv);
@@ -108,6 +115,59 @@ class IngestBenchCommand implements ApplicationRunner, ExitCodeGenerator {
         System.out.printf("bench-ingest: heap capped at %d MB; peak old generation %d MB%n",
                 Runtime.getRuntime().maxMemory() >> 20, oldPeak >> 20);
         exitCode = result.rejected() == 0 ? 0 : 1;
+    }
+
+    /**
+     * The modules' reactions to the stored chunks (lists, scores, exchange, … : {@code @ApplicationModuleListener}s,
+     * each an event publication until it has run) run beside the ingestion, on the task executor, and may be behind
+     * when its last chunk is stored: how many were left then, and how long until none is; the rate and the CPU per row
+     * with them are the ingestion's whole cost. Never hidden behind the ingestion's own rate.
+     */
+    private static void reactionsCaughtUp(org.springframework.jdbc.core.simple.JdbcClient jdbc, CpuClock cpu,
+                                          long[] cpuBefore, long rows, double ingest) throws InterruptedException {
+        long started = System.nanoTime();
+        long left = unfinishedReactions(jdbc);
+        long now = left;
+        while (now > 0 && System.nanoTime() - started < java.time.Duration.ofMinutes(30).toNanos()) {
+            Thread.sleep(200);
+            now = unfinishedReactions(jdbc);
+        }
+        double waited = (System.nanoTime() - started) / 1e9;
+        long[] cpuAfter = cpu.read();
+        System.out.printf("bench-ingest: reactions: %,d unfinished when the last chunk was stored, %s %.1f s later; "
+                        + "with them %.1f s = %,.0f rows/s, CPU per row %.0f µs JVM + %.0f µs PostgreSQL%n", left,
+                now == 0 ? "caught up" : now + " still unfinished", waited, ingest + waited,
+                rows / (ingest + waited), (cpuAfter[0] - cpuBefore[0]) / 1e3 / Math.max(1, rows),
+                (cpuAfter[1] - cpuBefore[1]) / 1e3 / Math.max(1, rows));
+    }
+
+    private static long unfinishedReactions(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        return jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class)
+                .single();
+    }
+
+    /**
+     * With the server started with pg_stat_statements (CHENGXIN_EMBEDDED_DB_PRELOAD=pg_stat_statements): its counts
+     * are reset, so that those printed after the ingestion are the ingestion's and its reactions'.
+     */
+    private static boolean statementTimesOn(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        String preloaded = jdbc.sql("SHOW shared_preload_libraries").query(String.class).single();
+        if (!preloaded.contains("pg_stat_statements")) {
+            return false;
+        }
+        jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
+        jdbc.sql("SELECT pg_stat_statements_reset()").query().singleRow();
+        return true;
+    }
+
+    /** The statements the server spent the most time in (inside the server, waits included), top 20. */
+    private static void printStatementTimes(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        jdbc.sql("""
+                SELECT calls, total_exec_time, rows, shared_blks_read,
+                       left(regexp_replace(query, '\\s+', ' ', 'g'), 150) AS text
+                FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 20""").query((rs, n) -> String.format(
+                "bench-ingest: statement %8.1f s %,9d calls %,11d rows %,9d read  %s", rs.getDouble(2) / 1e3,
+                rs.getLong(1), rs.getLong(3), rs.getLong(4), rs.getString(5))).list().forEach(System.out::println);
     }
 
     private static void writeCsv(Path csv, List<SyntheticResident> residents) throws IOException {

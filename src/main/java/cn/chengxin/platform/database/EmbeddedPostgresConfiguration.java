@@ -51,7 +51,8 @@ class EmbeddedPostgresConfiguration {
      * application still closes its connections and every shutdown waits out the pool timeout (trap 1).
      */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(DatabaseProperties properties, DataDirectoryLock claimed) throws IOException {
+    EmbeddedPostgres embeddedPostgres(DatabaseProperties properties, DataDirectoryLock claimed,
+                                      @Value("${chengxin.db.embedded-preload:}") String preload) throws IOException {
         Path dir = claimed.dataDir();
         if (Boolean.TRUE.equals(properties.cleanOnStart())) {
             FileSystemUtils.deleteRecursively(dir);
@@ -79,6 +80,11 @@ class EmbeddedPostgresConfiguration {
                 // Only a new data directory takes it; an existing one keeps the collation it was created with.
                 .setLocaleConfig("locale-provider", "builtin")
                 .setLocaleConfig("builtin-locale", "C.UTF-8");
+        if (!preload.isBlank()) {
+            // For measurements only (CHENGXIN_EMBEDDED_DB_PRELOAD=pg_stat_statements: the benchmarks' per-statement
+            // times); nothing of the platform needs a preloaded library.
+            builder.setServerConfig("shared_preload_libraries", preload);
+        }
         if (port > 0) {
             builder.setPort(port);
         }
