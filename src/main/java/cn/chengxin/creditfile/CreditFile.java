@@ -57,11 +57,9 @@ public class CreditFile {
     private final AuditLog audit;
     private final Clock clock;
     private final ObjectProvider<RetentionHolds> retentionHolds;
-    private final QueuedReactions queuedReactions;
 
     CreditFile(JdbcRecords records, JdbcDeclines declines, Catalogue catalogue, ApplicationEventPublisher events,
-               AuditLog audit, Clock clock, ObjectProvider<RetentionHolds> retentionHolds,
-               QueuedReactions queuedReactions) {
+               AuditLog audit, Clock clock, ObjectProvider<RetentionHolds> retentionHolds) {
         this.records = records;
         this.declines = declines;
         this.catalogue = catalogue;
@@ -69,7 +67,6 @@ public class CreditFile {
         this.audit = audit;
         this.clock = clock;
         this.retentionHolds = retentionHolds;
-        this.queuedReactions = queuedReactions;
     }
 
     /**
@@ -107,36 +104,6 @@ public class CreditFile {
      */
     @Transactional
     public List<StoreOutcome> store(UUID batchId, String acceptedBy, List<NewRecord> chunk, List<Integer> copyOf) {
-        return store(batchId, acceptedBy, chunk, copyOf, false);
-    }
-
-    /**
-     * {@link #store(UUID, String, List, List)} for a chunk of a batch: the subjects whose files it changed are queued
-     * in its transaction rather than announced ({@link QueuedReactions}, issue #4), and announced once per window, in
-     * the order of their ids; the batch announces what is left at its end ({@link #announceQueuedChanges}). The state
-     * changes of its records are published with the chunk, as by {@code store}.
-     */
-    @Transactional
-    public List<StoreOutcome> storeOfBatch(UUID batchId, String acceptedBy, List<NewRecord> chunk,
-                                           List<Integer> copyOf) {
-        return store(batchId, acceptedBy, chunk, copyOf, true);
-    }
-
-    /**
-     * Announces the subjects the batches' chunks left queued ({@link #storeOfBatch}), a slice per transaction; those
-     * another instance is announcing now are left to it. Returns how many.
-     */
-    public int announceQueuedChanges() {
-        return queuedReactions.announce();
-    }
-
-    /** How many subjects wait for their reactions to be announced ({@link #storeOfBatch}). */
-    public long queuedChanges() {
-        return records.countChanged();
-    }
-
-    private List<StoreOutcome> store(UUID batchId, String acceptedBy, List<NewRecord> chunk, List<Integer> copyOf,
-                                     boolean queueReactions) {
         Instant now = clock.instant();
         Set<String> items = new HashSet<>();
         chunk.forEach(r -> items.add(r.itemCode()));
@@ -177,11 +144,7 @@ public class CreditFile {
         }
         alignDecisions(records, ofDecisions, now);
         if (!changed.isEmpty()) {
-            if (queueReactions) {
-                records.queueChanged(changed);
-            } else {
-                events.publishEvent(new RecordsChanged(batchId, changed, "ingestion"));
-            }
+            events.publishEvent(new RecordsChanged(batchId, changed, "ingestion"));
             events.publishEvent(new RecordStatesChanged(stored, RecordStatesChanged.STORED));
         }
         return List.of(outcomes);

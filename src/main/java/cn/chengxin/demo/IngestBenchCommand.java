@@ -126,30 +126,24 @@ class IngestBenchCommand implements ApplicationRunner, ExitCodeGenerator {
     private static void reactionsCaughtUp(org.springframework.jdbc.core.simple.JdbcClient jdbc, CpuClock cpu,
                                           long[] cpuBefore, long rows, double ingest) throws InterruptedException {
         long started = System.nanoTime();
-        long[] left = unfinishedReactions(jdbc);
-        long[] now = left;
-        while (now[0] + now[1] > 0 && System.nanoTime() - started < java.time.Duration.ofMinutes(30).toNanos()) {
+        long left = unfinishedReactions(jdbc);
+        long now = left;
+        while (now > 0 && System.nanoTime() - started < java.time.Duration.ofMinutes(30).toNanos()) {
             Thread.sleep(200);
             now = unfinishedReactions(jdbc);
         }
         double waited = (System.nanoTime() - started) / 1e9;
         long[] cpuAfter = cpu.read();
-        System.out.printf("bench-ingest: reactions: %,d unfinished and %,d subjects queued for them when the last chunk "
-                        + "was stored, %s %.1f s later; with them %.1f s = %,.0f rows/s, CPU per row %.0f µs JVM + "
-                        + "%.0f µs PostgreSQL%n", left[0], left[1],
-                now[0] + now[1] == 0 ? "caught up" : "not caught up", waited, ingest + waited,
+        System.out.printf("bench-ingest: reactions: %,d unfinished when the last chunk was stored, %s %.1f s later; "
+                        + "with them %.1f s = %,.0f rows/s, CPU per row %.0f µs JVM + %.0f µs PostgreSQL%n", left,
+                now == 0 ? "caught up" : now + " still unfinished", waited, ingest + waited,
                 rows / (ingest + waited), (cpuAfter[0] - cpuBefore[0]) / 1e3 / Math.max(1, rows),
                 (cpuAfter[1] - cpuBefore[1]) / 1e3 / Math.max(1, rows));
     }
 
-    /** [0] the reactions published and not finished, [1] the subjects queued for them (V462; none before it). */
-    private static long[] unfinishedReactions(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
-        long published = jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL")
-                .query(Long.class).single();
-        boolean queue = jdbc.sql("SELECT to_regclass('creditfile.changed_subject') IS NOT NULL").query(Boolean.class)
+    private static long unfinishedReactions(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        return jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class)
                 .single();
-        return new long[] {published, queue ? jdbc.sql("SELECT count(*) FROM creditfile.changed_subject")
-                .query(Long.class).single() : 0};
     }
 
     /**

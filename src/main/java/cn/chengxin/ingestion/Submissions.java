@@ -200,12 +200,7 @@ public class Submissions {
                 batches.restart(batchId);
             }
             try {
-                try {
-                    process(batchId, departmentCode, by, held, rows);
-                } finally {
-                    // The lists and scores hear of the chunks stored, also of a batch that stopped part-way.
-                    announceQueued(batchId);
-                }
+                process(batchId, departmentCode, by, held, rows);
                 held.requireHeld(); // nor marks done a batch that a resend may be running again by now
                 batches.finish(batchId, "DONE", null, clock.instant());
             } catch (BatchClaims.ClaimLost lost) {
@@ -218,19 +213,6 @@ public class Submissions {
             }
         }
         return batches.result(batchId).orElseThrow();
-    }
-
-    /**
-     * The subjects the batch's chunks changed, left queued by the credit file ({@link CreditFile#storeOfBatch}),
-     * announced to the lists and scores before the batch is answered; a failure here is left to the credit file's
-     * own announcement a few seconds later, as after a crash: the records are stored, and the batch is not failed.
-     */
-    private void announceQueued(UUID batchId) {
-        try {
-            creditFile.announceQueuedChanges();
-        } catch (RuntimeException e) {
-            log.warn("Batch {}: the changes of its chunks are announced later: {}", batchId, e.toString());
-        }
     }
 
     /**
@@ -636,9 +618,9 @@ public class Submissions {
         // triggers once they commit reads them (DeliveredRegistrations).
         List<StoreOutcome> outcomes = chunk.records().isEmpty() ? List.of()
                 : chunk.records().stream().noneMatch(r -> DeliveredRegistrations.feeds(r.itemCode()))
-                ? creditFile.storeOfBatch(batchId, by, chunk.records(), chunk.copyOf())
+                ? creditFile.store(batchId, by, chunk.records(), chunk.copyOf())
                 : withRegistrations.execute(tx -> {
-                    List<StoreOutcome> stored = creditFile.storeOfBatch(batchId, by, chunk.records(), chunk.copyOf());
+                    List<StoreOutcome> stored = creditFile.store(batchId, by, chunk.records(), chunk.copyOf());
                     DeliveredRegistrations.facts(chunk.records(), stored, subjects::recordResidences,
                             subjects::recordMemberships);
                     return stored;

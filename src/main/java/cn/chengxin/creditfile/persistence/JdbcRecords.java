@@ -440,32 +440,6 @@ public class JdbcRecords {
                 .param(limit).query(JdbcRecords::changedRecord).list();
     }
 
-    /** Leaves the subjects in creditfile.changed_subject (V462) for their reactions; once each. */
-    public void queueChanged(java.util.Collection<UUID> subjects) {
-        jdbc.sql("""
-                        INSERT INTO creditfile.changed_subject (subject_id)
-                        SELECT unnest(?::uuid[]) ON CONFLICT DO NOTHING""")
-                .param(subjects.toArray(UUID[]::new)).update();
-    }
-
-    /**
-     * Takes up to {@code limit} queued subjects, the lowest ids first, none another transaction is taking: in the
-     * caller's transaction, so that they leave the table only with it.
-     */
-    public List<UUID> takeChanged(int limit) {
-        return jdbc.sql("""
-                        DELETE FROM creditfile.changed_subject
-                        WHERE subject_id IN (SELECT subject_id FROM creditfile.changed_subject ORDER BY subject_id
-                                             LIMIT ? FOR UPDATE SKIP LOCKED)
-                        RETURNING subject_id""")
-                .param(limit).query(UUID.class).list();
-    }
-
-    /** How many subjects wait for their reactions to be announced. */
-    public long countChanged() {
-        return jdbc.sql("SELECT count(*) FROM creditfile.changed_subject").query(Long.class).single();
-    }
-
     /** Columns subject_id, record_key, item_code. */
     private static cn.chengxin.creditfile.RecordStatesChanged.ChangedRecord changedRecord(ResultSet rs, int n)
             throws SQLException {
