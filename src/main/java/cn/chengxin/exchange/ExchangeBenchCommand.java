@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import cn.chengxin.audit.SigningKeys;
 import cn.chengxin.exchange.domain.Batch;
+import cn.chengxin.exchange.domain.ExchangeFormats;
 import cn.chengxin.exchange.domain.ExchangeMessage;
 import cn.chengxin.exchange.domain.MessageKind;
 import cn.chengxin.exchange.domain.PlatformLevel;
@@ -66,7 +67,7 @@ class ExchangeBenchCommand implements ApplicationRunner {
                 content.add(entry("BENCHCITY", i, Instant.now()));
             }
             sizes.add(content.size());
-            batches.add(SignedBatch.sign(new Batch(ExchangeMessage.FORMAT, UUID.randomUUID(), "BENCHCITY", here,
+            batches.add(SignedBatch.sign(new Batch(ExchangeFormats.V1, UUID.randomUUID(), "BENCHCITY", here,
                     Instant.now(), null, content), cityKey, exchange.platform().publicKey()));
         }
         receive(batches.subList(0, Math.min(2, batches.size()))); // warm-up: JIT, connections, statements
@@ -115,7 +116,7 @@ class ExchangeBenchCommand implements ApplicationRunner {
             ConcurrentHashMap<String, Long> sentNanos = new ConcurrentHashMap<>();
             for (int i = 0; i < hops; i++) {
                 ExchangeMessage m = entry("BENCHCHILD", 10_000_000 + i, Instant.now());
-                SignedBatch b = SignedBatch.sign(new Batch(ExchangeMessage.FORMAT, UUID.randomUUID(), "BENCHCHILD",
+                SignedBatch b = SignedBatch.sign(new Batch(ExchangeFormats.V1, UUID.randomUUID(), "BENCHCHILD",
                         here, Instant.now(), null, List.of(m)), childKey, exchange.platform().publicKey());
                 sentNanos.put(m.sourceId(), System.nanoTime());
                 exchange.receive(b.from(), b.body(), b.digest(), b.signature());

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import cn.chengxin.audit.SigningKeys;
+import cn.chengxin.exchange.domain.ExchangeFormats;
 import cn.chengxin.exchange.domain.TransportSecurity;
 import cn.chengxin.exchange.domain.UpwardSharing;
 import cn.chengxin.shared.City;
@@ -30,9 +31,21 @@ class ExchangeSettings {
         this.key = keys.load(KEY_NAME);
         String code = blank(properties.platformCode()) ? defaultCode(city) : properties.platformCode().strip();
         String name = blank(properties.platformName()) ? city.siteTitle() : properties.platformName().strip();
-        this.platform = new Platform(code, name, properties.level(), key.publicKey(), key.keyId());
+        this.platform = new Platform(code, name, properties.level(), key.publicKey(), key.keyId(),
+                ExchangeFormats.ACCEPTED);
         this.upward = new UpwardSharing(properties.upwardItems());
         refusePlainHttpPartners(properties);
+        refuseUnknownFormats(properties);
+    }
+
+    /** A partner declared to read a format this platform does not know stops the start (a typo sends nothing). */
+    private static void refuseUnknownFormats(ExchangeProperties properties) {
+        properties.partnerFormats().forEach((partner, format) -> {
+            if (!ExchangeFormats.accepted(format)) {
+                throw new IllegalStateException("chengxin.exchange.partner-formats." + partner + ": " + format
+                        + " is not one of " + ExchangeFormats.ACCEPTED);
+            }
+        });
     }
 
     /** A partner configured with a plain {@code http://} address stops the start, unless plain links are allowed. */
@@ -76,6 +89,11 @@ class ExchangeSettings {
 
     Duration maxSkew() {
         return properties.maxSkew();
+    }
+
+    /** The highest format the partner declares it reads, or null when it declared none (it reads the current one). */
+    String formatOf(String partner) {
+        return properties.partnerFormats().get(partner);
     }
 
     int batchSize() {

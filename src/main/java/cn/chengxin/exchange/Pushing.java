@@ -20,6 +20,7 @@ import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.exchange.domain.Backoff;
 import cn.chengxin.exchange.domain.Batch;
+import cn.chengxin.exchange.domain.ExchangeFormats;
 import cn.chengxin.exchange.domain.ExchangeMessage;
 import cn.chengxin.exchange.domain.Refusal;
 import cn.chengxin.exchange.persistence.JdbcExchange;
@@ -196,7 +197,9 @@ class Pushing {
                             .with("version", m.version())));
         }
         audit.recordAll(disclosures);
-        return new Batch(ExchangeMessage.FORMAT, batchId, settings.platform().code(), to,
+        // The lowest version that carries these messages, never above what the partner declares it reads (R6).
+        return new Batch(ExchangeFormats.forBatch(messages, settings.formatOf(to)), batchId,
+                settings.platform().code(), to,
                 at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), null, messages);
     }
 

@@ -62,8 +62,8 @@ public final class BatchAdmission {
 
     private static Optional<Refusal> whole(Batch batch, String sender, String self, Instant now, Duration skew,
                                            boolean mayBeEmpty) {
-        if (!ExchangeMessage.FORMAT.equals(batch.format())) {
-            return refuse("EXCHANGE_FORMAT_UNSUPPORTED", "format must be " + ExchangeMessage.FORMAT);
+        if (!ExchangeFormats.accepted(batch.format())) {
+            return refuse("EXCHANGE_FORMAT_UNSUPPORTED", "format must be one of " + ExchangeFormats.ACCEPTED);
         }
         if (batch.batchId() == null || batch.createdAt() == null || batch.messages() == null) {
             return refuse("EXCHANGE_BATCH_MALFORMED", "batchId, createdAt and messages are required");

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * One change, as platforms exchange it (format {@value #FORMAT}, docs/exchange-format.md): the issuing platform's
+ * One change, as platforms exchange it (formats {@link ExchangeFormats}, docs/exchange-format.md): the issuing platform's
  * own id of the thing that changed and its version there, what it is about, whom (by identity document) and its
  * state. Platforms apply messages by (source platform, source id, version): a version older than the one held is
  * ignored, whatever the arrival order.
@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  *                  entry's (EFFECTIVE, EXITED)
  * @param proceedings the administrative review or lawsuit (ADMINISTRATIVE_REVIEW, LAWSUIT; RULES.md §5) pending
  *                  against a record's decision or against a list entry's listing decision, shown with it like the
- *                  dispute mark; null when none, so that it is left out of the message and a message without one
+ *                  dispute mark (the member {@link ExchangeFormats#V2} adds); null when none, so that it is left out of the message and a message without one
  *                  reads exactly as before the field was added
  */
 public record ExchangeMessage(String sourcePlatform, String sourceId, long version, MessageKind kind,
@@ -31,8 +31,6 @@ public record ExchangeMessage(String sourcePlatform, String sourceId, long versi
                               Period period, String status, boolean disputed, String department,
                               String decisionNumber, String legalBasis, String issuingPlatformName,
                               List<String> proceedings) {
-
-    public static final String FORMAT = "chengxin-exchange/1";
 
     static final Pattern PLATFORM_CODE = Pattern.compile("[0-9A-Z]{2,12}");
     private static final Pattern SOURCE_ID = Pattern.compile("(record|list)/[0-9a-zA-Z-]{1,64}");

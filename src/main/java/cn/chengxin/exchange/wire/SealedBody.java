@@ -7,7 +7,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 import cn.chengxin.audit.SigningKeys;
-import cn.chengxin.exchange.domain.ExchangeMessage;
+import cn.chengxin.exchange.domain.ExchangeFormats;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.engines.SM4Engine;
 import org.bouncycastle.crypto.modes.GCMBlockCipher;
@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The batch as it travels (docs/exchange-format.md, "Encryption"): a JSON envelope {@value #FORMAT} whose
- * {@code ciphertext} is the batch ({@code chengxin-exchange/1}) encrypted with SM4-GCM under a key drawn for this
+ * {@code ciphertext} is the batch (a version of {@link ExchangeFormats}) encrypted with SM4-GCM under a key drawn for this
  * batch alone, and whose {@code wrappedKey} is that key encrypted with SM2 for the receiving platform's public key —
  * the one its partners already hold to verify its signatures. Batches carry identity numbers and names (RULES.md §10,
  * GB/T 39786-2021: confidentiality of important data in transmission), and a broker keeps every record for its
@@ -79,7 +79,20 @@ public final class SealedBody {
         byte[] iv = new byte[IV_BYTES];
         RANDOM.nextBytes(key);
         RANDOM.nextBytes(iv);
-        String keyId = keyIdOf(recipientPublicKey);
+        try {
+            return sealWith(batch, from, to, keyIdOf(recipientPublicKey), key, iv,
+                    SigningKeys.encryptFor(recipientPublicKey, key));
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    /**
+     * The envelope of the batch under the given batch key, nonce and wrapped key: deterministic, so the test vectors
+     * (docs/exchange-vectors/) are rebuilt byte for byte from their parts.
+     */
+    static byte[] sealWith(byte[] batch, String from, String to, String keyId, byte[] key, byte[] iv,
+                           byte[] wrappedKey) {
         byte[] ciphertext;
         try {
             ciphertext = sm4Gcm(true, key, iv, associatedData(from, to, keyId), batch);
@@ -87,11 +100,8 @@ public final class SealedBody {
             throw new IllegalStateException("SM4-GCM encryption failed", e);
         }
         Base64.Encoder base64 = Base64.getEncoder();
-        Envelope envelope = new Envelope(FORMAT, from, to, keyId,
-                base64.encodeToString(SigningKeys.encryptFor(recipientPublicKey, key)), base64.encodeToString(iv),
-                base64.encodeToString(ciphertext));
-        Arrays.fill(key, (byte) 0);
-        return JSON.writeValueAsBytes(envelope);
+        return JSON.writeValueAsBytes(new Envelope(FORMAT, from, to, keyId, base64.encodeToString(wrappedKey),
+                base64.encodeToString(iv), base64.encodeToString(ciphertext)));
     }
 
     /**
@@ -147,8 +157,8 @@ public final class SealedBody {
         }
         JsonNode format = tree == null ? null : tree.get("format");
         String named = format == null || !format.isString() ? null : format.asString();
-        if (ExchangeMessage.FORMAT.equals(named)) {
-            throw new Unreadable("EXCHANGE_BATCH_UNENCRYPTED", "a " + ExchangeMessage.FORMAT + " batch in clear: "
+        if (ExchangeFormats.accepted(named)) {
+            throw new Unreadable("EXCHANGE_BATCH_UNENCRYPTED", "a " + named + " batch in clear: "
                     + "batches travel encrypted for the receiver, as " + FORMAT);
         }
         if (!FORMAT.equals(named)) {

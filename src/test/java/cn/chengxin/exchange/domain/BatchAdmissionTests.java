@@ -38,18 +38,18 @@ class BatchAdmissionTests {
     /** docs/exchange-format.md, Pull: an answer carries its cursor and may be empty; a pushed batch may not. */
     @Test
     void anAnswerToAPullCarriesItsCursorAndMayBeEmptyWhereAPushedBatchMayNot() {
-        Batch empty = new Batch(ExchangeMessage.FORMAT, UUID.randomUUID(), "410000", "411700", NOW, 17L, List.of());
+        Batch empty = new Batch(ExchangeFormats.V1, UUID.randomUUID(), "410000", "411700", NOW, 17L, List.of());
         assertThat(answer(empty)).isEmpty();
         assertThat(code(empty, "410000", Relation.PARENT)).contains("EXCHANGE_BATCH_MALFORMED");
-        Batch withoutCursor = new Batch(ExchangeMessage.FORMAT, UUID.randomUUID(), "410000", "411700", NOW, null,
+        Batch withoutCursor = new Batch(ExchangeFormats.V1, UUID.randomUUID(), "410000", "411700", NOW, null,
                 List.of(entry("410000")));
         assertThat(answer(withoutCursor)).contains("EXCHANGE_BATCH_MALFORMED");
-        Batch full = new Batch(ExchangeMessage.FORMAT, UUID.randomUUID(), "410000", "411700", NOW, 18L,
+        Batch full = new Batch(ExchangeFormats.V1, UUID.randomUUID(), "410000", "411700", NOW, 18L,
                 List.of(entry("411500")));
         assertThat(answer(full)).isEmpty();
-        assertThat(answer(new Batch(ExchangeMessage.FORMAT, UUID.randomUUID(), "410000", "411700",
+        assertThat(answer(new Batch(ExchangeFormats.V1, UUID.randomUUID(), "410000", "411700",
                 NOW.minus(Duration.ofMinutes(6)), 17L, List.of()))).contains("EXCHANGE_BATCH_STALE");
-        assertThat(answer(new Batch(ExchangeMessage.FORMAT, UUID.randomUUID(), "410000", "411000", NOW, 17L,
+        assertThat(answer(new Batch(ExchangeFormats.V1, UUID.randomUUID(), "410000", "411000", NOW, 17L,
                 List.of()))).contains("EXCHANGE_BATCH_MISADDRESSED");
     }
 
@@ -127,13 +127,32 @@ class BatchAdmissionTests {
                 .contains("EXCHANGE_BATCH_MISADDRESSED");
     }
 
+    /**
+     * gaps review xxxvii R6: during a migration a receiver reads both the previous and the current version, by the
+     * batch's declared format; a {@code /1} batch from a release that sent {@code proceedings} under it is read too.
+     */
+    @Test
+    void admitsTheFirstAndTheSecondVersionAndNoThird() {
+        ExchangeMessage contested = Messages.contestedBlackListEntry("410000", "list/" + UUID.randomUUID(), 2, NUMBER,
+                "张三", List.of("LAWSUIT"));
+        for (String format : List.of("chengxin-exchange/1", "chengxin-exchange/2")) {
+            for (ExchangeMessage m : List.of(entry("410000"), contested)) {
+                Batch batch = new Batch(format, UUID.randomUUID(), "410000", "411700", NOW, null, List.of(m));
+                assertThat(code(batch, "410000", Relation.PARENT)).as(format).isEmpty();
+            }
+        }
+        Batch third = new Batch("chengxin-exchange/3", UUID.randomUUID(), "410000", "411700", NOW, null,
+                List.of(entry("410000")));
+        assertThat(code(third, "410000", Relation.PARENT)).contains("EXCHANGE_FORMAT_UNSUPPORTED");
+    }
+
     @Test
     void refusesAnUnknownFormatAndEmptyOrOverfullBatches() {
         Batch other = new Batch("other/9", UUID.randomUUID(), "410000", "411700", NOW, null, List.of(entry("410000")));
         assertThat(code(other, "410000", Relation.PARENT)).contains("EXCHANGE_FORMAT_UNSUPPORTED");
         assertThat(code(Messages.batch("410000", "411700", NOW), "410000", Relation.PARENT))
                 .contains("EXCHANGE_BATCH_MALFORMED");
-        Batch full = new Batch(ExchangeMessage.FORMAT, UUID.randomUUID(), "410000", "411700", NOW, null,
+        Batch full = new Batch(ExchangeFormats.V1, UUID.randomUUID(), "410000", "411700", NOW, null,
                 Collections.nCopies(Batch.MAX_MESSAGES + 1, entry("410000")));
         assertThat(code(full, "410000", Relation.PARENT)).contains("EXCHANGE_BATCH_MALFORMED");
     }

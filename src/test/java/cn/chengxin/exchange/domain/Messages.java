@@ -59,6 +59,6 @@ public final class Messages {
     }
 
     public static Batch batch(String from, String to, Instant at, ExchangeMessage... messages) {
-        return new Batch(ExchangeMessage.FORMAT, UUID.randomUUID(), from, to, at, null, List.of(messages));
+        return new Batch(ExchangeFormats.V1, UUID.randomUUID(), from, to, at, null, List.of(messages));
     }
 }
