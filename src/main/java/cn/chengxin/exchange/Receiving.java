@@ -141,6 +141,9 @@ class Receiving {
         if (refusal.isPresent()) {
             throw refused(refusal.get().code(), kindOf(refusal.get().code()), refusal.get().reason());
         }
+        if (batch.isTest()) {
+            return tested(batch, partner, eachMessage);
+        }
         if (keepCursor != null && batch.messages().isEmpty()) {
             transaction.executeWithoutResult(status -> keepCursor.accept(batch.cursor()));
             return new Outcome(new Exchange.Acknowledgement(batch.batchId(), 0, 0), Optional.empty());
@@ -191,6 +194,30 @@ class Receiving {
                 : Optional.of(new MessageRefusals(batch.batchId(), settings.platform().code(), partner.code(), answered)
                         .seal(settings.key(), partner.publicKey()));
         return new Outcome(new Exchange.Acknowledgement(batch.batchId(), incoming.size(), applied), answer);
+    }
+
+    /**
+     * A partner's test batch (gaps review xxxvii R6): its signature, digest, envelope, format, addressing, time and every
+     * message were checked as a real batch's are, and each message's subject is validated as it would be to apply it.
+     * It is answered like a batch ({@code applied} 0), but nothing is applied, relayed or kept — not even its id, so
+     * the partner may send it again — and it is audited as a test.
+     */
+    private Outcome tested(Batch batch, Partner partner, boolean eachMessage) {
+        List<IdentityDocument> documents = new ArrayList<>();
+        List<JdbcExchange.Incoming> incoming = new ArrayList<>();
+        List<MessageRefusals.Refused> refusedMessages = new ArrayList<>();
+        if (eachMessage) {
+            admitEach(batch.messages(), partner, documents, incoming, refusedMessages);
+        } else {
+            incoming.addAll(identify(batch.messages(), partner.code(), documents));
+        }
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "exchange.receive").detail(AuditDetail.of("BATCH_TESTED")
+                .with("batch", batch.batchId()).with("partner", partner.code()).with("messages", incoming.size())
+                .with("refused", refusedMessages.size())));
+        Optional<SignedBatch> answer = refusedMessages.isEmpty() ? Optional.empty()
+                : Optional.of(new MessageRefusals(batch.batchId(), settings.platform().code(), partner.code(),
+                        refusedMessages).seal(settings.key(), partner.publicKey()));
+        return new Outcome(new Exchange.Acknowledgement(batch.batchId(), incoming.size(), 0), answer);
     }
 
     /**

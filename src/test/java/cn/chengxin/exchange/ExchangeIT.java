@@ -22,6 +22,7 @@ import cn.chengxin.creditfile.FileEntry;
 import cn.chengxin.creditfile.RecordProceeding;
 import cn.chengxin.creditfile.RecordProceedings;
 import cn.chengxin.creditfile.RecordStatus;
+import cn.chengxin.exchange.domain.ExchangeFormats;
 import cn.chengxin.exchange.domain.ExchangeMessage;
 import cn.chengxin.exchange.domain.Messages;
 import cn.chengxin.exchange.domain.PlatformLevel;
@@ -693,7 +694,7 @@ class ExchangeIT {
 
     private static ExchangeProperties production(List<PartnerSetting> partners, java.util.Map<String, String> kafka) {
         return new ExchangeProperties("411700", "信用驻马店", PlatformLevel.CITY, null, null, null, partners, false,
-                new ExchangeProperties.Kafka("127.0.0.1:9", kafka));
+                new ExchangeProperties.Kafka("127.0.0.1:9", kafka), null);
     }
 
     /** Outside development and tests the Kafka link does not start unless its client properties encrypt it. */
@@ -948,7 +949,7 @@ class ExchangeIT {
                 .getBytes(StandardCharsets.UTF_8);
         refused(TestPartner.push(mvc, signedAs(province, corrupt)), 422, "EXCHANGE_BATCH_UNDECRYPTABLE");
         // A batch in clear (a sender from before encryption) is refused; its outbox keeps it for later.
-        byte[] clear = BatchCodec.write(new cn.chengxin.exchange.domain.Batch(ExchangeMessage.FORMAT,
+        byte[] clear = BatchCodec.write(new cn.chengxin.exchange.domain.Batch(ExchangeFormats.V1,
                 UUID.randomUUID(), province.code, here, Instant.now(), null, List.of(entry)));
         refused(TestPartner.push(mvc, signedAs(province, clear)), 422, "EXCHANGE_BATCH_UNENCRYPTED");
         assertThat(held(entry)).as("nothing applied").isNull();
@@ -958,6 +959,38 @@ class ExchangeIT {
         refused(TestPartner.push(mvc, good), 409, "EXCHANGE_BATCH_REPLAYED");
         assertThat(jdbc.sql("SELECT count(*) FROM exchange.inbound_batch WHERE partner_code = ?").param(province.code)
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    /**
+     * gaps review xxxvii R6: a partner's test batch is checked and answered in full but applied to nothing, kept
+     * nowhere (its id neither, so it may be sent again) and relayed nowhere; a message it carries that would be
+     * refused is refused as in a real batch. The current format, chengxin-exchange/2, is received like /1.
+     */
+    @Test
+    void aTestBatchIsCheckedAndAnsweredButAppliesNothingAndTheSecondFormatIsReceived() throws Exception {
+        TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
+                PlatformLevel.PROVINCE, null);
+        String number = TestCitizens.withCheckCharacter("41100019850312051");
+        ExchangeMessage entry = Messages.contestedBlackListEntry("411000", "list/" + UUID.randomUUID(), 1, number,
+                "邬长青", List.of("LAWSUIT"));
+
+        SignedBatch test = province.sign(here, Instant.now(), List.of(entry), ExchangeFormats.V2, true);
+        TestPartner.push(mvc, test).andExpect(status().isOk()).andExpect(jsonPath("$.received").value(1))
+                .andExpect(jsonPath("$.applied").value(0));
+        TestPartner.push(mvc, test).andExpect(status().isOk()).andExpect(jsonPath("$.applied").value(0));
+        assertThat(held(entry)).as("nothing applied").isNull();
+        assertThat(jdbc.sql("SELECT count(*) FROM exchange.inbound_batch WHERE partner_code = ?").param(province.code)
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM exchange.outbox WHERE source_id = ?").param(entry.sourceId())
+                .query(Long.class).single()).as("relayed nowhere").isZero();
+        ExchangeMessage stranger = Messages.blackListEntry("411000", "list/" + UUID.randomUUID(), 1, "EFFECTIVE",
+                "4110001985031205", "邬长青");
+        refused(TestPartner.push(mvc, province.sign(here, Instant.now(), List.of(stranger), ExchangeFormats.V2,
+                true)), 422, "EXCHANGE_MESSAGE_INVALID");
+
+        TestPartner.push(mvc, province.sign(here, Instant.now(), List.of(entry), ExchangeFormats.V2, false))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.applied").value(1));
+        assertThat(held(entry)).isEqualTo("EFFECTIVE@1");
     }
 
     /**
@@ -1019,7 +1052,7 @@ class ExchangeIT {
                 "EXCHANGE_MESSAGE_INVALID").andExpect(jsonPath("$.detail").value(
                 org.hamcrest.Matchers.containsString("messages[1]: legalBasis")));
 
-        byte[] textVersion = new String(BatchCodec.write(new cn.chengxin.exchange.domain.Batch(ExchangeMessage.FORMAT,
+        byte[] textVersion = new String(BatchCodec.write(new cn.chengxin.exchange.domain.Batch(ExchangeFormats.V1,
                 UUID.randomUUID(), province.code, here, Instant.now(), null, List.of(entry))), StandardCharsets.UTF_8)
                 .replace("\"version\":1", "\"version\":\"1\"").getBytes(StandardCharsets.UTF_8);
         SignedBatch retyped = province.seal(here, textVersion);

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import cn.chengxin.audit.SigningKeys;
 import cn.chengxin.exchange.domain.Batch;
+import cn.chengxin.exchange.domain.ExchangeFormats;
 import cn.chengxin.exchange.domain.ExchangeMessage;
 import cn.chengxin.exchange.domain.PlatformLevel;
 import cn.chengxin.exchange.domain.Relation;
@@ -72,13 +73,19 @@ final class TestPartner {
     }
 
     SignedBatch sign(String to, Instant at, List<ExchangeMessage> messages) {
-        return SignedBatch.sign(new Batch(ExchangeMessage.FORMAT, UUID.randomUUID(), code, to, at, null, messages),
+        return SignedBatch.sign(new Batch(ExchangeFormats.V1, UUID.randomUUID(), code, to, at, null, messages),
+                key, receiverKey);
+    }
+
+    /** A batch in {@code format}, a test batch when {@code test} (gaps review xxxvii R6). */
+    SignedBatch sign(String to, Instant at, List<ExchangeMessage> messages, String format, boolean test) {
+        return SignedBatch.sign(new Batch(format, UUID.randomUUID(), code, to, at, null, messages, test ? true : null),
                 key, receiverKey);
     }
 
     /** Its answer to a pull by {@code to}: a batch with the cursor to pull after next, encrypted and signed. */
     SignedBatch answer(String to, Instant at, long cursor, List<ExchangeMessage> messages) {
-        return SignedBatch.sign(new Batch(ExchangeMessage.FORMAT, UUID.randomUUID(), code, to, at, cursor, messages),
+        return SignedBatch.sign(new Batch(ExchangeFormats.V1, UUID.randomUUID(), code, to, at, cursor, messages),
                 key, receiverKey);
     }
 
