@@ -97,6 +97,7 @@ class SubmissionsApi {
             + "ITEM_NOT_IN_CATALOGUE, ...)", headers = @Header(name = "Idempotent-Replayed", description = "true when "
             + "the batch was sent before under this key and its first result is answered",
             schema = @Schema(type = "boolean")))
+    @Refuses(status = 403, value = "DEPARTMENT_REQUIRED")
     @Refuses(status = 409, value = {"BATCH_CONFLICT", "BATCH_IN_PROGRESS"})
     @Refuses(status = 422, value = {"IDEMPOTENCY_KEY_REQUIRED", "BATCH_TOO_LARGE"})
     @Refuses(status = 429, value = "INGESTION_BUSY")
@@ -128,10 +129,12 @@ class SubmissionsApi {
     @ApiResponse(responseCode = "202", useReturnTypeSchema = true, description = "the batch, started (RUNNING): "
             + "GET its Location for progress and the rejected rows", headers = @Header(name = "Location",
             description = "the batch: /api/v1/submissions/{id}", schema = @Schema(type = "string")))
+    @Refuses(status = 403, value = "DEPARTMENT_REQUIRED")
     @Refuses(status = 409, value = "BATCH_CONFLICT")
     @Refuses(status = 413, value = "FILE_TOO_LARGE")
     @Refuses(status = 422, value = {"IDEMPOTENCY_KEY_REQUIRED", "FILE_EMPTY", "FILE_UNREADABLE", "FILE_ZIP_BOMB",
             "FILE_FORMAT_UNSUPPORTED"})
+    @Refuses(status = 503, value = "UPLOAD_FAILED")
     ResponseEntity<BatchResult> submitFile(@RequestHeader(name = "Idempotency-Key", required = false) String key,
                                            @org.springframework.web.bind.annotation.RequestPart("file")
                                            org.springframework.web.multipart.MultipartFile file)

@@ -1,0 +1,249 @@
+package cn.chengxin.platform.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import cn.chengxin.shared.web.Refuses;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each API class's {@link Refuses} against what the code under its handlers can raise (gaps review xxxvii R1/R2):
+ * the hand-declared codes must not drift. The raisable set is derived mechanically from the sources: starting at the
+ * API class, every class of its module that it names, and that those name in turn (consoles and other controllers
+ * left out), is read, and every string literal that is a problem code ({@code problem.<CODE>} in messages.properties)
+ * is a code the handlers may answer. Each must be declared on the class or one of its operations, be one the
+ * platform's document adds to every operation, be a row code of a batch ({@code RowError.CODES}, enumerated as the
+ * row error's {@code code} in the document) or be listed below as answered on a console page only, with the reason. A code newly
+ * raised in a class an API reaches therefore fails here until it is declared or placed; and a declared code that no
+ * code raises fails too.
+ */
+class RefusesDriftTests {
+
+    private static final Path SOURCES = Path.of("src/main/java");
+    private static final Pattern LITERAL = Pattern.compile("\"([A-Z][A-Z0-9_]{2,})\"");
+
+    /** What {@link ProblemResponses} adds to every operation (body, key, rate, content, internal error). */
+    private static final Set<String> EVERY_OPERATION = Set.of("MALFORMED_REQUEST", "VALIDATION_FAILED",
+            "BODY_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "UNAUTHENTICATED", "API_KEY_INVALID", "API_KEY_EXPIRED",
+            "FORBIDDEN", "API_KEY_ADDRESS_REFUSED", "RATE_LIMITED", "NOT_ACCEPTABLE", "INTERNAL_ERROR");
+
+    /**
+     * Codes the classes an API reaches raise for console pages only (the same facade serves both), per API class,
+     * with why no API operation answers them.
+     */
+    private static final Map<String, Set<String>> CONSOLE_ONLY = Map.of(
+            // Partners and court list loads are kept on 控制台 → 信息交换; the API receives, answers pulls and reconciles.
+            "ExchangeApi", Set.of("LIST_FILE_UNREADABLE", "LIST_LOAD_DECIDED", "LIST_LOAD_NOT_FOUND",
+                    "LIST_LOAD_SELF_REVIEW", "PARTNER_INSECURE_URL", "PARTNER_INVALID", "PARTNER_KEY_INVALID",
+                    "PARTNER_PULL_NEEDS_ADDRESS", "SUBJECT_NAME_MISMATCH"),
+            // Consents, counter visits, statements and staff (government) reports are pages of the portal and console;
+            // the API's purpose is @NotNull, so a missing one is VALIDATION_FAILED before PURPOSE_REQUIRED.
+            "ReportsApi", Set.of("CODE_EXPIRED", "CODE_WRONG", "CONSENT_DAYS_INVALID", "CONSENT_INSTITUTION_BANNED",
+                    "CONSENT_MINOR", "CONSENT_NOT_WITHDRAWABLE", "CONSENT_PENDING_REVIEW", "CONSENT_PURPOSE_REQUIRED",
+                    "CONSENT_REVIEW_REJECTED", "COUNTER_AUTHORISATION_REQUIRED", "COUNTER_CHECK_INCOMPLETE",
+                    "COUNTER_CONSENT_DECIDED", "COUNTER_CONSENT_NOT_FOUND", "COUNTER_CONSENT_REASON_REQUIRED",
+                    "COUNTER_CONSENT_SELF_REVIEW", "COUNTER_GUARDIANSHIP_PAPER_REQUIRED", "COUNTER_GUARDIAN_REQUIRED",
+                    "COUNTER_NAME_MISMATCH", "COUNTER_NAME_REQUIRED", "COUNTER_PHONE_CODE_EXPIRED",
+                    "COUNTER_PHONE_CODE_REQUIRED", "COUNTER_PHONE_CODE_WRONG", "COUNTER_PHONE_REQUIRED",
+                    "FREE_REPORTS_USED", "INSTITUTION_UNKNOWN", "PURPOSE_REQUIRED", "REPORT_EXPIRED",
+                    "SUBJECT_UNKNOWN"),
+            // The measure catalogue is kept on the console (four eyes); checks only read it.
+            "ChecksApi", Set.of("MEASURE_CHANGE_NOT_PENDING", "MEASURE_CHANGE_PENDING", "MEASURE_INVALID",
+                    "MEASURE_SELF_APPROVAL", "MEASURE_UNKNOWN", "REVIEW_NOTE_REQUIRED"),
+            // Benefits and scoring models are kept, and score reviews decided, on the console.
+            "BenefitsApi", Set.of("BENEFIT_INVALID", "BENEFIT_UNKNOWN", "MODEL_INVALID", "MODEL_NOT_PENDING",
+                    "MODEL_SELF_REVIEW", "MODEL_UNKNOWN", "REJECTION_REASON_MISSING", "SCORE_REVIEW_ANSWER",
+                    "SCORE_REVIEW_ANSWERED", "SCORE_REVIEW_OPEN", "SCORE_REVIEW_OUTCOME", "SCORE_REVIEW_REASONS",
+                    "SCORE_REVIEW_RECORD_NOT_SCORED", "SCORE_REVIEW_RECORD_REQUIRED", "SCORE_REVIEW_UNKNOWN"),
+            // Name changes and registered residence are proposed and reviewed on the console.
+            "IdentityValidationApi", Set.of("NAME_CHANGE_DATE_INVALID", "NAME_CHANGE_EVIDENCE_KIND",
+                    "NAME_CHANGE_INCOMPLETE", "NAME_CHANGE_SAME_NAME", "REGISTRY_PERIOD_INVALID",
+                    "RESIDENCE_REGION_INVALID", "REVIEW_NOTE_REQUIRED"));
+
+    @Test
+    void everyCodeTheHandlersMayRaiseIsDeclaredAndEveryDeclaredCodeIsRaised() throws IOException {
+        Set<String> problemCodes = problemCodes();
+        Set<String> rowCodes = rowCodes();
+        Map<String, Set<String>> undeclared = new TreeMap<>();
+        Map<String, Set<String>> unraised = new TreeMap<>();
+        Map<String, Set<String>> needlesslyExempt = new TreeMap<>();
+        List<Path> apis = apiClasses();
+        assertThat(apis).as("the API classes").hasSizeGreaterThanOrEqualTo(8);
+        for (Path api : apis) {
+            String name = simpleName(api);
+            Set<String> raised = raisable(api, problemCodes);
+            Set<String> declared = declared(api);
+            Set<String> exempt = CONSOLE_ONLY.getOrDefault(name, Set.of());
+            Set<String> missing = new TreeSet<>(raised);
+            missing.removeAll(declared);
+            missing.removeAll(EVERY_OPERATION);
+            missing.removeAll(rowCodes);
+            missing.removeAll(exempt);
+            if (!missing.isEmpty()) {
+                undeclared.put(name, missing);
+            }
+            Set<String> orphan = new TreeSet<>(declared);
+            orphan.removeAll(raised);
+            orphan.removeIf(c -> Arrays.asList(ProblemResponses.IDENTITY_CODES).contains(c) || raisedAnywhere(c));
+            if (!orphan.isEmpty()) {
+                unraised.put(name, orphan);
+            }
+            Set<String> stale = new TreeSet<>(exempt);
+            stale.removeAll(raised);
+            if (!stale.isEmpty()) {
+                needlesslyExempt.put(name, stale);
+            }
+        }
+        assertThat(undeclared).as("codes raised under an API class's handlers, neither declared with @Refuses, nor "
+                + "added to every operation, nor a row code, nor console-only").isEmpty();
+        assertThat(unraised).as("codes declared with @Refuses that no code raises").isEmpty();
+        assertThat(needlesslyExempt).as("console-only codes the API class no longer reaches").isEmpty();
+    }
+
+    /** The row codes of a batch are enumerated in the document as the row error's {@code code}, and each is raised. */
+    @Test
+    void theRowCodesOfABatchAreEnumeratedAndEachIsAProblemCode() throws IOException {
+        Set<String> rowCodes = rowCodes();
+        assertThat(rowCodes).contains("FIELD_REQUIRED", "ID_CHECKSUM", "SUBJECT_NAME_MISMATCH", "DECISION_DATE_FORMAT");
+        assertThat(problemCodes()).containsAll(rowCodes);
+    }
+
+    private static Set<String> rowCodes() {
+        return new TreeSet<>(cn.chengxin.ingestion.RowError.CODES);
+    }
+
+    private static boolean raisedAnywhere(String code) {
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            return files.filter(f -> f.toString().endsWith(".java")).map(RefusesDriftTests::code)
+                    .anyMatch(s -> s.contains("\"" + code + "\"") || s.contains(" " + code + "(")
+                            || s.contains(" " + code + ","));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Set<String> problemCodes() throws IOException {
+        Set<String> codes = new TreeSet<>();
+        for (String line : Files.readAllLines(Path.of("src/main/resources/messages.properties"),
+                StandardCharsets.UTF_8)) {
+            if (line.startsWith("problem.") && line.contains("=")) {
+                codes.add(line.substring("problem.".length(), line.indexOf('=')).strip());
+            }
+        }
+        return codes;
+    }
+
+    /**
+     * The controllers answering under {@code /api}: the {@code *Api} classes, and any other that declares what it
+     * refuses (the audit checkpoints'). CataloguePublic's one read of the catalogue raises nothing of its own.
+     */
+    private static List<Path> apiClasses() throws IOException {
+        try (Stream<Path> files = Files.walk(SOURCES.resolve("cn/chengxin"))) {
+            return files.filter(f -> f.toString().endsWith(".java")).filter(f -> {
+                String s = code(f);
+                return (s.contains("@RestController") || s.contains("@Controller")) && s.contains("\"/api/")
+                        && (f.getFileName().toString().endsWith("Api.java") || s.contains("Refuses("));
+            }).sorted().toList();
+        }
+    }
+
+    /** The codes in the classes of the API's module that the API reaches by name, transitively. */
+    private static Set<String> raisable(Path api, Set<String> problemCodes) throws IOException {
+        Path module = SOURCES.resolve("cn/chengxin").resolve(SOURCES.resolve("cn/chengxin").relativize(api)
+                .getName(0));
+        Map<String, Path> classes = new HashMap<>();
+        try (Stream<Path> files = Files.walk(module)) {
+            files.filter(f -> f.toString().endsWith(".java")).forEach(f -> classes.put(simpleName(f), f));
+        }
+        Set<String> reached = new LinkedHashSet<>();
+        List<String> todo = new ArrayList<>(List.of(simpleName(api)));
+        while (!todo.isEmpty()) {
+            String name = todo.remove(todo.size() - 1);
+            if (!reached.add(name)) {
+                continue;
+            }
+            String source = code(classes.get(name));
+            for (String other : classes.keySet()) {
+                if (!reached.contains(other) && !controller(other)
+                        && Pattern.compile("\\b" + other + "\\b").matcher(source).find()) {
+                    todo.add(other);
+                }
+            }
+        }
+        Set<String> raised = new TreeSet<>();
+        for (String name : reached) {
+            Matcher m = LITERAL.matcher(withoutRefuses(code(classes.get(name))));
+            while (m.find()) {
+                if (problemCodes.contains(m.group(1))) {
+                    raised.add(m.group(1));
+                }
+            }
+        }
+        return raised;
+    }
+
+    private static boolean controller(String name) {
+        return name.contains("Console") || name.endsWith("Api") || name.endsWith("Controller")
+                || name.endsWith("Page") || name.endsWith("Pages");
+    }
+
+    /** The codes declared with {@link Refuses} on the class and its methods, read as Spring reads them. */
+    private static Set<String> declared(Path api) {
+        String name = SOURCES.relativize(api).toString().replace('/', '.').replaceAll("\\.java$", "");
+        Class<?> type;
+        try {
+            type = Class.forName(name);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+        Set<String> codes = new TreeSet<>();
+        List<Refuses> all = new ArrayList<>(AnnotatedElementUtils.findMergedRepeatableAnnotations(type, Refuses.class));
+        for (Method method : type.getDeclaredMethods()) {
+            all.addAll(AnnotatedElementUtils.findMergedRepeatableAnnotations(method, Refuses.class));
+        }
+        for (Refuses refuses : all) {
+            codes.addAll(Arrays.asList(refuses.value()));
+            if (refuses.identityNumbers()) {
+                codes.addAll(Arrays.asList(ProblemResponses.IDENTITY_CODES));
+            }
+        }
+        return codes;
+    }
+
+    private static String simpleName(Path file) {
+        return file.getFileName().toString().replaceAll("\\.java$", "");
+    }
+
+    /** The source without comments (a code named in prose is not raised). */
+    private static String code(Path file) {
+        try {
+            return Files.readString(file).replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\\n]*", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The source without its {@code @Refuses} annotations (a declaration is not a raise). */
+    private static String withoutRefuses(String source) {
+        return source.replaceAll("(?s)@(cn\\.chengxin\\.shared\\.web\\.)?Refuses\\(.*?\\)\\n", "");
+    }
+}
