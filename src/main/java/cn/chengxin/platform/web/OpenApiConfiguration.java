@@ -8,9 +8,11 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,15 +27,36 @@ class OpenApiConfiguration {
 
     private static final String API_KEY = "apiKey";
 
+    /** The integration guide (gaps review xxxvii R11), linked from the document's description. */
+    static final String GUIDE = "docs/integration-guide.md in the platform's repository (对接指南)";
+
+    /**
+     * The servers a client generated from the document calls: the platform's public address (the one the reports' QR
+     * codes carry, {@code chengxin.inquiry.public-url}) and, where the city runs one, its test platform's
+     * ({@code chengxin.api.test-url}) — configured, never taken from the request that fetched the document (gaps
+     * review xxxvii R11: a document fetched inside the network named an address vendors cannot reach).
+     */
+    static java.util.List<Server> servers(String publicUrl, String testUrl) {
+        java.util.List<Server> servers = new java.util.ArrayList<>();
+        servers.add(new Server().url(publicUrl.replaceAll("/+$", "")).description("本平台 / this platform"));
+        if (testUrl != null && !testUrl.isBlank()) {
+            servers.add(new Server().url(testUrl.strip().replaceAll("/+$", "")).description("测试平台 / test platform"));
+        }
+        return servers;
+    }
+
     @Bean
-    OpenAPI chengxinOpenApi(City city, ObjectProvider<BuildProperties> build) {
-        return new OpenAPI().info(new Info()
+    OpenAPI chengxinOpenApi(City city, ObjectProvider<BuildProperties> build,
+                            @Value("${chengxin.inquiry.public-url:http://localhost:8080}") String publicUrl,
+                            @Value("${chengxin.api.test-url:}") String testUrl) {
+        return new OpenAPI().servers(servers(publicUrl, testUrl)).info(new Info()
                 .title("Chengxin 诚信 API · " + city.siteTitle())
                 .version(release(build))
                 .description("个人公共信用信息平台 JSON API. Errors are RFC 9457 application/problem+json with a "
                         + "stable `code` member (schema Problem): each operation lists, per status, the codes it may "
                         + "answer, one example per code; `type` leads to the code's page (/problems/<code>). "
-                        + COMPATIBILITY)
+                        + "Integration guide (keys, environments, time zone, enumerations, errors, retries, "
+                        + "idempotency, paging, files, exchange): " + GUIDE + ". " + COMPATIBILITY)
                 .license(new License().name("Apache-2.0")))
                 .components(new Components().addSchemas(ProblemResponses.SCHEMA, ProblemResponses.schema())
                         .addSecuritySchemes(API_KEY, new SecurityScheme()
