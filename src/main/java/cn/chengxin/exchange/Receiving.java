@@ -141,7 +141,7 @@ class Receiving {
         if (refusal.isPresent()) {
             throw refused(refusal.get().code(), kindOf(refusal.get().code()), refusal.get().reason());
         }
-        if (batch.isTest()) {
+        if (batch.markedTest()) {
             return tested(batch, partner, eachMessage);
         }
         if (keepCursor != null && batch.messages().isEmpty()) {

@@ -29,7 +29,7 @@ public record Batch(String format, UUID batchId, String from, String to, Instant
     }
 
     /** Whether this is a test batch, checked and answered but applied to nothing. */
-    public boolean isTest() {
+    public boolean markedTest() {
         return Boolean.TRUE.equals(test);
     }
 }

@@ -24,7 +24,10 @@ import cn.chengxin.exchange.domain.ExchangeFormats;
 import cn.chengxin.exchange.domain.ExchangeMessage;
 import cn.chengxin.exchange.domain.MessageKind;
 import cn.chengxin.exchange.domain.Relation;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>{@code -Dexchange.vectors.write=true} writes new vectors (fresh keys, signature and wrapped key).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExchangeVectorsTests {
 
     static final Path DIR = Path.of("docs/exchange-vectors");
@@ -119,6 +123,7 @@ class ExchangeVectorsTests {
     }
 
     @Test
+    @Order(0)
     @EnabledIfSystemProperty(named = "exchange.vectors.write", matches = "true")
     void writeNewVectors() throws IOException {
         String senderPrivate = SigningKeys.generatePrivateKey();
