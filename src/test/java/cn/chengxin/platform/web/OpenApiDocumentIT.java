@@ -86,7 +86,7 @@ class OpenApiDocumentIT {
         assertThat(JsonPath.<Map<String, Object>>read(document, "$.components.schemas.AuditCheckpoints.properties"))
                 .containsKeys("algorithm", "publicKeyBase64", "checkpoints");
         assertThat(JsonPath.<Map<String, Object>>read(document, "$.components.schemas.CatalogueItem.properties"))
-                .containsOnlyKeys("version", "definition", "withdrawal");
+                .containsOnlyKeys("version", "definition", "withdrawal", "effectiveFrom", "coming", "schema");
     }
 
     private static void collect(Type type, Map<String, Set<String>> classesByName, Set<Type> seen) {
