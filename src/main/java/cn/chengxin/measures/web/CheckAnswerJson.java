@@ -2,6 +2,7 @@ package cn.chengxin.measures.web;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 import cn.chengxin.measures.CheckResult;
 
@@ -40,13 +41,7 @@ final class CheckAnswerJson {
         w.raw(",\"scenario\":");
         w.text(r.scenario() == null ? null : r.scenario().name());
         w.raw(",\"entries\":");
-        if (w.opens(r.entries())) {
-            for (int i = 0; i < r.entries().size(); i++) {
-                w.comma(i);
-                w.entry(r.entries().get(i));
-            }
-            w.raw("]");
-        }
+        w.array(r.entries(), w::entry);
         w.raw(",\"measures\":");
         w.measures(r.measures());
         w.raw(",\"disputed\":");
@@ -54,13 +49,7 @@ final class CheckAnswerJson {
         w.raw(",\"feedbackRequired\":");
         w.raw(r.feedbackRequired() ? "true" : "false");
         w.raw(",\"asResponsiblePerson\":");
-        if (w.opens(r.asResponsiblePerson())) {
-            for (int i = 0; i < r.asResponsiblePerson().size(); i++) {
-                w.comma(i);
-                w.asResponsible(r.asResponsiblePerson().get(i));
-            }
-            w.raw("]");
-        }
+        w.array(r.asResponsiblePerson(), w::asResponsible);
         w.raw(",\"reference\":");
         w.text(r.reference());
         w.raw("}");
@@ -100,13 +89,7 @@ final class CheckAnswerJson {
     }
 
     private void measures(List<CheckResult.Applicable> measures) {
-        if (opens(measures)) {
-            for (int i = 0; i < measures.size(); i++) {
-                comma(i);
-                applicable(measures.get(i));
-            }
-            raw("]");
-        }
+        array(measures, this::applicable);
     }
 
     private void applicable(CheckResult.Applicable m) {
@@ -159,16 +142,6 @@ final class CheckAnswerJson {
         raw("}");
     }
 
-    /** Writes {@code null} for no list (false), or the opening bracket (true: the caller writes the items). */
-    private boolean opens(List<?> list) {
-        if (list == null) {
-            raw("null");
-            return false;
-        }
-        raw("[");
-        return true;
-    }
-
     private void comma(int index) {
         if (index > 0) {
             room(1);
@@ -177,13 +150,21 @@ final class CheckAnswerJson {
     }
 
     private void texts(List<String> texts) {
-        if (opens(texts)) {
-            for (int i = 0; i < texts.size(); i++) {
-                comma(i);
-                text(texts.get(i));
-            }
-            raw("]");
+        array(texts, this::text);
+    }
+
+    /** A list as a JSON array, each element written by {@code element}; a null list as {@code null}. */
+    private <T> void array(List<T> list, Consumer<T> element) {
+        if (list == null) {
+            raw("null");
+            return;
         }
+        raw("[");
+        for (int i = 0; i < list.size(); i++) {
+            comma(i);
+            element.accept(list.get(i));
+        }
+        raw("]");
     }
 
     /** ASCII written as it is: the members' names, punctuation and literals. */
