@@ -2,6 +2,7 @@ package cn.chengxin.account.security;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +112,8 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         ApiClientPrincipal principal = client.get();
         long own = share.of(principal.ratePerMinute());
         Rate rate = buckets.computeIfAbsent(principal.clientId(), id -> new Rate(own));
-        TokenBucket.Decision decision = rate.bucket().tryTake(clock.instant());
+        Instant now = clock.instant();
+        TokenBucket.Decision decision = rate.bucket().tryTake(now);
         response.setHeader(RATE_LIMIT_POLICY, rate.policy());
         response.setHeader(RATE_LIMIT, rate.left());
         if (!decision.allowed()) {
@@ -121,7 +123,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         // Warned ahead of the 401 (gaps review xxxvii-api R7): no query, the instant was read with the key.
-        check.endingSoon(clock.instant()).ifPresent(end -> response.setHeader(KEY_EXPIRES, end.toString()));
+        check.endingSoon(now).ifPresent(end -> response.setHeader(KEY_EXPIRES, end.toString()));
         List<GrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority(API_CLIENT));
         principal.permissions().forEach(p -> authorities.add(new SimpleGrantedAuthority(p.code())));
