@@ -173,6 +173,15 @@ public class CitizenPasswordRecovery {
     }
 
     /**
+     * Until when the recovery's code may be typed, for its page (gaps review xxxv O6); empty once used or out of tries.
+     * The same for a request that sent no code, so the page still tells nothing of the account.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Instant> codeExpiresAt(UUID recoveryId) {
+        return pending.answerableUntil(recoveryId, SmsCodes.ATTEMPTS);
+    }
+
+    /**
      * Sets the new password once the code is right, and ends every sign-in session of the citizen. A wrong code is
      * counted although the answer is a refusal (noRollbackFor): otherwise the limit of tries never bites. A new password
      * that breaks a rule uses no try: whoever sees that refusal has already given the right code.

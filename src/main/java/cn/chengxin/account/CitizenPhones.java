@@ -99,6 +99,11 @@ public class CitizenPhones {
             return sentAt;
         }
 
+        /** When the code texted to the new number runs out, said on the code page. */
+        public Instant expiresAt() {
+            return expiresAt;
+        }
+
         UUID accountId() {
             return accountId;
         }

@@ -50,6 +50,16 @@ public class JdbcPendingRecoveries {
                 .optional();
     }
 
+    /**
+     * When the recovery's code runs out, while it may still be answered (not used, tries left): the code page says it,
+     * alike for every request taken, whether a code was sent or not.
+     */
+    public Optional<Instant> answerableUntil(UUID id, int attempts) {
+        return jdbc.sql("""
+                        SELECT expires_at FROM account.pending_recovery WHERE id = ? AND NOT used AND attempts < ?""")
+                .params(id, attempts).query(Timestamp.class).optional().map(Timestamp::toInstant);
+    }
+
     public void countFailure(UUID id) {
         jdbc.sql("UPDATE account.pending_recovery SET attempts = attempts + 1 WHERE id = ?").param(id).update();
     }

@@ -1,6 +1,7 @@
 package cn.chengxin.account.web;
 
 import java.io.Serializable;
+import java.time.Clock;
 
 import cn.chengxin.account.CitizenAccountClosure;
 import cn.chengxin.account.CitizenPhones;
@@ -34,10 +35,12 @@ class CitizenAccountPages {
 
     private final CitizenPhones phones;
     private final CitizenAccountClosure closure;
+    private final Clock clock;
 
-    CitizenAccountPages(CitizenPhones phones, CitizenAccountClosure closure) {
+    CitizenAccountPages(CitizenPhones phones, CitizenAccountClosure closure, Clock clock) {
         this.phones = phones;
         this.closure = closure;
+        this.clock = clock;
     }
 
     @GetMapping(PHONE)
@@ -55,6 +58,7 @@ class CitizenAccountPages {
                     session.getAttribute(PENDING) instanceof CitizenPhones.PendingPhone p ? p : null);
             session.setAttribute(PENDING, pending);
             model.addAttribute("pending", pending);
+            model.addAttribute("codeExpiry", CodeExpiry.of(pending.expiresAt(), clock));
         } catch (RuntimeException e) {
             if (locked(e)) {
                 session.invalidate();
@@ -75,6 +79,9 @@ class CitizenAccountPages {
             phones.complete(citizen, pending, code);
         } catch (RuntimeException e) {
             codeRefused(e, session, PENDING, pending, "pending", model, response);
+            if (model.containsAttribute("pending")) {
+                model.addAttribute("codeExpiry", CodeExpiry.of(pending.expiresAt(), clock));
+            }
             return "me/phone";
         }
         session.removeAttribute(PENDING);

@@ -73,8 +73,7 @@ class CitizenRecoveryPages {
         // to many numbers' phones.
         limit.take(request.getRemoteAddr(), clock.instant());
         try {
-            model.addAttribute("recovery", recovery.start(documentType, number, name));
-            return "me/recover-verify";
+            return codePage(model, recovery.start(documentType, number, name));
         } catch (RuntimeException e) {
             if (!(e instanceof DomainProblem problem)) {
                 throw e;
@@ -101,10 +100,14 @@ class CitizenRecoveryPages {
             model.addAttribute("failureCode", problem.code());
             model.addAttribute("failure", problem.getMessage());
             boolean again = TRY_AGAIN.contains(problem.code()) || problem.code().startsWith("PASSWORD_");
-            if (again) {
-                model.addAttribute("recovery", recovery);
-            }
-            return again ? "me/recover-verify" : "me/recover";
+            return again ? codePage(model, recovery) : "me/recover";
         }
+    }
+
+    /** The code page, saying until when the code may be typed (the same for every request taken, code sent or not). */
+    private String codePage(Model model, UUID recoveryId) {
+        model.addAttribute("recovery", recoveryId);
+        recovery.codeExpiresAt(recoveryId).ifPresent(at -> model.addAttribute("codeExpiry", CodeExpiry.of(at, clock)));
+        return "me/recover-verify";
     }
 }

@@ -1,8 +1,6 @@
 package cn.chengxin.account.web;
 
 import java.time.Clock;
-import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -181,11 +179,9 @@ class CitizenRegistration {
         model.addAttribute("registration", registration);
         citizens.registrationCode(registration).ifPresent(state -> {
             model.addAttribute("codeState", state);
-            model.addAttribute("expiresAt", LocalTime.ofInstant(state.expiresAt(), clock.getZone())
-                    .truncatedTo(ChronoUnit.MINUTES));
-            // Gaps review xxxv O6: the page counts the minutes left from this, by its own clock (a phone's may be off).
-            model.addAttribute("secondsLeft",
-                    Math.max(0, java.time.Duration.between(clock.instant(), state.expiresAt()).toSeconds()));
+            if (state.answerable()) {
+                model.addAttribute("codeExpiry", CodeExpiry.of(state.expiresAt(), clock));
+            }
         });
         return "me/register-verify";
     }

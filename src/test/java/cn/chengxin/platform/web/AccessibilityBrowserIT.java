@@ -306,6 +306,53 @@ class AccessibilityBrowserIT {
         }
     }
 
+    /**
+     * O6 rest: 找回密码's and 更换手机号码's code pages say, as registration's does, the clock time the code runs out (the
+     * code field described by it) and count the minutes left in a polite live region, then what to do.
+     */
+    @Test
+    void theRecoveryAndPhoneCodePagesSayWhenTheCodeRunsOut() {
+        TestCitizens.Person person = TestCitizens.register(subjects, "吴找回");
+        String old = TestCitizens.register(subjects, "吴旧号").phone();
+        UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
+        citizens.registerVerified(subject, old, PASSWORD);
+        java.util.regex.Pattern before = java.util.regex.Pattern.compile("^请在 \\d{2}:\\d{2} 前输入验证码。");
+        try (BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
+            Page page = context.newPage();
+            page.clock().install();
+            page.navigate(url("/me/recover"));
+            page.getByLabel("证件号码").fill(person.number());
+            page.getByLabel("姓名").fill(person.name());
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("获取验证码")).click();
+            assertThat(page.locator("[data-field=code-expiry]")).hasText(before);
+            assertThat(page.locator("#code")).hasAccessibleDescription(before);
+            Locator countdown = page.locator("[data-field=code-countdown]");
+            assertThat(countdown).hasAttribute("aria-live", "polite");
+            assertThat(countdown).hasText(java.util.regex.Pattern.compile("^验证码还可使用约 [45] 分钟。$"));
+            // A wrong code shows the page again, still saying when the code runs out.
+            page.locator("#code").fill("000000"); // a wrong code but once in a million
+            page.locator("#password").fill("Wu-Zhaohui-2026");
+            page.locator("#repeated").fill("Wu-Zhaohui-2026");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("重设密码")).click();
+            assertThat(page.locator("[data-field=code-expiry]")).hasText(before);
+            page.clock().runFor(6 * 60_000);
+            assertThat(page.locator("[data-field=code-countdown]"))
+                    .hasText(java.util.regex.Pattern.compile("^验证码已过期，请点击下方“没有收到验证码？重新获取”"));
+
+            page.navigate(url("/me/login"));
+            signIn(page, old, PASSWORD);
+            page.navigate(url("/me/phone"));
+            page.getByLabel("当前密码").fill(PASSWORD);
+            page.getByLabel("新手机号码").fill(person.phone());
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("获取验证码")).click();
+            assertThat(page.locator("#phone-verify [data-field=code-expiry]")).hasText(before);
+            assertThat(page.locator("#code")).hasAccessibleDescription(before);
+            assertThat(page.locator("[data-field=code-countdown]"))
+                    .hasText(java.util.regex.Pattern.compile("^验证码还可使用约 [45] 分钟。$"));
+            Axe.check(page);
+        }
+    }
+
     private static void signIn(Page page, String username, String password) {
         page.locator("#username").fill(username);
         page.locator("#password").fill(password);
