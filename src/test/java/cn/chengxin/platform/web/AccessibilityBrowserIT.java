@@ -403,6 +403,27 @@ class AccessibilityBrowserIT {
             page.navigate(url("/me/file?lang=zh_CN"));
             assertThat(page.locator("#file tbody td[lang]")).hasCount(0);
         }
+        // O10 rest: the console's record cells too (信用档案: item, decision number, department by the shared fragment).
+        String clerk = TestStaff.create(directory, "CREDIT_OFFICE");
+        try (BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
+            Page page = context.newPage();
+            SignIn.newStaff(page, url(""), clerk);
+            for (String lang : List.of("en", "zh_CN")) {
+                page.navigate(url("/console/file?lang=" + lang));
+                page.locator("#number").fill(person.number());
+                page.locator(".search-form button[type=submit]").click();
+                Locator cell = page.locator("main td[data-field=decision-number]",
+                        new Page.LocatorOptions().setHasText(decision));
+                assertThat(cell).hasCount(1);
+                if (lang.equals("en")) {
+                    assertThat(cell).hasAttribute("lang", "zh-CN");
+                    assertThat(page.locator("main tbody span[lang='zh-CN']",
+                            new Page.LocatorOptions().setHasText("行政处罚")).first()).isVisible();
+                } else {
+                    assertThat(page.locator("main [lang]")).hasCount(0);
+                }
+            }
+        }
     }
 
     /**
