@@ -4,31 +4,25 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
 
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
-import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.domain.Domain;
-import cn.chengxin.creditfile.CollectionFigures;
 import cn.chengxin.listing.ListFigures;
 import cn.chengxin.listing.ListFigures.ListMovement;
 import cn.chengxin.oversight.DepartmentSupervision.Line;
 import cn.chengxin.oversight.DepartmentSupervision.Period;
 import cn.chengxin.scoring.ScoreCoverage;
-import cn.chengxin.scoring.Scoring;
 import cn.chengxin.shared.files.FormulaNeutraliser;
-import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.OccupationalGroup;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -46,12 +40,15 @@ public class ProgressReport {
 
     /**
      * The platform's totals for the year. {@code subjectsWithFile}, {@code groups} and {@code coverage} are as they
-     * stand when the report is made; {@code domains} counts the year's records (every key domain, zeros included).
+     * stood at {@code keptAsOf}; {@code domains} counts the year's records received until then (every key domain,
+     * zeros included): these are kept, not counted at each view ({@link ProgressFigures}). The others are the kept
+     * days' sums and today's live count.
      */
     public record Totals(long recordsCollected, long subjectsWithFile, List<ListMovement> lists, long checks,
                          long checksOwingFeedback, long feedbackReturned, long objectionsDecided,
                          long objectionsInTime, long repairsDecided, long repairsInTime,
-                         List<DomainFigure> domains, List<GroupFigure> groups, ScoreCoverage coverage) {
+                         List<DomainFigure> domains, List<GroupFigure> groups, ScoreCoverage coverage,
+                         Instant keptAsOf) {
     }
 
     /** The year's records of a key domain's items and the persons they are about (攀枝花 三(二)). */
@@ -66,24 +63,17 @@ public class ProgressReport {
     }
 
     private final DepartmentSupervision supervision;
-    private final CollectionFigures collection;
     private final ListFigures lists;
     private final AuditLog audit;
     private final MessageSource messages;
-    private final Catalogue catalogue;
-    private final SubjectRegistry subjects;
-    private final Scoring scoring;
+    private final ProgressFigures figures;
     private final Clock clock;
 
-    ProgressReport(DepartmentSupervision supervision, CollectionFigures collection, ListFigures lists, AuditLog audit,
-                   MessageSource messages, Catalogue catalogue, SubjectRegistry subjects, Scoring scoring,
-                   Clock clock) {
-        this.catalogue = catalogue;
-        this.subjects = subjects;
-        this.scoring = scoring;
-        this.clock = clock;
+    ProgressReport(DepartmentSupervision supervision, ProgressFigures figures, ListFigures lists, AuditLog audit,
+                   MessageSource messages, Clock clock) {
         this.supervision = supervision;
-        this.collection = collection;
+        this.clock = clock;
+        this.figures = figures;
         this.lists = lists;
         this.audit = audit;
         this.messages = messages;
@@ -95,9 +85,10 @@ public class ProgressReport {
         LocalDate to = LocalDate.of(year, 12, 31);
         Period period = supervision.of(from, to);
         List<Line> lines = period.lines();
+        ProgressFigures.Kept kept = figures.of(year);
         Totals totals = new Totals(
                 lines.stream().mapToLong(l -> l.timeliness().records()).sum(),
-                collection.subjectsWithFile(),
+                kept.subjectsWithFile(),
                 lists.between(from, to),
                 lines.stream().mapToLong(l -> l.feedback().checks()).sum(),
                 lines.stream().mapToLong(l -> l.feedback().owed()).sum(),
@@ -106,33 +97,8 @@ public class ProgressReport {
                 lines.stream().mapToLong(l -> l.objections().decidedInTime()).sum(),
                 lines.stream().mapToLong(l -> l.repairs().decided()).sum(),
                 lines.stream().mapToLong(l -> l.repairs().decidedInTime()).sum(),
-                domains(from, to), groups(), scoring.coverageTotal());
+                kept.domains(), kept.groups(), kept.coverage(), kept.asOf());
         return new Report(year, period, totals);
-    }
-
-    /**
-     * The records first received in the period by their item's key domain (the version in force; an item never in
-     * force counts as 综合), every domain listed (攀枝花 三(二): each key domain's records collected).
-     */
-    private List<DomainFigure> domains(LocalDate from, LocalDate to) {
-        Map<String, String> domainOfItem = new HashMap<>();
-        catalogue.versionsEverInForce().inForce().forEach((code, item) -> domainOfItem.put(code, item.domain().name()));
-        Map<String, CollectionFigures.GroupFigure> received = new HashMap<>();
-        collection.receivedByItemGroup(from, to, domainOfItem, Domain.GENERAL.name())
-                .forEach(f -> received.put(f.group(), f));
-        return Arrays.stream(Domain.values()).map(d -> {
-            CollectionFigures.GroupFigure f = received.get(d.name());
-            return f == null ? new DomainFigure(d, 0, 0) : new DomainFigure(d, f.records(), f.subjects());
-        }).toList();
-    }
-
-    /** Every key occupational group: its members today and how many have a file (黄石 二(二): 重点人群信用数据库). */
-    private List<GroupFigure> groups() {
-        Map<OccupationalGroup, List<UUID>> members = subjects.currentMembersByGroup(LocalDate.now(clock));
-        return Arrays.stream(OccupationalGroup.values()).map(g -> {
-            List<UUID> ids = members.getOrDefault(g, List.of());
-            return new GroupFigure(g, ids.size(), collection.withFileAmong(ids));
-        }).toList();
     }
 
     /**
@@ -147,6 +113,8 @@ public class ProgressReport {
         out.write('\uFEFF');
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
             csv.printRecord(label("progress.title", locale), year);
+            csv.printRecord(label("progress.keptAsOfLabel", locale), DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                    .format(report.totals().keptAsOf().atZone(clock.getZone())));
             csv.println();
             csv.printRecord(label("progress.totals", locale));
             Totals t = report.totals();

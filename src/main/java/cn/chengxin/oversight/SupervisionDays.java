@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * Keeps the figures of 部门督办, 数据质量 and the yearly progress report per closed day (gaps review xxxv P2): every
  * night, each day before today not kept yet — checks' feedback figures ({@link FeedbackFigures#keep}) and records'
  * collection delays ({@link CollectionFigures#keep}) — a day a transaction, from the first day with a check or a record
- * (a new installation's history once, then yesterday alone). The pages sum the kept days and count live only the days
+ * (a new installation's history once, then yesterday alone), then counts the yearly progress report's figures no
+ * day keeps ({@link ProgressFigures}, on every instance: they are kept in its memory). The pages sum the kept days and count live only the days
  * not kept, today's. Each day is kept once whichever instance takes it (its kept row is its claim); the night is
  * marked done for {@link cn.chengxin.shared.jdbc.MissedDays}, which runs a night every instance missed at start.
  */
@@ -34,12 +35,14 @@ class SupervisionDays extends ScheduledDailyJob {
 
     private final FeedbackFigures feedback;
     private final CollectionFigures collection;
+    private final ProgressFigures progress;
 
-    SupervisionDays(FeedbackFigures feedback, CollectionFigures collection, ClusterJobs jobs, Clock clock,
-                    @Value(CRON) String cron) {
+    SupervisionDays(FeedbackFigures feedback, CollectionFigures collection, ProgressFigures progress, ClusterJobs jobs,
+                    Clock clock, @Value(CRON) String cron) {
         super(JOB, cron, jobs, clock);
         this.feedback = feedback;
         this.collection = collection;
+        this.progress = progress;
     }
 
     @Override
@@ -58,6 +61,8 @@ class SupervisionDays extends ScheduledDailyJob {
         List<LocalDate> checks = feedback.keepDays(feedback.firstDayToKeep(), yesterday);
         List<LocalDate> records = collection.keepDays(collection.firstDayToKeep(), yesterday);
         runDaily(today, 0, day -> { });
+        // The progress report's distinct counts, once a night here rather than at each view (P2 rest).
+        progress.recount(today.getYear());
         if (!checks.isEmpty() || !records.isEmpty()) {
             log.info("Supervision figures kept: checks of {} days, records of {} days, through {}", checks.size(),
                     records.size(), yesterday);

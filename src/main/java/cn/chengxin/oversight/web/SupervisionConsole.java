@@ -2,6 +2,7 @@ package cn.chengxin.oversight.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 
@@ -81,7 +82,9 @@ class SupervisionConsole {
     String report(@RequestParam(required = false) Integer year, Model model) {
         int shown = year(year);
         model.addAttribute("year", shown);
-        model.addAttribute("report", reports.of(shown));
+        ProgressReport.Report report = reports.of(shown);
+        model.addAttribute("report", report);
+        model.addAttribute("keptAsOf", LocalDateTime.ofInstant(report.totals().keptAsOf(), clock.getZone()));
         model.addAttribute("deadlineDays", CollectionTimeliness.DEADLINE_WORKING_DAYS);
         model.addAttribute("feedbackDays", FeedbackYardstick.WORKING_DAYS);
         return "console/progress-report";
