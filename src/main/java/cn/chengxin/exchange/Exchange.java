@@ -13,6 +13,7 @@ import cn.chengxin.audit.SigningKeys;
 import cn.chengxin.exchange.persistence.JdbcExchange;
 import cn.chengxin.exchange.wire.SignedBatch;
 import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.FeedCursor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -156,6 +157,22 @@ public class Exchange {
     /** Received list entries changed after {@code seq}, oldest change first (the check index follows this feed). */
     public List<ReceivedEntry> receivedSince(long seq, int limit) {
         return store.receivedSince(seq, limit);
+    }
+
+    /**
+     * What a follower of {@link #receivedSince} finds again in the numbers it stepped over ({@link
+     * FeedCursor#skipped()}): the received list entries whose last change has one of them, oldest change first, and
+     * every number that showed (records received take numbers of the same sequence, and are not followed).
+     */
+    public record ReceivedIn(List<ReceivedEntry> entries, List<Long> shown) {
+    }
+
+    public ReceivedIn receivedIn(List<FeedCursor.Skipped> spans, int limit) {
+        if (spans.isEmpty()) {
+            return new ReceivedIn(List.of(), List.of());
+        }
+        List<Long> shown = store.receivedNumbersIn(spans, limit);
+        return new ReceivedIn(shown.isEmpty() ? List.of() : store.receivedNumbered(shown), shown);
     }
 
     /**

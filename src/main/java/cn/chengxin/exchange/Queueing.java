@@ -60,7 +60,6 @@ class Queueing {
     private final EntryGrounds grounds;
     private final Clock clock;
     private final FeedCursor listingCursor = new FeedCursor(Duration.ofSeconds(10));
-    private boolean cursorLoaded;
 
     Queueing(JdbcExchange store, ExchangeSettings settings, CreditFile creditFile, RecordProceedings proceedings,
              Catalogue catalogue, Listing listing, SubjectRegistry subjects, OutgoingMessages messages,
@@ -148,17 +147,30 @@ class Queueing {
         }
     }
 
-    /** Follows the listing change feed (every second) and queues black-list entries in force and their exits. */
+    /**
+     * Follows the listing change feed (every second) and queues black-list entries in force and their exits. The
+     * numbers its cursor stepped over are read again, kept with the position, until they show or a day has passed
+     * (gaps review xxxviii S1: an exit committed after a later change, past the patience, is still queued); a change
+     * read twice is queued once (its number is the message's version, {@code outbox_once}).
+     */
     @Scheduled(fixedDelayString = "${chengxin.exchange.follow-interval:PT1S}")
     @Transactional
     public synchronized void followListing() {
         long position = store.lockPosition(LISTING_FEED);
-        if (!cursorLoaded || listingCursor.position() != position) {
-            listingCursor.moveTo(position);
-            cursorLoaded = true;
-        }
-        List<ListEntry> changes = listing.changesSince(listingCursor.position(), PAGE);
+        List<FeedCursor.Skipped> skipped = store.skipped(LISTING_FEED);
+        listingCursor.resume(position, skipped);
         Instant now = clock.instant();
+        List<ListEntry> changes = listing.changesSince(listingCursor.position(), PAGE);
+        // Read after the page, no row is in both: one changed in between has a number above the position.
+        List<ListEntry> late = listing.changesIn(listingCursor.toReread(now), PAGE);
+        queueShareable(java.util.stream.Stream.concat(late.stream(), changes.stream()).toList(), now);
+        listingCursor.found(late.stream().map(ListEntry::changeSeq).toList());
+        listingCursor.advance(changes.stream().map(ListEntry::changeSeq).toList(), now);
+        store.savePosition(LISTING_FEED, listingCursor.position());
+        store.saveSkipped(LISTING_FEED, skipped, listingCursor.skipped());
+    }
+
+    private void queueShareable(List<ListEntry> changes, Instant now) {
         boolean upward = !changes.isEmpty() && store.anyEnabled(Relation.PARENT);
         Map<UUID, String> items = upward ? grounds.itemsOf(changes.stream()
                 .filter(e -> e.listType() == ListType.BLACK).toList()) : Map.of();
@@ -174,8 +186,6 @@ class Queueing {
                         messages.entry(e, items.get(e.id()), subjectOf(profile), now), now));
             }
         }
-        listingCursor.advance(changes.stream().map(ListEntry::changeSeq).toList(), now);
-        store.savePosition(LISTING_FEED, listingCursor.position());
     }
 
     /** The number is left out: it is read from the subject register when the batch is signed. */

@@ -46,6 +46,7 @@ import cn.chengxin.listing.persistence.JdbcAwaitingBirthDates;
 import cn.chengxin.listing.persistence.JdbcListing;
 import cn.chengxin.shared.City;
 import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.FeedCursor;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.security.Actor;
 import cn.chengxin.shared.security.DataScope;
@@ -1425,6 +1426,14 @@ public class Listing {
      */
     public List<ListEntry> changesSince(long seq, int limit) {
         return proceedings.withRecordProceedings(store.changesSince(seq, limit));
+    }
+
+    /**
+     * Entries whose last change has a number in the spans a follower stepped over ({@link FeedCursor#skipped()}),
+     * oldest change first, as {@link #changesSince} gives them: a change committed after its cursor moved past it.
+     */
+    public List<ListEntry> changesIn(List<FeedCursor.Skipped> spans, int limit) {
+        return spans.isEmpty() ? List.of() : proceedings.withRecordProceedings(store.changesIn(spans, limit));
     }
 
     /**

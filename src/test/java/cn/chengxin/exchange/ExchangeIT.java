@@ -36,6 +36,7 @@ import cn.chengxin.listing.Listing;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.support.CatalogueVersions;
+import cn.chengxin.support.HeldTransaction;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.TestCitizens;
 import cn.chengxin.support.TestRecords;
@@ -464,6 +465,48 @@ class ExchangeIT {
                 assertThat(cleared.sourceId()).isEqualTo(listed.sourceId());
                 assertThat(cleared.proceedings()).isNull();
                 assertThat(cleared.version()).isGreaterThan(flagged.version());
+            } finally {
+                province.declaredAs(exchange, Relation.PARENT, PlatformLevel.PROVINCE, null);
+            }
+        }
+    }
+
+    /**
+     * Gaps review xxxviii S1: an exit whose transaction commits after a later list change, once the follower has
+     * stepped over its number (the patience, 10 s), still reaches the parent, once: the province would otherwise keep
+     * the person listed and relay the entry to every city (RULES.md §11).
+     */
+    @Test
+    void anExitCommittedAfterTheFollowerSteppedOverItsNumberIsQueuedForTheParentOnce() throws Exception {
+        try (FakeParent parent = new FakeParent(exchange.platform().publicKey())) {
+            TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
+                    PlatformLevel.PROVINCE, parent.baseUrl());
+            try {
+                TestCitizens.Person person = TestCitizens.register(subjects, "晚守信");
+                UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+                ListEntry entry = blackListed(person, subject);
+                await().atMost(Duration.ofSeconds(10)).until(() -> forPartner(subject, province).stream()
+                        .anyMatch(q -> q.status().equals("EFFECTIVE")));
+                long exitSeq;
+                try (HeldTransaction<Long> exit = HeldTransaction.open(transactions, "exchange-late-exit", () -> {
+                    listing.exit(entry.id(), "信用修复已核准");
+                    return listing.entry(entry.id()).orElseThrow().changeSeq();
+                })) {
+                    // Meanwhile another entry is proposed and approved: later numbers, committed first.
+                    TestCitizens.Person other = TestCitizens.register(subjects, "晚守约");
+                    ListEntry later = blackListed(other, subjects.find(subjects.validate(null, other.number()))
+                            .orElseThrow());
+                    long laterSeq = listing.entry(later.id()).orElseThrow().changeSeq();
+                    exitSeq = exit.result();
+                    assertThat(exitSeq).isLessThan(laterSeq);
+                    await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT position FROM "
+                            + "exchange.feed_position WHERE feed = 'listing'").query(Long.class).single() >= laterSeq);
+                    exit.commit();
+                }
+                await().atMost(Duration.ofSeconds(30)).until(() -> forPartner(subject, province).stream()
+                        .anyMatch(q -> q.status().equals("EXITED") && q.version() == exitSeq));
+                queueing.followListing();
+                assertThat(forPartner(subject, province)).filteredOn(q -> q.status().equals("EXITED")).hasSize(1);
             } finally {
                 province.declaredAs(exchange, Relation.PARENT, PlatformLevel.PROVINCE, null);
             }

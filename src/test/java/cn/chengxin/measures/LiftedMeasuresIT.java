@@ -19,6 +19,7 @@ import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.NewPerson;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.support.HeldTransaction;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Principals;
 import com.jayway.jsonpath.JsonPath;
@@ -79,6 +80,9 @@ class LiftedMeasuresIT {
 
     @Autowired
     cn.chengxin.audit.AuditLog audit;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
 
     @Test
     void aMeasureAppliedIsLiftedForItsDepartmentOnlyOnceEveryEntryItRestedOnHasEnded() throws Exception {
@@ -331,6 +335,39 @@ class LiftedMeasuresIT {
         lifts.catchChecksStoredAfterTheEnd();
         assertThat(jdbc.sql("SELECT count(*) FROM measures.check_lifted WHERE check_id = ?").param(stale)
                 .query(Long.class).single()).isOne();
+    }
+
+    /**
+     * Gaps review xxxviii S1: an exit whose transaction commits after a later list change, once the follower has
+     * stepped over its number (the patience, 10 s), is read all the same: the department that applied the measure is
+     * told it was lifted, with the exit's reason.
+     */
+    @Test
+    void anEndCommittedAfterTheFollowerSteppedOverItsNumberIsLiftedAllTheSame() throws Exception {
+        String passport = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
+        UUID holder = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.PASSPORT, passport),
+                "史密斯", LocalDate.of(1981, 6, 14), null, List.of(), List.of(), false));
+        UUID entry = courtListed(holder, passport);
+        String myKey = systemOf(freshDepartment());
+        String applied = travelCheck(myKey, passport, 1);
+        feedbackApplied(myKey, applied);
+        try (HeldTransaction<Long> exit = HeldTransaction.open(transactions, "late-exit", () -> {
+            listing.exit(entry, "信用修复已核准");
+            return listing.entry(entry).orElseThrow().changeSeq();
+        })) {
+            // Meanwhile another person's entry is proposed and approved: later numbers, committed first.
+            String other = "E" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
+            UUID later = courtListed(subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.PASSPORT,
+                    other), "琼斯", LocalDate.of(1983, 2, 8), null, List.of(), List.of(), false)), other);
+            long laterSeq = listing.entry(later).orElseThrow().changeSeq();
+            assertThat(exit.result()).isLessThan(laterSeq);
+            await().atMost(Duration.ofSeconds(30)).until(() -> position("listing") >= laterSeq);
+            exit.commit();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                lifted(myKey).andExpect(jsonPath("$.lifted.length()").value(1)));
+        lifted(myKey).andExpect(jsonPath("$.lifted[0].checkId").value(applied))
+                .andExpect(jsonPath("$.lifted[0].exitReason").value("信用修复已核准"));
     }
 
     /** An entry the platform PROV41 issued about the holder, in force until {@code lastDay}; returns its id there. */

@@ -26,6 +26,8 @@ import cn.chengxin.exchange.domain.ExchangeMessage;
 import cn.chengxin.exchange.domain.PlatformLevel;
 import cn.chengxin.exchange.domain.Relation;
 import cn.chengxin.exchange.wire.MessageRefusals;
+import cn.chengxin.shared.FeedCursor;
+import cn.chengxin.shared.jdbc.SkippedNumbers;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -470,6 +472,16 @@ public class JdbcExchange {
      * The position reached in a feed, locked for the rest of the transaction: followers on several instances take
      * turns, so no change is queued twice.
      */
+    /** The numbers the follower of the feed stepped over and reads again ({@link SkippedNumbers}). */
+    public List<FeedCursor.Skipped> skipped(String feed) {
+        return SkippedNumbers.read(jdbc, "exchange.feed_skipped", feed);
+    }
+
+    /** Keeps the numbers stepped over, in the transaction that moves the feed's position. */
+    public void saveSkipped(String feed, List<FeedCursor.Skipped> read, List<FeedCursor.Skipped> kept) {
+        SkippedNumbers.save(jdbc, "exchange.feed_skipped", feed, read, kept);
+    }
+
     public long lockPosition(String feed) {
         jdbc.sql("INSERT INTO exchange.feed_position (feed, position) VALUES (?, 0) ON CONFLICT DO NOTHING")
                 .param(feed).update();
@@ -573,6 +585,26 @@ public class JdbcExchange {
                         in.digest(), (m.proceedings() == null ? List.<String>of() : m.proceedings())
                                 .toArray(String[]::new))
                 .update() == 1;
+    }
+
+    /**
+     * The numbers of the received rows (of any kind: records take numbers of the same sequence) whose last change has
+     * a number in the spans a follower stepped over (gaps review xxxviii S1), ascending, at most {@code limit}.
+     */
+    public List<Long> receivedNumbersIn(List<FeedCursor.Skipped> spans, int limit) {
+        return jdbc.sql("""
+                        SELECT r.change_seq FROM unnest(?::bigint[], ?::bigint[]) AS s(f, l)
+                        JOIN exchange.received r ON r.change_seq BETWEEN s.f AND s.l ORDER BY 1 LIMIT ?""")
+                .params(spans.stream().map(FeedCursor.Skipped::first).toArray(Long[]::new),
+                        spans.stream().map(FeedCursor.Skipped::last).toArray(Long[]::new), limit)
+                .query(Long.class).list();
+    }
+
+    /** The received list entries whose last change has one of the numbers, oldest change first. */
+    public List<ReceivedEntry> receivedNumbered(List<Long> seqs) {
+        return jdbc.sql("SELECT " + RECEIVED_COLUMNS + " FROM exchange.received WHERE kind = 'LIST_ENTRY' "
+                        + "AND change_seq = ANY(?::bigint[]) ORDER BY change_seq")
+                .param(seqs.toArray(Long[]::new)).query(this::mapReceived).list();
     }
 
     /** Received list entries changed after {@code seq}, oldest change first. */

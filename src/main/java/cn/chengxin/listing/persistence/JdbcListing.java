@@ -28,6 +28,7 @@ import cn.chengxin.listing.RuleReevaluation;
 import cn.chengxin.listing.RuleVersion;
 import cn.chengxin.listing.domain.ListRule;
 import cn.chengxin.listing.domain.SeriousGround;
+import cn.chengxin.shared.FeedCursor;
 import cn.chengxin.shared.jdbc.ResumablePasses;
 import cn.chengxin.shared.security.Actor;
 import cn.chengxin.subject.domain.Masking;
@@ -513,6 +514,20 @@ public class JdbcListing {
     public List<ListEntry> changesSince(long seq, int limit) {
         return jdbc.sql("SELECT " + ENTRY_COLUMNS + " WHERE e.change_seq > ? ORDER BY e.change_seq LIMIT ?")
                 .params(seq, limit).query(this::mapEntry).list();
+    }
+
+    /**
+     * Entries whose last change has a number in the spans (numbers a follower stepped over, gaps review xxxviii S1),
+     * in change order: the spans drive the walk of the change index, none of the entries is read for itself.
+     */
+    public List<ListEntry> changesIn(List<FeedCursor.Skipped> spans, int limit) {
+        return jdbc.sql("SELECT " + ENTRY_COLUMNS + """
+                         WHERE e.change_seq IN (SELECT x.change_seq FROM unnest(?::bigint[], ?::bigint[]) AS s(f, l)
+                                                JOIN listing.entry x ON x.change_seq BETWEEN s.f AND s.l)
+                        ORDER BY e.change_seq LIMIT ?""")
+                .params(spans.stream().map(FeedCursor.Skipped::first).toArray(Long[]::new),
+                        spans.stream().map(FeedCursor.Skipped::last).toArray(Long[]::new), limit)
+                .query(this::mapEntry).list();
     }
 
     /**

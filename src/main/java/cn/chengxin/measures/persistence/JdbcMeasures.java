@@ -26,7 +26,9 @@ import cn.chengxin.measures.MeasureChange;
 import cn.chengxin.measures.MeasureKind;
 import cn.chengxin.measures.Scenario;
 import cn.chengxin.measures.domain.MeasureReach;
+import cn.chengxin.shared.FeedCursor;
 import cn.chengxin.shared.jdbc.EpochMicros;
+import cn.chengxin.shared.jdbc.SkippedNumbers;
 import cn.chengxin.subject.domain.SubjectKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -602,6 +604,16 @@ public class JdbcMeasures {
     }
 
     /** Where the follower of {@code feed} stands, locked until its transaction ends (one follower at a time). */
+    /** The numbers the follower of the feed stepped over and reads again ({@link SkippedNumbers}). */
+    public List<FeedCursor.Skipped> skipped(String feed) {
+        return SkippedNumbers.read(jdbc, "measures.feed_skipped", feed);
+    }
+
+    /** Keeps the numbers stepped over, in the transaction that moves the feed's position. */
+    public void saveSkipped(String feed, List<FeedCursor.Skipped> read, List<FeedCursor.Skipped> kept) {
+        SkippedNumbers.save(jdbc, "measures.feed_skipped", feed, read, kept);
+    }
+
     public long lockPosition(String feed) {
         jdbc.sql("INSERT INTO measures.feed_position (feed, position) VALUES (?, 0) ON CONFLICT DO NOTHING")
                 .param(feed).update();

@@ -1,0 +1,11 @@
+-- Gaps review xxxviii S1: the change numbers the lifts' followers (of the listing feed and of the exchange's received
+-- feed) stepped over (a transaction that took its number and committed after a higher one, past the cursor's
+-- patience), read again until they show or a day has passed (shared.FeedCursor), written in the transaction that
+-- moves the position (feed_position).
+CREATE TABLE measures.feed_skipped (
+    feed        text        NOT NULL,
+    first_seq   bigint      NOT NULL,
+    last_seq    bigint      NOT NULL,
+    skipped_at  timestamptz NOT NULL,
+    PRIMARY KEY (feed, first_seq)
+);
