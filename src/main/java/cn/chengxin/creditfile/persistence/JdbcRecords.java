@@ -19,7 +19,7 @@ import javax.sql.DataSource;
 import cn.chengxin.creditfile.FileEntry;
 import cn.chengxin.creditfile.NewRecord;
 import cn.chengxin.creditfile.RecordStatus;
-import cn.chengxin.shared.jdbc.CopyWriter;
+import cn.chengxin.shared.jdbc.BinaryCopyWriter;
 import cn.chengxin.shared.jdbc.PostgresCopy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -143,6 +143,9 @@ public class JdbcRecords {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /** The columns of {@code record_stage}, each row gives them all. */
+    private static final int STAGED_COLUMNS = 15;
+
     /**
      * Inserts new records (first versions, all of one department) set-based; a natural key that exists
      * already is skipped. A first version needs no state event: the row itself says who accepted it, when
@@ -153,20 +156,23 @@ public class JdbcRecords {
     public Set<UUID> insertNew(List<UUID> ids, List<UUID> keys, List<NewRecord> records, List<RecordStatus> statuses,
                                UUID batchId, String by, Instant at) {
         // COPY into a per-connection staging table, then one INSERT … SELECT: the rows travel in PostgreSQL's
-        // bulk format instead of as statement parameters. The staging rows vanish at commit.
+        // bulk format instead of as statement parameters, in its binary form (the server parses no uuid, date or
+        // number from text, the client formats none; only the content is still parsed, as jsonb is). The staging
+        // rows vanish at commit.
         jdbc.sql("""
                 CREATE TEMP TABLE IF NOT EXISTS record_stage (
                     id uuid, record_key uuid, version int, subject_id uuid, item_code text, item_version int,
                     source_record_id text, decision_number text, decision_date date, content jsonb, fingerprint text,
                     publication_end date, retention_end date, linked_from uuid, status text)
                     ON COMMIT DELETE ROWS""").update();
-        CopyWriter rows = new CopyWriter();
+        BinaryCopyWriter rows = new BinaryCopyWriter();
         for (int i = 0; i < records.size(); i++) {
             NewRecord r = records.get(i);
-            rows.uuid(ids.get(i)).uuid(keys.get(i)).number(r.version()).uuid(r.subjectId()).text(r.itemCode())
-                    .number(r.itemVersion()).text(r.sourceRecordId()).text(r.decisionNumber()).date(r.decisionDate())
-                    .text(json.writeValueAsString(r.content())).text(r.fingerprint()).date(r.publicationEnd())
-                    .date(r.retentionEnd()).uuid(r.linkedFrom()).text(statuses.get(i).name()).endRow();
+            rows.row(STAGED_COLUMNS).uuid(ids.get(i)).uuid(keys.get(i)).int4(r.version()).uuid(r.subjectId())
+                    .text(r.itemCode()).int4(r.itemVersion()).text(r.sourceRecordId()).text(r.decisionNumber())
+                    .date(r.decisionDate()).jsonb(json.writeValueAsBytes(r.content())).text(r.fingerprint())
+                    .date(r.publicationEnd()).date(r.retentionEnd()).uuid(r.linkedFrom())
+                    .text(statuses.get(i).name());
         }
         PostgresCopy.copyIn(dataSource, "record_stage", rows);
         return Set.copyOf(jdbc.sql("""

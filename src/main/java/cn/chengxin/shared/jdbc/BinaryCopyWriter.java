@@ -2,7 +2,9 @@ package cn.chengxin.shared.jdbc;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.UUID;
 
 import org.postgresql.copy.CopyIn;
 
@@ -19,6 +21,8 @@ public final class BinaryCopyWriter {
     /** The end of the stream: a row of -1 fields. */
     private static final byte[] TRAILER = {-1, -1};
     private static final long POSTGRES_EPOCH_MICROS = 946_684_800_000_000L;
+    private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
+    private static final byte JSONB_VERSION = 1;
 
     private byte[] out = new byte[1 << 16];
     private int size;
@@ -46,6 +50,31 @@ public final class BinaryCopyWriter {
         putInt(16);
         putLong(most);
         putLong(least);
+        return this;
+    }
+
+    /** A uuid that may be null. */
+    public BinaryCopyWriter uuid(UUID value) {
+        return value == null ? nullValue() : uuid(value.getMostSignificantBits(), value.getLeastSignificantBits());
+    }
+
+    /** A date that may be null: PostgreSQL's binary dates count days from 2000-01-01. */
+    public BinaryCopyWriter date(LocalDate value) {
+        return value == null ? nullValue() : int4((int) (value.toEpochDay() - POSTGRES_EPOCH_DAY));
+    }
+
+    /**
+     * A jsonb value given as its JSON text in UTF-8 (null: SQL NULL): the binary form is a version byte (1) and the
+     * text, which the server parses as it would the text format's.
+     */
+    public BinaryCopyWriter jsonb(byte[] utf8Json) {
+        if (utf8Json == null) {
+            return nullValue();
+        }
+        putInt(utf8Json.length + 1);
+        ensure(1);
+        out[size++] = JSONB_VERSION;
+        put(utf8Json, 0, utf8Json.length);
         return this;
     }
 
