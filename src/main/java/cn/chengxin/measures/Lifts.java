@@ -170,7 +170,9 @@ public class Lifts {
     /**
      * How long after an end was recorded the checks resting on its entry are looked at again: longer than a check
      * can be answered on an index that has not yet read the end (its refresh, up to the gap patience of its feed
-     * cursor) and then wait to be stored with its audit event ({@link AuditLog#LONGEST_WAIT}).
+     * cursor; an end committed after the cursor stepped over its number, within a patience of its commit, as the
+     * index reads those numbers again: gaps review xxxviii S1) and then wait to be stored with its audit event
+     * ({@link AuditLog#LONGEST_WAIT}). The end is recorded here no earlier than its commit.
      */
     static final Duration LATE_CHECKS = Duration.ofMinutes(2);
 
