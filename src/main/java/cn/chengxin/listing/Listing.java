@@ -48,12 +48,15 @@ import cn.chengxin.shared.City;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.FeedCursor;
 import cn.chengxin.shared.Ids;
+import cn.chengxin.shared.jdbc.AfterCommit;
 import cn.chengxin.shared.security.Actor;
 import cn.chengxin.shared.security.DataScope;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.SubjectKind;
 import cn.chengxin.subject.domain.TypedText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -70,6 +73,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Listing {
+
+    private static final Logger log = LoggerFactory.getLogger(Listing.class);
 
     /**
      * Far beyond any real list (as ContentPublishing's); keeps the offset of a hostile page number from
@@ -94,6 +99,7 @@ public class Listing {
             + "不是本人的失信行为，不能作为将本人列入名单的依据";
 
     private final JdbcListing store;
+    private final EntryTransactions tickTransactions;
     private final CaseRecusal recusal;
     private final CreditFile creditFile;
     private final SubjectRegistry subjects;
@@ -117,7 +123,8 @@ public class Listing {
             ApplicationEventPublisher events, JdbcAwaitingBirthDates awaitingBirthDates,
             WithheldFromPublicLists withheldFromPublic, EntryProceedings proceedings,
             @Value("${chengxin.listing.announcement-days:30}") int announcementDays,
-            ObjectProvider<NoticeHolds> noticeHolds, CaseRecusal recusal) {
+            ObjectProvider<NoticeHolds> noticeHolds, CaseRecusal recusal, EntryTransactions tickTransactions) {
+        this.tickTransactions = tickTransactions;
         this.recusal = recusal;
         this.noticeHolds = noticeHolds;
         this.withheldFromPublic = withheldFromPublic;
@@ -892,7 +899,7 @@ public class Listing {
         }
         if (next.status() == EntryStatus.EFFECTIVE) {
             effectiveNotice(entry, exitConditions, next.effectiveFrom(), now);
-            endRedEntries(entry, now);
+            endRedEntries(entry, now, false);
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.approve").subject(entry.subjectPseudonym())
                 .detail(ListDetails.entry(AuditDetail.of("LIST_APPROVED"), entry)
@@ -938,23 +945,35 @@ public class Listing {
      * are learnt first ({@link #learnSelfServiceReads}); one nobody has served waits, however long ago it was approved. Those whose rule
      * has been disabled meanwhile end instead, with the notice that they will not take effect: a disabled rule no
      * longer names a ground for listing, as {@link #approve} refuses their proposals. An objection raised in the notice
-     * period holds the entry until it is decided ({@link #unheld}).
+     * period holds the entry until it is decided ({@link #unheld}). Each entry in a transaction of its own (gaps review
+     * xxxviii S4): one that fails waits for the next tick, the others take effect.
      */
-    @Transactional
     public int activateDue() {
         Instant now = clock.instant();
-        learnSelfServiceReads(now);
+        tickTransactions.run("learning the notices' reads", () -> learnSelfServiceReads(now));
         for (UUID id : store.dueUnderDisabledRules(now)) {
-            store.entry(id).ifPresent(e -> end(e, "认定规则「" + e.ruleName() + "」已停用，不再据此认定", false, now));
+            tickTransactions.run("end under a disabled rule", id, () -> store.entry(id)
+                    .map(e -> end(e, "认定规则「" + e.ruleName() + "」已停用，不再据此认定", false, now, true))
+                    .orElse(false));
         }
-        List<UUID> activated = store.activate(unheld(store.dueUndisputed(now), now), now);
-        for (UUID id : activated) {
-            store.entry(id).ifPresent(e -> {
-                effectiveNotice(e, exitConditionsOf(e), e.effectiveFrom(), now);
-                endRedEntries(e, now);
-            });
+        int activated = 0;
+        for (UUID id : unheld(store.dueUndisputed(now), now)) {
+            if (tickTransactions.run("activation", id, () -> activate(id, now))) {
+                activated++;
+            }
         }
-        return activated.size();
+        return activated;
+    }
+
+    /** One due entry takes effect, if still due and undisputed, with its effective notice. */
+    private boolean activate(UUID id, Instant now) {
+        if (store.activate(List.of(id), now).isEmpty()) {
+            return false;
+        }
+        ListEntry e = store.entry(id).orElseThrow();
+        effectiveNotice(e, exitConditionsOf(e), e.effectiveFrom(), now);
+        endRedEntries(e, now, true);
+        return true;
     }
 
     /**
@@ -995,25 +1014,27 @@ public class Listing {
      * good record does not propose it again once the other entry ends; a new good record may. A red proposal still
      * under review is left to its reviewer, whom {@link #approve} refuses.
      */
-    private void endRedEntries(ListEntry effective, Instant now) {
+    private void endRedEntries(ListEntry effective, Instant now, boolean auditAfterCommit) {
         if (effective.listType() == ListType.RED) {
             return;
         }
         for (ListEntry red : store.openEntriesOf(List.of(effective.subjectId()))) {
             if (red.listType() == ListType.RED && red.status() != EntryStatus.PROPOSED) {
-                end(red, "已列入" + effective.listType().label(), true, now);
+                end(red, "已列入" + effective.listType().label(), true, now, auditAfterCommit);
             }
         }
     }
 
-    /** Entries past their last day end (scheduled every minute; measures stop with them). */
-    @Transactional
+    /**
+     * Entries past their last day end (scheduled; measures stop with them), each in a transaction of its own (gaps
+     * review xxxviii S4): one that fails waits for the next tick, the others end.
+     */
     public int expireDue() {
         Instant now = clock.instant();
         int ended = 0;
         for (UUID id : store.pastValidity(LocalDate.now(clock))) {
-            Optional<ListEntry> entry = store.entry(id);
-            if (entry.isPresent() && end(entry.get(), "有效期届满", false, now)) {
+            if (tickTransactions.run("expiry", id, () -> store.entry(id)
+                    .map(e -> end(e, "有效期届满", false, now, true)).orElse(false))) {
                 ended++;
             }
         }
@@ -1085,6 +1106,18 @@ public class Listing {
      * read in its notice period may have taken effect before the end came (activateDue, another transaction).
      */
     private boolean end(ListEntry entry, String reason, boolean decided, Instant now) {
+        return end(entry, reason, decided, now, false);
+    }
+
+    /**
+     * @param auditAfterCommit whether the exit's audit event is recorded once the end has committed, not before (gaps
+     *                         review xxxviii S4): so for the ends the tick makes of itself, on the law's terms (the
+     *                         validity over, the rule disabled, a black or grey entry taking effect), which the audit
+     *                         log cannot refuse — the measures would go on past their term — and whose event must not
+     *                         outlive a rollback. A person's decision (an approval, an exit two people decided) records
+     *                         it first and fails closed (RULES.md §10: no operation untraced).
+     */
+    private boolean end(ListEntry entry, String reason, boolean decided, Instant now, boolean auditAfterCommit) {
         Optional<EntryStatus> ended = store.exit(entry.id(), reason, decided, now);
         if (ended.isEmpty()) {
             return false;
@@ -1098,9 +1131,24 @@ public class Listing {
             notice(entry, ListNotice.Kind.EXIT, NoticeText.withdrawn(entry.subjectName(), entry.listType(),
                     entry.ruleName(), reason), now);
         }
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.exit").subject(entry.subjectPseudonym())
-                .detail(ListDetails.entry(AuditDetail.of("LIST_EXITED"), entry).with("reason", reason)));
+        AuditEntry event = AuditEntry.of(AuditCategory.PROCESSING, "listing.exit").subject(entry.subjectPseudonym())
+                .detail(ListDetails.entry(AuditDetail.of("LIST_EXITED"), entry).with("reason", reason));
+        if (auditAfterCommit) {
+            AfterCommit.run(() -> recordEnded(entry.id(), event));
+        } else {
+            audit.record(event);
+        }
         return true;
+    }
+
+    /** The entry's end is committed: an event the audit log refuses now is logged, the end itself stands. */
+    private void recordEnded(UUID entryId, AuditEntry event) {
+        try {
+            audit.record(event);
+        } catch (RuntimeException e) {
+            log.error("Lists: entry {} ended (its exit_reason and exited_at stand) without its audit event: {}",
+                    entryId, e.toString());
+        }
     }
 
     /** {@code effectiveFrom}: when it took effect, which decides the measures it carries and the notice names. */

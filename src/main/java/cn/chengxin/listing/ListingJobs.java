@@ -1,6 +1,7 @@
 package cn.chengxin.listing;
 
 import java.util.Set;
+import java.util.function.IntSupplier;
 
 import cn.chengxin.catalog.ItemVersionApproved;
 import cn.chengxin.creditfile.RecordsChanged;
@@ -88,8 +89,9 @@ class ListingJobs {
 
     @Scheduled(fixedDelayString = "${chengxin.listing.tick:PT30S}", initialDelayString = "${chengxin.listing.tick:PT30S}")
     void tick() {
-        int activated = listing.activateDue();
-        int expired = listing.expireDue();
+        // Each step guarded (gaps review xxxviii S4): a failing activation does not hold the expiries back.
+        int activated = guarded("activation", listing::activateDue);
+        int expired = guarded("expiry", listing::expireDue);
         if (activated + expired > 0) {
             log.info("Lists: {} entries took effect, {} ended at their validity", activated, expired);
         }
@@ -107,6 +109,15 @@ class ListingJobs {
         }
         for (ResumablePasses.Pass stalled : recheckingMarks.stalled()) {
             resume("Catch-up", stalled, this::recheckMarks);
+        }
+    }
+
+    private static int guarded(String step, IntSupplier work) {
+        try {
+            return work.getAsInt();
+        } catch (RuntimeException e) {
+            log.warn("Lists: the tick's {} failed and is left for the next tick: {}", step, e.toString());
+            return 0;
         }
     }
 
