@@ -29,6 +29,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -545,6 +546,20 @@ public class CreditFile {
      */
     public Optional<FileEntry> record(UUID subjectId, UUID recordKey) {
         return subjectId == null || recordKey == null ? Optional.empty() : records.currentRecord(subjectId, recordKey);
+    }
+
+    /**
+     * Locks the current row of one of the subject's records until the caller's transaction ends (gaps review xxxviii
+     * S5, S8), so that a decision about the record and an act resting on it happen one after the other: {@code shared}
+     * by what relies on the record (a list entry taking effect), which waits for a change under way and holds the next
+     * one (a repair, an objection's filing) back until it commits; exclusive by what is about to change it, first, before
+     * it reads anything. Nothing when the subject holds no such record.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockRecord(UUID subjectId, UUID recordKey, boolean shared) {
+        if (subjectId != null && recordKey != null) {
+            records.lockCurrent(subjectId, recordKey, shared);
+        }
     }
 
     /**

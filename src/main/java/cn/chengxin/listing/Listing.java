@@ -419,8 +419,7 @@ public class Listing {
                 String reason = null;
                 FileEntry basis = entry.recordKey() == null ? null : shownByKey.get(entry.recordKey());
                 if (entry.recordKey() != null && basis == null) {
-                    reason = file.stream().filter(r -> r.recordKey().equals(entry.recordKey())).findFirst()
-                            .map(r -> "所依据的信用记录" + r.status().label()).orElse("所依据的信用记录已不再使用");
+                    reason = basisGone(file.stream().filter(r -> r.recordKey().equals(entry.recordKey())).findFirst());
                 } else if (entry.listType() == ListType.RED && RedListStanding.endedBy(
                         LocalDate.ofInstant(entry.proposedAt(), clock.getZone()), lastNegativeDay)) {
                     String number = lastNegative.get().decisionNumber();
@@ -847,6 +846,14 @@ public class Listing {
         Actor by = AuditLog.currentActor();
         ListEntry entry = reviewable(entryId, by);
         ListRule rule = ruleOf(entry).orElse(null);
+        Optional<String> basisGone = basisGone(entry);
+        if (basisGone.isPresent()) {
+            // Gaps review xxxviii S5: proposed by an evaluation that read the record before a repair (an upheld
+            // objection, a revocation) committed, which could not see the proposal to end it. Nobody is listed on a
+            // record no longer used (RULES.md §6, §7); the reviewer rejects it.
+            throw new ListingProblem("LIST_RECORD_NOT_SHOWN", DomainProblem.Kind.CONFLICT,
+                    "该建议" + basisGone.get() + "，不能同意认定，请作不予认定处理");
+        }
         if (entry.listType() == ListType.BLACK && entry.seriousGround() == null) {
             // Proposed before grounds were required (RULES.md §7): rejected, and proposed again naming its ground.
             throw new ListingProblem("LIST_GROUND_REQUIRED", DomainProblem.Kind.CONFLICT,
@@ -965,8 +972,18 @@ public class Listing {
         return activated;
     }
 
-    /** One due entry takes effect, if still due and undisputed, with its effective notice. */
+    /**
+     * One due entry takes effect, if still due and undisputed, with its effective notice; one whose record is no longer
+     * shown ends instead, as the evaluation would end it (gaps review xxxviii S5: approved on a record a repair changed
+     * while its evaluation ran).
+     */
     private boolean activate(UUID id, Instant now) {
+        Optional<ListEntry> due = store.entry(id);
+        Optional<String> basisGone = due.flatMap(this::basisGone);
+        if (basisGone.isPresent()) {
+            end(due.get(), basisGone.get(), false, now, true);
+            return false;
+        }
         if (store.activate(List.of(id), now).isEmpty()) {
             return false;
         }
@@ -974,6 +991,26 @@ public class Listing {
         effectiveNotice(e, exitConditionsOf(e), e.effectiveFrom(), now);
         endRedEntries(e, now, true);
         return true;
+    }
+
+    /**
+     * Why the entry's record no longer carries it (no longer shown: repaired, revoked, corrected…); empty if it does.
+     * Read under a share lock of the record, held to the caller's commit (gaps review xxxviii S5, S8): a repair or an
+     * objection's filing under way is waited for, and one that comes next waits until this entry's step is done.
+     */
+    private Optional<String> basisGone(ListEntry entry) {
+        if (entry.recordKey() == null) {
+            return Optional.empty();
+        }
+        creditFile.lockRecord(entry.subjectId(), entry.recordKey(), true);
+        Optional<FileEntry> record = creditFile.record(entry.subjectId(), entry.recordKey());
+        return record.filter(r -> SHOWN.contains(r.status())).isPresent() ? Optional.empty()
+                : Optional.of(basisGone(record));
+    }
+
+    /** The reason an entry ends when its record, as read, is not shown (or no longer the subject's at all). */
+    private static String basisGone(Optional<FileEntry> record) {
+        return record.map(r -> "所依据的信用记录" + r.status().label()).orElse("所依据的信用记录已不再使用");
     }
 
     /**

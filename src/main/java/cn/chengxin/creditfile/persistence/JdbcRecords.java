@@ -475,6 +475,13 @@ public class JdbcRecords {
                 .params(recordKey, subjectId).query(this::entry).optional();
     }
 
+    /** Locks the record's current row: {@code FOR SHARE}, or {@code FOR NO KEY UPDATE} as its status change would. */
+    public void lockCurrent(UUID subjectId, UUID recordKey, boolean shared) {
+        jdbc.sql("SELECT 1 FROM creditfile.record WHERE record_key = ? AND current AND subject_id = ? "
+                        + (shared ? "FOR SHARE" : "FOR NO KEY UPDATE"))
+                .params(recordKey, subjectId).query(Integer.class).list();
+    }
+
     /** Shown records (有效, 异议中) with this decision document number, at most {@code limit}. */
     public List<cn.chengxin.creditfile.SubjectEntry> shownWithDecisionNumber(String decisionNumber, LocalDate today,
                                                                            int limit) {
