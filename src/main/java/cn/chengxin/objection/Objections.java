@@ -124,6 +124,9 @@ public class Objections {
     public UUID file(UUID subjectId, UUID recordKey, String reasons, String filedBy, List<Upload> evidence) {
         List<String> types = checked(evidence);
         String text = checkedReasons(reasons);
+        // First (gaps review xxxviii S8): the tick activating an entry on this record meets the filing on the record's
+        // row and waits for it, then finds the entry disputed; or it took effect before the filing began.
+        creditFile.lockRecord(subjectId, recordKey, false);
         FileEntry record = creditFile.record(subjectId, recordKey).filter(e -> e.status().shown())
                 .orElseThrow(() -> problem("OBJECTION_RECORD_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
                         "您的信用档案中没有这条正在展示的记录"));
@@ -163,15 +166,14 @@ public class Objections {
                 .filter(e -> e.id().equals(entryId) && !ended(e, today)).findFirst()
                 .orElseThrow(() -> problem("OBJECTION_ENTRY_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
                         "您没有这个正在名单上的条目"));
+        // First (gaps review xxxviii S8): the tick activating the entry meets the filing on its row, and finds it disputed.
+        listing.markEntryDisputed(entryId, true);
         Optional<Objection> open = store.openOnEntry(entryId);
         Instant now = requireWithinRate(open.isPresent());
         String department = entry.departmentCode() == null ? "CREDIT_OFFICE" : entry.departmentCode();
         String heading = repeatHeading(open, text);
         boolean first = store.insertOrMerge(received(subjectId, null, entryId, "LIST_" + entry.listType().name(),
                 department, text, filedBy, now), heading);
-        if (first) {
-            listing.markEntryDisputed(entryId, true);
-        }
         return attach(store.openOnEntry(entryId).orElseThrow(), first, evidence, types, now,
                 AuditDetail.of("OBJECTION_ON_ENTRY").withLabel("list", "lists.type." + entry.listType().name())
                         .with("entry", entryId));
