@@ -17,8 +17,10 @@ import cn.chengxin.exchange.domain.Relation;
 import cn.chengxin.exchange.persistence.JdbcExchange;
 import cn.chengxin.exchange.wire.BatchCodec;
 import cn.chengxin.shared.jdbc.ClusterJobs;
+import cn.chengxin.shared.jdbc.ScheduledDailyJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,9 +34,14 @@ import tools.jackson.databind.json.JsonMapper;
  * listed for the credit office and nothing is overwritten. With the parent we also reconcile downward
  * ({@link Adopting}): where what it relayed to us differs from what we hold, its state is adopted. We answer the
  * same questions for our partners.
+ * <p>
+ * A night no instance was up at the hour (all stopped for a release) is not lost (gaps review xxxviii S6): an instance
+ * starting after it runs the night at once ({@link cn.chengxin.shared.jdbc.MissedDays}), and every night takes up,
+ * besides the days that still differ, the days of the week before that an enabled partner has no reconciliation of
+ * although it had one before (the nights missed), each for its own day.
  */
 @Component
-class Reconciling {
+class Reconciling extends ScheduledDailyJob {
 
     private static final Logger log = LoggerFactory.getLogger(Reconciling.class);
     static final String PATH = "/api/v1/exchange/reconciliation";
@@ -43,6 +50,8 @@ class Reconciling {
     static final int LOOK_BACK_DAYS = 7;
     /** The job's row in shared.cluster_job. */
     static final String JOB = "exchange.reconcile";
+    /** When the night's reconciliation starts, Beijing time. */
+    static final String CRON = "${chengxin.exchange.reconcile-cron:0 30 2 * * *}";
     /** How long the instance that took the night is shown holding it: a partner's answer takes up to 30 s. */
     static final java.time.Duration HOLD = java.time.Duration.ofHours(1);
 
@@ -52,19 +61,16 @@ class Reconciling {
     private final Adopting adopting;
     private final JsonMapper json;
     private final AuditLog audit;
-    private final Clock clock;
-    private final ClusterJobs jobs;
 
     Reconciling(JdbcExchange store, ExchangeSettings settings, PartnerRequests requests, Adopting adopting,
-                JsonMapper json, AuditLog audit, Clock clock, ClusterJobs jobs) {
-        this.jobs = jobs;
+                JsonMapper json, AuditLog audit, Clock clock, ClusterJobs jobs, @Value(CRON) String cron) {
+        super(JOB, cron, jobs, clock);
         this.store = store;
         this.settings = settings;
         this.requests = requests;
         this.adopting = adopting;
         this.json = json;
         this.audit = audit;
-        this.clock = clock;
     }
 
     /**
@@ -72,9 +78,18 @@ class Reconciling {
      * the others leave it (each would ask every partner, queue the same differences again and list them twice). A
      * night whose run failed is looked at again the next night ({@link #LOOK_BACK_DAYS}).
      */
-    @Scheduled(cron = "${chengxin.exchange.reconcile-cron:0 30 2 * * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = CRON, zone = "Asia/Shanghai")
     void nightly() {
-        LocalDate today = LocalDate.now(clock);
+        runDay(today());
+    }
+
+    /**
+     * The night of {@code today}, if no instance took it (nor a later one): at its cron, or at the start of an
+     * instance after its hour ({@link cn.chengxin.shared.jdbc.MissedDays}); the nights missed before it are taken up
+     * by {@link #nightly(LocalDate)}'s look-back.
+     */
+    @Override
+    public void runDay(LocalDate today) {
         if (!jobs.claimDay(JOB, today, HOLD)) {
             log.info("Reconciliation of {}: taken by another instance", today);
             return;
@@ -87,8 +102,9 @@ class Reconciling {
     }
 
     /**
-     * Yesterday, and each earlier day of the last {@link #LOOK_BACK_DAYS} whose differences are not resolved yet: a
-     * day whose messages were queued again and refused or lost again is not left behind after one night.
+     * Yesterday, and each earlier day of the last {@link #LOOK_BACK_DAYS} whose differences are not resolved yet or
+     * that was never reconciled with a partner reconciled before it: a day whose messages were queued again and
+     * refused or lost again is not left behind after one night, nor is the day of a night no instance ran (S6).
      *
      * @return the days reconciled, the earliest first
      */

@@ -143,6 +143,9 @@ class ExchangeIT {
     Reconciling reconciling;
 
     @Autowired
+    cn.chengxin.shared.jdbc.ClusterJobs clusterJobs;
+
+    @Autowired
     Adopting adopting;
 
     @Autowired
@@ -1590,6 +1593,47 @@ class ExchangeIT {
                 province.declaredAs(exchange, Relation.PARENT, PlatformLevel.PROVINCE, null);
             }
         }
+    }
+
+    /**
+     * S6 of gaps-review-xxxviii: a night no instance was up at 02:30 (all stopped for a release) is reconciled when an
+     * instance starts after it, the skipped night's day as well as the last one, once across the instances.
+     */
+    @Test
+    void aNightSkippedForAReleaseIsReconciledAtTheNextStart() throws Exception {
+        try (FakeParent parent = new FakeParent(exchange.platform().publicKey())) {
+            TestPartner province = TestPartner.fresh("信用省").declaredAs(exchange, Relation.PARENT,
+                    PlatformLevel.PROVINCE, parent.baseUrl());
+            try {
+                // Days of their own, a month on: the clock is moved by the instants and days given to the job.
+                LocalDate day = LocalDate.now(clock).plusDays(30);
+                jdbc.sql("INSERT INTO shared.cluster_job (job, done_through) VALUES (?, ?) ON CONFLICT (job) "
+                                + "DO UPDATE SET done_through = EXCLUDED.done_through, claimed_until = NULL")
+                        .params(Reconciling.JOB, java.sql.Date.valueOf(day.minusDays(3))).update();
+                reconciling.runDay(day.minusDays(2));
+                assertThat(daysReconciled(province)).containsExactly(day.minusDays(3));
+
+                // Every instance was down at 02:30 on day - 1; one starts at 09:00 on the day.
+                cn.chengxin.shared.jdbc.MissedDays starting = new cn.chengxin.shared.jdbc.MissedDays(
+                        List.of(reconciling), clusterJobs, clock, false);
+                java.time.Instant nine = day.atTime(9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
+                assertThat(starting.catchUp(nine)).containsExactly(Reconciling.JOB);
+                assertThat(daysReconciled(province)).as("the skipped night's day too")
+                        .containsExactly(day.minusDays(3), day.minusDays(2), day.minusDays(1));
+                assertThat(reconciliationOf(province, day.minusDays(2)).matched()).isTrue();
+                assertThat(new cn.chengxin.shared.jdbc.MissedDays(List.of(reconciling), clusterJobs, clock, false)
+                        .catchUp(nine)).as("another instance starting finds the night done").isEmpty();
+                assertThat(reconciling.nightly(day.plusDays(1))).as("nothing left behind").contains(day)
+                        .doesNotContain(day.minusDays(3), day.minusDays(2), day.minusDays(1));
+            } finally {
+                province.declaredAs(exchange, Relation.PARENT, PlatformLevel.PROVINCE, null);
+            }
+        }
+    }
+
+    private List<LocalDate> daysReconciled(TestPartner partner) {
+        return jdbc.sql("SELECT day FROM exchange.reconciliation WHERE partner_code = ? ORDER BY day")
+                .param(partner.code).query((rs, n) -> rs.getObject(1, LocalDate.class)).list();
     }
 
     private ReconciliationResult reconciliationOf(TestPartner partner, LocalDate day) {

@@ -752,17 +752,25 @@ public class JdbcExchange {
 
     /**
      * The days from {@code from} to {@code to} whose latest reconciliation with a partner we still push to differed
-     * (or failed), the earliest first: reconciled again until they match.
+     * (or failed), and those an enabled partner we push to has no reconciliation of although it has one of an earlier
+     * day (a night no instance ran; gaps review xxxviii S6), the earliest first: reconciled again until they match.
      */
     public List<LocalDate> unresolvedDays(LocalDate from, LocalDate to) {
         return jdbc.sql("""
-                        SELECT DISTINCT r.day FROM exchange.reconciliation r
+                        SELECT r.day FROM exchange.reconciliation r
                         JOIN exchange.partner p ON p.code = r.partner_code AND p.enabled AND p.base_url IS NOT NULL
                         WHERE r.day BETWEEN ? AND ?
                           AND (r.error IS NOT NULL OR r.their_digest IS DISTINCT FROM r.our_digest OR r.adopted > 0
                                OR cardinality(r.conflicts) > 0)
-                        ORDER BY r.day""")
-                .params(Date.valueOf(from), Date.valueOf(to))
+                        UNION
+                        SELECT d.day::date FROM generate_series(?::date, ?::date, interval '1 day') AS d(day)
+                        JOIN exchange.partner p ON p.enabled AND p.base_url IS NOT NULL
+                        WHERE NOT EXISTS (SELECT 1 FROM exchange.reconciliation r
+                                          WHERE r.partner_code = p.code AND r.day = d.day::date)
+                          AND EXISTS (SELECT 1 FROM exchange.reconciliation r
+                                      WHERE r.partner_code = p.code AND r.day < d.day::date)
+                        ORDER BY 1""")
+                .params(Date.valueOf(from), Date.valueOf(to), Date.valueOf(from), Date.valueOf(to))
                 .query((rs, n) -> rs.getDate(1).toLocalDate()).list();
     }
 
