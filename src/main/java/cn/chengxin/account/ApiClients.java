@@ -55,12 +55,15 @@ public class ApiClients {
     private final Clock clock;
     private final ApiKeyValidity validity;
     private final InstitutionViolations violations;
+    private final BannedInstitutions banned;
     private final SecureRandom random = new SecureRandom();
     private final Map<UUID, Instant> lastUsedWritten = new ConcurrentHashMap<>();
+    private final Map<UUID, Instant> banRefusalsAudited = new ConcurrentHashMap<>();
 
     ApiClients(JdbcAccounts accounts, AuditLog audit, Clock clock, ApiKeyValidity validity,
-               InstitutionViolations violations) {
+               InstitutionViolations violations, BannedInstitutions banned) {
         this.accounts = accounts;
+        this.banned = banned;
         this.audit = audit;
         this.clock = clock;
         this.validity = validity;
@@ -516,14 +519,19 @@ public class ApiClients {
         return revoked;
     }
 
-    /** Forgets the keys recently seen now, and again once the transaction commits. */
+    /** Forgets the keys recently seen, and the bans read with them, now and again once the transaction commits. */
     private void forgetRecentlySeen() {
         recentlySeen.clear();
+        banned.forget();
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
         // A request on this instance until the commit still reads the key active and caches it: clear again after.
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 recentlySeen.clear();
+                banned.forget();
             }
         });
     }
@@ -594,11 +602,19 @@ public class ApiClients {
      * check API is the hot path.
      */
     public KeyCheck check(String presentedKey) {
+        return check(presentedKey, clock.instant());
+    }
+
+    /**
+     * {@link #check(String)} at {@code now}. A key of an institution a confirmed ban of the violation register holds
+     * at {@code now} is refused as {@code banned}, whether or not the night's revocation ran (gaps review xxxviii S7):
+     * the bans are read with the key, so the request pays two instants compared.
+     */
+    KeyCheck check(String presentedKey, Instant now) {
         if (presentedKey == null || ApiKeys.prefixOf(presentedKey).isEmpty()) {
             return KeyCheck.INVALID;
         }
         String hash = ApiKeys.hash(presentedKey);
-        Instant now = clock.instant();
         Known known = recentlySeen.get(hash);
         if (known == null || !known.readAt().plus(KNOWN_FOR).isAfter(now)) {
             Optional<ApiClient> read = accounts.apiClientByHash(hash).filter(c -> !c.revoked());
@@ -609,7 +625,7 @@ public class ApiClients {
             if (recentlySeen.size() > 10_000) {
                 recentlySeen.clear();
             }
-            known = Known.of(read.get(), now);
+            known = Known.of(read.get(), now, banned.of(read.get().institutionId(), now, KNOWN_FOR));
             recentlySeen.put(hash, known);
         }
         if (known.client().replaced(now)) {
@@ -619,6 +635,9 @@ public class ApiClients {
         if (known.client().expired(now)) {
             return KeyCheck.EXPIRED;
         }
+        if (known.bans().length > 0 && refusedForBan(known, now)) {
+            return KeyCheck.BANNED;
+        }
         noteUse(known.client());
         return known.check();
     }
@@ -627,13 +646,16 @@ public class ApiClients {
      * A presented key's check: the client if the key is valid; {@code expired} if it is a client's key past its
      * expiry (RULES.md §10), answered API_KEY_EXPIRED so the system's operator knows to ask for its replacement;
      * {@code addresses}, the networks the client's key may be used from; {@code expiresAt}, when a valid key stops
-     * being accepted (null: never, or no valid key), read with the key so that warning of it costs no query (R7).
+     * being accepted (null: never, or no valid key), read with the key so that warning of it costs no query (R7);
+     * {@code banned}, a key of an institution the violation register bans now (gaps review xxxviii S7).
      */
     public record KeyCheck(Optional<ApiClientPrincipal> client, boolean expired, AllowedAddresses addresses,
-                           Instant expiresAt) {
+                           Instant expiresAt, boolean banned) {
 
-        static final KeyCheck INVALID = new KeyCheck(Optional.empty(), false, AllowedAddresses.ANY, null);
-        static final KeyCheck EXPIRED = new KeyCheck(Optional.empty(), true, AllowedAddresses.ANY, null);
+        static final KeyCheck INVALID = new KeyCheck(Optional.empty(), false, AllowedAddresses.ANY, null, false);
+        static final KeyCheck EXPIRED = new KeyCheck(Optional.empty(), true, AllowedAddresses.ANY, null, false);
+        /** A key of an institution the violation register bans now, not revoked yet: refused as revoked (S7). */
+        static final KeyCheck BANNED = new KeyCheck(Optional.empty(), false, AllowedAddresses.ANY, null, true);
 
         /**
          * When the key stops being accepted, if that is within {@link ApiKeyValidity#WARNING} of {@code now}: its
@@ -657,14 +679,52 @@ public class ApiClients {
      * allowed addresses, built once per read rather than for every request (session xxxvii: parsing the addresses
      * was some 4% of a check's request-thread samples).
      */
-    private record Known(ApiClient client, Instant readAt, KeyCheck check) {
+    private record Known(ApiClient client, Instant readAt, KeyCheck check, BannedInstitutions.Ban[] bans) {
 
-        static Known of(ApiClient c, Instant readAt) {
+        static Known of(ApiClient c, Instant readAt, BannedInstitutions.Ban[] bans) {
             return new Known(c, readAt, new KeyCheck(Optional.of(new ApiClientPrincipal(c.id(), c.institutionId(),
                     c.name(), c.organisation(), c.departmentCode(), c.keyPrefix(), c.permissions(),
                     c.ratePerMinute(), c.kind(), c.allowedAddresses(), c.expiresAt(), c.replacedAt())), false,
-                    AllowedAddresses.of(c.allowedAddresses()), c.endsAt()));
+                    AllowedAddresses.of(c.allowedAddresses()), c.endsAt(), false), bans);
         }
+    }
+
+    /**
+     * Whether a ban holds the key's institution at {@code now}: the key is then refused until the night's revocation
+     * ends it, audited as the key's own attempt at most once a minute per key and instance (a client retrying in a
+     * loop does not fill the audit log).
+     */
+    private boolean refusedForBan(Known known, Instant now) {
+        InstitutionViolation ban = BannedInstitutions.holding(known.bans(), now);
+        if (ban == null) {
+            return false;
+        }
+        ApiClient key = known.client();
+        Instant audited = banRefusalsAudited.get(key.id());
+        if (audited == null || !audited.plus(LAST_USED_GRANULARITY).isAfter(now)) {
+            banRefusalsAudited.put(key.id(), now);
+            audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.apiclient.use")
+                    .by(known.check().client().orElseThrow()).result(AuditResult.DENIED)
+                    .detail(AuditDetail.of("API_KEY_REFUSED_FOR_BAN").with("key", key.name())
+                            .with("prefix", key.keyPrefix()).with("organisation", key.organisation())
+                            .withLabel("ground", ban.ground().messageKey()).with("reference", ban.reference())
+                            .with("until", ban.bannedUntil())));
+        }
+        return true;
+    }
+
+    /**
+     * Whether a confirmed ban of the violation register holds the institution at {@code now}, whatever the night's
+     * jobs did: for the use of a consent given to it (gaps review xxxviii S7). Read as the key check reads it, with no
+     * query within {@link #KNOWN_FOR}.
+     */
+    public boolean banned(UUID institutionId, Instant now) {
+        return banned.holding(institutionId, now, KNOWN_FOR) != null;
+    }
+
+    /** A ban confirmed here (in its transaction) is seen by this instance's next key check and consent use at once. */
+    void banConfirmed() {
+        forgetRecentlySeen();
     }
 
     private void noteUse(ApiClient client) {

@@ -2,8 +2,11 @@ package cn.chengxin.account;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -135,9 +138,32 @@ public class InstitutionViolations {
      * when it takes effect (gaps review xxx L4).
      */
     public List<UUID> institutionsHeld(InstitutionViolation entry) {
-        List<ApiClient> keys = accounts.apiClients();
+        return institutionsHeld(entry, accounts.apiClients());
+    }
+
+    private static List<UUID> institutionsHeld(InstitutionViolation entry, List<ApiClient> keys) {
         return keys.stream().filter(k -> holds(entry, k.institutionId(), k.organisation(), k.creditCode(), keys))
                 .map(ApiClient::institutionId).distinct().toList();
+    }
+
+    /**
+     * The confirmed entries not over on {@code day} (in force, or confirmed ahead of their first day), by each
+     * institution keys were issued to that they hold ({@link #institutionsHeld}): one read of the register, and of the
+     * keys only when such an entry exists ({@link BannedInstitutions}; gaps review xxxviii S7).
+     */
+    Map<UUID, List<InstitutionViolation>> heldNotOver(LocalDate day) {
+        List<InstitutionViolation> notOver = register().stream()
+                .filter(v -> v.status() == InstitutionViolation.Status.CONFIRMED && !v.bannedUntil().isBefore(day))
+                .toList();
+        if (notOver.isEmpty()) {
+            return Map.of();
+        }
+        List<ApiClient> keys = accounts.apiClients();
+        Map<UUID, List<InstitutionViolation>> held = new HashMap<>();
+        for (InstitutionViolation entry : notOver) {
+            institutionsHeld(entry, keys).forEach(i -> held.computeIfAbsent(i, x -> new ArrayList<>()).add(entry));
+        }
+        return held;
     }
 
     /**

@@ -18,6 +18,8 @@ import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.inquiry.persistence.JdbcInquiry;
 import cn.chengxin.inquiry.persistence.JdbcInquiry.WithdrawnForBan;
+import cn.chengxin.shared.jdbc.ClusterJobs;
+import cn.chengxin.shared.jdbc.ScheduledDailyJob;
 import cn.chengxin.subject.SubjectRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,10 +46,18 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the confirmation commits, a chunk per transaction, each chunk with its audit entries and notices. The pass is
  * idempotent — a chunk takes only consents still live — and resumable: the event publication registry resubmits a
  * reaction a stop interrupted, and the nightly pass takes up every ban in force, so a ban confirmed ahead of its first
- * day acts on that day, as the keys' revocation does.
+ * day acts on that day, as the keys' revocation does. The nightly pass runs once across the instances, and an instance
+ * starting after 00:10 on a day not done runs it at once ({@link cn.chengxin.shared.jdbc.MissedDays}); until it has,
+ * a consent to an institution banned from that day is refused where it is used ({@code Consents#allowing}, gaps
+ * review xxxviii S7).
  */
 @Component
-class BannedInstitutionConsents {
+class BannedInstitutionConsents extends ScheduledDailyJob {
+
+    /** The job's row in shared.cluster_job. */
+    static final String JOB = "inquiry.banned-consents";
+    /** When the night's withdrawal runs, Beijing time. */
+    static final String CRON = "${chengxin.inquiry.banned-consents-cron:0 10 0 * * *}";
 
     /** The consent's {@code withdrawn_by}: withdrawn by the platform for the violation register. */
     static final String BY = "ban";
@@ -60,20 +70,20 @@ class BannedInstitutionConsents {
     private final Notices notices;
     private final SubjectRegistry subjects;
     private final AuditLog audit;
-    private final Clock clock;
     private final TransactionTemplate chunkTransaction;
     private final int chunk;
 
     BannedInstitutionConsents(JdbcInquiry store, InstitutionViolations violations, Notices notices,
                               SubjectRegistry subjects, AuditLog audit, Clock clock,
                               PlatformTransactionManager transactions,
-                              @Value("${chengxin.inquiry.ban-withdrawal-chunk:500}") int chunk) {
+                              @Value("${chengxin.inquiry.ban-withdrawal-chunk:500}") int chunk, ClusterJobs jobs,
+                              @Value(CRON) String cron) {
+        super(JOB, cron, jobs, clock);
         this.store = store;
         this.violations = violations;
         this.notices = notices;
         this.subjects = subjects;
         this.audit = audit;
-        this.clock = clock;
         this.chunkTransaction = new TransactionTemplate(transactions);
         this.chunkTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.chunk = chunk;
@@ -83,20 +93,37 @@ class BannedInstitutionConsents {
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(InstitutionBanConfirmed confirmed) {
         InstitutionViolation entry = confirmed.entry();
-        if (entry.withinDays(LocalDate.now(clock))) {
+        if (entry.withinDays(today())) {
             withdraw(entry);
         }
     }
 
-    @Scheduled(cron = "${chengxin.inquiry.banned-consents-cron:0 10 0 * * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = CRON, zone = "Asia/Shanghai")
     void nightly() {
-        log.info("Consents to banned institutions withdrawn: {}", withdrawBegun());
+        runDay(today());
+    }
+
+    /**
+     * The day's withdrawal, unless another instance did it; only the day itself: a ban withdraws while it holds (its
+     * chunks commit as they go, so a pass stopped half-way is finished by the next one).
+     */
+    @Override
+    public void runDay(LocalDate day) {
+        List<LocalDate> done = runDaily(day, 0,
+                d -> log.info("Consents to banned institutions withdrawn for {}: {}", d, withdrawBegun(d)));
+        if (done.isEmpty()) {
+            log.info("Consents to banned institutions: {} done by another instance", day);
+        }
     }
 
     /** Withdraws the live consents to every institution a ban in force today holds; returns how many. */
     int withdrawBegun() {
-        LocalDate today = LocalDate.now(clock);
-        return violations.register().stream().filter(v -> v.inForce(today)).mapToInt(this::withdraw).sum();
+        return withdrawBegun(today());
+    }
+
+    /** Withdraws the live consents to every institution a ban in force on {@code day} holds; returns how many. */
+    int withdrawBegun(LocalDate day) {
+        return violations.register().stream().filter(v -> v.inForce(day)).mapToInt(this::withdraw).sum();
     }
 
     /** Withdraws the live consents to the institutions the entry holds, a chunk per transaction; returns how many. */

@@ -321,10 +321,16 @@ public class Consents {
     /**
      * The consent that allows the institution {@code institutionId} (any of its keys) to query {@code subjectId} for
      * {@code purpose} now: the one presented (by id or authorisation code) or, when none is, one the person granted;
-     * refused with the fault's code.
+     * refused with the fault's code, and CONSENT_INSTITUTION_BANNED while the violation register bans the institution.
      */
     Consent allowing(UUID subjectId, UUID institutionId, Purpose purpose, UUID consentId, String authorisationCode,
                      Instant now) {
+        // A ban of the violation register holds from its first day, whether or not the night withdrew the consents
+        // given to the institution (gaps review xxxviii S7); read with the keys' cache, no query.
+        if (clients.banned(institutionId, now)) {
+            throw new InquiryProblem("CONSENT_INSTITUTION_BANNED", DomainProblem.Kind.FORBIDDEN,
+                    "该机构在违规机构名单的禁入期内，不能凭授权查询信用报告");
+        }
         UUID presented = consentId;
         if (authorisationCode != null && !authorisationCode.isBlank()) {
             presented = codes().consentOf(authorisationCode).orElseThrow(() -> new InquiryProblem(

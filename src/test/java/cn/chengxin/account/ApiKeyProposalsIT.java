@@ -60,6 +60,12 @@ class ApiKeyProposalsIT {
     @Autowired
     Clock clock;
 
+    @Autowired
+    BannedInstitutionKeys bannedKeys;
+
+    @Autowired
+    cn.chengxin.shared.jdbc.ClusterJobs cluster;
+
     private final RequestPostProcessor maker = authentication(Principals.staff("keys-maker", "CREDIT_OFFICE",
             Permission.CONSOLE_HOME, Permission.ACCOUNT_API_CLIENT_MANAGE));
     private final RequestPostProcessor checker = authentication(Principals.staff("keys-checker", "CREDIT_OFFICE",
@@ -448,6 +454,66 @@ class ApiKeyProposalsIT {
                         .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
                         .content("{\"subjectNumber\":\"110101199003077777\",\"purpose\":\"LENDING\"}"))
                 .andExpect(status().isUnauthorized());
+    }
+
+    /**
+     * S7 of gaps-review-xxxviii: a ban confirmed today from tomorrow holds the institution's key from tomorrow's first
+     * second, whether or not the night's revocation ran (none runs here): the check refuses it as banned, the API
+     * answers 401 API_KEY_INSTITUTION_BANNED, audited as the key's refused attempt; an instance starting after the
+     * night's hour revokes it (the durable record), once across the instances.
+     */
+    @Test
+    void aBanFromTomorrowRefusesTheKeyFromItsFirstSecondThoughTheNightsRunWasMissed() throws Exception {
+        String bank = "明日禁入银行" + UUID.randomUUID().toString().substring(0, 8);
+        ApiClients.IssuedKey key = as("keys-ban-setup", () -> clients.issue("明日禁入系统", bank,
+                ApiClient.Kind.INSTITUTION, null, Set.of(Permission.API_REPORT_QUERY), 60));
+        java.time.ZoneId beijing = java.time.ZoneId.of("Asia/Shanghai");
+        LocalDate today = LocalDate.now(clock.withZone(beijing));
+        LocalDate tomorrow = today.plusDays(1);
+        UUID entry = as("keys-ban-maker", () -> violations.propose(key.institutionId(), ViolationGround.UNLAWFUL_QUERY,
+                "信用办〔2026〕61号", tomorrow, tomorrow.plusDays(30)));
+        as("keys-ban-checker", () -> {
+            violations.confirm(entry);
+            return null;
+        });
+        assertThat(revocation(key.clientId())).as("not in force yet").isNull();
+        mvc.perform(get("/api/v1/whoami").header("Authorization", "Bearer " + key.key()))
+                .andExpect(status().isOk());
+
+        // The clock moved to tomorrow, and no instance ran the night's revocation at 00:05.
+        java.time.Instant midnight = tomorrow.atStartOfDay(beijing).toInstant();
+        assertThat(clients.check(key.key(), midnight.minusSeconds(1)).client()).as("the ban's eve").isPresent();
+        ApiClients.KeyCheck refused = clients.check(key.key(), midnight);
+        assertThat(refused.banned()).isTrue();
+        assertThat(refused.client()).isEmpty();
+        String audited = "SELECT count(*) FROM audit.event WHERE action = 'account.apiclient.use' AND result = 'DENIED'"
+                + " AND actor_name = '明日禁入系统' AND detail = ?";
+        String detail = "reason=API_KEY_REFUSED_FOR_BAN; key=明日禁入系统; prefix=" + key.prefix() + "; organisation="
+                + bank + "; ground=#console.violations.ground.UNLAWFUL_QUERY; reference=信用办〔2026〕61号; until="
+                + tomorrow.plusDays(30);
+        assertThat(jdbc.sql(audited).param(detail).query(Long.class).single()).isOne();
+
+        // Over the API: the same day moved by a day of the entry's (the clock of the context is the real one).
+        jdbc.sql("UPDATE account.institution_violation SET banned_from = banned_from - 1 WHERE id = ?").param(entry)
+                .update();
+        clients.banConfirmed();
+        mvc.perform(get("/api/v1/whoami").header("Authorization", "Bearer " + key.key()))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.code").value("API_KEY_INSTITUTION_BANNED"));
+        assertThat(revocation(key.clientId())).as("the night's run was missed").isNull();
+
+        // An instance starts after 00:05 on a day the revocation did not run: it revokes the key for good.
+        jdbc.sql("INSERT INTO shared.cluster_job (job, done_through) VALUES (?, ?) ON CONFLICT (job) "
+                        + "DO UPDATE SET done_through = EXCLUDED.done_through")
+                .params(BannedInstitutionKeys.JOB, java.sql.Date.valueOf(today.minusDays(1))).update();
+        java.time.Instant started = today.atTime(0, 30).atZone(beijing).toInstant();
+        assertThat(new cn.chengxin.shared.jdbc.MissedDays(List.of(bannedKeys), cluster, clock, false)
+                .catchUp(started)).containsExactly(BannedInstitutionKeys.JOB);
+        assertThat(revocation(key.clientId())).isEqualTo("UNLAWFUL_QUERY 信用办〔2026〕61号");
+        assertThat(new cn.chengxin.shared.jdbc.MissedDays(List.of(bannedKeys), cluster, clock, false)
+                .catchUp(started)).as("the second instance starting finds it done").isEmpty();
+        mvc.perform(get("/api/v1/whoami").header("Authorization", "Bearer " + key.key()))
+                .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.code").value("API_KEY_INVALID"));
     }
 
     /**

@@ -75,6 +75,12 @@ class ConsentsIT {
     @Autowired
     BannedInstitutionConsents bannedConsents;
 
+    @Autowired
+    Reports reports;
+
+    @Autowired
+    cn.chengxin.shared.jdbc.ClusterJobs cluster;
+
     /**
      * A nurse from another city, with no records here, registered once the real-name provider confirmed her: she
      * consents in self-service, the hospital's query is answered with a report that says in words that it found no
@@ -232,6 +238,60 @@ class ConsentsIT {
         assertThat(jdbc.sql(notices).params(person.id(), "您授权" + bank + "查询信用报告的授权已撤回")
                 .query(Long.class).single()).isOne();
         assertThat(jdbc.sql(audited).params(given.id().toString(), detail).query(Long.class).single()).isOne();
+    }
+
+    /**
+     * S7 of gaps-review-xxxviii: a ban confirmed today from tomorrow refuses the use of the consents given to the
+     * institution from tomorrow's first second, whether or not the night's withdrawal ran (none runs here); the report
+     * refused is audited; an instance starting after the night's hour withdraws the consent (the durable record).
+     */
+    @Test
+    void aBanFromTomorrowRefusesTheConsentFromItsFirstSecondThoughTheNightsRunWasMissed() throws Exception {
+        Person person = person("甘明禁");
+        String bank = "明日禁入授权银行" + UUID.randomUUID().toString().substring(0, 8);
+        ApiClients.IssuedKey key = bank(bank);
+        Consent given = consents.grant(person.id(), key.institutionId(), Purpose.LENDING, 30, false);
+        cn.chengxin.account.ApiClientPrincipal client = apiClients.authenticate(key.key()).orElseThrow();
+        java.time.ZoneId beijing = java.time.ZoneId.of("Asia/Shanghai");
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(beijing));
+        java.time.LocalDate tomorrow = today.plusDays(1);
+        UUID entry = as("consents-maker", () -> violations.propose(key.institutionId(),
+                ViolationGround.BEYOND_PURPOSE, "信用办〔2026〕62号", tomorrow, tomorrow.plusDays(30)));
+        as("consents-checker", () -> {
+            violations.confirm(entry);
+            return null;
+        });
+        assertThat(withdrawnBy(given.id())).as("not in force yet").isNull();
+
+        // The clock moved to tomorrow, and no instance ran the night's withdrawal at 00:10.
+        java.time.Instant midnight = tomorrow.atStartOfDay(beijing).toInstant();
+        assertThat(consents.allowing(person.id(), key.institutionId(), Purpose.LENDING, null, null,
+                midnight.minusSeconds(1)).id()).as("the ban's eve").isEqualTo(given.id());
+        assertThat(catchThrowable(() -> consents.allowing(person.id(), key.institutionId(), Purpose.LENDING,
+                given.id(), null, midnight))).isInstanceOf(CodedProblem.class).extracting("code")
+                .isEqualTo("CONSENT_INSTITUTION_BANNED");
+
+        // The report path, on the real clock: the entry's day moved back by one instead.
+        jdbc.sql("UPDATE account.institution_violation SET banned_from = banned_from - 1 WHERE id = ?").param(entry)
+                .update();
+        assertThat(catchThrowable(() -> reports.forInstitution(client, person.number(), null, Purpose.LENDING, null,
+                null, null))).isInstanceOf(CodedProblem.class).extracting("code")
+                .isEqualTo("CONSENT_INSTITUTION_BANNED");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'report.issue' AND result = 'DENIED'"
+                        + " AND actor_id = ? AND detail LIKE ?")
+                .params(key.clientId().toString(), "%problem.CONSENT_INSTITUTION_BANNED%").query(Long.class).single())
+                .isOne();
+        assertThat(consents.of(person.id())).singleElement().extracting(Consent::uses).isEqualTo(0);
+        assertThat(withdrawnBy(given.id())).as("the night's run was missed").isNull();
+
+        // An instance starts after 00:10 on a day the withdrawal did not run: it withdraws the consent for good.
+        jdbc.sql("INSERT INTO shared.cluster_job (job, done_through) VALUES (?, ?) ON CONFLICT (job) "
+                        + "DO UPDATE SET done_through = EXCLUDED.done_through")
+                .params(BannedInstitutionConsents.JOB, java.sql.Date.valueOf(today.minusDays(1))).update();
+        java.time.Instant started = today.atTime(0, 30).atZone(beijing).toInstant();
+        assertThat(new cn.chengxin.shared.jdbc.MissedDays(java.util.List.of(bannedConsents), cluster, clock, false)
+                .catchUp(started)).containsExactly(BannedInstitutionConsents.JOB);
+        assertThat(withdrawnBy(given.id())).isEqualTo("ban");
     }
 
     private String withdrawnBy(UUID consentId) {

@@ -99,6 +99,13 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                     "接口密钥已过有效期，请联系平台系统管理员签发新密钥");
             return;
         }
+        if (check.banned()) {
+            // The violation register bans the key's institution from today; the night revokes the key (S7).
+            response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\"banned\"");
+            Problems.write(response, HttpStatus.UNAUTHORIZED, "API_KEY_INSTITUTION_BANNED",
+                    "密钥所属机构在违规机构名单的禁入期内，密钥不再接受");
+            return;
+        }
         if (client.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             Problems.write(response, HttpStatus.UNAUTHORIZED, "API_KEY_INVALID", "接口密钥无效或已吊销");

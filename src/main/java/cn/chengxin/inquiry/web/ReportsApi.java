@@ -124,7 +124,7 @@ class ReportsApi {
     @Refuses(status = 400, identityNumbers = true)
     @Refuses(status = 403, value = {"CONSENT_MISSING", "CONSENT_SUBJECT_MISMATCH", "CONSENT_OTHER_INSTITUTION",
             "CONSENT_PURPOSE_MISMATCH", "CONSENT_WITHDRAWN", "CONSENT_EXPIRED", "CONSENT_USED", "CONSENT_CODE_INVALID",
-            "CONSENT_KIND_MISMATCH"})
+            "CONSENT_KIND_MISMATCH", "CONSENT_INSTITUTION_BANNED"})
     @Refuses(status = 409, value = "IDEMPOTENCY_KEY_CONFLICT")
     @Refuses(status = 422, value = {"REPORT_KIND_INVALID", "REPORT_LANGUAGE_UNKNOWN", "IDEMPOTENCY_KEY_INVALID"})
     ResponseEntity<byte[]> report(@AuthenticationPrincipal ApiClientPrincipal client,

@@ -63,7 +63,8 @@ class OpenApiConfiguration {
                         .type(SecurityScheme.Type.HTTP).scheme("bearer")
                         .description("Authorization: Bearer <key>, as issued in 控制台 → 接口客户端. 401 "
                                 + "API_KEY_INVALID for an unknown or revoked key, API_KEY_EXPIRED for one past its "
-                                + "expiry (有效期至, shown in the console).")));
+                                + "expiry (有效期至, shown in the console), API_KEY_INSTITUTION_BANNED for one of an "
+                                + "institution the violation register (违规机构名单) bans.")));
     }
 
     /**

@@ -142,7 +142,8 @@ final class ProblemResponses {
             add(codes, 404, ProblemCodes.NOT_FOUND);
         }
         if (keyed) {
-            add(codes, 401, ProblemCodes.UNAUTHENTICATED, "API_KEY_INVALID", "API_KEY_EXPIRED");
+            add(codes, 401, ProblemCodes.UNAUTHENTICATED, "API_KEY_INVALID", "API_KEY_EXPIRED",
+                    "API_KEY_INSTITUTION_BANNED");
             add(codes, 403, ProblemCodes.FORBIDDEN, "API_KEY_ADDRESS_REFUSED");
             add(codes, 429, "RATE_LIMITED");
         }

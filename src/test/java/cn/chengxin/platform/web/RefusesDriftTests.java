@@ -44,7 +44,7 @@ class RefusesDriftTests {
     /** What {@link ProblemResponses} adds to every operation (body, key, rate, content, internal error). */
     private static final Set<String> EVERY_OPERATION = Set.of("MALFORMED_REQUEST", "VALIDATION_FAILED",
             "BODY_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "UNAUTHENTICATED", "API_KEY_INVALID", "API_KEY_EXPIRED",
-            "FORBIDDEN", "API_KEY_ADDRESS_REFUSED", "RATE_LIMITED", "NOT_ACCEPTABLE", "INTERNAL_ERROR");
+            "API_KEY_INSTITUTION_BANNED", "FORBIDDEN", "API_KEY_ADDRESS_REFUSED", "RATE_LIMITED", "NOT_ACCEPTABLE", "INTERNAL_ERROR");
 
     /**
      * Codes the classes an API reaches raise for console pages only (the same facade serves both), per API class,
@@ -57,7 +57,7 @@ class RefusesDriftTests {
                     "PARTNER_PULL_NEEDS_ADDRESS", "SUBJECT_NAME_MISMATCH")),
             // Consents, counter visits, statements and staff (government) reports are pages of the portal and console;
             // the API's purpose is @NotNull, so a missing one is VALIDATION_FAILED before PURPOSE_REQUIRED.
-            Map.entry("ReportsApi", Set.of("CODE_EXPIRED", "CODE_WRONG", "CONSENT_DAYS_INVALID", "CONSENT_INSTITUTION_BANNED",
+            Map.entry("ReportsApi", Set.of("CODE_EXPIRED", "CODE_WRONG", "CONSENT_DAYS_INVALID",
                     "CONSENT_MINOR", "CONSENT_NOT_WITHDRAWABLE", "CONSENT_PENDING_REVIEW", "CONSENT_PURPOSE_REQUIRED",
                     "CONSENT_REVIEW_REJECTED", "COUNTER_AUTHORISATION_REQUIRED", "COUNTER_CHECK_INCOMPLETE",
                     "COUNTER_CONSENT_DECIDED", "COUNTER_CONSENT_NOT_FOUND", "COUNTER_CONSENT_REASON_REQUIRED",
