@@ -252,11 +252,8 @@ public class JdbcMeasures {
                  AS u(id, at, client, department, pseudonym, scenario, purpose, entries, measures, owed,
                       rested, reference);
             INSERT INTO measures.case_tally AS t (measure_code, department_code, hits, owed)
-            SELECT m.code, u.department, count(*),
-                   count(*) FILTER (WHERE m.code = ANY (string_to_array(nullif(u.owed, ''), ',')))
-            FROM unnest(?::text[], ?::text[], ?::text[]) AS u(department, measures, owed)
-                 CROSS JOIN LATERAL unnest(string_to_array(nullif(u.measures, ''), ',')) AS m(code)
-            GROUP BY m.code, u.department
+            SELECT d.measure, d.department, d.hits, d.owed
+            FROM unnest(?::text[], ?::text[], ?::bigint[], ?::bigint[]) AS d(measure, department, hits, owed)
             ON CONFLICT (measure_code, department_code)
                 DO UPDATE SET hits = t.hits + excluded.hits, owed = t.owed + excluded.owed"""
             .formatted(EpochMicros.sql("u.at"));
@@ -302,26 +299,25 @@ public class JdbcMeasures {
                 rested[i] = String.join(",", check.entryIds());
                 references[i] = check.reference();
             }
-            Array departmentArray = c.createArrayOf("text", departments);
-            Array measureArray = c.createArrayOf("text", measures);
-            Array owedArray = c.createArrayOf("text", owed);
             int p = first;
             ps.setArray(p++, c.createArrayOf("uuid", ids));
             ps.setObject(p++, at); // binary bigint[]: no text for the server to parse (EpochMicros)
             ps.setArray(p++, c.createArrayOf("text", clients));
-            ps.setArray(p++, departmentArray);
+            ps.setArray(p++, c.createArrayOf("text", departments));
             ps.setArray(p++, c.createArrayOf("text", pseudonyms));
             ps.setArray(p++, c.createArrayOf("text", scenarios));
             ps.setArray(p++, c.createArrayOf("text", purposes));
             ps.setArray(p++, c.createArrayOf("int4", entries));
-            ps.setArray(p++, measureArray);
-            ps.setArray(p++, owedArray);
+            ps.setArray(p++, c.createArrayOf("text", measures));
+            ps.setArray(p++, c.createArrayOf("text", owed));
             ps.setArray(p++, c.createArrayOf("text", rested));
             ps.setArray(p++, c.createArrayOf("text", references));
-            // The case tally counts the same checks in the same transaction (案例统计 without a scan).
-            ps.setArray(p++, departmentArray);
-            ps.setArray(p++, measureArray);
-            ps.setArray(p++, owedArray);
+            // The case tally counts the same checks in the same transaction (案例统计 without a scan), counted here.
+            TallyDelta tally = TallyDelta.of(checks);
+            ps.setArray(p++, c.createArrayOf("text", tally.measures()));
+            ps.setArray(p++, c.createArrayOf("text", tally.departments()));
+            ps.setObject(p++, tally.hits()); // binary bigint[]
+            ps.setObject(p++, tally.owed());
             return p;
         }
     };
