@@ -416,6 +416,40 @@ public class FileSubmissions {
         }
     }
 
+    /**
+     * 仅校验 a file (gaps review xxxvii-api R8): its rows are read and checked as {@link Submissions#validate} checks an
+     * API batch, numbered by their lines, and answered at once with the row errors and warnings, status VALIDATED; no
+     * batch, record or subject is stored, and the file is deleted before the answer (it holds identity numbers in
+     * clear). At most {@link Submissions#MAX_RECORDS} rows, checked in one pass: a larger file is refused whole
+     * (BATCH_TOO_LARGE) rather than checked in part, which would read as checked. A file that cannot be opened is
+     * refused as {@link #start} refuses it; one that stops being readable part-way answers its rows before that line
+     * and the {@code failure} a real batch would end with. Audited {@code ingestion.validate} (FILE_VALIDATED).
+     */
+    public BatchResult validate(String departmentCode, Upload upload) {
+        try {
+            Submissions.requireDepartment(departmentCode);
+            List<Submissions.Numbered> rows = new java.util.ArrayList<>();
+            BatchFailure failure = null;
+            try (RowSource source = RowSources.open(upload.file(), upload.name(), limits)) {
+                Iterator<Submissions.Numbered> read = rows(source);
+                try {
+                    while (read.hasNext()) {
+                        if (rows.size() == Submissions.MAX_RECORDS) {
+                            throw new IngestionProblem("BATCH_TOO_LARGE", DomainProblem.Kind.INVALID_INPUT,
+                                    "仅校验的文件最多 " + Submissions.MAX_RECORDS + " 行：请分成几个文件校验");
+                        }
+                        rows.add(read.next());
+                    }
+                } catch (FileProblem stopped) {
+                    failure = BatchFailure.of(stopped);
+                }
+            }
+            return submissions.validate(departmentCode, rows, "FILE_VALIDATED", failure);
+        } finally {
+            deleteQuietly(upload.file());
+        }
+    }
+
     /** Synchronous variant (tests, commands). */
     public BatchResult runNow(UUID batchId, String departmentCode, Upload upload) {
         try (RowSource source = RowSources.open(upload.file(), upload.name(), limits)) {

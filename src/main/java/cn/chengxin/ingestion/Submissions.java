@@ -134,7 +134,15 @@ public class Submissions {
      * RECORD_REVOKED, RECORD_ARCHIVED), nor a change of name delivered for an organisation the registry does not know.
      */
     public BatchResult validate(String departmentCode, List<IncomingRecord> records) {
-        List<Numbered> rows = numbered(records);
+        return validate(departmentCode, numbered(records), "BATCH_VALIDATED", null);
+    }
+
+    /**
+     * {@link #validate(String, List)} of rows numbered as they came: an API batch's by index, a file's by line
+     * ({@link FileSubmissions#validate}), audited under {@code auditCode}. {@code failure}: where a file stopped being
+     * readable (the rows before it are checked), null otherwise.
+     */
+    BatchResult validate(String departmentCode, List<Numbered> rows, String auditCode, BatchFailure failure) {
         requireDepartment(departmentCode);
         Map<String, CatalogueItem> active = new HashMap<>();
         catalogue.active().forEach(i -> active.put(i.code(), i));
@@ -149,11 +157,11 @@ public class Submissions {
         List<RowWarning> warnings = checked.warnings();
         java.time.Instant now = clock.instant();
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "ingestion.validate").detail(AuditDetail
-                .of("BATCH_VALIDATED").with("rows", rows.size()).with("accepted", rows.size() - rejected)
+                .of(auditCode).with("rows", rows.size()).with("accepted", rows.size() - rejected)
                 .with("rejected", rejected)));
         return new BatchResult(null, VALIDATED, rows.size(), rows.size() - rejected, 0, rejected,
                 errors.subList(0, Math.min(errors.size(), BatchResult.ERRORS_SHOWN)), errors.size(),
-                warnings.subList(0, Math.min(warnings.size(), BatchResult.ERRORS_SHOWN)), warnings.size(), null, now,
+                warnings.subList(0, Math.min(warnings.size(), BatchResult.ERRORS_SHOWN)), warnings.size(), failure, now,
                 now, false, null);
     }
 

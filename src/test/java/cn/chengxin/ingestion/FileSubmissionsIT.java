@@ -70,6 +70,9 @@ class FileSubmissionsIT {
     @org.springframework.boot.test.web.server.LocalServerPort
     int port;
 
+    @Autowired
+    org.springframework.core.env.Environment environment;
+
     private String key;
 
     @BeforeEach
@@ -798,6 +801,81 @@ class FileSubmissionsIT {
         assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(answer.body()).contains("\"code\":\"FILE_TOO_LARGE\"");
+    }
+
+    /**
+     * Gaps review xxxvii-api R8: a file sent with validateOnly=true is checked row by row as a real batch checks it and
+     * answered at once with the same errors by line, status VALIDATED; no batch, record or subject is stored, no key
+     * is needed, the upload is deleted, and the call is audited. The same file sent for real then finds the same
+     * errors.
+     */
+    @Test
+    void aFileValidatedOnlyAnswersItsRowErrorsByLineAndStoresNothing() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "文校验");
+        String newcomer = TestCitizens.unregisteredNumber();
+        String csv = "事项代码,证件号码,主体名称,部门记录编号,决定文书号,决定日期,case_number,court,obligation,performance,behaviour\n"
+                + line(person, "FV-" + UUID.randomUUID())
+                + line(new TestCitizens.Person(newcomer, "文新人", null), "FV-" + UUID.randomUUID())
+                + line(new TestCitizens.Person(person.number(), "别的名字", null), "FV-" + UUID.randomUUID())
+                + "P_COURT_DEFAULTER,12345,某人,FV-bad,驻执〔2025〕1号,2025-06-01,x,驿城区人民法院,y,全部未履行,z\n";
+        byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
+        long records = jdbc.sql("SELECT count(*) FROM creditfile.record").query(Long.class).single();
+        long batches = jdbc.sql("SELECT count(*) FROM ingestion.batch").query(Long.class).single();
+        long uploads = uploadsLeft();
+
+        String validated = mvc.perform(multipart("/api/v1/submissions/files").file(new MockMultipartFile("file",
+                                "校验.csv", "text/csv", bytes)).param("validateOnly", "true")
+                        .header("Authorization", "Bearer " + key))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value(Submissions.VALIDATED))
+                .andExpect(jsonPath("$.batchId").doesNotExist())
+                .andExpect(jsonPath("$.received").value(4))
+                .andExpect(jsonPath("$.accepted").value(2))
+                .andExpect(jsonPath("$.rejected").value(2))
+                .andExpect(jsonPath("$.errors[?(@.line == 4)].code").value("SUBJECT_NAME_MISMATCH"))
+                .andExpect(jsonPath("$.errors[?(@.line == 5)].code").value("ID_FORMAT"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(validated).doesNotContain(person.number());
+        assertThat(jdbc.sql("SELECT count(*) FROM creditfile.record").query(Long.class).single()).as("no record")
+                .isEqualTo(records);
+        assertThat(jdbc.sql("SELECT count(*) FROM ingestion.batch").query(Long.class).single()).as("no batch")
+                .isEqualTo(batches);
+        assertThat(subjects.find(subjects.validate(null, newcomer))).as("nobody registered").isEmpty();
+        assertThat(uploadsLeft()).as("the upload deleted").isEqualTo(uploads);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'ingestion.validate' AND detail = ?")
+                .param("reason=FILE_VALIDATED; rows=4; accepted=2; rejected=2").query(Long.class).single())
+                .isPositive();
+
+        // The console's 仅校验 shows the same rows' problems on the page, and stores nothing either.
+        String page = mvc.perform(multipart("/console/submissions").file(new MockMultipartFile("file", "校验.csv",
+                        "text/csv", bytes)).param("validateOnly", "true").with(operator()).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"validated\"", "data-received=\"4\"", "data-rejected=\"2\"",
+                "data-line=\"4\" data-code=\"SUBJECT_NAME_MISMATCH\"", "data-line=\"5\" data-code=\"ID_FORMAT\"")
+                .doesNotContain(person.number());
+        assertThat(jdbc.sql("SELECT count(*) FROM ingestion.batch").query(Long.class).single()).isEqualTo(batches);
+        assertThat(jdbc.sql("SELECT count(*) FROM creditfile.record").query(Long.class).single()).isEqualTo(records);
+
+        String batch = UUID.randomUUID().toString();
+        mvc.perform(upload(batch, "校验.csv", bytes)).andExpect(status().isAccepted());
+        String done = awaitDone(batch);
+        assertThat(JsonPath.<List<Object>>read(done, "$.errors[*].code"))
+                .isEqualTo(JsonPath.<List<Object>>read(validated, "$.errors[*].code"));
+        assertThat(JsonPath.<List<Object>>read(done, "$.errors[*].line"))
+                .isEqualTo(JsonPath.<List<Object>>read(validated, "$.errors[*].line"));
+    }
+
+    /** The files left in the upload directory (the test profile's data directory). */
+    private long uploadsLeft() throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of(environment.getProperty("chengxin.data-dir", "./data"))
+                .resolve("uploads");
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (var files = java.nio.file.Files.list(dir)) {
+            return files.count();
+        }
     }
 
     private static byte[] zipBomb() throws Exception {

@@ -125,22 +125,36 @@ class SubmissionsApi {
             + "FILE_TOO_LARGE, FILE_FORMAT_UNSUPPORTED, ...). A row under an item that links to responsible persons "
             + "names them in the columns legalRepresentativeId/legalRepresentativeName, principalId/principalName and "
             + "responsiblePersonIds/responsiblePersonNames (several separated by ';', paired in order), or their "
-            + "template titles (法定代表人证件号码, ...): a problem names the column, as responsiblePersonIds[1].")
+            + "template titles (法定代表人证件号码, ...): a problem names the column, as responsiblePersonIds[1]. "
+            + "validateOnly=true: the file's rows (at most 10,000, else 422 BATCH_TOO_LARGE) are checked as a real "
+            + "batch checks them and answered at once, 200, with the row errors (by line) and warnings, status "
+            + "VALIDATED and batchId null (and 'failure' when the file stops being readable part-way); nothing is "
+            + "stored (no batch, record or subject; no Idempotency-Key needed), the file is deleted, and the call is "
+            + "audited as validate-only. As for a batch of records, what only storing finds (a row sent before, "
+            + "RECORD_EXISTS, RECORD_VERSION_STALE, ...) comes only from a real submission.")
     @ApiResponse(responseCode = "202", useReturnTypeSchema = true, description = "the batch, started (RUNNING): "
             + "GET its Location for progress and the rejected rows", headers = @Header(name = "Location",
             description = "the batch: /api/v1/submissions/{id}", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "validateOnly=true: the file "
+            + "checked, status VALIDATED, nothing stored")
     @Refuses(status = 403, value = "DEPARTMENT_REQUIRED")
     @Refuses(status = 409, value = "BATCH_CONFLICT")
     @Refuses(status = 413, value = "FILE_TOO_LARGE")
     @Refuses(status = 422, value = {"IDEMPOTENCY_KEY_REQUIRED", "FILE_EMPTY", "FILE_UNREADABLE", "FILE_ZIP_BOMB",
-            "FILE_FORMAT_UNSUPPORTED"})
+            "FILE_FORMAT_UNSUPPORTED", "BATCH_TOO_LARGE"})
     @Refuses(status = 503, value = "UPLOAD_FAILED")
     ResponseEntity<BatchResult> submitFile(@RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                           @RequestParam(defaultValue = "false") boolean validateOnly,
                                            @org.springframework.web.bind.annotation.RequestPart("file")
                                            org.springframework.web.multipart.MultipartFile file)
             throws java.io.IOException {
-        UUID batchId = parseKey(key);
         String department = AuditLog.currentActor().departmentCode();
+        if (validateOnly) {
+            // R8 (gaps review xxxvii-api): checked, answered, stored nowhere.
+            return ResponseEntity.ok(files.validate(department, files.save(file.getInputStream(),
+                    file.getOriginalFilename())));
+        }
+        UUID batchId = parseKey(key);
         FileSubmissions.Upload upload = files.save(file.getInputStream(), file.getOriginalFilename());
         files.start(batchId, department, upload);
         return ResponseEntity.accepted().location(java.net.URI.create("/api/v1/submissions/" + batchId))

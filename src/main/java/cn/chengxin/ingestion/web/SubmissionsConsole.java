@@ -91,8 +91,30 @@ class SubmissionsConsole {
         return page.strip().matches("\\d{1,9}") ? Integer.parseInt(page.strip()) : 0;
     }
 
+    /** The rows' problems a validated file shows on the page; the rest are counted (the API answers them all). */
+    static final int VALIDATED_SHOWN = 200;
+
+    /**
+     * Uploads a file to be run, or with {@code validateOnly} (仅校验, gaps review xxxvii-api R8) checks it, stores
+     * nothing and shows its rows' problems on the page ({@link FileSubmissions#validate}).
+     */
     @PostMapping("/console/submissions")
-    String upload(@RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
+    String upload(@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "false") boolean validateOnly,
+                  RedirectAttributes redirect, Model model) throws IOException {
+        if (validateOnly) {
+            try {
+                cn.chengxin.ingestion.BatchResult validated = files.validate(department(),
+                        files.save(file.getInputStream(), file.getOriginalFilename()));
+                model.addAttribute("validated", validated);
+                model.addAttribute("validatedErrors", validated.errors().subList(0,
+                        Math.min(VALIDATED_SHOWN, validated.errors().size())));
+                model.addAttribute("validatedFile", file.getOriginalFilename());
+                return page("0", model);
+            } catch (RuntimeException e) {
+                ConsoleActions.flashRefusal(redirect, e);
+                return "redirect:/console/submissions";
+            }
+        }
         try {
             FileSubmissions.Upload upload = files.save(file.getInputStream(), file.getOriginalFilename());
             files.start(Ids.newId(), department(), upload);
