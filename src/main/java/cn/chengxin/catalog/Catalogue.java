@@ -349,6 +349,90 @@ public class Catalogue {
         return done;
     }
 
+    /**
+     * Proposes cancelling the item's approved version {@code version} before its effective day (撤销待生效版本, gaps
+     * review xxxvii-api R4): the change turned out wrong, or the departments cannot be ready. As every catalogue change,
+     * a second person decides ({@link #approveCancellation}); until then, and if it is sent back, the version takes
+     * effect on its day. Refused for a version not waiting for its day (ITEM_NOT_SCHEDULED) and for one whose
+     * cancellation is already proposed (CANCELLATION_PENDING).
+     */
+    @Transactional
+    public void proposeCancellation(String code, int version, String reason) {
+        if (reason == null || reason.strip().length() < 4 || reason.strip().length() > 500) {
+            throw CatalogueProblem.invalid("CANCELLATION_REASON_MISSING", "撤销须说明理由（4 至 500 字）");
+        }
+        TypedText.requireNoIdentityNumber("reason", "撤销理由", reason);
+        CatalogueItem scheduled = scheduledVersion(code, version);
+        if (scheduled.cancellation() != null
+                || !items.proposeCancellation(scheduled.id(), reason.strip(), AuditLog.currentActor().actorName(),
+                        clock.instant())) {
+            throw new CatalogueProblem("CANCELLATION_PENDING", DomainProblem.Kind.CONFLICT,
+                    "该版本的撤销申请已提出，待另一人审核");
+        }
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "catalog.cancel.propose").purpose(reason.strip(), null)
+                .detail(AuditDetail.of("CATALOG_CANCELLATION_PROPOSED").with("item", code).with("version", version)));
+    }
+
+    /**
+     * A second person approves the proposed cancellation of the scheduled version {@code version}: it becomes
+     * CANCELLED and never takes effect; the version in force stays. The cancellation takes a new number in the change
+     * feed (kind CANCELLATION), so that a system that read the approval reads its cancellation after it, and the
+     * departments told of the approval are told of the cancellation under that number. Refused to the person who
+     * proposed it (FOUR_EYES), for a version put in force meanwhile (ITEM_NOT_SCHEDULED) and when no cancellation is
+     * proposed (CANCELLATION_NONE).
+     */
+    @Transactional
+    public void approveCancellation(String code, int version) {
+        CatalogueItem scheduled = proposedCancellation(code, version);
+        String by = AuditLog.currentActor().actorName();
+        if (by.equals(scheduled.cancellation().proposedBy())) {
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "catalog.cancel.approve").result(AuditResult.DENIED)
+                    .detail(AuditDetail.of("CATALOG_OWN_CANCELLATION").with("item", code).with("version", version)));
+            throw new CatalogueProblem("FOUR_EYES", DomainProblem.Kind.FORBIDDEN, "不能审核自己提出的撤销（双人复核）");
+        }
+        Instant now = clock.instant();
+        long seq = items.cancel(scheduled.id(), by, now).orElseThrow(() -> notScheduled(code, version));
+        List<String> told = items.noticesOfChange(scheduled.changeSeq()).stream().map(ChangeNotice::departmentCode)
+                .toList();
+        items.notifyDepartments(seq, code, version, told, now);
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "catalog.cancel.approve")
+                .purpose(scheduled.cancellation().reason(), null).detail(AuditDetail.of("CATALOG_VERSION_CANCELLED")
+                        .with("item", code).with("version", version)
+                        .with("effectiveFrom", String.valueOf(scheduled.effectiveFrom()))));
+    }
+
+    /** The checker sends the proposed cancellation back, with a reason: the version takes effect on its day. */
+    @Transactional
+    public void rejectCancellation(String code, int version, String note) {
+        if (note == null || note.isBlank()) {
+            throw CatalogueProblem.invalid("REJECTION_REASON_MISSING", "退回须说明理由");
+        }
+        TypedText.requireNoIdentityNumber("note", "退回理由", note);
+        CatalogueItem scheduled = proposedCancellation(code, version);
+        if (!items.dropCancellation(scheduled.id())) {
+            throw notScheduled(code, version);
+        }
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "catalog.cancel.reject").purpose(note.strip(), null)
+                .detail(AuditDetail.of("CATALOG_CANCELLATION_REJECTED").with("item", code).with("version", version)));
+    }
+
+    private CatalogueItem scheduledVersion(String code, int version) {
+        return items.scheduled(code).filter(s -> s.version() == version).orElseThrow(() -> notScheduled(code, version));
+    }
+
+    private CatalogueItem proposedCancellation(String code, int version) {
+        CatalogueItem scheduled = scheduledVersion(code, version);
+        if (scheduled.cancellation() == null) {
+            throw new CatalogueProblem("CANCELLATION_NONE", DomainProblem.Kind.CONFLICT, "该版本没有待审核的撤销申请");
+        }
+        return scheduled;
+    }
+
+    private static CatalogueProblem notScheduled(String code, int version) {
+        return new CatalogueProblem("ITEM_NOT_SCHEDULED", DomainProblem.Kind.CONFLICT, "该事项的第 " + version
+                + " 版不是待生效的版本（已生效、已撤销或不存在），不能撤销");
+    }
+
     /** The approved versions waiting for their effective day (at most one an item), by code. */
     public List<CatalogueItem> scheduled() {
         return items.scheduled();

@@ -21,13 +21,17 @@ import cn.chengxin.catalog.domain.Withdrawal;
  * @param effectiveFrom the day an approved version takes (or took) effect: until then it is SCHEDULED and the version
  *                   before it stays in force (gaps review xxxvii-api R4); {@code null} before approval
  * @param changeSeq  the approved change's number in the change feed ({@code GET /api/v1/catalog/changes}), in the order
- *                   approved; {@code null} before approval and on the base catalogue seeded with the release
+ *                   approved; {@code null} before approval and on the base catalogue seeded with the release. A
+ *                   cancelled version's is the cancellation's, taken when it was approved
+ * @param cancellation on a SCHEDULED version, the cancellation proposed for it and waiting for a second person; on a
+ *                   CANCELLED one, the cancellation approved; {@code null} otherwise
  */
 public record CatalogueItem(UUID id, String code, int version, Status status, ItemDefinition definition,
                             String changeNote, String createdBy, Instant createdAt, String submittedBy,
                             Instant submittedAt, String decidedBy, Instant decidedAt, String decisionNote,
                             Instant retiredAt, List<String> editors, Withdrawal withdrawal,
-                            RecordsWithdrawn recordsWithdrawn, LocalDate effectiveFrom, Long changeSeq) {
+                            RecordsWithdrawn recordsWithdrawn, LocalDate effectiveFrom, Long changeSeq,
+                            Cancellation cancellation) {
 
     /**
      * Withdrawn (已废止): this is the version in force and an approved withdrawal. It stays in force for the records
@@ -49,7 +53,7 @@ public record CatalogueItem(UUID id, String code, int version, Status status, It
             case PENDING -> "WITHDRAWAL_PENDING";
             case ACTIVE -> "WITHDRAWN";
             case REJECTED -> "WITHDRAWAL_REJECTED";
-            case DRAFT, SCHEDULED, RETIRED, DISCARDED -> status.name();
+            case DRAFT, SCHEDULED, RETIRED, DISCARDED, CANCELLED -> status.name();
         };
     }
 
@@ -66,9 +70,21 @@ public record CatalogueItem(UUID id, String code, int version, Status status, It
         }
     }
 
+    /**
+     * The cancellation of an approved version before its effective day (gaps review xxxvii-api R4): proposed with its
+     * reason by one person, approved by another ({@code cancelledBy}, {@code cancelledAt}: null while it waits).
+     */
+    public record Cancellation(String reason, String proposedBy, Instant proposedAt, String cancelledBy,
+                               Instant cancelledAt) {
+
+        public boolean approved() {
+            return cancelledAt != null;
+        }
+    }
+
     public enum Status {
         DRAFT("草稿"), PENDING("待审核"), SCHEDULED("已批准，待生效"), ACTIVE("已启用"), RETIRED("已被新版本取代"), REJECTED("已退回"),
-        DISCARDED("已放弃");
+        DISCARDED("已放弃"), CANCELLED("已撤销，未生效");
 
         private final String label;
 

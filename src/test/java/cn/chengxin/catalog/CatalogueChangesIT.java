@@ -194,6 +194,127 @@ class CatalogueChangesIT {
                 .andExpect(status().isNotFound());
     }
 
+    /**
+     * Gaps review xxxvii-api R4 (rest): an approved version waiting for its day is cancelled by two people, never takes
+     * effect, leaves the version in force, and comes again in the change feed as a CANCELLATION under a new number;
+     * the departments told of the approval are told of the cancellation, and their page shows both.
+     */
+    @Test
+    void aScheduledVersionCancelledByTwoPeopleNeverTakesEffectAndTheFeedAndDepartmentsSaySo() throws Exception {
+        LocalDate effective = LocalDate.now(clock).plusDays(10);
+        String code = CatalogueVersions.newItemLike(catalogue, "P_ADMIN_PENALTY_GENERAL", "P_R4_", "撤销测试处罚");
+        approveRequiringAField(code, effective);
+        long approval = catalogue.scheduled(code).orElseThrow().changeSeq();
+        var maker = authentication(Principals.staff("cancel-maker", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.CATALOG_EDIT, Permission.CATALOG_APPROVE));
+        var checker = authentication(Principals.staff("cancel-checker", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.CATALOG_EDIT, Permission.CATALOG_APPROVE));
+
+        String itemPage = mvc.perform(get("/console/catalog/{code}", code).with(maker)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(itemPage).contains("id=\"cancel\"", "/console/catalog/" + code + "/cancel");
+        mvc.perform(post("/console/catalog/{code}/cancel", code).with(maker).with(csrf()).param("version", "2")
+                .param("reason", "上位规定调整，暂缓施行")).andExpect(status().is3xxRedirection());
+        assertThat(catalogue.scheduled(code).orElseThrow().cancellation()).satisfies(c -> {
+            assertThat(c.proposedBy()).isEqualTo("cancel-maker");
+            assertThat(c.approved()).isFalse();
+        });
+        assertThat(problemOf(() -> catalogue.proposeCancellation(code, 2, "再次申请撤销"), "cancel-checker"))
+                .isEqualTo("CANCELLATION_PENDING");
+        // Whoever proposed it may not approve it: the version is still scheduled.
+        assertThat(problemOf(() -> catalogue.approveCancellation(code, 2), "cancel-maker")).isEqualTo("FOUR_EYES");
+        assertThat(catalogue.scheduled(code)).isPresent();
+        assertThat(mvc.perform(get("/console/catalog/{code}", code).with(checker)).andReturn().getResponse()
+                .getContentAsString()).contains("id=\"cancellation\"", "上位规定调整，暂缓施行",
+                "/console/catalog/" + code + "/cancel/approve");
+
+        mvc.perform(post("/console/catalog/{code}/cancel/approve", code).with(checker).with(csrf())
+                .param("version", "2")).andExpect(status().is3xxRedirection());
+
+        CatalogueItem cancelled = catalogue.version(code, 2).orElseThrow();
+        assertThat(cancelled.status()).isEqualTo(CatalogueItem.Status.CANCELLED);
+        assertThat(cancelled.cancellation().cancelledBy()).isEqualTo("cancel-checker");
+        assertThat(cancelled.changeSeq()).as("a new number in the feed").isGreaterThan(approval);
+        assertThat(catalogue.scheduled(code)).isEmpty();
+        assertThat(catalogue.putDueInForce(effective)).doesNotContain(code + " v2");
+        assertThat(catalogue.active(code).orElseThrow().version()).as("the version in force stays").isEqualTo(1);
+        assertThat(sendWithoutTheNewField(code).get("accepted").asInt()).isEqualTo(1);
+        assertThat(item(code).get("coming").isNull()).isTrue();
+        mvc.perform(get("/api/v1/catalog/items/{code}/schema.json", code).param("version", "2"))
+                .andExpect(status().isNotFound());
+
+        JsonNode feed = json.readTree(mvc.perform(get("/api/v1/catalog/changes").param("since", String.valueOf(
+                approval))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        JsonNode change = null;
+        for (JsonNode c : feed.get("changes")) {
+            if (c.get("code").asString().equals(code)) {
+                change = c;
+            }
+        }
+        assertThat(change).as("the cancellation is in the feed after the approval").isNotNull();
+        assertThat(change.get("change").asLong()).isEqualTo(cancelled.changeSeq());
+        assertThat(change.get("kind").asString()).isEqualTo("CANCELLATION");
+        assertThat(change.get("version").asInt()).isEqualTo(2);
+        assertThat(change.get("inForce").asBoolean()).isFalse();
+        assertThat(change.get("cancelledAt").isNull()).isFalse();
+
+        assertThat(catalogue.toldOf(cancelled.changeSeq())).extracting(ChangeNotice::departmentCode)
+                .containsExactlyInAnyOrderElementsOf(catalogue.toldOf(approval).stream()
+                        .map(ChangeNotice::departmentCode).toList()).contains("MARKET");
+        var operator = authentication(Principals.staff("market-operator", "MARKET", Permission.CONSOLE_HOME,
+                Permission.RECORD_SUBMIT));
+        String notices = mvc.perform(get("/console/catalog-changes").with(operator)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(notices).contains("data-change=\"" + cancelled.changeSeq() + "\"", "data-field=\"cancellation\"",
+                "data-change=\"" + approval + "\"", "data-field=\"cancelled-since\"");
+        assertThat(jdbc.sql("SELECT action FROM audit.event WHERE action LIKE 'catalog.cancel.%' AND detail LIKE ? "
+                        + "AND result = 'SUCCESS' ORDER BY seq").param("%item=" + code + ";%").query(String.class).list())
+                .containsExactly("catalog.cancel.propose", "catalog.cancel.approve");
+    }
+
+    /** A cancellation sent back leaves the version to take effect on its day, and may be proposed again. */
+    @Test
+    void aCancellationSentBackLeavesTheVersionScheduled() throws Exception {
+        String code = CatalogueVersions.newItemLike(catalogue, "P_ADMIN_PENALTY_GENERAL", "P_R4_", "撤销退回测试处罚");
+        approveRequiringAField(code, LocalDate.now(clock).plusDays(10));
+        as("cancel-maker", () -> {
+            catalogue.proposeCancellation(code, 2, "暂缓施行的理由");
+            return null;
+        });
+        assertThat(problemOf(() -> catalogue.rejectCancellation(code, 2, " "), "cancel-checker"))
+                .isEqualTo("REJECTION_REASON_MISSING");
+        as("cancel-checker", () -> {
+            catalogue.rejectCancellation(code, 2, "按期施行");
+            return null;
+        });
+        assertThat(catalogue.scheduled(code).orElseThrow().cancellation()).isNull();
+        assertThat(problemOf(() -> catalogue.approveCancellation(code, 2), "cancel-checker"))
+                .isEqualTo("CANCELLATION_NONE");
+        assertThat(problemOf(() -> catalogue.proposeCancellation(code, 1, "不是待生效的版本"), "cancel-maker"))
+                .isEqualTo("ITEM_NOT_SCHEDULED");
+        as("cancel-maker", () -> {
+            catalogue.proposeCancellation(code, 2, "再次申请撤销");
+            return null;
+        });
+        assertThat(catalogue.scheduled(code).orElseThrow().cancellation().reason()).isEqualTo("再次申请撤销");
+    }
+
+    /** The code of the problem {@code action} is refused with, done as {@code who}. */
+    private static String problemOf(Runnable action, String who) throws Exception {
+        try {
+            as(who, () -> {
+                action.run();
+                return null;
+            });
+        } catch (RuntimeException refused) {
+            if (refused instanceof cn.chengxin.shared.DomainProblem problem) {
+                return problem.code();
+            }
+            throw refused;
+        }
+        throw new AssertionError("not refused");
+    }
+
     /** A version 2 of the item that adds a required field, approved to take effect on {@code effective}. */
     private void approveRequiringAField(String code, LocalDate effective) throws Exception {
         ItemDefinition v1 = catalogue.active(code).orElseThrow().definition();

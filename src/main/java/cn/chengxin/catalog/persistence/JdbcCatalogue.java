@@ -23,7 +23,8 @@ public class JdbcCatalogue {
     private static final String COLUMNS = """
             id, code, version, status, definition::text, change_note, created_by, created_at, submitted_by,
             submitted_at, decided_by, decided_at, decision_note, retired_at, editors, withdrawal, withdrawal_basis, withdrawal_kind,
-            records_withdrawn, records_withdrawn_at, effective_from, change_seq""";
+            records_withdrawn, records_withdrawn_at, effective_from, change_seq, cancel_reason, cancel_proposed_by,
+            cancel_proposed_at, cancelled_by, cancelled_at""";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -181,6 +182,31 @@ public class JdbcCatalogue {
                 .update() == 1;
     }
 
+    /** Records the cancellation proposed for a scheduled version; false when it is not scheduled or has one. */
+    public boolean proposeCancellation(UUID id, String reason, String by, Instant at) {
+        return jdbc.sql("UPDATE catalog.item SET cancel_reason = ?, cancel_proposed_by = ?, cancel_proposed_at = ? "
+                        + "WHERE id = ? AND status = 'SCHEDULED' AND cancel_proposed_at IS NULL")
+                .params(reason, by, Timestamp.from(at), id).update() == 1;
+    }
+
+    /** Clears the cancellation proposed for a scheduled version (sent back); false when there was none. */
+    public boolean dropCancellation(UUID id) {
+        return jdbc.sql("UPDATE catalog.item SET cancel_reason = NULL, cancel_proposed_by = NULL, "
+                        + "cancel_proposed_at = NULL WHERE id = ? AND status = 'SCHEDULED' "
+                        + "AND cancel_proposed_at IS NOT NULL").param(id).update() == 1;
+    }
+
+    /**
+     * Cancels a scheduled version whose cancellation was proposed: CANCELLED, with a new number in the change feed,
+     * returned; empty when it is no longer scheduled (put in force meanwhile) or has no cancellation proposed.
+     */
+    public Optional<Long> cancel(UUID id, String by, Instant at) {
+        return jdbc.sql("UPDATE catalog.item SET status = 'CANCELLED', cancelled_by = ?, cancelled_at = ?, "
+                        + "change_seq = nextval('catalog.item_change_seq') "
+                        + "WHERE id = ? AND status = 'SCHEDULED' AND cancel_proposed_at IS NOT NULL RETURNING change_seq")
+                .params(by, Timestamp.from(at), id).query(Long.class).optional();
+    }
+
     /** The approval's day of effect and its number in the change feed; returns the number. */
     public long numberChange(UUID id, java.time.LocalDate effectiveFrom) {
         return jdbc.sql("UPDATE catalog.item SET effective_from = ?, change_seq = nextval('catalog.item_change_seq') "
@@ -275,7 +301,9 @@ public class JdbcCatalogue {
                         Withdrawal.Kind.valueOf(rs.getString(18))) : null,
                 rs.getObject(19) == null ? null
                         : new CatalogueItem.RecordsWithdrawn(rs.getLong(19), instant(rs.getTimestamp(20))),
-                rs.getObject(21, java.time.LocalDate.class), rs.getObject(22) == null ? null : rs.getLong(22));
+                rs.getObject(21, java.time.LocalDate.class), rs.getObject(22) == null ? null : rs.getLong(22),
+                rs.getTimestamp(25) == null ? null : new CatalogueItem.Cancellation(rs.getString(23), rs.getString(24),
+                        instant(rs.getTimestamp(25)), rs.getString(26), instant(rs.getTimestamp(27))));
     }
 
     private static Instant instant(Timestamp t) {

@@ -36,18 +36,32 @@ class CatalogueChangesConsole {
 
     /** One notice as shown: the notice, the version it announces and that version's change of the rows. */
     record Shown(ChangeNotice notice, CatalogueItem version, cn.chengxin.catalog.domain.ItemChange change) {
+
+        /** The notice of the version's cancellation (it carries the cancellation's number), not of its approval. */
+        public boolean cancellation() {
+            return version.status() == CatalogueItem.Status.CANCELLED && version.changeSeq() != null
+                    && version.changeSeq() == notice.changeSeq();
+        }
+
+        /** The notice of an approval cancelled since. */
+        public boolean cancelledSince() {
+            return version.status() == CatalogueItem.Status.CANCELLED && !cancellation();
+        }
     }
 
     @GetMapping("/console/catalog-changes")
     String page(Model model) {
         String department = AuditLog.currentActor().departmentCode();
         List<ChangeNotice> notices = department == null ? List.of() : catalogue.changeNotices(department);
-        Map<Long, CatalogueItem> versions = notices.stream().map(n -> catalogue.version(n.code(), n.version()))
+        // By item and version: a cancelled version's approval and its cancellation are two notices of one version.
+        Map<String, CatalogueItem> versions = notices.stream().map(n -> catalogue.version(n.code(), n.version()))
                 .flatMap(java.util.Optional::stream)
-                .collect(Collectors.toMap(CatalogueItem::changeSeq, Function.identity(), (a, b) -> a));
-        model.addAttribute("notices", notices.stream().filter(n -> versions.containsKey(n.changeSeq()))
-                .map(n -> new Shown(n, versions.get(n.changeSeq()), catalogue.changeOf(versions.get(n.changeSeq()))))
-                .toList());
+                .collect(Collectors.toMap(v -> v.code() + " " + v.version(), Function.identity(), (a, b) -> a));
+        model.addAttribute("notices", notices.stream().filter(n -> versions.containsKey(n.code() + " " + n.version()))
+                .map(n -> {
+                    CatalogueItem version = versions.get(n.code() + " " + n.version());
+                    return new Shown(n, version, catalogue.changeOf(version));
+                }).toList());
         return "console/catalog-changes";
     }
 

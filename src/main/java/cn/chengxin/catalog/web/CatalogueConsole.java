@@ -235,6 +235,36 @@ class CatalogueConsole {
                 new TypedAction("reject", note, ""), response, model);
     }
 
+    /**
+     * Proposes cancelling the scheduled version the page showed ({@code version}) before it takes effect (gaps review
+     * xxxvii-api R4); another person approves or sends it back.
+     */
+    @RequiresPermission(Permission.CATALOG_EDIT)
+    @PostMapping("/console/catalog/{code}/cancel")
+    String proposeCancellation(@PathVariable String code, @RequestParam int version,
+                               @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect,
+                               HttpServletResponse response, Model model) {
+        return act(redirect, code, "catalog.cancellationProposed",
+                () -> catalogue.proposeCancellation(code, version, reason), new TypedAction("cancel", reason, ""),
+                response, model);
+    }
+
+    @RequiresPermission(Permission.CATALOG_APPROVE)
+    @PostMapping("/console/catalog/{code}/cancel/approve")
+    String approveCancellation(@PathVariable String code, @RequestParam int version, RedirectAttributes redirect) {
+        return act(redirect, code, "catalog.cancelled", () -> catalogue.approveCancellation(code, version));
+    }
+
+    @RequiresPermission(Permission.CATALOG_APPROVE)
+    @PostMapping("/console/catalog/{code}/cancel/reject")
+    String rejectCancellation(@PathVariable String code, @RequestParam int version,
+                              @RequestParam(defaultValue = "") String note, RedirectAttributes redirect,
+                              HttpServletResponse response, Model model) {
+        return act(redirect, code, "catalog.cancellationRejected",
+                () -> catalogue.rejectCancellation(code, version, note), new TypedAction("cancelReject", note, ""),
+                response, model);
+    }
+
     private String act(RedirectAttributes redirect, String code, String successKey, Runnable action) {
         ConsoleActions.flash(redirect, successKey, action);
         return "redirect:/console/catalog/" + code;

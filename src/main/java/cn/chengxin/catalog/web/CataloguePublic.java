@@ -94,8 +94,10 @@ class CataloguePublic {
             + "withdrawals), in the order approved, each with its number `change`. Page with `since`: the `change` of "
             + "the last one read (0 or absent: from the first). `next` is the `since` of the following page, null "
             + "when this page reached the end: poll again later with the last `change` read. `effectiveFrom` is the "
-            + "day the version takes effect; `inForce` whether it is in force now. The base catalogue seeded with the "
-            + "platform's release is not in the feed (GET /api/v1/catalog/items lists it).")
+            + "day the version takes effect; `inForce` whether it is in force now. An approved version cancelled "
+            + "before its day comes again with a new `change`, kind CANCELLATION and `cancelledAt`: it never takes "
+            + "effect, the version in force stays, and its schema and template are no longer served. The base "
+            + "catalogue seeded with the platform's release is not in the feed (GET /api/v1/catalog/items lists it).")
     ChangesPage changes(@Parameter(description = "The `change` of the last change read; 0 or absent: from the first")
                         @RequestParam(defaultValue = "0") long since,
                         @Parameter(description = "At most this many changes (1–500, default 100)")
@@ -103,11 +105,20 @@ class CataloguePublic {
         int size = Math.max(1, Math.min(MOST_CHANGES, limit));
         List<CatalogueItem> page = catalogue.changesAfter(Math.max(0, since), size);
         List<Change> changes = page.stream().map(i -> new Change(i.changeSeq(), i.code(), i.definition().name(),
-                i.version(), i.withdrawal() != null ? "WITHDRAWAL" : catalogue.before(i).isEmpty() ? "NEW_ITEM" : "REVISION",
-                i.decidedAt(), i.effectiveFrom(), i.status() == CatalogueItem.Status.ACTIVE
+                i.version(), kind(i), i.decidedAt(), i.effectiveFrom(), i.status() == CatalogueItem.Status.ACTIVE
                         || i.status() == CatalogueItem.Status.RETIRED,
-                catalogue.changeOf(i), schemaPath(i.code()) + "?version=" + i.version())).toList();
+                catalogue.changeOf(i), schemaPath(i.code()) + "?version=" + i.version(),
+                i.status() == CatalogueItem.Status.CANCELLED ? i.cancellation().cancelledAt() : null)).toList();
         return new ChangesPage(changes, page.size() == size ? page.get(page.size() - 1).changeSeq() : null);
+    }
+
+    /** A cancelled version is in the feed once more, under the cancellation's number, as what became of it. */
+    private String kind(CatalogueItem change) {
+        if (change.status() == CatalogueItem.Status.CANCELLED) {
+            return "CANCELLATION";
+        }
+        return change.withdrawal() != null ? "WITHDRAWAL" : catalogue.before(change).isEmpty() ? "NEW_ITEM"
+                : "REVISION";
     }
 
     @GetMapping(value = "/api/v1/catalog/items/{code}/schema.json",
@@ -158,13 +169,16 @@ class CataloguePublic {
      * One approved change.
      *
      * @param change   its number, to page by ({@code since})
-     * @param kind     NEW_ITEM, REVISION or WITHDRAWAL
-     * @param inForce  whether the version is (or was) in force; false while it waits for its day
+     * @param kind     NEW_ITEM, REVISION, WITHDRAWAL, or CANCELLATION: the version approved under an earlier number
+     *                 was cancelled before its day
+     * @param inForce  whether the version is (or was) in force; false while it waits for its day, and once cancelled
+     * @param cancelledAt when a second person approved the cancellation; null but for a CANCELLATION
      */
     @Schema(name = "CatalogueChange")
     record Change(long change, String code, String name, int version,
-                  @Schema(allowableValues = {"NEW_ITEM", "REVISION", "WITHDRAWAL"}) String kind, Instant approvedAt,
-                  LocalDate effectiveFrom, boolean inForce, ItemChange fields, String schema) {
+                  @Schema(allowableValues = {"NEW_ITEM", "REVISION", "WITHDRAWAL", "CANCELLATION"}) String kind,
+                  Instant approvedAt, LocalDate effectiveFrom, boolean inForce, ItemChange fields, String schema,
+                  Instant cancelledAt) {
     }
 
     /** @param next the {@code since} of the following page; null when this page reached the end */

@@ -78,12 +78,15 @@ class RefusesDriftTests {
             Map.entry("IdentityValidationApi", Set.of("NAME_CHANGE_DATE_INVALID", "NAME_CHANGE_EVIDENCE_KIND",
                     "NAME_CHANGE_INCOMPLETE", "NAME_CHANGE_SAME_NAME", "REGISTRY_PERIOD_INVALID",
                     "RESIDENCE_REGION_INVALID", "REVIEW_NOTE_REQUIRED")),
-            // The catalogue is drafted, reviewed and withdrawn on the console (four eyes); the API only reads it.
-            Map.entry("CataloguePublic", Set.of("CHANGE_NOTICE_UNKNOWN", "DISCARD_NOTE_TOO_LONG", "EFFECTIVE_DATE_PAST",
+            // The catalogue is drafted, reviewed, withdrawn and a scheduled version cancelled on the console (four
+            // eyes); the API only reads it.
+            Map.entry("CataloguePublic", Set.of("CANCELLATION_NONE", "CANCELLATION_PENDING",
+                    "CANCELLATION_REASON_MISSING", "CHANGE_NOTICE_UNKNOWN", "DISCARD_NOTE_TOO_LONG", "EFFECTIVE_DATE_PAST",
                     "EFFECTIVE_DATE_TOO_FAR", "FIELD_CHOICES_MISSING", "FIELD_DUPLICATE", "FIELD_FORBIDDEN",
                     "FIELD_NAME_FORMAT", "FOUR_EYES", "ITEM_CHANGED", "ITEM_CODE_FORMAT", "ITEM_EXISTS",
                     "ITEM_FORBIDDEN", "ITEM_INCOMPLETE", "ITEM_IN_PREPARATION", "ITEM_NAME_MISSING",
-                    "ITEM_NOT_PENDING", "ITEM_NO_DRAFT", "ITEM_PENDING", "ITEM_SCHEDULED", "LEGAL_BASIS_MISSING",
+                    "ITEM_NOT_PENDING", "ITEM_NOT_SCHEDULED", "ITEM_NO_DRAFT", "ITEM_PENDING", "ITEM_SCHEDULED",
+                    "LEGAL_BASIS_MISSING",
                     "LINK_ONLY_FOR_ORGANISATIONS", "PERIOD_INVALID", "PERIOD_TOO_LONG", "PROVIDER_MISSING",
                     "PROVIDER_UNKNOWN", "PUBLICATION_BEYOND_RETENTION", "PUNISHMENT_ONLY_NEGATIVE",
                     "REFUSABLE_ONLY_PERSONAL_HONOURS", "REJECTION_REASON_MISSING",
