@@ -299,6 +299,33 @@ class CatalogueChangesIT {
         assertThat(catalogue.scheduled(code).orElseThrow().cancellation().reason()).isEqualTo("再次申请撤销");
     }
 
+    /**
+     * Gaps review xxxvii-api R4 (rest): the public catalogue's documents carry an ETag; sent back in If-None-Match it
+     * is answered 304 without a body, and a change of the catalogue changes the items' tag.
+     */
+    @Test
+    void theCataloguesDocumentsAnswer304WhileTheirTagStillHolds() throws Exception {
+        String code = CatalogueVersions.newItemLike(catalogue, "P_ADMIN_PENALTY_GENERAL", "P_R4_", "缓存测试处罚");
+        for (String path : List.of("/api/v1/catalog/items", "/api/v1/catalog/items/" + code + "/schema.json",
+                "/api/v1/catalog/items/" + code + "/template.csv")) {
+            var first = mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse();
+            String tag = first.getHeader("ETag");
+            assertThat(tag).as(path).isNotBlank().startsWith("\"");
+            assertThat(first.getHeader("Cache-Control")).as(path).isEqualTo("no-cache");
+            var again = mvc.perform(get(path).header("If-None-Match", tag)).andExpect(status().isNotModified())
+                    .andReturn().getResponse();
+            assertThat(again.getContentAsByteArray()).as(path).isEmpty();
+            assertThat(again.getHeader("ETag")).isEqualTo(tag);
+            mvc.perform(get(path).header("If-None-Match", "\"another\"")).andExpect(status().isOk());
+        }
+        String before = mvc.perform(get("/api/v1/catalog/items")).andReturn().getResponse().getHeader("ETag");
+        approveRequiringAField(code, LocalDate.now(clock).plusDays(5));
+        mvc.perform(get("/api/v1/catalog/items").header("If-None-Match", before)).andExpect(status().isOk());
+        // Not on the unknown item's refusal.
+        assertThat(mvc.perform(get("/api/v1/catalog/items/P_NO_SUCH/schema.json")).andExpect(status().isNotFound())
+                .andReturn().getResponse().getHeader("ETag")).isNull();
+    }
+
     /** The code of the problem {@code action} is refused with, done as {@code who}. */
     private static String problemOf(Runnable action, String who) throws Exception {
         try {
