@@ -89,7 +89,7 @@ public final class FeedCursor {
             if (Duration.between(gapSince, now).compareTo(patience) < 0) {
                 break;
             }
-            skipped.add(new Skipped(contiguous + 1, seq - 1, now));
+            keep(new Skipped(contiguous + 1, seq - 1, now));
             contiguous = seq;
             gapAt = -1;
         }
@@ -137,6 +137,18 @@ public final class FeedCursor {
         }
         skipped.clear();
         skipped.addAll(left);
+    }
+
+    /**
+     * Keeps a span stepped over, unless one kept covers it (a position moved back, as an operator may to read a feed
+     * again, steps over the same numbers again): one span a first number, as the followers' tables key them.
+     */
+    private void keep(Skipped span) {
+        if (skipped.stream().anyMatch(s -> s.first() <= span.first() && s.last() >= span.last())) {
+            return;
+        }
+        skipped.removeIf(s -> s.first() >= span.first() && s.last() <= span.last());
+        skipped.add(span);
     }
 
     private void forgetPast(Instant now) {

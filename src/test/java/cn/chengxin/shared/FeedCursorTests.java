@@ -81,6 +81,20 @@ class FeedCursorTests {
         assertThat(cursor.skipped()).containsExactly(new FeedCursor.Skipped(6, 6, T0.plusSeconds(21)));
     }
 
+    @Test
+    void numbersSteppedOverAgainAfterThePositionMovedBackAreKeptOnce() {
+        FeedCursor cursor = steppedOver(3, 7);
+        cursor.moveTo(2);
+        cursor.advance(List.of(8L), T0.plusSeconds(20));
+        cursor.advance(List.of(8L), T0.plusSeconds(30));
+        assertThat(cursor.position()).isEqualTo(8);
+        assertThat(cursor.skipped()).containsExactly(new FeedCursor.Skipped(3, 7, T0.plusSeconds(10)));
+        cursor.moveTo(1);
+        cursor.advance(List.of(8L), T0.plusSeconds(40));
+        cursor.advance(List.of(8L), T0.plusSeconds(50));
+        assertThat(cursor.skipped()).containsExactly(new FeedCursor.Skipped(2, 7, T0.plusSeconds(50)));
+    }
+
     /** A cursor at {@code first - 1} that stepped over {@code first..last} at T0 + patience. */
     private static FeedCursor steppedOver(long first, long last) {
         FeedCursor cursor = new FeedCursor(PATIENCE);
