@@ -643,7 +643,7 @@ public class Objections {
         }
         ObjectionDeadlines.Due due = due(o, today, pausesOf(id));
         if (!store.route(id, version, clock.instant(), due.caseDue(), due.departmentDue())) {
-            throw problem("OBJECTION_ALREADY_MOVED", DomainProblem.Kind.CONFLICT, "该异议已转办或已办结");
+            throw problem("OBJECTION_ALREADY_MOVED", DomainProblem.Kind.CONFLICT, "该异议已由他人转办、办结或已更新，请刷新");
         }
         notices.routed(o, due.caseDue());
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.route")

@@ -1233,6 +1233,77 @@ class ObjectionsIT {
         assertThat(objections.find(id).outcome()).isEqualTo(Outcome.DELETE);
     }
 
+    /**
+     * S3 of gaps-review-xxxviii: the person's second filing (new reasons, a new file) changes the case's version, so a
+     * decision made on the page read before it is refused as stale, the page shown again with what came after; made on
+     * the page as it now is, it is taken.
+     */
+    @Test
+    void aDecisionOnThePageReadBeforeASecondFilingIsRefusedAndThePageShowsWhatCameAfter() throws Exception {
+        UUID owner = person("简后补", "驻市监罚〔2026〕531号");
+        UUID record = creditFile.fileOf(owner).get(0).recordKey();
+        UUID id = objections.file(owner, record, "罚款已缴纳", "本人");
+        int read = objections.find(id).version();
+
+        objections.file(owner, record, "补充缴款凭证，请一并核实", "本人",
+                List.of(new Objections.Upload("缴款凭证.png", TestImages.png().plain())));
+
+        var office = authentication(Principals.staff("office-s3", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.OBJECTION_HANDLE));
+        String refused = mvc.perform(post("/console/objections/{id}/decide", id).param("version", Integer.toString(read))
+                        .param("outcome", "UPHOLD").param("reasons", "经核实，记录无误").with(office).with(csrf()))
+                .andExpect(status().isConflict())
+                .andExpect(model().attribute("failureCode", "OBJECTION_ALREADY_DECIDED"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("请刷新", "再次提出〕补充缴款凭证，请一并核实", "缴款凭证.png",
+                "name=\"version\" value=\"" + objections.find(id).version() + "\"");
+        assertThat(objections.find(id).status().open()).as("not decided on a file the decider never saw").isTrue();
+
+        mvc.perform(post("/console/objections/{id}/decide", id)
+                        .param("version", Integer.toString(objections.find(id).version()))
+                        .param("outcome", "UPHOLD").param("reasons", "经核实，记录无误").with(office).with(csrf()))
+                .andExpect(flash().attribute("successKey", "objections.decided"));
+        assertThat(objections.find(id).outcome()).isEqualTo(Outcome.UPHOLD);
+    }
+
+    /** S3 of gaps-review-xxxviii: the same for routing and for the department's answer, read before a second filing. */
+    @Test
+    void aRouteOrAnAnswerOnTheCaseReadBeforeASecondFilingIsRefused() throws Exception {
+        UUID owner = person("简再答", "驻市监罚〔2026〕532号");
+        UUID record = creditFile.fileOf(owner).get(0).recordKey();
+        UUID id = objections.file(owner, record, "罚款金额有误", "本人");
+        int read = objections.find(id).version();
+        objections.file(owner, record, "金额应为 200 元", "本人");
+
+        CodedProblem staleRoute = catchThrowableOfType(CodedProblem.class, () -> as("clerk-a", () -> {
+            objections.route(id, read);
+            return null;
+        }));
+        assertThat(staleRoute.code()).isEqualTo("OBJECTION_ALREADY_MOVED");
+        assertThat(staleRoute.getMessage()).contains("请刷新");
+        as("clerk-a", () -> {
+            objections.route(id, objections.find(id).version());
+            return null;
+        });
+
+        int answering = objections.find(id).version();
+        objections.file(owner, record, "附：缴款记录显示 200 元", "本人");
+        CodedProblem staleAnswer = catchThrowableOfType(CodedProblem.class, () -> as("market-clerk", () -> {
+            objections.answer("MARKET", id, answering, cn.chengxin.objection.domain.DepartmentAnswer.VERIFIED, null,
+                    "无误");
+            return null;
+        }));
+        assertThat(staleAnswer.code()).isEqualTo("OBJECTION_ALREADY_ANSWERED");
+        assertThat(objections.find(id).answer()).isNull();
+        as("market-clerk", () -> {
+            objections.answer("MARKET", id, objections.find(id).version(),
+                    cn.chengxin.objection.domain.DepartmentAnswer.VERIFIED, null, "无误");
+            return null;
+        });
+        assertThat(objections.find(id).answer().answer())
+                .isEqualTo(cn.chengxin.objection.domain.DepartmentAnswer.VERIFIED);
+    }
+
     private Throwable decide(String who, UUID id, int version, Outcome outcome) {
         try {
             as(who, () -> {

@@ -54,6 +54,8 @@ public class JdbcObjections {
      * its reasons added to the open one's after {@code repeatHeading} — unless they no longer fit the column (two
      * filings at once past the caller's check), when the open one's stay as they were.
      * An omission (信息遗漏) merges into the person's open omission on the same item from the same department.
+     * A merge changes the case's version (S3 of gaps-review-xxxviii): a route, answer or decision made on the page read
+     * before it is refused as stale, so nobody decides on reasons or evidence they never saw.
      * The conflict target is one of four fixed texts, never text from outside.
      */
     public boolean insertOrMerge(Objection o, String repeatHeading) {
@@ -69,6 +71,7 @@ public class JdbcObjections {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT %s DO UPDATE
                             SET repeats = objection.objection.repeats + 1,
+                                version = objection.objection.version + 1,
                                 reasons = CASE WHEN length(objection.objection.reasons || ? || EXCLUDED.reasons) <= 2000
                                                THEN objection.objection.reasons || ? || EXCLUDED.reasons
                                                ELSE objection.objection.reasons END
@@ -465,7 +468,10 @@ public class JdbcObjections {
                 .update();
     }
 
-    /** Inserts evidence, sealed for its row; its size is the file's own. */
+    /**
+     * Inserts evidence, sealed for its row; its size is the file's own. The open case's version changes with it (S3 of
+     * gaps-review-xxxviii): a decision or answer on the page read before the file came is refused as stale.
+     */
     public void insertEvidence(UUID id, UUID objectionId, String filename, String contentType, byte[] content,
                                String sha256, Instant at) {
         PersonalDataProtection.Sealed sealed = protection.sealFile(content, SEALED_FOR + id);
@@ -475,6 +481,8 @@ public class JdbcObjections {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, objectionId, filename, contentType, sealed.cipher(), sealed.keyVersion(), content.length,
                         sha256, Timestamp.from(at)).update();
+        jdbc.sql("UPDATE objection.objection SET version = version + 1 WHERE id = ? AND status <> 'DECIDED'")
+                .param(objectionId).update();
     }
 
     public List<EvidenceFile> evidenceOf(UUID objectionId) {
