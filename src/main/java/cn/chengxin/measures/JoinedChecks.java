@@ -12,7 +12,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * A person's two credit files became one (gaps review xxx L1; {@link SubjectsJoined}): the checks made on the joined
  * subject, with the feedback they owe and their lifted measures, are the kept subject's (as V77 moved them for
  * re-keyed subjects), in the approval's transaction. Once it commits, this instance's memory of registered subjects
- * answers the joined document with the kept subject ({@link KnownSubjects#joined}); the entries and received entries
+ * answers the joined document with the kept subject ({@link KnownSubjects#joined}), and every other instance's within
+ * 10 s ({@link KnownSubjects#followJoins}, S2 of gaps-review-xxxviii); the entries and received entries
  * follow through their change feeds. Checks made by a further document before its holder took it move to the holder
  * ({@link FurtherDocumentHeld}).
  */

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.Function;
 
+import cn.chengxin.subject.SubjectJoining;
 import cn.chengxin.subject.SubjectRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,7 @@ import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguratio
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,6 +41,13 @@ import org.springframework.stereotype.Component;
  * pseudonyms subjects were registered under, so such a number is asked of the registry at each check, in the same
  * query as a number nobody holds: a check by the registered document costs what it did.
  *
+ * <p>A subject joined into another (L1) stays in memory under the pseudonym it was registered under: such a pseudonym is
+ * answered with the kept subject's. The instance that approved the join learns it at the commit ({@link #joined});
+ * every instance follows the approved joins in the registry ({@link #followJoins}, every {@code
+ * chengxin.measures.joins-follow}, 10 s by default), so that within that time of the commit no instance answers the
+ * joined document from the joined subject's empty file (S2 of gaps-review-xxxviii). Each run counts the approved
+ * joins and reads them again only when the count changed.
+ *
  * <p>Registered subjects the registry had to confirm show that memory is behind it (a registry loaded in bulk after
  * the start): after {@link #RELOAD_AFTER} of them the registry is read again, in the background, at most once
  * every {@link #RELOAD_INTERVAL}.
@@ -52,6 +61,10 @@ class KnownSubjects {
 
     private final Function<Collection<String>, Map<String, String>> inRegistry;
     private final Consumer<LongConsumer> readRegistry;
+    private final java.util.function.LongSupplier joinsApproved;
+    private final java.util.function.Supplier<List<String>> joinedPseudonyms;
+    /** The count of approved joins last followed; -1: none read yet. */
+    private volatile long joinsFollowed = -1;
     private final Executor executor;
     private final Clock clock;
     private volatile PrefixSet known = new PrefixSet();
@@ -62,10 +75,17 @@ class KnownSubjects {
     private final Map<String, String> joined = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Autowired
-    KnownSubjects(SubjectRegistry registry,
+    KnownSubjects(SubjectRegistry registry, SubjectJoining joins,
                   @Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor,
                   Clock clock) {
-        this(registry::holdersAmong, registry::eachPseudonymPrefix, executor, clock);
+        this(registry::holdersAmong, registry::eachPseudonymPrefix, joins::approvedCount, joins::joinedPseudonyms,
+                executor, clock);
+    }
+
+    /** Without joins to follow (a registry where nobody is ever joined). */
+    KnownSubjects(Function<Collection<String>, Map<String, String>> inRegistry, Consumer<LongConsumer> readRegistry,
+                  Executor executor, Clock clock) {
+        this(inRegistry, readRegistry, () -> 0, List::of, executor, clock);
     }
 
     /**
@@ -74,9 +94,12 @@ class KnownSubjects {
      * @param readRegistry hands every registered pseudonym's prefix over ({@link SubjectRegistry#eachPseudonymPrefix})
      */
     KnownSubjects(Function<Collection<String>, Map<String, String>> inRegistry, Consumer<LongConsumer> readRegistry,
-                  Executor executor, Clock clock) {
+                  java.util.function.LongSupplier joinsApproved,
+                  java.util.function.Supplier<List<String>> joinedPseudonyms, Executor executor, Clock clock) {
         this.inRegistry = inRegistry;
         this.readRegistry = readRegistry;
+        this.joinsApproved = joinsApproved;
+        this.joinedPseudonyms = joinedPseudonyms;
         this.executor = executor;
         this.clock = clock;
     }
@@ -140,11 +163,40 @@ class KnownSubjects {
     /**
      * A subject registered under {@code joinedPseudonym} was joined into the one under {@code keptPseudonym} (gaps
      * review xxx L1): memory still holds the joined pseudonym as registered, so it is answered with the kept one's from
-     * now on. Another instance learns it when it next reads the registry, which no longer holds the joined subject.
+     * now on. Another instance learns it from {@link #followJoins}.
      */
     void joined(String joinedPseudonym, String keptPseudonym) {
         joined.replaceAll((from, to) -> to.equals(joinedPseudonym) ? keptPseudonym : to);
         joined.put(joinedPseudonym, keptPseudonym);
+    }
+
+    /**
+     * Learns the joins approved on any instance (S2 of gaps-review-xxxviii): when the count of approved joins changed,
+     * each joined pseudonym is answered with its holder's in the registry from now on — the kept subject's, also after
+     * a chain of joins. An approved join is never undone, so what was learnt stays; a join committed while this runs
+     * changes the count again and is read at the next run.
+     */
+    @Scheduled(fixedDelayString = "${chengxin.measures.joins-follow:PT10S}",
+            initialDelayString = "${chengxin.measures.joins-follow:PT10S}")
+    void followJoins() {
+        try {
+            long approved = joinsApproved.getAsLong();
+            if (approved == joinsFollowed) {
+                return;
+            }
+            List<String> pseudonyms = joinedPseudonyms.get();
+            if (!pseudonyms.isEmpty()) {
+                inRegistry.apply(pseudonyms).forEach((from, to) -> {
+                    if (!from.equals(to)) {
+                        joined.put(from, to);
+                    }
+                });
+            }
+            joinsFollowed = approved;
+        } catch (RuntimeException e) {
+            // The next run tries again; until then a joined document may be answered from the joined file here.
+            log.warn("approved joins could not be read: {}", e.toString());
+        }
     }
 
     /** Reads the registry once the application is up; until then checks ask the registry. */

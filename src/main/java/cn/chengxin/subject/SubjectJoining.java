@@ -160,6 +160,23 @@ public class SubjectJoining {
         return joins.find(proposalId);
     }
 
+    /**
+     * How many joins were ever approved. An approved join is neither undone nor deleted, so the count only grows: a
+     * memory that answers joined documents with the kept subject (measures' known subjects, on every instance; S2 of
+     * gaps-review-xxxviii) reads {@link #joinedPseudonyms} again only when it changed.
+     */
+    public long approvedCount() {
+        return joins.approvedCount();
+    }
+
+    /**
+     * The pseudonym each subject joined into another was registered under, one per approved join; its holder now is
+     * the kept subject ({@link SubjectRegistry#holdersAmong}, also after a chain of joins).
+     */
+    public List<String> joinedPseudonyms() {
+        return joins.joinedPseudonyms();
+    }
+
     private SubjectProfile profile(UUID id) {
         return subjects.profile(id).orElseThrow(() -> new SubjectProblem("SUBJECT_UNKNOWN", Kind.NOT_FOUND,
                 "信用主体不存在"));

@@ -35,6 +35,18 @@ public class JdbcSubjectJoins {
         this.jdbc = jdbc;
     }
 
+    /** How many joins were ever approved: one count over V335's index of approved joins. */
+    public long approvedCount() {
+        return jdbc.sql("SELECT count(*) FROM subject.join_proposal WHERE status = 'APPROVED'").query(Long.class)
+                .single();
+    }
+
+    /** The pseudonym of every subject joined into another (the approved joins). */
+    public List<String> joinedPseudonyms() {
+        return jdbc.sql("SELECT joined_pseudonym FROM subject.join_proposal WHERE status = 'APPROVED'")
+                .query(String.class).list();
+    }
+
     /** @return false when the joined subject already has a pending proposal (one at a time) */
     public boolean insert(SubjectJoin p) {
         return jdbc.sql("""
