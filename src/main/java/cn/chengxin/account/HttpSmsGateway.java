@@ -27,12 +27,13 @@ import tools.jackson.databind.json.JsonMapper;
  * An SMS provider reached over HTTPS, chosen by configuration ({@code chengxin.sms.gateway=http}), so that a city
  * plugs its provider in by settings rather than by building its own jar (gaps review xxxiii N6). Each text is one
  * {@code POST} of JSON to {@code chengxin.sms.http.url}:
- * <pre>{"account": "…", "template": "…", "phone": "13800138000", "text": "【信用平台】…"}</pre>
+ * <pre>{"account": "…", "template": "…", "phone": "13800138000", "text": "【信用平台】…", "messageId": "…"}</pre>
  * with the headers {@code X-Chengxin-Account}, {@code X-Chengxin-Timestamp} (epoch seconds) and {@code
  * X-Chengxin-Signature}, the hex HMAC-SHA256 of {@code timestamp + "\n" + body} under {@code chengxin.sms.http.secret};
  * most providers' gateways, or a small relay of the city's, take that form. Any 2xx answer is a text accepted; any other
  * answer, a timeout or a refused connection is a failure (the outbox of {@link NoticeTexts} tries a notice's text
- * again; a one-time code is asked for again by the citizen). The address must be {@code https://}: a text carries the
+ * again, under the same {@code messageId} — the notice's id — on which most providers drop a double when a try timed
+ * out after they accepted it; a one-time code carries none and is asked for again by the citizen). The address must be {@code https://}: a text carries the
  * phone and a code (RULES.md §10); plain HTTP only with the development switch {@code
  * chengxin.sms.http.allow-plain-http}, which {@code ProductionGuard} refuses outside the dev and test profiles. Neither
  * the phone, the text nor the secret is ever logged, nor put in an exception's message.
@@ -95,11 +96,20 @@ class HttpSmsGateway implements SmsGateway {
 
     @Override
     public void send(String phone, String text) {
+        send(phone, text, null);
+    }
+
+    /** With a {@code messageId}, the body carries it as {@code "messageId"}: the provider's client message id. */
+    @Override
+    public void send(String phone, String text, String messageId) {
         Map<String, String> message = new LinkedHashMap<>();
         message.put("account", account);
         message.put("template", template);
         message.put("phone", phone);
         message.put("text", text);
+        if (messageId != null) {
+            message.put("messageId", messageId);
+        }
         String body = json.writeValueAsString(message);
         String timestamp = Long.toString(clock.instant().getEpochSecond());
         HttpRequest request = HttpRequest.newBuilder(url).timeout(TIMEOUT)

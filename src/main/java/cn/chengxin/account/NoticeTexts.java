@@ -39,7 +39,11 @@ public class NoticeTexts implements MeterBinder {
     private static final Logger log = LoggerFactory.getLogger(NoticeTexts.class);
 
     private static final int BATCH = 50;
-    /** How long a claimed text is left to its sender before another may take it (a provider answers in seconds). */
+    /**
+     * How long a claimed text is left to its sender before another may take it (a provider answers in seconds; the
+     * HTTP gateway gives up after 10 s). It runs from the claim of the batch and is renewed just before each text is
+     * sent (S9 of gaps-review-xxxviii): a batch of slow answers may take longer than the lease, one text never should.
+     */
     private static final Duration LEASE = Duration.ofMinutes(2);
 
     private final JdbcNotices store;
@@ -88,11 +92,21 @@ public class NoticeTexts implements MeterBinder {
                 return sent;
             }
             for (JdbcNotices.DueText text : due) {
-                if (send(text)) {
+                if (stillOurs(text) && send(text)) {
                     sent++;
                 }
             }
         }
+    }
+
+    /**
+     * Renews the text's lease before it is sent; false when another sender took it while the texts before it were
+     * sent (its lease was over), which then sends it: one text, one send.
+     */
+    private boolean stillOurs(JdbcNotices.DueText text) {
+        Instant now = clock.instant();
+        return Boolean.TRUE.equals(transaction.execute(tx -> store.renewClaim(text.id(), text.attempts(),
+                now.plus(LEASE))));
     }
 
     private boolean send(JdbcNotices.DueText text) {
@@ -105,8 +119,10 @@ public class NoticeTexts implements MeterBinder {
         }
         try {
             String message = text.windowPhone() != null ? NoticeSms.atWindow(text.title()) : NoticeSms.of(text.title());
+            // The notice's id is the provider's client message id, the same on every try: a try that timed out after
+            // the provider accepted it is dropped there as a double (S9 of gaps-review-xxxviii).
             sms.send(protection.open(phone.get().cipher(), phone.get().keyVersion(), CitizenAccounts.PHONE_PURPOSE),
-                    message);
+                    message, text.id().toString());
         } catch (RuntimeException e) {
             Instant next = retries.nextTry(text.attempts(), clock.instant()).orElse(null);
             // Neither the text nor the phone is logged; the citizen still finds the notice in self-service.
@@ -120,7 +136,7 @@ public class NoticeTexts implements MeterBinder {
     }
 
     private void outcome(JdbcNotices.DueText text, Notice.Sms result, Instant nextTry) {
-        transaction.executeWithoutResult(tx -> store.smsOutcome(text.id(), result, nextTry));
+        transaction.executeWithoutResult(tx -> store.smsOutcome(text.id(), text.attempts(), result, nextTry));
     }
 
     /** Texts given up after their last try: the notice is in 消息通知, but the person was not texted (N8 reads it). */

@@ -90,6 +90,17 @@ class HttpSmsGatewayTests {
         });
     }
 
+    /** S9 of gaps-review-xxxviii: a notice's text carries the notice's id, the same on every try, for the provider. */
+    @Test
+    void aTextSentUnderAnIdCarriesItAsTheClientMessageIdOnEveryTry() {
+        gateway(url()).send("13800138000", "【信用平台】您的异议已受理。", "notice-1");
+        gateway(url()).send("13800138000", "【信用平台】您的异议已受理。", "notice-1");
+        gateway(url()).send("13800138000", "【信用平台】您的验证码是 123456。");
+
+        assertThat(received).extracting(r -> JSON.readTree(r.body()).path("messageId").asString(""))
+                .containsExactly("notice-1", "notice-1", "");
+    }
+
     @Test
     void aRefusalOrNoProviderIsAFailureThatNamesNeitherPhoneNorText() {
         answer.set(503);

@@ -197,6 +197,90 @@ class NoticeTextsIT {
                 .isGreaterThanOrEqualTo(Duration.ofDays(2).toSeconds());
     }
 
+    /**
+     * S9 of gaps-review-xxxviii: a provider so slow that a batch outlasts its lease. Another sender takes the texts
+     * whose lease is over, but the first renews each text's lease before sending it and leaves those taken from it:
+     * each text goes to the provider once, under its notice's id.
+     */
+    @Test
+    void aBatchSlowerThanItsLeaseIsNotTextedTwiceWhenASecondSenderTakesItsTail() {
+        noticeTexts.sendDue(); // what other tests left queued goes first
+        TestCitizens.Person person = TestCitizens.register(subjects, "钟慢信");
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        citizens.registerVerified(subject, person.phone(), "Zhong-Manxin-2026");
+        List<UUID> ours = List.of(
+                notices.notify(subject, "OBJECTION_RECEIVED", "异议已受理（钟慢信一）", "正文", "/me/objections"),
+                notices.notify(subject, "OBJECTION_RECEIVED", "异议已受理（钟慢信二）", "正文", "/me/objections"),
+                notices.notify(subject, "OBJECTION_RECEIVED", "异议已受理（钟慢信三）", "正文", "/me/objections"));
+        MovingClock time = new MovingClock(clock.instant());
+        List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> bySecond = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<NoticeTexts> second = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicInteger calls = new AtomicInteger();
+        // Each text takes 70 s; while the first sender's second text is under way (140 s after its claim, the 2-minute
+        // lease over), the second sender's tick runs.
+        NoticeTexts first = new NoticeTexts(store, accounts, protection, new Recording(sent, id -> {
+            time.advance(Duration.ofSeconds(70));
+            if (calls.incrementAndGet() == 2) {
+                second.get().sendDue();
+            }
+        }), time, transactions, 5, Duration.ofMinutes(1));
+        second.set(new NoticeTexts(store, accounts, protection, new Recording(sent, bySecond::add), time,
+                transactions, 5, Duration.ofMinutes(1)));
+
+        first.sendDue();
+
+        List<String> ids = ours.stream().map(UUID::toString).toList();
+        assertThat(sent).as("each text once, under its notice's id").filteredOn(ids::contains)
+                .containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(bySecond).as("the tail was taken by the second sender").containsExactly(ids.get(2));
+        assertThat(ours).allSatisfy(id -> assertThat(sms(id)).isEqualTo("SENT"));
+    }
+
+    /** A gateway noting the message id of each text, then doing what the test asks. */
+    private record Recording(List<String> sent, java.util.function.Consumer<String> then) implements SmsGateway {
+
+        @Override
+        public void send(String phone, String text) {
+            throw new IllegalStateException("a notice's text is sent under its id");
+        }
+
+        @Override
+        public void send(String phone, String text, String messageId) {
+            sent.add(messageId);
+            then.accept(messageId);
+        }
+    }
+
+    /** A clock the test moves: the provider's slowness without waiting for it. */
+    private static final class MovingClock extends Clock {
+
+        private volatile java.time.Instant now;
+
+        MovingClock(java.time.Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneId.of("Asia/Shanghai");
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
     private String sms(UUID notice) {
         return jdbc.sql("SELECT sms FROM account.notice WHERE id = ?").param(notice).query(String.class).single();
     }

@@ -108,17 +108,31 @@ public class JdbcNotices {
     }
 
     /**
-     * What became of a claimed text: SENT, NONE (the account has no phone any more) or FAILED with the time of the
-     * next try; without one (sent, or given up) the window's phone is emptied and the text is due no more.
+     * Renews the lease of a text claimed as try {@code attempt} just before it is sent (S9 of gaps-review-xxxviii): a
+     * batch's last text may wait longer than the lease for the texts before it. False when the claim is lost — another
+     * sender took the text once the lease was over (its claim counted another try) or it is no longer due — and then
+     * it is not sent here.
      */
-    public void smsOutcome(UUID id, Notice.Sms sms, Instant nextTry) {
+    public boolean renewClaim(UUID id, int attempt, Instant leaseUntil) {
+        return jdbc.sql("""
+                        UPDATE account.notice SET sms_due_at = ?
+                        WHERE id = ? AND sms_attempts = ? AND sms IN ('QUEUED', 'FAILED') AND sms_due_at IS NOT NULL""")
+                .params(Timestamp.from(leaseUntil), id, attempt).update() == 1;
+    }
+
+    /**
+     * What became of a text claimed as try {@code attempt}: SENT, NONE (the account has no phone any more) or FAILED
+     * with the time of the next try; without one (sent, or given up) the window's phone is emptied and the text is due
+     * no more. Nothing changes when another sender has claimed it since: its outcome is that sender's to write.
+     */
+    public void smsOutcome(UUID id, int attempt, Notice.Sms sms, Instant nextTry) {
         jdbc.sql("""
                         UPDATE account.notice SET sms = ?, sms_due_at = ?,
                                sms_phone_cipher = CASE WHEN ?::timestamptz IS NULL THEN NULL ELSE sms_phone_cipher END,
                                sms_phone_key_version = CASE WHEN ?::timestamptz IS NULL THEN NULL
                                                             ELSE sms_phone_key_version END
-                        WHERE id = ?""")
-                .params(sms.name(), ts(nextTry), ts(nextTry), ts(nextTry), id).update();
+                        WHERE id = ? AND sms_attempts = ?""")
+                .params(sms.name(), ts(nextTry), ts(nextTry), ts(nextTry), id, attempt).update();
     }
 
     /** Texts given up after their last try (FAILED, due no more): for monitoring (N6, N8). */
