@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -36,8 +37,13 @@ public final class FeedCursor {
 
     private final Duration patience;
     private long position;
-    private long gapAt = -1;
-    private Instant gapSince;
+    /**
+     * Each gap seen above the position, by its first missing number, and when it was first seen: every gap is waited
+     * for from the moment it showed, not from the moment the position reached it, so that gaps that showed together
+     * cost one patience, not one each (a proposal that conflicts with an open entry, or a rolled-back statement, burns
+     * a number for good; a batch re-evaluating many listed subjects leaves many such gaps).
+     */
+    private final TreeMap<Long, Instant> gapsSeen = new TreeMap<>();
     private final List<Skipped> skipped = new ArrayList<>();
     private Instant rereadAt;
     private boolean resumed;
@@ -53,7 +59,7 @@ public final class FeedCursor {
     /** Continues from a position kept elsewhere (a follower that stores its position in its own table). */
     public void moveTo(long stored) {
         position = stored;
-        gapAt = -1;
+        gapsSeen.clear();
     }
 
     /**
@@ -76,24 +82,28 @@ public final class FeedCursor {
      * @return true when the position reached the last of them
      */
     public boolean advance(List<Long> read, Instant now) {
+        long previous = position;
+        for (long seq : read) {
+            if (seq > previous + 1) {
+                gapsSeen.putIfAbsent(previous + 1, now);
+            }
+            previous = seq;
+        }
         long contiguous = position;
         for (long seq : read) {
             if (seq == contiguous + 1) {
                 contiguous = seq;
                 continue;
             }
-            if (gapAt != contiguous + 1) {
-                gapAt = contiguous + 1;
-                gapSince = now;
-            }
-            if (Duration.between(gapSince, now).compareTo(patience) < 0) {
+            Instant since = gapsSeen.getOrDefault(contiguous + 1, now);
+            if (Duration.between(since, now).compareTo(patience) < 0) {
                 break;
             }
             keep(new Skipped(contiguous + 1, seq - 1, now));
             contiguous = seq;
-            gapAt = -1;
         }
         position = contiguous;
+        gapsSeen.headMap(position, true).clear();
         forgetPast(now);
         return read.isEmpty() || contiguous == read.get(read.size() - 1);
     }

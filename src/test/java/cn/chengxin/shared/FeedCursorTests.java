@@ -32,6 +32,27 @@ class FeedCursorTests {
         assertThat(cursor.skipped()).containsExactly(new FeedCursor.Skipped(3, 4, T0.plusSeconds(10)));
     }
 
+    /**
+     * Gaps that showed together are waited for together: a batch whose re-evaluated subjects' proposals conflict with
+     * their open entries burns a number each, and waiting a patience per gap from when the position reached it put
+     * the followers (the exchange's upward one, the lifts, the check index) ten seconds behind per burnt number.
+     */
+    @Test
+    void gapsThatShowedTogetherCostOnePatienceNotOneEach() {
+        FeedCursor cursor = new FeedCursor(PATIENCE);
+        assertThat(cursor.advance(List.of(3L, 6L, 9L), T0)).isFalse();
+        assertThat(cursor.position()).isZero();
+
+        assertThat(cursor.advance(List.of(3L, 6L, 9L, 12L), T0.plusSeconds(10))).isFalse();
+        assertThat(cursor.position()).as("the three gaps seen at T0 stepped over at once, the new one waited for")
+                .isEqualTo(9);
+        assertThat(cursor.skipped()).extracting(FeedCursor.Skipped::first).containsExactly(1L, 4L, 7L);
+
+        assertThat(cursor.advance(List.of(12L), T0.plusSeconds(19))).isFalse();
+        assertThat(cursor.advance(List.of(12L), T0.plusSeconds(20))).isTrue();
+        assertThat(cursor.position()).isEqualTo(12);
+    }
+
     @Test
     void theNumbersSteppedOverAreReadAgainOnceAPatienceUntilTheyShow() {
         FeedCursor cursor = steppedOver(3, 7);
