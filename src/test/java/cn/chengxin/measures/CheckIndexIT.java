@@ -99,8 +99,13 @@ class CheckIndexIT {
         }
     }
 
+    /**
+     * Gaps review xxxviii S1: a change whose transaction commits after the cursor stepped over its number is read again
+     * at the next refresh (the numbers stepped over are kept and read until they show), not only at the reconciliation
+     * every 5 minutes; the reconciliation agrees.
+     */
     @Test
-    void anActivationAndAnExitCommittedAfterTheCursorSteppedOverThemReachChecksAtTheReconciliation() throws Exception {
+    void anActivationAndAnExitCommittedAfterTheCursorSteppedOverThemReachChecksAtTheNextRefresh() throws Exception {
         String number = TestCitizens.register(subjects, "濮文涛").number();
         UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, number)).orElseThrow();
         String pseudonym = subjects.pseudonymOf(subject).orElseThrow();
@@ -110,12 +115,13 @@ class CheckIndexIT {
         index.refresh();
 
         numberedThenCommittedLate(entry, "status = 'EFFECTIVE', effective_from = now()", other, index);
-        assertThat(index.inForce(pseudonym)).as("the followed feed stepped over the activation").isEmpty();
+        assertThat(index.inForce(pseudonym)).as("the activation stepped over, read again at the next refresh")
+                .extracting(ListEntry::id).containsExactly(entry);
         index.reconcile();
         assertThat(index.inForce(pseudonym)).extracting(ListEntry::id).containsExactly(entry);
 
         numberedThenCommittedLate(entry, "status = 'EXITED', exited_at = now(), exit_reason = '测试'", other, index);
-        assertThat(index.inForce(pseudonym)).as("the followed feed stepped over the exit").isNotEmpty();
+        assertThat(index.inForce(pseudonym)).as("the exit stepped over, read again at the next refresh").isEmpty();
         index.reconcile();
         assertThat(index.inForce(pseudonym)).isEmpty();
 
