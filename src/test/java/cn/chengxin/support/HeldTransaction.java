@@ -21,6 +21,8 @@ public final class HeldTransaction<T> implements AutoCloseable {
     private volatile T result;
 
     private HeldTransaction(PlatformTransactionManager transactions, String staff, Callable<T> work) {
+        // A thread of its own: the common pool has one thread on two cores, and a transaction held there for up to
+        // two minutes would stall whatever else the application or the test hands to it.
         finished = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions).executeWithoutResult(s -> {
             try {
                 result = AsStaff.as(staff, work);
@@ -31,7 +33,11 @@ public final class HeldTransaction<T> implements AutoCloseable {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        }));
+        }), work2 -> {
+            Thread thread = new Thread(work2, "held-" + staff);
+            thread.setDaemon(true);
+            thread.start();
+        });
     }
 
     /** Runs {@code work} and returns once it has run, its transaction still open. */
