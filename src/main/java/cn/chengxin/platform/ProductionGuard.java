@@ -21,6 +21,8 @@ import org.springframework.core.env.Profiles;
  * is on: the defaults are safe and only the demo turns doors on (RULES.md §10 least privilege; GB/T 22239-2019
  * 8.1.4.2 no default accounts or passwords; gaps review xxvii I3, xxxi M1). The demo itself keeps its logins, codes
  * and synthetic real-name check to a database on its own machine, and says at every start that it is the demo.
+ * Outside {@code dev} and {@code test} the platform's public address must be set too, and not to this machine: the
+ * reports it issues carry it, and cannot be corrected once issued (gaps review xl U1).
  */
 class ProductionGuard implements EnvironmentPostProcessor, Ordered {
 
@@ -39,15 +41,26 @@ class ProductionGuard implements EnvironmentPostProcessor, Ordered {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         List<DevelopmentSwitches.Switch> on = DevelopmentSwitches.on(environment::getProperty);
-        if (on.isEmpty()) {
-            return;
-        }
         String profiles = environment.getActiveProfiles().length == 0 ? "none"
                 : String.join(",", environment.getActiveProfiles());
-        if (environment.acceptsProfiles(Profiles.of(PROFILE)) || !environment.acceptsProfiles(DEVELOPMENT)) {
+        boolean development = !environment.acceptsProfiles(Profiles.of(PROFILE))
+                && environment.acceptsProfiles(DEVELOPMENT);
+        if (!on.isEmpty() && !development) {
             throw new IllegalStateException("Refusing to start with development settings on outside the dev and "
                     + "test profiles (active profiles: " + profiles + "): " + names(on) + ". Turn them off (unset "
                     + "the variables); for the demo, start with SPRING_PROFILES_ACTIVE=dev.");
+        }
+        if (!development) {
+            PublicAddress.refusal(environment.getProperty(PublicAddress.PROPERTY)).ifPresent(why -> {
+                throw new IllegalStateException("Refusing to start outside the dev and test profiles (active "
+                        + "profiles: " + profiles + ") with " + PublicAddress.PROPERTY + " (" + PublicAddress.VARIABLE
+                        + ") " + why + ": every report's QR code and verification link carries this address, sealed "
+                        + "into the report, and the API document's servers name it. Set " + PublicAddress.VARIABLE
+                        + " to the platform's public address, e.g. https://credit.example.gov.cn.");
+            });
+        }
+        if (on.isEmpty()) {
+            return;
         }
         String url = databaseUrl(environment);
         List<DevelopmentSwitches.Switch> opening = on.stream().filter(DevelopmentSwitches.Switch::opensTheData)
@@ -91,13 +104,18 @@ class ProductionGuard implements EnvironmentPostProcessor, Ordered {
             String host = hostAndPort.startsWith("[") && hostAndPort.contains("]")
                     ? hostAndPort.substring(1, hostAndPort.indexOf(']'))
                     : hostAndPort.split(":", 2)[0];
-            String h = host.toLowerCase(Locale.ROOT);
-            if (!(h.isEmpty() || h.equals("localhost") || LOOPBACK_V4.matcher(h).matches() || h.equals("::1")
-                    || h.equals("0:0:0:0:0:0:0:1"))) {
+            if (!(host.isEmpty() || loopback(host))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether a host, by its text alone, is this machine: {@code localhost}, {@code 127.x.x.x} or {@code ::1}. */
+    static boolean loopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || LOOPBACK_V4.matcher(h).matches() || h.equals("::1")
+                || h.equals("0:0:0:0:0:0:0:1");
     }
 
     @Override

@@ -113,6 +113,7 @@ class ProductionGuardTests {
     @Test
     void noProfileWithTheSwitchesOffStarts() {
         MockEnvironment none = new MockEnvironment()
+                .withProperty(PublicAddress.PROPERTY, PUBLIC)
                 .withProperty("chengxin.db.embedded-allowed", "false")
                 .withProperty("chengxin.db.url", "jdbc:postgresql://db.example:5432/chengxin")
                 .withProperty("chengxin.sms.gateway", "none");
@@ -207,8 +208,93 @@ class ProductionGuardTests {
                 .hasMessageContaining(s.variable());
     }
 
+    /** Gaps review xl U1: reports issued with the demo's address send whoever scans their QR code to themselves. */
+    @ParameterizedTest
+    @FieldSource("NOT_PUBLIC")
+    void prodRefusesAPublicAddressThatIsUnsetOrThisMachine(String url) {
+        MockEnvironment prod = new MockEnvironment();
+        prod.setActiveProfiles("prod");
+        if (url != null) {
+            prod.setProperty(PublicAddress.PROPERTY, url);
+        }
+
+        assertThatThrownBy(() -> guard.postProcessEnvironment(prod, new SpringApplication()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("chengxin.inquiry.public-url (CHENGXIN_PUBLIC_URL)")
+                .hasMessageContaining("QR code");
+    }
+
+    static final java.util.List<String> NOT_PUBLIC = java.util.Arrays.asList(null, " ", "http://localhost:8080",
+            "https://LOCALHOST/", "http://127.0.0.1:8080", "http://127.1.2.3", "http://[::1]:8080",
+            "http://0.0.0.0:8080", "credit.example.gov.cn", "ftp://credit.example.gov.cn", "http://exa mple");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"zhumadian", "prd"})
+    void aStartInAnotherProfileRefusesTheDemosAddressToo(String profile) {
+        MockEnvironment other = new MockEnvironment().withProperty(PublicAddress.PROPERTY, "http://localhost:8080");
+        other.setActiveProfiles(profile);
+
+        assertThatThrownBy(() -> guard.postProcessEnvironment(other, new SpringApplication()))
+                .hasMessageContaining("active profiles: " + profile)
+                .hasMessageContaining("CHENGXIN_PUBLIC_URL");
+        assertThatThrownBy(() -> guard.postProcessEnvironment(new MockEnvironment(), new SpringApplication()))
+                .hasMessageContaining("active profiles: none")
+                .hasMessageContaining("unset");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://credit.zhumadian.gov.cn", "https://credit.example.gov.cn:8443/",
+            "http://10.20.30.40:8080", "https://[2001:db8::1]/"})
+    void prodStartsWithAPublicAddress(String url) {
+        MockEnvironment prod = new MockEnvironment().withProperty(PublicAddress.PROPERTY, url);
+        prod.setActiveProfiles("prod");
+
+        assertThatCode(() -> guard.postProcessEnvironment(prod, new SpringApplication())).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "test"})
+    void developmentAndTestsKeepTheDemosAddress(String profile) {
+        MockEnvironment dev = new MockEnvironment().withProperty(PublicAddress.PROPERTY, "http://localhost:8080");
+        dev.setActiveProfiles(profile);
+
+        assertThatCode(() -> guard.postProcessEnvironment(dev, new SpringApplication())).doesNotThrowAnyException();
+    }
+
+    @Test
+    void prodBesideDevRefusesTheDemosAddress() {
+        MockEnvironment both = new MockEnvironment().withProperty(PublicAddress.PROPERTY, "http://localhost:8080");
+        both.setActiveProfiles("dev", "prod");
+
+        assertThatThrownBy(() -> guard.postProcessEnvironment(both, new SpringApplication()))
+                .hasMessageContaining("CHENGXIN_PUBLIC_URL");
+    }
+
+    /** The variable the refusal names is the one application.yml reads, and its default is refused in prod. */
+    @Test
+    void theVariableNamedForThePublicAddressIsTheOneApplicationYmlReads() throws java.io.IOException {
+        StandardEnvironment prod = new StandardEnvironment();
+        prod.setActiveProfiles("prod");
+        new org.springframework.boot.env.YamlPropertySourceLoader().load("application.yml",
+                        new org.springframework.core.io.ClassPathResource("application.yml"))
+                .forEach(prod.getPropertySources()::addLast);
+        prod.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        Map.of()));
+        assertThatThrownBy(() -> guard.postProcessEnvironment(prod, new SpringApplication()))
+                .hasMessageContaining("at this machine (http://localhost:8080)");
+
+        prod.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        Map.of(PublicAddress.VARIABLE, "https://credit.zhumadian.gov.cn")));
+        assertThat(prod.getProperty(PublicAddress.PROPERTY)).isEqualTo("https://credit.zhumadian.gov.cn");
+        assertThatCode(() -> guard.postProcessEnvironment(prod, new SpringApplication())).doesNotThrowAnyException();
+    }
+
+    private static final String PUBLIC = "https://credit.zhumadian.gov.cn";
+
     private static MockEnvironment production() {
-        MockEnvironment environment = new MockEnvironment();
+        MockEnvironment environment = new MockEnvironment().withProperty(PublicAddress.PROPERTY, PUBLIC);
         environment.setActiveProfiles("prod");
         return environment;
     }

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class NoProfileStartIT {
 
     private static final String[] KEYS = {"--chengxin.keys.encryption=AAECAwQFBgcICQoLDA0ODw==",
-            "--chengxin.keys.index=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="};
+            "--chengxin.keys.index=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+            "--CHENGXIN_PUBLIC_URL=https://credit.example.gov.cn"};
 
     @Test
     void withoutAProfileAnExternalDatabaseGetsNoDemoLoginsCodesOrKeys() throws Exception {
@@ -41,7 +42,8 @@ class NoProfileStartIT {
 
             try (ConfigurableApplicationContext app = App.start(dir.resolve("app"), null,
                     "--CHENGXIN_DB_URL=" + url, "--CHENGXIN_DB_USER=" + ExternalPostgres.USER,
-                    "--CHENGXIN_DB_PASSWORD=" + ExternalPostgres.PASSWORD)) {
+                    "--CHENGXIN_DB_PASSWORD=" + ExternalPostgres.PASSWORD,
+                    "--CHENGXIN_PUBLIC_URL=https://credit.example.gov.cn")) {
                 assertThat(app.getEnvironment().getActiveProfiles()).isEmpty();
                 assertThat(app.getBean(StaffDirectory.class).users()).as("no demo staff")
                         .noneMatch(u -> u.username().equals("sysadmin") || u.username().equals("secadmin"));

@@ -18,8 +18,8 @@ class ProdProfileIT {
         FileSystemUtils.deleteRecursively(dir);
 
         assertThatThrownBy(() -> App.start(dir, "prod",
-                // keys supplied as production would, so the database is what the start fails on
-                "--chengxin.keys.encryption=AAECAwQFBgcICQoLDA0ODw==",
+                // keys and the public address supplied as production would, so the database is what the start fails on
+                "--chengxin.keys.encryption=AAECAwQFBgcICQoLDA0ODw==", "--CHENGXIN_PUBLIC_URL=https://credit.example.gov.cn",
                 "--chengxin.keys.index=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="))
                 .rootCause()
                 .hasMessageContaining("embedded PostgreSQL is not allowed")
@@ -41,6 +41,21 @@ class ProdProfileIT {
                 .hasMessageContaining("development settings")
                 .hasMessageContaining("chengxin.demo.accounts=true (CHENGXIN_DEMO_ACCOUNTS)")
                 .hasMessageContaining("chengxin.sms.gateway=dev (CHENGXIN_SMS_GATEWAY)");
+        assertThat(dir.resolve("postgres")).doesNotExist();
+    }
+
+    /** Gaps review xl U1: reports issued in production must not carry the demo's address in their QR code. */
+    @Test
+    void theProdProfileRefusesThePublicAddressOfTheDemo() throws Exception {
+        Path dir = Path.of("target", "it-prod-public-url").toAbsolutePath();
+        FileSystemUtils.deleteRecursively(dir);
+
+        assertThatThrownBy(() -> App.start(dir, "prod",
+                "--chengxin.keys.encryption=AAECAwQFBgcICQoLDA0ODw==",
+                "--chengxin.keys.index=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("chengxin.inquiry.public-url (CHENGXIN_PUBLIC_URL)")
+                .hasMessageContaining("http://localhost:8080");
         assertThat(dir.resolve("postgres")).doesNotExist();
     }
 }
