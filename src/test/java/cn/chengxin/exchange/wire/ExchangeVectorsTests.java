@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -24,6 +25,7 @@ import cn.chengxin.exchange.domain.ExchangeFormats;
 import cn.chengxin.exchange.domain.ExchangeMessage;
 import cn.chengxin.exchange.domain.MessageKind;
 import cn.chengxin.exchange.domain.Relation;
+import cn.chengxin.subject.domain.DocumentType;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -110,6 +112,14 @@ class ExchangeVectorsTests {
                 .isEqualTo(components(ExchangeMessage.Period.class));
         assertThat(schema.get("properties").get("format").get("enum").valueStream().map(JsonNode::asString).toList())
                 .isEqualTo(ExchangeFormats.ACCEPTED);
+        // Gaps review xl U2: the document types a receiver reads (DocumentType.valueOf), in the schema and the format.
+        List<String> documentTypes = Arrays.stream(DocumentType.values()).map(DocumentType::name).toList();
+        assertThat(message.get("properties").get("subject").get("properties").get("documentType").get("enum")
+                .valueStream().map(JsonNode::asString).toList()).isEqualTo(documentTypes);
+        String row = Files.readAllLines(Path.of("docs/exchange-format.md")).stream()
+                .filter(l -> l.startsWith("| `subject.documentType` |")).findFirst().orElseThrow();
+        assertThat(Pattern.compile("`([A-Z_]+)`").matcher(row.split("(?<!\\\\)\\|", 4)[2]).results()
+                .map(m -> m.group(1)).toList()).isEqualTo(documentTypes);
 
         // The schema refuses what the codec refuses: an unknown member, a string version, an unknown format.
         for (String broken : List.of("\"disputed\":false,", "\"version\":")) {
