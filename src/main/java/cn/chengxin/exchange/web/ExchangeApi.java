@@ -56,6 +56,7 @@ class ExchangeApi {
     @Refuses(status = 422, value = {"EXCHANGE_DIGEST_MISMATCH", "EXCHANGE_BATCH_UNENCRYPTED",
             "EXCHANGE_BATCH_UNDECRYPTABLE", "EXCHANGE_BATCH_MALFORMED", "EXCHANGE_FORMAT_UNSUPPORTED",
             "EXCHANGE_BATCH_STALE", "EXCHANGE_MESSAGE_INVALID", "EXCHANGE_MINOR_LISTED"})
+    @Refuses(status = 503, value = "AUDIT_UNAVAILABLE")
     ExchangeReceipt receive(@RequestHeader(value = SignedBatch.PLATFORM, required = false) String from,
                                      @RequestHeader(value = SignedBatch.DIGEST, required = false) String digest,
                                      @RequestHeader(value = SignedBatch.SIGNATURE, required = false) String signature,
@@ -82,6 +83,7 @@ class ExchangeApi {
     @SignedBatchAnswer
     @Refuses(status = 403, value = {"EXCHANGE_PARTNER_UNKNOWN", "EXCHANGE_SIGNATURE_INVALID"})
     @Refuses(status = 422, value = "EXCHANGE_BATCH_STALE")
+    @Refuses(status = 503, value = "AUDIT_UNAVAILABLE")
     ResponseEntity<byte[]> pull(@RequestHeader(value = SignedBatch.PLATFORM, required = false) String from,
                                 @RequestHeader(value = SignedBatch.SIGNATURE, required = false) String signature,
                                 @RequestParam(required = false) Long after,
@@ -101,6 +103,7 @@ class ExchangeApi {
             + "reconcile and the day as argument.")
     @Refuses(status = 403, value = {"EXCHANGE_PARTNER_UNKNOWN", "EXCHANGE_SIGNATURE_INVALID"})
     @Refuses(status = 422, value = "EXCHANGE_BATCH_STALE")
+    @Refuses(status = 503, value = "AUDIT_UNAVAILABLE")
     ReconciliationSummary reconciliation(
             @RequestHeader(value = SignedBatch.PLATFORM, required = false) String from,
             @RequestHeader(value = SignedBatch.SIGNATURE, required = false) String signature,
@@ -114,6 +117,7 @@ class ExchangeApi {
             + "Signed like a pull, with operation relayed and the day as argument.")
     @Refuses(status = 403, value = {"EXCHANGE_PARTNER_UNKNOWN", "EXCHANGE_SIGNATURE_INVALID"})
     @Refuses(status = 422, value = "EXCHANGE_BATCH_STALE")
+    @Refuses(status = 503, value = "AUDIT_UNAVAILABLE")
     ReconciliationSummary relayed(@RequestHeader(value = SignedBatch.PLATFORM, required = false) String from,
                                   @RequestHeader(value = SignedBatch.SIGNATURE, required = false) String signature,
                                   @RequestParam(required = false) java.time.LocalDate day,
@@ -129,6 +133,7 @@ class ExchangeApi {
     @SignedBatchAnswer
     @Refuses(status = 403, value = {"EXCHANGE_PARTNER_UNKNOWN", "EXCHANGE_SIGNATURE_INVALID"})
     @Refuses(status = 422, value = {"EXCHANGE_BATCH_STALE", "EXCHANGE_BATCH_MALFORMED"})
+    @Refuses(status = 503, value = "AUDIT_UNAVAILABLE")
     ResponseEntity<byte[]> fetchRelayed(@RequestHeader(value = SignedBatch.PLATFORM, required = false) String from,
                                         @RequestHeader(value = SignedBatch.SIGNATURE, required = false) String signature,
                                         @RequestParam(required = false) String at,

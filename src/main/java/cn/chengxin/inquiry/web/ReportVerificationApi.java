@@ -119,6 +119,7 @@ class ReportVerificationApi {
             + "who sees the verification under 谁查询了我. Limited per client address together with the page "
             + "(chengxin.inquiry.verify-per-minute, 10 by default): 429 VERIFY_RATE_LIMITED with Retry-After.")
     @Refuses(status = 429, value = "VERIFY_RATE_LIMITED")
+    @Refuses(status = 503, value = "AUDIT_UNAVAILABLE")
     Verification verify(@Valid @RequestBody VerificationRequest request, HttpServletRequest http) {
         limit.take(http.getRemoteAddr(), clock.instant());
         return reports.verify(request.number(), request.code()).map(v -> answer(v, request.sm3()))

@@ -100,7 +100,9 @@ class ReportsApi {
             + "report number and verification code are in the headers X-Report-Number and X-Verification-Code. "
             + "Refusals (403): CONSENT_MISSING, CONSENT_SUBJECT_MISMATCH, CONSENT_OTHER_INSTITUTION, "
             + "CONSENT_PURPOSE_MISMATCH, CONSENT_WITHDRAWN, CONSENT_EXPIRED, CONSENT_USED, CONSENT_CODE_INVALID, "
-            + "CONSENT_KIND_MISMATCH (kind other than the consent's). A "
+            + "CONSENT_KIND_MISMATCH (kind other than the consent's), CONSENT_INSTITUTION_BANNED, and for a consent "
+            + "given at a counter CONSENT_PENDING_REVIEW until it is approved, CONSENT_REVIEW_REJECTED after a "
+            + "rejection. A "
             + "report is in Chinese unless language is en (422 REPORT_LANGUAGE_UNKNOWN for another). accessible "
             + "true: the PDF tagged for a screen reader (PDF/UA), its own SM3 in X-Report-SM3. A "
             + "passport or travel-permit holder is named with documentType (400 DOCUMENT_TYPE_UNKNOWN for a type not "
@@ -124,7 +126,7 @@ class ReportsApi {
     @Refuses(status = 400, identityNumbers = true)
     @Refuses(status = 403, value = {"CONSENT_MISSING", "CONSENT_SUBJECT_MISMATCH", "CONSENT_OTHER_INSTITUTION",
             "CONSENT_PURPOSE_MISMATCH", "CONSENT_WITHDRAWN", "CONSENT_EXPIRED", "CONSENT_USED", "CONSENT_CODE_INVALID",
-            "CONSENT_KIND_MISMATCH", "CONSENT_INSTITUTION_BANNED"})
+            "CONSENT_KIND_MISMATCH", "CONSENT_INSTITUTION_BANNED", "CONSENT_PENDING_REVIEW", "CONSENT_REVIEW_REJECTED"})
     @Refuses(status = 409, value = "IDEMPOTENCY_KEY_CONFLICT")
     @Refuses(status = 422, value = {"REPORT_KIND_INVALID", "REPORT_LANGUAGE_UNKNOWN", "IDEMPOTENCY_KEY_INVALID"})
     ResponseEntity<byte[]> report(@AuthenticationPrincipal ApiClientPrincipal client,

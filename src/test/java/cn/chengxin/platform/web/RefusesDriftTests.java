@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import cn.chengxin.shared.security.PublicEndpoint;
 import cn.chengxin.shared.web.Refuses;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -44,7 +45,11 @@ class RefusesDriftTests {
     /** What {@link ProblemResponses} adds to every operation (body, key, rate, content, internal error). */
     private static final Set<String> EVERY_OPERATION = Set.of("MALFORMED_REQUEST", "VALIDATION_FAILED",
             "BODY_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "UNAUTHENTICATED", "API_KEY_INVALID", "API_KEY_EXPIRED",
-            "API_KEY_INSTITUTION_BANNED", "FORBIDDEN", "API_KEY_ADDRESS_REFUSED", "RATE_LIMITED", "NOT_ACCEPTABLE", "INTERNAL_ERROR");
+            "API_KEY_INSTITUTION_BANNED", "FORBIDDEN", "API_KEY_ADDRESS_REFUSED", "RATE_LIMITED", "NOT_ACCEPTABLE",
+            "INTERNAL_ERROR");
+
+    /** What {@link ProblemResponses} adds to every operation that takes an API key (not a {@link PublicEndpoint}). */
+    private static final Set<String> EVERY_KEYED_OPERATION = Set.of(ProblemResponses.AUDIT_UNAVAILABLE);
 
     /**
      * Codes the classes an API reaches raise for console pages only (the same facade serves both), per API class,
@@ -58,29 +63,34 @@ class RefusesDriftTests {
             // Consents, counter visits, statements and staff (government) reports are pages of the portal and console;
             // the API's purpose is @NotNull, so a missing one is VALIDATION_FAILED before PURPOSE_REQUIRED.
             Map.entry("ReportsApi", Set.of("CODE_EXPIRED", "CODE_WRONG", "CONSENT_DAYS_INVALID",
-                    "CONSENT_MINOR", "CONSENT_NOT_WITHDRAWABLE", "CONSENT_PENDING_REVIEW", "CONSENT_PURPOSE_REQUIRED",
-                    "CONSENT_REVIEW_REJECTED", "COUNTER_AUTHORISATION_REQUIRED", "COUNTER_CHECK_INCOMPLETE",
+                    "CONSENT_MINOR", "CONSENT_NOT_WITHDRAWABLE", "CONSENT_PURPOSE_REQUIRED",
+                    "COUNTER_AUTHORISATION_REQUIRED", "COUNTER_CHECK_INCOMPLETE",
                     "COUNTER_CONSENT_DECIDED", "COUNTER_CONSENT_NOT_FOUND", "COUNTER_CONSENT_REASON_REQUIRED",
                     "COUNTER_CONSENT_SELF_REVIEW", "COUNTER_GUARDIANSHIP_PAPER_REQUIRED", "COUNTER_GUARDIAN_REQUIRED",
                     "COUNTER_NAME_MISMATCH", "COUNTER_NAME_REQUIRED", "COUNTER_PHONE_CODE_EXPIRED",
                     "COUNTER_PHONE_CODE_REQUIRED", "COUNTER_PHONE_CODE_WRONG", "COUNTER_PHONE_REQUIRED",
+                    "EVIDENCE_EMPTY", "EVIDENCE_TOO_LARGE", "EVIDENCE_TOO_MANY", "EVIDENCE_TYPE",
                     "FREE_REPORTS_USED", "INSTITUTION_UNKNOWN", "PURPOSE_REQUIRED", "REPORT_EXPIRED",
                     "SUBJECT_UNKNOWN")),
             // The measure catalogue is kept on the console (four eyes); checks only read it.
             Map.entry("ChecksApi", Set.of("MEASURE_CHANGE_NOT_PENDING", "MEASURE_CHANGE_PENDING", "MEASURE_INVALID",
                     "MEASURE_SELF_APPROVAL", "MEASURE_UNKNOWN", "REVIEW_NOTE_REQUIRED")),
-            // Benefits and scoring models are kept, and score reviews decided, on the console.
-            Map.entry("BenefitsApi", Set.of("BENEFIT_INVALID", "BENEFIT_UNKNOWN", "MODEL_INVALID", "MODEL_NOT_PENDING",
+            // Benefits and scoring models are kept, and score reviews decided, on the console; the working-day
+            // calendar is kept there too (score reviews only count on it); Scoring's Checkpoints is a recompute's own
+            // progress, not the audit's checkpoints.
+            Map.entry("BenefitsApi", Set.of("CALENDAR_ADJUSTED_NOT_WEEKEND", "CALENDAR_DAY_INVALID", "CHECKPOINT_UNKNOWN",
+                    "BENEFIT_INVALID", "BENEFIT_UNKNOWN", "MODEL_INVALID", "MODEL_NOT_PENDING",
                     "MODEL_SELF_REVIEW", "MODEL_UNKNOWN", "REJECTION_REASON_MISSING", "SCORE_REVIEW_ANSWER",
                     "SCORE_REVIEW_ANSWERED", "SCORE_REVIEW_OPEN", "SCORE_REVIEW_OUTCOME", "SCORE_REVIEW_REASONS",
                     "SCORE_REVIEW_RECORD_NOT_SCORED", "SCORE_REVIEW_RECORD_REQUIRED", "SCORE_REVIEW_UNKNOWN")),
-            // Name changes and registered residence are proposed and reviewed on the console.
-            Map.entry("IdentityValidationApi", Set.of("NAME_CHANGE_DATE_INVALID", "NAME_CHANGE_EVIDENCE_KIND",
+            // Name changes and registered residence are proposed and reviewed on the console, and audited there; a
+            // number's validation stores and audits nothing.
+            Map.entry("IdentityValidationApi", Set.of("AUDIT_UNAVAILABLE", "NAME_CHANGE_DATE_INVALID", "NAME_CHANGE_EVIDENCE_KIND",
                     "NAME_CHANGE_INCOMPLETE", "NAME_CHANGE_SAME_NAME", "REGISTRY_PERIOD_INVALID",
                     "RESIDENCE_REGION_INVALID", "REVIEW_NOTE_REQUIRED")),
             // The catalogue is drafted, reviewed, withdrawn and a scheduled version cancelled on the console (four
-            // eyes); the API only reads it.
-            Map.entry("CataloguePublic", Set.of("CANCELLATION_NONE", "CANCELLATION_PENDING",
+            // eyes), and those changes are audited; the API only reads it, unaudited.
+            Map.entry("CataloguePublic", Set.of("AUDIT_UNAVAILABLE", "CANCELLATION_NONE", "CANCELLATION_PENDING",
                     "CANCELLATION_REASON_MISSING", "CHANGE_NOTICE_UNKNOWN", "DISCARD_NOTE_TOO_LONG", "EFFECTIVE_DATE_PAST",
                     "EFFECTIVE_DATE_TOO_FAR", "FIELD_CHOICES_MISSING", "FIELD_DUPLICATE", "FIELD_FORBIDDEN",
                     "FIELD_NAME_FORMAT", "FOUR_EYES", "ITEM_CHANGED", "ITEM_CODE_FORMAT", "ITEM_EXISTS",
@@ -99,8 +109,9 @@ class RefusesDriftTests {
             // API (403 stays the console's).
             Map.entry("CommitmentsApi", Set.of("COMMITMENT_BREACH_OWED", "COMMITMENT_OTHER_DEPARTMENT")),
             // The platform's own answers of the shared error handling, which every controller meets alike; the
-            // platform description and changelog refuse nothing of their own.
-            Map.entry("PlatformApi", Set.of("CONFLICT", "FILE_TOO_LARGE", "HTTP_ERROR", "METHOD_NOT_ALLOWED", "NOT_FOUND")),
+            // platform description and changelog refuse nothing of their own (and are not audited: the document's
+            // ProblemResponses names AUDIT_UNAVAILABLE to declare it on keyed operations, not to raise it).
+            Map.entry("PlatformApi", Set.of("AUDIT_UNAVAILABLE", "CONFLICT", "FILE_TOO_LARGE", "HTTP_ERROR", "METHOD_NOT_ALLOWED", "NOT_FOUND")),
             // Verification answers a report's state in its body (status VALID/CHANGED/EXPIRED/NOT_FOUND); issuing
             // reports and consents (ReportsApi, pages) refuse with these.
             Map.entry("ReportVerificationApi", Set.of("CODE_EXPIRED", "CODE_WRONG", "CONSENT_CODE_INVALID",
@@ -108,6 +119,8 @@ class RefusesDriftTests {
                     "CONSENT_MINOR", "CONSENT_MISSING", "CONSENT_NOT_WITHDRAWABLE", "CONSENT_OTHER_INSTITUTION",
                     "CONSENT_PENDING_REVIEW", "CONSENT_PURPOSE_MISMATCH", "CONSENT_PURPOSE_REQUIRED",
                     "CONSENT_REVIEW_REJECTED", "CONSENT_SUBJECT_MISMATCH", "CONSENT_USED", "CONSENT_WITHDRAWN",
+                    "EVIDENCE_EMPTY", "EVIDENCE_TOO_LARGE", "EVIDENCE_TOO_MANY", "EVIDENCE_TYPE",
+                    "IDEMPOTENCY_KEY_CONFLICT", "IDEMPOTENCY_KEY_INVALID",
                     "COUNTER_AUTHORISATION_REQUIRED", "COUNTER_CHECK_INCOMPLETE", "COUNTER_CONSENT_DECIDED",
                     "COUNTER_CONSENT_NOT_FOUND", "COUNTER_CONSENT_REASON_REQUIRED", "COUNTER_CONSENT_SELF_REVIEW",
                     "COUNTER_GUARDIANSHIP_PAPER_REQUIRED", "COUNTER_GUARDIAN_REQUIRED", "COUNTER_NAME_MISMATCH",
@@ -115,8 +128,8 @@ class RefusesDriftTests {
                     "COUNTER_PHONE_CODE_WRONG", "COUNTER_PHONE_REQUIRED", "FREE_REPORTS_USED", "INSTITUTION_UNKNOWN",
                     "PURPOSE_REQUIRED", "REPORT_EMPTIED", "REPORT_EXPIRED", "REPORT_KIND_INVALID",
                     "REPORT_LANGUAGE_UNKNOWN", "REPORT_PAST_VALIDITY", "SUBJECT_UNKNOWN")),
-            // The template only reads the catalogue; a batch's refusals are SubmissionsApi's.
-            Map.entry("TemplatesApi", Set.of("BATCH_CONFLICT", "BATCH_INTERRUPTED", "BATCH_IN_PROGRESS", "BATCH_TOO_LARGE",
+            // The template only reads the catalogue, unaudited; a batch's refusals are SubmissionsApi's.
+            Map.entry("TemplatesApi", Set.of("AUDIT_UNAVAILABLE", "BATCH_CONFLICT", "BATCH_INTERRUPTED", "BATCH_IN_PROGRESS", "BATCH_TOO_LARGE",
                     "DEPARTMENT_REQUIRED", "INGESTION_BUSY", "UPLOAD_FAILED")),
             // Keys are proposed, issued, renewed and revoked, and institutions banned, on the console (two
             // administrators); the API reads and rotates its own key.
@@ -146,6 +159,9 @@ class RefusesDriftTests {
             Set<String> missing = new TreeSet<>(raised);
             missing.removeAll(declared);
             missing.removeAll(EVERY_OPERATION);
+            if (!type(api).isAnnotationPresent(PublicEndpoint.class)) {
+                missing.removeAll(EVERY_KEYED_OPERATION);
+            }
             missing.removeAll(rowCodes);
             missing.removeAll(exempt);
             if (!missing.isEmpty()) {
@@ -216,14 +232,36 @@ class RefusesDriftTests {
         }
     }
 
-    /** The codes in the classes of the API's module that the API reaches by name, transitively. */
+    /**
+     * The modules every module calls, whose codes reach an API through its own classes (gaps review xl U3): the audit
+     * log and the shared kernel (idempotency keys, evidence files, the working-day calendar). A class of theirs that a
+     * reached class names raises its own codes there; they are not followed further, each being a facade for its
+     * module's internals (which raise for their own pages).
+     */
+    private static final List<String> COMMON_MODULES = List.of("audit", "shared");
+
+    /**
+     * What a common facade raises from behind it: the audit log's record methods refuse with {@code audit}'s
+     * {@code AuditUnavailableException} (thrown by its writer) when the event cannot be stored, and the action did not
+     * happen (fail closed).
+     */
+    private static final Map<String, Set<String>> RAISED_BEHIND = Map.of("AuditLog", Set.of("AUDIT_UNAVAILABLE"));
+
+    /**
+     * The codes in the classes of the API's module that the API reaches by name, transitively, and in the common
+     * modules' classes those name.
+     */
     private static Set<String> raisable(Path api, Set<String> problemCodes) throws IOException {
-        Path module = SOURCES.resolve("cn/chengxin").resolve(SOURCES.resolve("cn/chengxin").relativize(api)
-                .getName(0));
-        Map<String, Path> classes = new HashMap<>();
-        try (Stream<Path> files = Files.walk(module)) {
-            files.filter(f -> f.toString().endsWith(".java")).forEach(f -> classes.put(simpleName(f), f));
+        Path root = SOURCES.resolve("cn/chengxin");
+        String moduleName = root.relativize(api).getName(0).toString();
+        Map<String, Path> classes = classesOf(root.resolve(moduleName));
+        Map<String, Path> common = new HashMap<>();
+        for (String module : COMMON_MODULES) {
+            if (!module.equals(moduleName)) {
+                common.putAll(classesOf(root.resolve(module)));
+            }
         }
+        common.keySet().removeAll(classes.keySet());
         Set<String> reached = new LinkedHashSet<>();
         List<String> todo = new ArrayList<>(List.of(simpleName(api)));
         while (!todo.isEmpty()) {
@@ -239,9 +277,21 @@ class RefusesDriftTests {
                 }
             }
         }
+        Set<Path> read = new LinkedHashSet<>();
         Set<String> raised = new TreeSet<>();
         for (String name : reached) {
-            Matcher m = LITERAL.matcher(withoutRefuses(code(classes.get(name))));
+            read.add(classes.get(name));
+            String source = code(classes.get(name));
+            for (Map.Entry<String, Path> other : common.entrySet()) {
+                if (!controller(other.getKey())
+                        && Pattern.compile("\\b" + other.getKey() + "\\b").matcher(source).find()) {
+                    read.add(other.getValue());
+                    raised.addAll(RAISED_BEHIND.getOrDefault(other.getKey(), Set.of()));
+                }
+            }
+        }
+        for (Path file : read) {
+            Matcher m = LITERAL.matcher(withoutRefuses(code(file)));
             while (m.find()) {
                 if (problemCodes.contains(m.group(1))) {
                     raised.add(m.group(1));
@@ -251,6 +301,14 @@ class RefusesDriftTests {
         return raised;
     }
 
+    private static Map<String, Path> classesOf(Path module) throws IOException {
+        Map<String, Path> classes = new HashMap<>();
+        try (Stream<Path> files = Files.walk(module)) {
+            files.filter(f -> f.toString().endsWith(".java")).forEach(f -> classes.put(simpleName(f), f));
+        }
+        return classes;
+    }
+
     private static boolean controller(String name) {
         return name.contains("Console") || name.endsWith("Api") || name.endsWith("Controller")
                 || name.endsWith("Page") || name.endsWith("Pages");
@@ -258,13 +316,7 @@ class RefusesDriftTests {
 
     /** The codes declared with {@link Refuses} on the class and its methods, read as Spring reads them. */
     private static Set<String> declared(Path api) {
-        String name = SOURCES.relativize(api).toString().replace('/', '.').replaceAll("\\.java$", "");
-        Class<?> type;
-        try {
-            type = Class.forName(name);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
+        Class<?> type = type(api);
         Set<String> codes = new TreeSet<>();
         List<Refuses> all = new ArrayList<>(AnnotatedElementUtils.findMergedRepeatableAnnotations(type, Refuses.class));
         for (Method method : type.getDeclaredMethods()) {
@@ -277,6 +329,14 @@ class RefusesDriftTests {
             }
         }
         return codes;
+    }
+
+    private static Class<?> type(Path api) {
+        try {
+            return Class.forName(SOURCES.relativize(api).toString().replace('/', '.').replaceAll("\\.java$", ""));
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String simpleName(Path file) {
