@@ -1,7 +1,10 @@
 package cn.chengxin.platform.monitoring;
 
+import java.lang.reflect.Method;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -10,6 +13,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.core.MethodIntrospector;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.env.Environment;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.Schedules;
 import org.springframework.scheduling.support.ScheduledTaskObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
@@ -21,17 +31,36 @@ import org.springframework.util.ClassUtils;
  * which also gives {@code tasks.scheduled.execution} (count, time, outcome). A job that catches its own failures and
  * logs them ends "successfully" here; those report through their own health or metrics (the audit checkpoint).
  * Per instance: with N5's claims a job another instance ran shows here as not run.
+ *
+ * <p>Every job's gauge exists from the instance's start, set to the start until its first successful run (gaps
+ * review xl U6): a job that fails, or never runs, after a restart then ages from the start, and the README's "older
+ * than its period and a margin" alert fires for it, where a gauge made at the first success left no series to age.
+ * A job whose cron is {@code "-"} (turned off) has none.
  */
 @Component
-class ScheduledJobRuns implements ObservationHandler<ScheduledTaskObservationContext> {
+class ScheduledJobRuns implements ObservationHandler<ScheduledTaskObservationContext>, SmartInitializingSingleton {
 
     private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
     private final ObjectProvider<MeterRegistry> registry;
     private final Clock clock;
+    private final ConfigurableListableBeanFactory beans;
+    private final Environment environment;
 
-    ScheduledJobRuns(ObjectProvider<MeterRegistry> registry, Clock clock) {
+    ScheduledJobRuns(ObjectProvider<MeterRegistry> registry, Clock clock, ConfigurableListableBeanFactory beans,
+                     Environment environment) {
         this.registry = registry;
         this.clock = clock;
+        this.beans = beans;
+        this.environment = environment;
+    }
+
+    /** Before the scheduler starts (it does once the context is refreshed): every job's gauge, at the start. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        long start = clock.millis();
+        for (String job : jobs(beans, environment)) {
+            lastSuccess.computeIfAbsent(job, j -> registered(j, start));
+        }
     }
 
     @Override
@@ -44,17 +73,49 @@ class ScheduledJobRuns implements ObservationHandler<ScheduledTaskObservationCon
         if (context.getError() != null) {
             return;
         }
-        String job = ClassUtils.getUserClass(context.getTargetClass()).getSimpleName() + "."
-                + context.getMethod().getName();
-        lastSuccess.computeIfAbsent(job, this::registered).set(clock.millis());
+        String job = name(ClassUtils.getUserClass(context.getTargetClass()), context.getMethod());
+        lastSuccess.computeIfAbsent(job, j -> registered(j, 0)).set(clock.millis());
     }
 
-    /** A job's first successful run registers its gauge; after that a run costs one map look-up and one write. */
-    private AtomicLong registered(String job) {
-        AtomicLong at = new AtomicLong();
-        registry.ifAvailable(r -> Gauge.builder("chengxin.job.last.success", at, a -> a.get() / 1000.0)
-                .description("When the scheduled job last ended without an error on this instance")
+    /**
+     * The {@code Class.method} of every {@code @Scheduled} method of the context's beans, as their runs are named,
+     * found as Spring's scheduling finds them (merged and repeated annotations), leaving out those turned off.
+     */
+    static Set<String> jobs(ConfigurableListableBeanFactory beans, Environment environment) {
+        Set<String> jobs = new TreeSet<>();
+        for (String bean : beans.getBeanDefinitionNames()) {
+            Class<?> type = beans.getType(bean, false);
+            if (type == null) {
+                continue;
+            }
+            Class<?> user = ClassUtils.getUserClass(type);
+            Map<Method, Set<Scheduled>> scheduled = MethodIntrospector.selectMethods(user,
+                    (MethodIntrospector.MetadataLookup<Set<Scheduled>>) m -> {
+                        Set<Scheduled> s = AnnotatedElementUtils.getMergedRepeatableAnnotations(m, Scheduled.class,
+                                Schedules.class);
+                        return s.isEmpty() ? null : s;
+                    });
+            scheduled.forEach((method, annotations) -> {
+                if (annotations.stream().anyMatch(s -> !Scheduled.CRON_DISABLED.equals(
+                        environment.resolvePlaceholders(s.cron()).trim()))) {
+                    jobs.add(name(user, method));
+                }
+            });
+        }
+        return jobs;
+    }
+
+    private static String name(Class<?> type, Method method) {
+        return type.getSimpleName() + "." + method.getName();
+    }
+
+    /** A job's gauge, first at {@code at}; after that a run costs one map look-up and one write. */
+    private AtomicLong registered(String job, long at) {
+        AtomicLong last = new AtomicLong(at);
+        registry.ifAvailable(r -> Gauge.builder("chengxin.job.last.success", last, a -> a.get() / 1000.0)
+                .description("When the scheduled job last ended without an error on this instance (until its first "
+                        + "such run, when the instance started)")
                 .tag("job", job).baseUnit("seconds").register(r));
-        return at;
+        return last;
     }
 }
