@@ -1254,7 +1254,10 @@ public class Listing {
 
     /**
      * The citizen has the text of their notices before them in self-service (我的名单与告知): those owed and not yet
-     * served are served now (RULES.md §7: a self-service read counts). Returns how many.
+     * served are served now. Returns how many. That a self-service read serves a notice is the platform's practice,
+     * not a rule of RULES.md: §7 asks for a written prior notice and an exit notice through the same channel, and
+     * says nothing of service; service by electronic means needs the party's agreement (《行政处罚法》第六十一条),
+     * which registration does not record yet (gaps review xl U13: open, for the lead).
      */
     @Transactional
     public int readInSelfService(UUID subjectId) {

@@ -323,7 +323,8 @@ public class Objections {
     }
 
     /**
-     * A repeat filing on a case still open is merged into it (RULES.md §5), its reasons added after the case's own
+     * A repeat filing on a case still open is merged into it (the platform's practice: RULES.md §5 says nothing of
+     * repeats; gaps review xxviii J3, xl U13), its reasons added after the case's own
      * under this heading, so that the office decides on everything the subject said (issue #7: they were dropped).
      * Refused when together they would pass the 2000 characters a case's reasons hold: nothing is dropped silently.
      */
@@ -1359,7 +1360,8 @@ public class Objections {
     /**
      * The deadline watch, run as of {@code at} (the scheduled job passes the platform clock; tests pass a moved one):
      * cases due by the next working day are reminded once per deadline; cases past their deadline are escalated to the
-     * credit office (RULES.md §5: reminders before the deadline, escalation after it); so are, once, the corrections
+     * credit office (the platform's own watch over RULES.md §5's deadlines, which name no reminder or escalation;
+     * gaps review xl U13); so are, once, the corrections
      * decided on records (更正, 补充) that their department has not delivered within its 3 working days — the record
      * stays 异议中, known to be wrong, until it does — and the subject is told. A case on a record its department
      * revoked is ended first ({@link #endWithRevocation}): no deadline runs on it.

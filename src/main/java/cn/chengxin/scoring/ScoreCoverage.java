@@ -2,7 +2,7 @@ package cn.chengxin.scoring;
 
 /**
  * The city's score coverage: residents (persons with a current residence in the registry) and how many of them the
- * active model scored, against the target of 黄石 四(一) ("个人信用分要力争覆盖到本地70%以上的常住人口", RULES.md §12).
+ * active model scored, against the target of 黄石 四(一) ("个人信用分要力争覆盖到本地70%以上的常住人口", RULES.md §8).
  */
 public record ScoreCoverage(long residents, long scored) {
 
