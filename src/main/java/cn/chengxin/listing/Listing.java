@@ -401,13 +401,11 @@ public class Listing {
                     if (store.propose(newEntry(rule.listType(), rule.code(), rule.version(), profile.get(),
                             record.recordKey(), record.departmentCode(), rule.legalBasis(),
                             reasonsFrom(rule, record, departmentNames), record.decisionDate(), "system", validUntil,
-                            published, rule.seriousGround()), now)) {
-                        proposed++;
-                        if (record.status() == RecordStatus.IN_DISPUTE) {
+                            published, rule.seriousGround()),
                             // Resting on a record in dispute, the entry carries its mark from the start (RULES.md
                             // §5), as those proposed before the objection got it when it was filed.
-                            store.markDisputed(subject, record.recordKey(), true);
-                        }
+                            record.status() == RecordStatus.IN_DISPUTE, now)) {
+                        proposed++;
                     }
                     openLists.add(rule.listType());
                 }

@@ -224,16 +224,45 @@ public class JdbcListing {
 
     /** @return false when an open entry for the same list, subject and record exists already */
     public boolean propose(NewEntry e, Instant at) {
+        return propose(e, false, at);
+    }
+
+    /**
+     * Inserts the proposal unless an open entry for the same list, subject and record exists already, without taking
+     * a change number then: {@code change_seq}'s default is drawn before a conflict is found, so an insert that
+     * conflicts burns a number for good, a gap every follower of the feed waits its patience for and reads again for
+     * a day (shared.FeedCursor). Proposals of one open entry take a transaction lock first (a second evaluation at
+     * once waits for the first to commit, then finds its entry), so that the loser of a race takes no number either;
+     * {@code ON CONFLICT} stays as the guard of last resort (a caller outside a transaction). A proposal resting on
+     * no record ({@code recordKey} null) can conflict with nothing.
+     *
+     * @param disputed whether the entry carries the dispute mark of its record from the start (RULES.md §5), set in
+     *                 the insert: marked by a second statement, the entry's first number would be replaced, a gap
+     * @return false when an open entry for the same list, subject and record exists already
+     */
+    public boolean propose(NewEntry e, boolean disputed, Instant at) {
+        if (e.recordKey() != null) {
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 12))")
+                    .param("listing.propose:" + e.type().name() + ":" + e.subjectId() + ":" + e.recordKey())
+                    .query(Object.class).single();
+            // The same predicate and expression as entry_one_open (V12), so its index answers.
+            if (jdbc.sql("""
+                            SELECT EXISTS (SELECT 1 FROM listing.entry WHERE list_type = ? AND subject_id = ?
+                                AND coalesce(record_key, id) = ? AND status NOT IN ('REJECTED', 'EXITED'))""")
+                    .params(e.type().name(), e.subjectId(), e.recordKey()).query(Boolean.class).single()) {
+                return false;
+            }
+        }
         return jdbc.sql("""
                         INSERT INTO listing.entry (id, list_type, rule_code, rule_version, subject_id, subject_pseudonym,
                             subject_name, subject_kind, masked_number, record_key, department_code, legal_basis, reasons,
-                            act_day, status, proposed_by, proposed_at, valid_until, published, serious_ground)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PROPOSED', ?, ?, ?, ?, ?)
+                            act_day, status, proposed_by, proposed_at, valid_until, published, serious_ground, disputed)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PROPOSED', ?, ?, ?, ?, ?, ?)
                         ON CONFLICT DO NOTHING""")
                 .params(e.id(), e.type().name(), e.ruleCode(), e.ruleVersion(), e.subjectId(), e.pseudonym(),
                         e.name(), e.kind(), e.maskedNumber(), e.recordKey(), e.department(), e.legalBasis(),
                         e.reasons(), date(e.actDay()), e.proposedBy(), Timestamp.from(at), date(e.validUntil()),
-                        e.published(), e.ground() == null ? null : e.ground().name())
+                        e.published(), e.ground() == null ? null : e.ground().name(), disputed)
                 .update() == 1;
     }
 
@@ -712,25 +741,38 @@ public class JdbcListing {
 
     // ---- last negative records
 
-    /** Sets each subject's last negative date; a row changes (and gets a new stamp) only when its date changes. */
+    /**
+     * Sets each subject's last negative date; a row changes (and gets a new stamp) only when its date changes. The
+     * rows held are updated and only the missing ones inserted: an {@code INSERT … ON CONFLICT DO UPDATE} of every
+     * subject drew {@code change_seq}'s default for each row before finding it held, so every evaluation burnt one
+     * number of the marks' feed per subject (gaps the check index waited for). Two evaluations inserting the same new
+     * mark at once still meet in {@code ON CONFLICT}, which burns one number then.
+     */
     public void markNegatives(java.util.Map<String, LocalDate> lastByPseudonym) {
         if (lastByPseudonym.isEmpty()) {
             return;
         }
         List<String> pseudonyms = List.copyOf(lastByPseudonym.keySet());
+        String[] names = pseudonyms.toArray(String[]::new);
+        String[] days = pseudonyms.stream().map(p -> {
+            LocalDate d = lastByPseudonym.get(p);
+            return d == null ? null : d.toString();
+        }).toArray(String[]::new);
+        jdbc.sql("""
+                        UPDATE listing.negative_mark m SET last_negative = u.d::date,
+                            change_seq = nextval('listing.mark_seq')
+                        FROM unnest(?::text[], ?::text[]) AS u(p, d)
+                        WHERE m.subject_pseudonym = u.p AND m.last_negative IS DISTINCT FROM u.d::date""")
+                .params(names, days).update();
         jdbc.sql("""
                         INSERT INTO listing.negative_mark (subject_pseudonym, last_negative)
                         SELECT u.p, u.d::date FROM unnest(?::text[], ?::text[]) AS u(p, d)
                         WHERE u.d IS NOT NULL
-                           OR EXISTS (SELECT 1 FROM listing.negative_mark m WHERE m.subject_pseudonym = u.p)
+                          AND NOT EXISTS (SELECT 1 FROM listing.negative_mark m WHERE m.subject_pseudonym = u.p)
                         ON CONFLICT (subject_pseudonym) DO UPDATE
                             SET last_negative = EXCLUDED.last_negative, change_seq = nextval('listing.mark_seq')
                             WHERE listing.negative_mark.last_negative IS DISTINCT FROM EXCLUDED.last_negative""")
-                .params(pseudonyms.toArray(String[]::new), pseudonyms.stream().map(p -> {
-                    LocalDate d = lastByPseudonym.get(p);
-                    return d == null ? null : d.toString();
-                }).toArray(String[]::new))
-                .update();
+                .params(names, days).update();
     }
 
     /** The next pseudonyms holding a dated mark after {@code after} ("": from the first), in pseudonym order. */
