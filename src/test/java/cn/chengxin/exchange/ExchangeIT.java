@@ -1168,6 +1168,7 @@ class ExchangeIT {
             pushOne(province, Messages.blackListEntry("411000", inOrder, v, v == 2 ? "EXITED" : "EFFECTIVE", number,
                     "訾春燕"));
         }
+        long numberBefore = receivedSeq();
         for (int v : new int[] {3, 1, 2}) {
             pushOne(province, Messages.blackListEntry("411000", shuffled, v, v == 2 ? "EXITED" : "EFFECTIVE", number,
                     "訾春燕"));
@@ -1178,6 +1179,15 @@ class ExchangeIT {
         pushOne(province, Messages.blackListEntry("411000", shuffled, 3, "EXITED", number, "訾春燕"))
                 .andExpect(jsonPath("$.applied").value(0));
         assertThat(held("411000", shuffled)).isEqualTo("EFFECTIVE@3");
+        // Nor does it take a number of the received feed (session xl): only the first arrival did. A number taken and
+        // left unused is a gap the feed's followers (the check index, the lifts) wait for and read again for a day.
+        assertThat(receivedSeq()).as("numbers of the received feed taken").isEqualTo(numberBefore + 1);
+        assertThat(jdbc.sql("SELECT change_seq FROM exchange.received WHERE source_platform = '411000' "
+                + "AND source_id = ?").param(shuffled).query(Long.class).single()).isEqualTo(numberBefore + 1);
+    }
+
+    private long receivedSeq() {
+        return jdbc.sql("SELECT last_value FROM exchange.received_seq").query(Long.class).single();
     }
 
     /**

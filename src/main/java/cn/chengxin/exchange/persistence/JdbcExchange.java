@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -544,7 +546,7 @@ public class JdbcExchange {
      * @return true when the message changed what is held
      */
     public boolean apply(Incoming in, Instant at) {
-        return upsert(in, at, "exchange.received.version < EXCLUDED.version");
+        return upsert(in, at, false);
     }
 
     /**
@@ -554,11 +556,45 @@ public class JdbcExchange {
      * @return true when the message changed what is held
      */
     public boolean adopt(Incoming in, Instant at) {
-        return upsert(in, at, "exchange.received.version <> EXCLUDED.version");
+        return upsert(in, at, true);
     }
 
-    private boolean upsert(Incoming in, Instant at, String replaceWhen) {
+    /**
+     * Replaces the row held (a newer version, or with {@code anyOther} any other) or inserts the first one. Neither
+     * takes a change number when nothing changes: an {@code INSERT … ON CONFLICT DO UPDATE} drew {@code change_seq}'s
+     * default before finding the row held, so every message about a held row (each newer version, each replay or
+     * older one) burnt a number of the received feed for good, a gap its followers (the check index, the lifts)
+     * waited for and read again. The insert keeps its {@code ON CONFLICT} for two first versions arriving at once,
+     * which burns one number then.
+     */
+    private boolean upsert(Incoming in, Instant at, boolean anyOther) {
         ExchangeMessage m = in.message();
+        Optional<Long> held = jdbc.sql("SELECT version FROM exchange.received WHERE source_platform = ? AND source_id = ?")
+                .params(m.sourcePlatform(), m.sourceId()).query(Long.class).optional();
+        if (held.isPresent() && (anyOther ? held.get() == m.version() : held.get() >= m.version())) {
+            return false;
+        }
+        Object[] values = {m.version(), in.viaPartner(), in.pseudonym(), in.maskedNumber(), in.maskedName(), m.item(),
+                m.listType(), m.severity(), m.status(), m.inForce(), m.disputed(),
+                date(m.period() == null ? null : m.period().start()), date(m.period() == null ? null : m.period().end()),
+                m.department(), m.decisionNumber(), m.legalBasis(), m.issuingPlatformName(),
+                Timestamp.from(m.occurredAt()), Timestamp.from(at), in.digest(),
+                (m.proceedings() == null ? List.<String>of() : m.proceedings()).toArray(String[]::new)};
+        if (held.isPresent()) {
+            // Conditional again: another message about the row may have replaced it since it was read.
+            List<Object> params = new ArrayList<>(Arrays.asList(values));
+            params.addAll(List.of(m.sourcePlatform(), m.sourceId(), m.version()));
+            return jdbc.sql("""
+                            UPDATE exchange.received SET version = ?, via_partner = ?, subject_pseudonym = ?,
+                                masked_number = ?, masked_name = ?, item_code = ?, list_type = ?, severity = ?, status = ?,
+                                in_force = ?, disputed = ?, period_start = ?, period_end = ?, department = ?,
+                                decision_number = ?, legal_basis = ?, issuing_platform = ?, occurred_at = ?,
+                                received_at = ?, digest = ?, proceedings = ?, change_seq = nextval('exchange.received_seq')
+                            WHERE source_platform = ? AND source_id = ? AND version\s""" + (anyOther ? "<> ?" : "< ?"))
+                    .params(params).update() == 1;
+        }
+        String replaceWhen = anyOther ? "exchange.received.version <> EXCLUDED.version"
+                : "exchange.received.version < EXCLUDED.version";
         return jdbc.sql("""
                         INSERT INTO exchange.received (source_platform, source_id, version, kind, via_partner,
                                subject_pseudonym, masked_number, masked_name, item_code, list_type, severity, status,
@@ -577,14 +613,14 @@ public class JdbcExchange {
                             received_at = EXCLUDED.received_at, digest = EXCLUDED.digest,
                             proceedings = EXCLUDED.proceedings, change_seq = nextval('exchange.received_seq')
                         WHERE\s""" + replaceWhen)
-                .params(m.sourcePlatform(), m.sourceId(), m.version(), m.kind().name(), in.viaPartner(),
-                        in.pseudonym(), in.maskedNumber(), in.maskedName(), m.item(), m.listType(), m.severity(),
-                        m.status(), m.inForce(), m.disputed(), date(m.period() == null ? null : m.period().start()),
-                        date(m.period() == null ? null : m.period().end()), m.department(), m.decisionNumber(),
-                        m.legalBasis(), m.issuingPlatformName(), Timestamp.from(m.occurredAt()), Timestamp.from(at),
-                        in.digest(), (m.proceedings() == null ? List.<String>of() : m.proceedings())
-                                .toArray(String[]::new))
-                .update() == 1;
+                .params(inserted(m, values)).update() == 1;
+    }
+
+    /** The insert's parameters: the message's key, then {@code values} with its kind after the version. */
+    private static List<Object> inserted(ExchangeMessage m, Object[] values) {
+        List<Object> params = new ArrayList<>(List.of(m.sourcePlatform(), m.sourceId(), values[0], m.kind().name()));
+        params.addAll(Arrays.asList(values).subList(1, values.length));
+        return params;
     }
 
     /**
