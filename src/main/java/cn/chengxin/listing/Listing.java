@@ -48,15 +48,12 @@ import cn.chengxin.shared.City;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.FeedCursor;
 import cn.chengxin.shared.Ids;
-import cn.chengxin.shared.jdbc.AfterCommit;
 import cn.chengxin.shared.security.Actor;
 import cn.chengxin.shared.security.DataScope;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.SubjectKind;
 import cn.chengxin.subject.domain.TypedText;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -74,7 +71,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Listing {
 
-    private static final Logger log = LoggerFactory.getLogger(Listing.class);
 
     /**
      * Far beyond any real list (as ContentPublishing's); keeps the offset of a hostile page number from
@@ -100,6 +96,7 @@ public class Listing {
 
     private final JdbcListing store;
     private final EntryTransactions tickTransactions;
+    private final OwedExitEvents owedExitEvents;
     private final CaseRecusal recusal;
     private final CreditFile creditFile;
     private final SubjectRegistry subjects;
@@ -123,8 +120,10 @@ public class Listing {
             ApplicationEventPublisher events, JdbcAwaitingBirthDates awaitingBirthDates,
             WithheldFromPublicLists withheldFromPublic, EntryProceedings proceedings,
             @Value("${chengxin.listing.announcement-days:30}") int announcementDays,
-            ObjectProvider<NoticeHolds> noticeHolds, CaseRecusal recusal, EntryTransactions tickTransactions) {
+            ObjectProvider<NoticeHolds> noticeHolds, CaseRecusal recusal, EntryTransactions tickTransactions,
+            OwedExitEvents owedExitEvents) {
         this.tickTransactions = tickTransactions;
+        this.owedExitEvents = owedExitEvents;
         this.recusal = recusal;
         this.noticeHolds = noticeHolds;
         this.withheldFromPublic = withheldFromPublic;
@@ -1166,24 +1165,12 @@ public class Listing {
             notice(entry, ListNotice.Kind.EXIT, NoticeText.withdrawn(entry.subjectName(), entry.listType(),
                     entry.ruleName(), reason), now);
         }
-        AuditEntry event = AuditEntry.of(AuditCategory.PROCESSING, "listing.exit").subject(entry.subjectPseudonym())
-                .detail(ListDetails.entry(AuditDetail.of("LIST_EXITED"), entry).with("reason", reason));
         if (auditAfterCommit) {
-            AfterCommit.run(() -> recordEnded(entry.id(), event));
+            owedExitEvents.oweAfterCommit(entry, reason, now);
         } else {
-            audit.record(event);
+            audit.record(OwedExitEvents.event(entry, reason));
         }
         return true;
-    }
-
-    /** The entry's end is committed: an event the audit log refuses now is logged, the end itself stands. */
-    private void recordEnded(UUID entryId, AuditEntry event) {
-        try {
-            audit.record(event);
-        } catch (RuntimeException e) {
-            log.error("Lists: entry {} ended (its exit_reason and exited_at stand) without its audit event: {}",
-                    entryId, e.toString());
-        }
     }
 
     /** {@code effectiveFrom}: when it took effect, which decides the measures it carries and the notice names. */

@@ -32,17 +32,20 @@ class ListingJobs {
     private final RemarkingHolders remarking;
     private final CatchingUpAwaitingBirthDates catchingUp;
     private final RecheckingNegativeMarks recheckingMarks;
+    private final OwedExitEvents owedExitEvents;
     private final TaskExecutor executor;
 
     /** {@code executor}: the one the modules' event listeners run on. */
     ListingJobs(Listing listing, ReevaluatingHolders reevaluating, RemarkingHolders remarking,
                 CatchingUpAwaitingBirthDates catchingUp, RecheckingNegativeMarks recheckingMarks,
+                OwedExitEvents owedExitEvents,
                 @Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) TaskExecutor executor) {
         this.listing = listing;
         this.reevaluating = reevaluating;
         this.remarking = remarking;
         this.catchingUp = catchingUp;
         this.recheckingMarks = recheckingMarks;
+        this.owedExitEvents = owedExitEvents;
         this.executor = executor;
     }
 
@@ -92,6 +95,8 @@ class ListingJobs {
         // Each step guarded (gaps review xxxviii S4): a failing activation does not hold the expiries back.
         int activated = guarded("activation", listing::activateDue);
         int expired = guarded("expiry", listing::expireDue);
+        // The exit events an audit log refused after their end's commit, or a process died before recording.
+        guarded("owed exit events", owedExitEvents::recordOwed);
         if (activated + expired > 0) {
             log.info("Lists: {} entries took effect, {} ended at their validity", activated, expired);
         }

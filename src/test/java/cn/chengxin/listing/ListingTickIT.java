@@ -46,6 +46,9 @@ class ListingTickIT {
     @Autowired
     PlatformTransactionManager transactions;
 
+    @Autowired
+    OwedExitEvents owedExitEvents;
+
     @Test
     void anEntryWhoseRowIsHeldWaitsForTheNextTickWhileTheOthersEndEachAuditedOnce() throws Exception {
         List<UUID> entries = new ArrayList<>();
@@ -100,6 +103,51 @@ class ListingTickIT {
 
         assertThat(listing.entry(held).orElseThrow().status()).as("at the next tick").isEqualTo(EntryStatus.EXITED);
         assertThat(entries.stream().map(this::exitsAudited).toList()).containsExactly(1L, 1L, 1L);
+    }
+
+    /**
+     * Session xl (S4's rest): an end the tick made of itself records its exit event after the commit; the audit log
+     * refusing it then (or the process dying before it) leaves the event owed, with the end. A later tick records it,
+     * once its end's claim is over, and never again.
+     */
+    @Test
+    void anExitEventTheAuditLogRefusedAfterTheCommitIsOwedAndRecordedOnceByALaterTick() throws Exception {
+        UUID entry = effectiveGrey("钟离丁");
+        UUID recorded = effectiveGrey("钟离戊");
+        jdbc.sql("UPDATE listing.entry SET valid_until = current_date - 1, change_seq = nextval('listing.change_seq') "
+                + "WHERE id = ANY(?::uuid[])").param(new UUID[] {entry, recorded}).update();
+        String pseudonym = listing.entry(entry).orElseThrow().subjectPseudonym();
+        jdbc.sql("ALTER TABLE audit.event ADD CONSTRAINT test_exit_refused CHECK (action <> 'listing.exit' "
+                + "OR subject_pseudonym IS DISTINCT FROM '" + pseudonym + "') NOT VALID").update();
+        try {
+            listing.expireDue();
+        } finally {
+            jdbc.sql("ALTER TABLE audit.event DROP CONSTRAINT test_exit_refused").update();
+        }
+
+        assertThat(listing.entry(entry).orElseThrow().status()).as("the end stands").isEqualTo(EntryStatus.EXITED);
+        assertThat(exitsAudited(entry)).isZero();
+        assertThat(owed(entry)).as("its event owed").isTrue();
+        assertThat(exitsAudited(recorded)).as("recorded after its commit").isEqualTo(1);
+        assertThat(owed(recorded)).as("owing nothing once recorded").isFalse();
+
+        java.time.Instant now = clock.instant();
+        assertThat(owedExitEvents.recordOwed(now)).as("not while the end's own step may still record it").isZero();
+        java.time.Instant claimOver = now.plus(OwedExitEvents.LEASE).plusSeconds(1);
+        assertThat(owedExitEvents.recordOwed(claimOver)).isEqualTo(1);
+        assertThat(exitsAudited(entry)).isEqualTo(1);
+        assertThat(owed(entry)).isFalse();
+        assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'listing.exit' AND subject_pseudonym = ?")
+                .param(pseudonym).query(String.class).single()).as("the event the end would have recorded")
+                .contains(entry.toString(), "有效期届满");
+
+        assertThat(owedExitEvents.recordOwed(claimOver.plus(OwedExitEvents.LEASE).plusSeconds(1))).isZero();
+        assertThat(exitsAudited(entry)).as("recorded once").isEqualTo(1);
+    }
+
+    private boolean owed(UUID entry) {
+        return jdbc.sql("SELECT count(*) FROM listing.exit_event_owed WHERE entry_id = ?").param(entry)
+                .query(Long.class).single() == 1;
     }
 
     /** A grey entry proposed by hand and approved by another person: in force at once, for a year. */

@@ -1,7 +1,9 @@
 package cn.chengxin.listing.persistence;
 
 import java.sql.Array;
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -16,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import cn.chengxin.audit.AuditedRows;
 import cn.chengxin.creditfile.RecordProceeding;
 import cn.chengxin.listing.EntryProceeding;
 import cn.chengxin.listing.EntrySearch;
@@ -738,6 +741,53 @@ public class JdbcListing {
                         + "WHERE id = ? AND status NOT IN ('REJECTED', 'EXITED')")
                 .param(entryId).update();
     }
+
+    // ---- exit events owed (gaps review xxxviii S4)
+
+    /**
+     * The entry's {@code listing.exit} event is owed, in the end's transaction, claimed by that transaction's
+     * after-commit step until {@code claimedUntil}.
+     */
+    public void oweExitEvent(UUID entryId, Instant at, Instant claimedUntil) {
+        jdbc.sql("INSERT INTO listing.exit_event_owed (entry_id, owed_at, claimed_until) VALUES (?, ?, ?)")
+                .params(entryId, Timestamp.from(at), Timestamp.from(claimedUntil)).update();
+    }
+
+    /**
+     * Claims at most {@code limit} owed events whose last claim is over at {@code now}, until {@code until}; committed
+     * by itself (call outside a transaction), so that another instance's tick leaves them alone, and so that the audit
+     * writer deleting the row with the event does not wait for the claim's lock.
+     */
+    public List<UUID> claimOwedExitEvents(Instant now, Instant until, int limit) {
+        return jdbc.sql("""
+                        UPDATE listing.exit_event_owed SET claimed_until = ?
+                        WHERE entry_id IN (SELECT entry_id FROM listing.exit_event_owed WHERE claimed_until <= ?
+                                           ORDER BY claimed_until LIMIT ? FOR UPDATE SKIP LOCKED)
+                        RETURNING entry_id""")
+                .params(Timestamp.from(until), Timestamp.from(now), limit).query(UUID.class).list();
+    }
+
+    /** An owed event of an entry that is not (or no longer) there to describe: nothing to record. */
+    public void dropOwedExitEvent(UUID entryId) {
+        jdbc.sql("DELETE FROM listing.exit_event_owed WHERE entry_id = ?").param(entryId).update();
+    }
+
+    /**
+     * The event is recorded: it owes nothing more. Stored by the audit writer in the transaction of the event, so the
+     * row goes exactly when the event is durable (a refused event leaves it owed).
+     */
+    public static final AuditedRows<UUID> EXIT_EVENT_RECORDED = new AuditedRows<>() {
+        @Override
+        public String sql() {
+            return "DELETE FROM listing.exit_event_owed WHERE entry_id = ANY(?::uuid[])";
+        }
+
+        @Override
+        public int bind(Connection c, PreparedStatement ps, int first, List<UUID> ids) throws SQLException {
+            ps.setArray(first, c.createArrayOf("uuid", ids.toArray()));
+            return first + 1;
+        }
+    };
 
     // ---- last negative records
 
