@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +16,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.LongStream;
 
 import javax.sql.DataSource;
 
@@ -386,14 +388,12 @@ public class AuditWriter implements AutoCloseable {
         for (Queued queued : batch) {
             n += queued.size();
         }
-        Long[] seqs = new Long[n];
+        long[] seqs = new long[n];
         long[] at = new long[n];
         String[][] text = new String[13][n];
         byte[][] leaves = new byte[n][];
         byte[][] macs = new byte[n][];
-        List<Short> levels = new ArrayList<>();
-        List<Long> indexes = new ArrayList<>();
-        List<byte[]> hashes = new ArrayList<>();
+        NewNodes nodes = new NewNodes(n);
         List<AuditedRows<?>> stores = new ArrayList<>(1);
         List<List<Object>> rows = new ArrayList<>(1);
         int i = 0;
@@ -404,9 +404,7 @@ public class AuditWriter implements AutoCloseable {
                 byte[] leafHash = hash.leaf(EventLeaf.encode(event));
                 for (Frontier.Node node : frontier.append(leafHash)) {
                     if (node.level() > 0 && StoredNodes.stored(node.level())) {
-                        levels.add((short) node.level());
-                        indexes.add(node.index());
-                        hashes.add(node.hash());
+                        nodes.add(node);
                     }
                 }
                 seqs[i] = seq;
@@ -445,17 +443,18 @@ public class AuditWriter implements AutoCloseable {
                 ps.setLong(p++, LOCK_KEY);
             }
             ps.setShort(p++, (short) keys.macVersion()); // every row of the batch sealed under it (I4)
-            ps.setArray(p++, c.createArrayOf("int8", seqs));
-            ps.setObject(p++, at); // binary bigint[]
+            // Every array goes in binary (primitive arrays, String[] as varchar[], byte[][] as bytea[]): no array
+            // literal to quote and escape element by element here, and none for the server to parse.
+            ps.setObject(p++, seqs);
+            ps.setObject(p++, at);
             for (String[] column : text) {
-                ps.setArray(p++, c.createArrayOf("text", column));
+                ps.setObject(p++, column);
             }
-            // Hashes go as binary bytea[]: no hex text to write here and to parse and decode in the server.
             ps.setObject(p++, leaves);
             ps.setObject(p++, macs);
-            ps.setArray(p++, c.createArrayOf("int2", levels.toArray(Short[]::new)));
-            ps.setArray(p++, c.createArrayOf("int8", indexes.toArray(Long[]::new)));
-            ps.setObject(p++, hashes.toArray(byte[][]::new));
+            ps.setObject(p++, nodes.levels());
+            ps.setObject(p++, nodes.indexes());
+            ps.setObject(p++, nodes.hashes());
             for (int k = 0; k < stores.size(); k++) {
                 p = bindRows(stores.get(k), c, ps, p, rows.get(k));
             }
@@ -464,7 +463,47 @@ public class AuditWriter implements AutoCloseable {
             rollbackQuietly(c);
             throw e;
         }
-        return List.of(seqs);
+        return LongStream.of(seqs).boxed().toList();
+    }
+
+    /** The tree nodes a batch completes and stores, as the primitive arrays bound in binary. */
+    private static final class NewNodes {
+
+        private short[] levels;
+        private long[] indexes;
+        private byte[][] hashes;
+        private int size;
+
+        NewNodes(int events) {
+            int capacity = Math.max(4, events); // about one stored node an event, or fewer (StoredNodes)
+            levels = new short[capacity];
+            indexes = new long[capacity];
+            hashes = new byte[capacity][];
+        }
+
+        void add(Frontier.Node node) {
+            if (size == levels.length) {
+                levels = Arrays.copyOf(levels, size * 2);
+                indexes = Arrays.copyOf(indexes, size * 2);
+                hashes = Arrays.copyOf(hashes, size * 2);
+            }
+            levels[size] = (short) node.level();
+            indexes[size] = node.index();
+            hashes[size] = node.hash();
+            size++;
+        }
+
+        short[] levels() {
+            return Arrays.copyOf(levels, size);
+        }
+
+        long[] indexes() {
+            return Arrays.copyOf(indexes, size);
+        }
+
+        byte[][] hashes() {
+            return Arrays.copyOf(hashes, size);
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

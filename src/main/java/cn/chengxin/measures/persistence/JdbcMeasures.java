@@ -279,7 +279,7 @@ public class JdbcMeasures {
             String[] pseudonyms = new String[n];
             String[] scenarios = new String[n];
             String[] purposes = new String[n];
-            Integer[] entries = new Integer[n];
+            int[] entries = new int[n];
             String[] measures = new String[n];
             String[] owed = new String[n];
             String[] rested = new String[n];
@@ -300,23 +300,25 @@ public class JdbcMeasures {
                 references[i] = check.reference();
             }
             int p = first;
-            ps.setArray(p++, c.createArrayOf("uuid", ids));
-            ps.setObject(p++, at); // binary bigint[]: no text for the server to parse (EpochMicros)
-            ps.setArray(p++, c.createArrayOf("text", clients));
-            ps.setArray(p++, c.createArrayOf("text", departments));
-            ps.setArray(p++, c.createArrayOf("text", pseudonyms));
-            ps.setArray(p++, c.createArrayOf("text", scenarios));
-            ps.setArray(p++, c.createArrayOf("text", purposes));
-            ps.setArray(p++, c.createArrayOf("int4", entries));
-            ps.setArray(p++, c.createArrayOf("text", measures));
-            ps.setArray(p++, c.createArrayOf("text", owed));
-            ps.setArray(p++, c.createArrayOf("text", rested));
-            ps.setArray(p++, c.createArrayOf("text", references));
+            ps.setArray(p++, c.createArrayOf("uuid", ids)); // the driver has no binary uuid[]
+            // The rest in binary (primitive arrays, String[] as varchar[]): no array literal to quote and escape
+            // element by element here, none for the server to parse; long[] at: EpochMicros.
+            ps.setObject(p++, at);
+            ps.setObject(p++, clients);
+            ps.setObject(p++, departments);
+            ps.setObject(p++, pseudonyms);
+            ps.setObject(p++, scenarios);
+            ps.setObject(p++, purposes);
+            ps.setObject(p++, entries);
+            ps.setObject(p++, measures);
+            ps.setObject(p++, owed);
+            ps.setObject(p++, rested);
+            ps.setObject(p++, references);
             // The case tally counts the same checks in the same transaction (案例统计 without a scan), counted here.
             TallyDelta tally = TallyDelta.of(checks);
-            ps.setArray(p++, c.createArrayOf("text", tally.measures()));
-            ps.setArray(p++, c.createArrayOf("text", tally.departments()));
-            ps.setObject(p++, tally.hits()); // binary bigint[]
+            ps.setObject(p++, tally.measures());
+            ps.setObject(p++, tally.departments());
+            ps.setObject(p++, tally.hits());
             ps.setObject(p++, tally.owed());
             return p;
         }
