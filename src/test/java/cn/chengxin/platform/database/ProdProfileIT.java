@@ -1,5 +1,6 @@
 package cn.chengxin.platform.database;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
 import cn.chengxin.support.App;
@@ -12,15 +13,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** In production the embedded server is refused, with a message that says what to configure instead. */
 class ProdProfileIT {
 
+    /** The keys supplied as production would, so that they are not what a start fails on. */
+    private static final String ENCRYPTION_KEY = "--chengxin.keys.encryption=AAECAwQFBgcICQoLDA0ODw==";
+    private static final String INDEX_KEY = "--chengxin.keys.index=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
     @Test
     void theProdProfileRefusesTheEmbeddedDatabase() throws Exception {
-        Path dir = Path.of("target", "it-prod").toAbsolutePath();
-        FileSystemUtils.deleteRecursively(dir);
+        Path dir = emptied("it-prod");
 
-        assertThatThrownBy(() -> App.start(dir, "prod",
-                // keys and the public address supplied as production would, so the database is what the start fails on
-                "--chengxin.keys.encryption=AAECAwQFBgcICQoLDA0ODw==", "--CHENGXIN_PUBLIC_URL=https://credit.example.gov.cn",
-                "--chengxin.keys.index=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="))
+        // the public address supplied too, so the database is what the start fails on
+        assertThatThrownBy(() -> App.start(dir, "prod", ENCRYPTION_KEY, INDEX_KEY,
+                "--CHENGXIN_PUBLIC_URL=https://credit.example.gov.cn"))
                 .rootCause()
                 .hasMessageContaining("embedded PostgreSQL is not allowed")
                 .hasMessageContaining("CHENGXIN_DB_URL");
@@ -30,12 +33,9 @@ class ProdProfileIT {
     /** Gaps review xxvii I3: a development switch set by the environment stops the start before anything is made. */
     @Test
     void theProdProfileRefusesDevelopmentSwitchesByName() throws Exception {
-        Path dir = Path.of("target", "it-prod-switches").toAbsolutePath();
-        FileSystemUtils.deleteRecursively(dir);
+        Path dir = emptied("it-prod-switches");
 
-        assertThatThrownBy(() -> App.start(dir, "prod",
-                "--chengxin.keys.encryption=AAECAwQFBgcICQoLDA0ODw==",
-                "--chengxin.keys.index=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+        assertThatThrownBy(() -> App.start(dir, "prod", ENCRYPTION_KEY, INDEX_KEY,
                 "--chengxin.demo.accounts=true", "--chengxin.sms.gateway=dev"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("development settings")
@@ -47,15 +47,18 @@ class ProdProfileIT {
     /** Gaps review xl U1: reports issued in production must not carry the demo's address in their QR code. */
     @Test
     void theProdProfileRefusesThePublicAddressOfTheDemo() throws Exception {
-        Path dir = Path.of("target", "it-prod-public-url").toAbsolutePath();
-        FileSystemUtils.deleteRecursively(dir);
+        Path dir = emptied("it-prod-public-url");
 
-        assertThatThrownBy(() -> App.start(dir, "prod",
-                "--chengxin.keys.encryption=AAECAwQFBgcICQoLDA0ODw==",
-                "--chengxin.keys.index=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="))
+        assertThatThrownBy(() -> App.start(dir, "prod", ENCRYPTION_KEY, INDEX_KEY))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("chengxin.inquiry.public-url (CHENGXIN_PUBLIC_URL)")
                 .hasMessageContaining("http://localhost:8080");
         assertThat(dir.resolve("postgres")).doesNotExist();
+    }
+
+    private static Path emptied(String name) throws IOException {
+        Path dir = Path.of("target", name).toAbsolutePath();
+        FileSystemUtils.deleteRecursively(dir);
+        return dir;
     }
 }
