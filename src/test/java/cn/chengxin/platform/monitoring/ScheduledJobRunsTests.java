@@ -4,15 +4,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.support.ScheduledTaskObservationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
 
 /**
  * Gaps review xl U6: every scheduled job has its "last success" gauge from the instance's start, so that a job that
@@ -21,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ScheduledJobRunsTests {
 
     private static final Instant START = Instant.parse("2026-12-07T00:00:00Z");
+
+    private final GenericApplicationContext context = new GenericApplicationContext();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     static class Jobs {
         @Scheduled(cron = "${jobs.nightly-cron:0 30 2 * * *}", zone = "Asia/Shanghai")
@@ -39,73 +44,48 @@ class ScheduledJobRunsTests {
         }
     }
 
+    @AfterEach
+    void close() {
+        context.close();
+    }
+
     @Test
-    void everyScheduledJobHasItsGaugeFromTheStartAndAJobTurnedOffHasNone() throws Exception {
-        try (GenericApplicationContext context = new GenericApplicationContext()) {
-            context.registerBean(Jobs.class);
-            context.refresh();
-            SimpleMeterRegistry meters = new SimpleMeterRegistry();
-            context.getBeanFactory().registerSingleton("meters", meters);
-            ScheduledJobRuns runs = new ScheduledJobRuns(context.getBeanProvider(MeterRegistry.class),
-                    Clock.fixed(START, ZoneOffset.UTC), context.getBeanFactory(), context.getEnvironment());
+    void everyScheduledJobHasItsGaugeFromTheStartAndAJobTurnedOffHasNone() {
+        started(Clock.fixed(START, ZoneOffset.UTC));
 
-            runs.afterSingletonsInstantiated();
-
-            assertThat(meters.find("chengxin.job.last.success").gauges()).extracting(g -> g.getId().getTag("job"))
-                    .containsExactlyInAnyOrder("Jobs.nightly", "Jobs.tick");
-            assertThat(gauge(meters, "Jobs.nightly").value()).isEqualTo(START.getEpochSecond());
-
-        }
+        assertThat(meters.find("chengxin.job.last.success").gauges()).extracting(g -> g.getId().getTag("job"))
+                .containsExactlyInAnyOrder("Jobs.nightly", "Jobs.tick");
+        assertThat(lastSuccess("Jobs.nightly")).isEqualTo(START.getEpochSecond());
     }
 
     @Test
     void aSuccessfulRunSetsItsGaugeAndAFailedOneLeavesIt() throws Exception {
-        try (GenericApplicationContext context = new GenericApplicationContext()) {
-            context.registerBean(Jobs.class);
-            context.refresh();
-            SimpleMeterRegistry meters = new SimpleMeterRegistry();
-            context.getBeanFactory().registerSingleton("meters", meters);
-            MutableClock clock = new MutableClock(START);
-            ScheduledJobRuns runs = new ScheduledJobRuns(context.getBeanProvider(MeterRegistry.class), clock,
-                    context.getBeanFactory(), context.getEnvironment());
-            runs.afterSingletonsInstantiated();
+        Clock clock = mock(Clock.class);
+        given(clock.millis()).willReturn(START.toEpochMilli(), START.toEpochMilli() + 3_600_000);
+        ScheduledJobRuns runs = started(clock);
 
-            clock.now = START.plusSeconds(3600);
-            ScheduledTaskObservationContext failed = new ScheduledTaskObservationContext(new Jobs(),
-                    Jobs.class.getDeclaredMethod("tick"));
-            failed.setError(new IllegalStateException("the job threw"));
-            runs.onStop(failed);
-            assertThat(gauge(meters, "Jobs.tick").value()).isEqualTo(START.getEpochSecond());
+        ScheduledTaskObservationContext failed = new ScheduledTaskObservationContext(new Jobs(),
+                Jobs.class.getDeclaredMethod("tick"));
+        failed.setError(new IllegalStateException("the job threw"));
+        runs.onStop(failed);
+        assertThat(lastSuccess("Jobs.tick")).isEqualTo(START.getEpochSecond());
 
-            runs.onStop(new ScheduledTaskObservationContext(new Jobs(), Jobs.class.getDeclaredMethod("tick")));
-            assertThat(gauge(meters, "Jobs.tick").value()).isEqualTo(START.getEpochSecond() + 3600);
-        }
+        runs.onStop(new ScheduledTaskObservationContext(new Jobs(), Jobs.class.getDeclaredMethod("tick")));
+        assertThat(lastSuccess("Jobs.tick")).isEqualTo(START.getEpochSecond() + 3600);
     }
 
-    private static Gauge gauge(MeterRegistry meters, String job) {
-        return meters.get("chengxin.job.last.success").tag("job", job).gauge();
+    /** The handler of a context holding the jobs, as the application's start leaves it. */
+    private ScheduledJobRuns started(Clock clock) {
+        context.registerBean(Jobs.class);
+        context.refresh();
+        context.getBeanFactory().registerSingleton("meters", meters);
+        ScheduledJobRuns runs = new ScheduledJobRuns(context.getBeanProvider(MeterRegistry.class), clock,
+                context.getBeanFactory(), context.getEnvironment());
+        runs.afterSingletonsInstantiated();
+        return runs;
     }
 
-    private static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+    private double lastSuccess(String job) {
+        return meters.get("chengxin.job.last.success").tag("job", job).gauge().value();
     }
 }
