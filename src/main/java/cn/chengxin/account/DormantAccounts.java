@@ -14,8 +14,10 @@ import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.shared.jdbc.ClusterJobs;
+import cn.chengxin.shared.jdbc.ScheduledDailyJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,39 +28,50 @@ import org.springframework.transaction.annotation.Transactional;
  * The last enabled account of an administrator kind is kept, marked on the users page, so that 三员分立 never leaves
  * a kind without anyone to act (only an administrator of the same kind may enable it again). Each disabling is
  * audited ({@code account.user.dormant}) and ends the account's sessions; an administrator enables it again.
+ * <p>
+ * A night missed — every instance down for a release or an outage at 02:40 — is run by the first instance starting
+ * after it ({@link cn.chengxin.shared.jdbc.MissedDays}), not a day later: an account past its grace would otherwise
+ * stay usable for another day, and one more on each night missed.
  */
 @Component
-class DormantAccounts {
+class DormantAccounts extends ScheduledDailyJob {
 
     private static final Logger log = LoggerFactory.getLogger(DormantAccounts.class);
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     /** The job's row in shared.cluster_job. */
     static final String JOB = "account.dormant";
+    /** When the night's run starts, Beijing time. */
+    static final String CRON = "${chengxin.account.dormant-cron:0 40 2 * * *}";
 
     private final JdbcAccounts accounts;
     private final AuditLog audit;
-    private final Clock clock;
     private final Dormancy dormancy;
-    private final ClusterJobs jobs;
 
-    DormantAccounts(JdbcAccounts accounts, AuditLog audit, Clock clock, Dormancy dormancy, ClusterJobs jobs) {
-        this.jobs = jobs;
+    DormantAccounts(JdbcAccounts accounts, AuditLog audit, Clock clock, Dormancy dormancy, ClusterJobs jobs,
+                    @Value(CRON) String cron) {
+        super(JOB, cron, jobs, clock);
         this.accounts = accounts;
         this.audit = audit;
-        this.clock = clock;
         this.dormancy = dormancy;
     }
 
     /**
      * Once a night across the instances (gaps review xxxiii N5): two instances disabling at once would both audit the
      * same accounts, and both could pass the last-of-its-kind test for two administrators of one kind. The night is
-     * marked done in the transaction of the disabling ({@link ClusterJobs#runDaily}); a missed night is not caught up
-     * (the next night disables what is due by then).
+     * marked done in the transaction of the disabling ({@link ClusterJobs#runDaily}).
      */
-    @Scheduled(cron = "${chengxin.account.dormant-cron:0 40 2 * * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = CRON, zone = "Asia/Shanghai")
     void nightly() {
-        jobs.runDaily(JOB, LocalDate.now(clock), 0, day ->
-                log.info("Dormant staff accounts disabled: {}", disableDormant()));
+        runDay(today());
+    }
+
+    /**
+     * The night's disabling, unless another instance did it. Only the day itself: the disabling reads the accounts as
+     * they are now, so one run does the nights missed before it as well.
+     */
+    @Override
+    public void runDay(LocalDate day) {
+        runDaily(day, 0, d -> log.info("Dormant staff accounts disabled for {}: {}", d, disableDormant()));
     }
 
     /** Disables the accounts now due; returns how many. */

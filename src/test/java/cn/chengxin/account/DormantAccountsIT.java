@@ -4,10 +4,14 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import cn.chengxin.shared.jdbc.ClusterJobs;
+import cn.chengxin.shared.jdbc.MissedDays;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.TestStaff;
 import cn.chengxin.support.WebClient;
@@ -39,6 +43,34 @@ class DormantAccountsIT {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    ClusterJobs cluster;
+
+    /**
+     * Session xl: the night's run missed (every instance down at 02:40 for a release) is done by the first instance
+     * starting after it, and only once across the instances; before, the accounts past their grace stayed usable until
+     * the next night.
+     */
+    @Test
+    void aNightMissedIsRunAtTheNextStartOnce() {
+        String gone = TestStaff.create(directory, "CREDIT_OFFICE");
+        lastSignIn(gone, clock.instant().minus(Duration.ofDays(125)));
+        ZoneId beijing = ZoneId.of("Asia/Shanghai");
+        LocalDate today = LocalDate.now(clock.withZone(beijing));
+        jdbc.sql("INSERT INTO shared.cluster_job (job, done_through) VALUES (?, ?) ON CONFLICT (job) "
+                        + "DO UPDATE SET done_through = EXCLUDED.done_through")
+                .params(DormantAccounts.JOB, java.sql.Date.valueOf(today.minusDays(1))).update();
+        Instant started = today.atTime(3, 0).atZone(beijing).toInstant();
+
+        assertThat(new MissedDays(List.of(dormant), cluster, clock, false).catchUp(started))
+                .containsExactly(DormantAccounts.JOB);
+        assertThat(enabled(gone)).isFalse();
+        assertThat(new MissedDays(List.of(dormant), cluster, clock, false).catchUp(started))
+                .as("the second instance starting finds the night done").isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'account.user.dormant' AND detail LIKE ?")
+                .param("reason=ACCOUNT_DORMANT; user=" + gone + "; since=%").query(Long.class).single()).isEqualTo(1);
+    }
 
     @Test
     void accountsUnusedForLongerThanTheGraceAreDisabledAndAudited() {
