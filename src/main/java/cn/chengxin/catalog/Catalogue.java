@@ -329,6 +329,11 @@ public class Catalogue {
      * Puts in force each approved version whose effective day is {@code day} or before (the catalogue's job, every
      * minute, with today): the version before it is retired and {@link ItemVersionApproved} published, as an approval
      * in force at once does. Returns the versions put in force, as "CODE vN".
+     * <p>
+     * A version whose cancellation waits for the second person is held back, past its day if need be (待撤销审核;
+     * gaps review xxxvii-api R4, session xl): the maker has said the change is wrong or the departments are not ready,
+     * and a version in force cannot be cancelled any more — putting it in force would decide the cancellation by the
+     * calendar instead of the checker. Sent back, it is taken at this job's next step; approved, it never takes effect.
      */
     @Transactional
     public List<String> putDueInForce(LocalDate day) {
@@ -337,7 +342,7 @@ public class Catalogue {
         for (CatalogueItem due : items.dueOn(day)) {
             int previous = items.active(due.code()).map(CatalogueItem::version).orElse(0);
             items.retireActive(due.code(), now);
-            if (!items.putInForce(due.id())) {
+            if (!items.putInForce(due.id(), now)) {
                 throw new IllegalStateException("Scheduled version vanished: " + due.code() + " v" + due.version());
             }
             events.publishEvent(new ItemVersionApproved(due.code(), due.version(), previous));
@@ -352,9 +357,11 @@ public class Catalogue {
     /**
      * Proposes cancelling the item's approved version {@code version} before its effective day (撤销待生效版本, gaps
      * review xxxvii-api R4): the change turned out wrong, or the departments cannot be ready. As every catalogue change,
-     * a second person decides ({@link #approveCancellation}); until then, and if it is sent back, the version takes
-     * effect on its day. Refused for a version not waiting for its day (ITEM_NOT_SCHEDULED) and for one whose
-     * cancellation is already proposed (CANCELLATION_PENDING).
+     * a second person decides ({@link #approveCancellation}). Until then the version does not take effect, even once its
+     * day has come ({@link #putDueInForce}); sent back, it takes effect on its day, or at the job's next step if that
+     * has passed.
+     * Refused for a version not waiting for its day (ITEM_NOT_SCHEDULED) and for one whose cancellation is already
+     * proposed (CANCELLATION_PENDING).
      */
     @Transactional
     public void proposeCancellation(String code, int version, String reason) {
@@ -366,6 +373,8 @@ public class Catalogue {
         if (scheduled.cancellation() != null
                 || !items.proposeCancellation(scheduled.id(), reason.strip(), AuditLog.currentActor().actorName(),
                         clock.instant())) {
+            // Put in force by the job between the read and the update: no longer scheduled, as the checker is told.
+            scheduledVersion(code, version);
             throw new CatalogueProblem("CANCELLATION_PENDING", DomainProblem.Kind.CONFLICT,
                     "该版本的撤销申请已提出，待另一人审核");
         }
@@ -401,7 +410,10 @@ public class Catalogue {
                         .with("effectiveFrom", String.valueOf(scheduled.effectiveFrom()))));
     }
 
-    /** The checker sends the proposed cancellation back, with a reason: the version takes effect on its day. */
+    /**
+     * The checker sends the proposed cancellation back, with a reason: the version takes effect on its day, or at the
+     * job's next step ({@link #putDueInForce}) when the day passed while the cancellation waited.
+     */
     @Transactional
     public void rejectCancellation(String code, int version, String note) {
         if (note == null || note.isBlank()) {
@@ -409,7 +421,7 @@ public class Catalogue {
         }
         TypedText.requireNoIdentityNumber("note", "退回理由", note);
         CatalogueItem scheduled = proposedCancellation(code, version);
-        if (!items.dropCancellation(scheduled.id())) {
+        if (!items.dropCancellation(scheduled.id(), clock.instant())) {
             throw notScheduled(code, version);
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "catalog.cancel.reject").purpose(note.strip(), null)
@@ -431,6 +443,23 @@ public class Catalogue {
     private static CatalogueProblem notScheduled(String code, int version) {
         return new CatalogueProblem("ITEM_NOT_SCHEDULED", DomainProblem.Kind.CONFLICT, "该事项的第 " + version
                 + " 版不是待生效的版本（已生效、已撤销或不存在），不能撤销");
+    }
+
+    /**
+     * When the public catalogue as a whole last changed (an approval, a version put in force or retired, a
+     * cancellation proposed, sent back or approved): the time {@code GET /api/v1/catalog/items} answers as its
+     * {@code Last-Modified}; empty when nothing was ever approved.
+     */
+    public Optional<Instant> lastChanged() {
+        return items.lastChanged();
+    }
+
+    /**
+     * When the documents of one version of the item last changed — the version in force ({@code version} null) or one
+     * {@link #published(String, Integer)} serves by number; empty when there is none.
+     */
+    public Optional<Instant> lastChanged(String code, Integer version) {
+        return items.lastChanged(code, version);
     }
 
     /** The approved versions waiting for their effective day (at most one an item), by code. */

@@ -43,9 +43,14 @@ public record CatalogueItem(UUID id, String code, int version, Status status, It
 
     /**
      * The version's state as the console names it (message {@code catalog.state.<state>}): its status, except that a
-     * withdrawal reads as what became of it — WITHDRAWAL_PENDING, WITHDRAWN (in force) or WITHDRAWAL_REJECTED.
+     * withdrawal reads as what became of it — WITHDRAWAL_PENDING, WITHDRAWN (in force) or WITHDRAWAL_REJECTED — and a
+     * scheduled version whose cancellation waits for a second person as CANCELLATION_PENDING (待撤销审核: it does not
+     * take effect until decided, gaps review xxxvii-api R4).
      */
     public String state() {
+        if (status == Status.SCHEDULED && cancellation != null) {
+            return "CANCELLATION_PENDING";
+        }
         if (withdrawal == null) {
             return status.name();
         }

@@ -26,6 +26,7 @@ import cn.chengxin.ingestion.parsing.Limits;
 import cn.chengxin.ingestion.parsing.RowSource;
 import cn.chengxin.ingestion.parsing.RowSources;
 import cn.chengxin.ingestion.parsing.SourceRow;
+import cn.chengxin.ingestion.parsing.XlsxTemplate;
 import cn.chengxin.ingestion.persistence.BatchClaims;
 import cn.chengxin.ingestion.persistence.JdbcBatches;
 import cn.chengxin.shared.DomainProblem;
@@ -130,6 +131,24 @@ public class FileSubmissions {
             throw new UncheckedIOException(e);
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The template of {@code item} as an XLSX workbook: the same header row as {@link #templateCsv}, formula-looking
+     * titles neutralised alike, every column typed as text so that identity numbers keep their digits
+     * ({@link XlsxTemplate}).
+     */
+    public static byte[] templateXlsx(cn.chengxin.catalog.domain.ItemDefinition item) {
+        return XlsxTemplate.of(templateTitles(item));
+    }
+
+    /** The entity tag of {@link #templateXlsx}: the same for the same titles, whenever it is written. */
+    public static String templateXlsxTag(cn.chengxin.catalog.domain.ItemDefinition item) {
+        return XlsxTemplate.tag(templateTitles(item));
+    }
+
+    private static List<String> templateTitles(cn.chengxin.catalog.domain.ItemDefinition item) {
+        return templateHeader(item).stream().map(FormulaNeutraliser::neutralise).toList();
     }
 
     /**

@@ -277,6 +277,7 @@ class EndpointPermissionsIT {
             Map.entry("GET /console/submissions", EnumSet.of(Who.DEPT_OPERATOR)),
             Map.entry("GET /console/submissions/table", EnumSet.of(Who.DEPT_OPERATOR)),
             Map.entry("GET /console/submissions/template.csv", EnumSet.of(Who.DEPT_OPERATOR)),
+            Map.entry("GET /console/submissions/template.xlsx", EnumSet.of(Who.DEPT_OPERATOR)),
             Map.entry("POST /console/submissions", EnumSet.of(Who.DEPT_OPERATOR)),
             Map.entry("GET /console/submissions/{id}", EnumSet.of(Who.DEPT_OPERATOR)),
             Map.entry("GET /console/submissions/{id}/figures", EnumSet.of(Who.DEPT_OPERATOR)),
@@ -288,6 +289,7 @@ class EndpointPermissionsIT {
             Map.entry("GET /api/v1/catalog/changes", EVERYONE),
             Map.entry("GET /api/v1/catalog/items/{code}/schema.json", EVERYONE),
             Map.entry("GET /api/v1/catalog/items/{code}/template.csv", EVERYONE),
+            Map.entry("GET /api/v1/catalog/items/{code}/template.xlsx", EVERYONE),
             // Partner platforms are authenticated by their SM2 signatures, which none of these callers has.
             Map.entry("GET /api/v1/exchange/platform", EVERYONE),
             Map.entry("POST /api/v1/exchange/batches", EnumSet.noneOf(Who.class)),

@@ -1,28 +1,51 @@
 package cn.chengxin.catalog;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.catalog.domain.FieldDefinition;
 import cn.chengxin.catalog.domain.ItemDefinition;
+import cn.chengxin.ingestion.FileSubmissions;
+import cn.chengxin.ingestion.parsing.FileFormat;
+import cn.chengxin.ingestion.parsing.Limits;
+import cn.chengxin.ingestion.parsing.RowSource;
+import cn.chengxin.ingestion.parsing.RowSources;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.support.CatalogueVersions;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Principals;
 import cn.chengxin.support.TestCitizens;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
+import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
@@ -33,7 +56,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -326,6 +351,151 @@ class CatalogueChangesIT {
                 .andReturn().getResponse().getHeader("ETag")).isNull();
     }
 
+    /**
+     * Session xl: a version whose cancellation waits for the second person does not take effect when its day comes,
+     * nor after (the console says 待撤销审核, the API {@code cancellationPending}); sent back once its day has passed,
+     * the job's next step puts it in force.
+     */
+    @Test
+    void aPendingCancellationHoldsTheVersionBackPastItsDayUntilSentBack() throws Exception {
+        String code = CatalogueVersions.newItemLike(catalogue, "P_ADMIN_PENALTY_GENERAL", "P_R4_", "撤销待审测试处罚");
+        LocalDate effective = LocalDate.now(clock).plusDays(3);
+        approveRequiringAField(code, effective);
+        as("cancel-maker", () -> {
+            catalogue.proposeCancellation(code, 2, "上位规定可能调整");
+            return null;
+        });
+
+        // The day comes, and the next, while the cancellation waits: the job passes the version by.
+        assertThat(catalogue.putDueInForce(effective)).doesNotContain(code + " v2");
+        assertThat(catalogue.putDueInForce(effective.plusDays(1))).doesNotContain(code + " v2");
+        assertThat(catalogue.active(code).orElseThrow().version()).isEqualTo(1);
+        assertThat(catalogue.scheduled(code).orElseThrow().state()).isEqualTo("CANCELLATION_PENDING");
+        assertThat(item(code).get("coming").get("cancellationPending").asBoolean()).isTrue();
+        var checker = authentication(Principals.staff("cancel-checker", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.CATALOG_EDIT, Permission.CATALOG_APPROVE));
+        assertThat(mvc.perform(get("/console/catalog/{code}", code).with(checker)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("待撤销审核 v2", "data-held=\"true\"",
+                "/console/catalog/" + code + "/cancel/approve");
+
+        as("cancel-checker", () -> {
+            catalogue.rejectCancellation(code, 2, "按期施行");
+            return null;
+        });
+        assertThat(item(code).get("coming").get("cancellationPending").asBoolean()).isFalse();
+        assertThat(catalogue.putDueInForce(effective.plusDays(1))).as("its day passed: at the job's next step")
+                .contains(code + " v2");
+        assertThat(catalogue.active(code).orElseThrow().version()).isEqualTo(2);
+        assertThat(problemOf(() -> catalogue.proposeCancellation(code, 2, "已生效后再撤销"), "cancel-maker"))
+                .isEqualTo("ITEM_NOT_SCHEDULED");
+    }
+
+    /**
+     * Session xl: the catalogue's documents carry Last-Modified, the time of the latest change that shaped them. An
+     * If-Modified-Since at or after it is answered 304 with the body's ETag, one before it in full, and it gives way to
+     * If-None-Match; a change of the catalogue moves the items' date.
+     */
+    @Test
+    void theCataloguesDocumentsAnswer304WhenNotModifiedSinceTheirLastChange() throws Exception {
+        String code = CatalogueVersions.newItemLike(catalogue, "P_ADMIN_PENALTY_GENERAL", "P_R4_", "修改时间测试处罚");
+        String schema = "/api/v1/catalog/items/" + code + "/schema.json";
+        for (String path : List.of("/api/v1/catalog/items", schema, "/api/v1/catalog/items/" + code + "/template.csv",
+                "/api/v1/catalog/items/" + code + "/template.xlsx")) {
+            var first = mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse();
+            String modified = first.getHeader("Last-Modified");
+            assertThat(modified).as(path).isNotBlank();
+            var again = mvc.perform(get(path).header("If-Modified-Since", modified))
+                    .andExpect(status().isNotModified()).andReturn().getResponse();
+            assertThat(again.getContentAsByteArray()).as(path).isEmpty();
+            assertThat(again.getHeader("ETag")).as(path).isEqualTo(first.getHeader("ETag"));
+            assertThat(again.getHeader("Last-Modified")).as(path).isEqualTo(modified);
+            mvc.perform(get(path).header("If-Modified-Since", modified).header("If-None-Match", "\"another\""))
+                    .andExpect(status().isOk());
+            mvc.perform(get(path).header("If-Modified-Since", httpDate(first.getDateHeader("Last-Modified") - 1000)))
+                    .andExpect(status().isOk());
+        }
+        Instant approved = catalogue.active(code).orElseThrow().decidedAt();
+        assertThat(mvc.perform(get(schema)).andReturn().getResponse().getHeader("Last-Modified"))
+                .as("the item's approval").isEqualTo(httpDate(approved.toEpochMilli()));
+
+        String before = mvc.perform(get("/api/v1/catalog/items")).andReturn().getResponse().getHeader("Last-Modified");
+        Thread.sleep(1_100); // Last-Modified has whole seconds: the change must fall in a later one.
+        approveRequiringAField(code, LocalDate.now(clock).plusDays(5));
+        mvc.perform(get("/api/v1/catalog/items").header("If-Modified-Since", before)).andExpect(status().isOk());
+        assertThat(mvc.perform(get("/api/v1/catalog/items")).andReturn().getResponse().getHeader("Last-Modified"))
+                .isEqualTo(httpDate(catalogue.scheduled(code).orElseThrow().decidedAt().toEpochMilli()));
+        // The version in force did not change: its schema is not modified since.
+        mvc.perform(get(schema).header("If-Modified-Since", before)).andExpect(status().isNotModified());
+        assertThat(mvc.perform(get("/api/v1/catalog/items/P_NO_SUCH/schema.json")).andExpect(status().isNotFound())
+                .andReturn().getResponse().getHeader("Last-Modified")).isNull();
+    }
+
+    /**
+     * Session xl: an item's XLSX template has the CSV template's header, every column formatted as text; the intake's
+     * own reader reads it as a file without rows, and filled with one row it is accepted.
+     */
+    @Test
+    void theXlsxTemplateHasTheCsvHeaderTypedAsTextAndAFilledRowIsAccepted() throws Exception {
+        String code = "P_ADMIN_PENALTY_GENERAL";
+        ItemDefinition definition = catalogue.active(code).orElseThrow().definition();
+        var answer = mvc.perform(get("/api/v1/catalog/items/{code}/template.xlsx", code)).andExpect(status().isOk())
+                .andReturn().getResponse();
+        assertThat(answer.getContentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml");
+        Path file = Files.createTempFile("template-", ".xlsx");
+        List<String> header = new ArrayList<>();
+        try {
+            Files.write(file, answer.getContentAsByteArray());
+            assertThat(zipEntry(file, "xl/worksheets/sheet1.xml")).as("each column styled, for the cells typed later")
+                    .containsPattern("<col [^>]*style=\"\\d+\"");
+            assertThat(zipEntry(file, "xl/styles.xml")).as("as text").contains("formatCode=\"@\"");
+            try (RowSource rows = RowSources.open(file, FileFormat.XLSX, Limits.defaults())) {
+                assertThat(rows.next()).as("the header only").isEmpty();
+            }
+            try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
+                 Stream<Row> sheet = workbook.getFirstSheet().openStream()) {
+                Row first = sheet.findFirst().orElseThrow();
+                first.forEach(c -> header.add(c.getText()));
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        assertThat(header).isEqualTo(FileSubmissions.templateHeader(definition));
+        assertThat(String.join(",", header)).isEqualTo(new String(FileSubmissions.templateCsv(definition),
+                StandardCharsets.UTF_8).strip().replace("\uFEFF", ""));
+
+        TestCitizens.Person p = TestCitizens.register(subjects, "表模板");
+        Map<String, String> row = new HashMap<>(Map.of("事项代码", code, "证件号码", p.number(), "主体名称", p.name(),
+                "部门记录编号", "R4-XLSX-" + UUID.randomUUID(), "决定文书号", "驻市监罚〔2026〕"
+                        + (System.nanoTime() % 100_000) + "号", "决定日期", LocalDate.now(clock).minusMonths(1).toString()));
+        Map<String, String> values = Map.of("penalty_type", "罚款", "facts", "无照经营",
+                "basis", "《无证无照经营查处办法》第十三条", "authority", "市市场监督管理局");
+        definition.fields().stream().filter(f -> f.required() || values.containsKey(f.name()))
+                .forEach(f -> row.put(f.label(), values.getOrDefault(f.name(), "测试")));
+        ByteArrayOutputStream filled = new ByteArrayOutputStream();
+        Workbook workbook = new Workbook(filled, "test", "1.0");
+        Worksheet sheet = workbook.newWorksheet("报送模板");
+        for (int c = 0; c < header.size(); c++) {
+            sheet.value(0, c, header.get(c));
+            if (row.containsKey(header.get(c))) {
+                sheet.value(1, c, row.get(header.get(c)));
+            }
+        }
+        workbook.finish();
+        mvc.perform(multipart("/api/v1/submissions/files").file(new MockMultipartFile("file", "模板.xlsx",
+                        "application/octet-stream", filled.toByteArray())).param("validateOnly", "true")
+                        .header("Authorization", "Bearer " + marketKey()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.received").value(1))
+                .andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.rejected").value(0));
+    }
+
+    /** An HTTP date (RFC 9110 IMF-fixdate) of {@code millis}, to the second. */
+    private static String httpDate(long millis) {
+        return DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US)
+                .format(Instant.ofEpochMilli(millis).atOffset(ZoneOffset.UTC));
+    }
+
     /** The code of the problem {@code action} is refused with, done as {@code who}. */
     private static String problemOf(Runnable action, String who) throws Exception {
         try {
@@ -372,10 +542,7 @@ class CatalogueChangesIT {
     /** A penalty of the item sent by the market regulator's system, with the fields of version 1 only. */
     private JsonNode sendWithoutTheNewField(String code) throws Exception {
         TestCitizens.Person p = TestCitizens.register(subjects, "贾生效");
-        UUID market = directory.departments().stream().filter(d -> d.code().equals("MARKET")).findFirst()
-                .orElseThrow().id();
-        String key = apiClients.issue("部门报送", "MARKET", ApiClient.Kind.DEPARTMENT, market,
-                Set.of(Permission.RECORD_SUBMIT), 6000).key();
+        String key = marketKey();
         String body = mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + key)
                         .header("Idempotency-Key", UUID.randomUUID().toString())
                         .contentType(MediaType.APPLICATION_JSON)
@@ -388,6 +555,23 @@ class CatalogueChangesIT {
                                 + "\"authority\":\"市市场监督管理局\"}}]}"))
                 .andReturn().getResponse().getContentAsString();
         return json.readTree(body);
+    }
+
+    /** A key of the market regulator's system, which provides the administrative penalties. */
+    private String marketKey() {
+        UUID market = directory.departments().stream().filter(d -> d.code().equals("MARKET")).findFirst()
+                .orElseThrow().id();
+        return apiClients.issue("部门报送", "MARKET", ApiClient.Kind.DEPARTMENT, market,
+                Set.of(Permission.RECORD_SUBMIT), 6000).key();
+    }
+
+    /** The entry {@code name} of a zip file (an XLSX workbook's parts), as text. */
+    private static String zipEntry(Path zip, String name) throws IOException {
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            ZipEntry entry = file.getEntry(name);
+            assertThat(entry).as(name).isNotNull();
+            return new String(file.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     /**

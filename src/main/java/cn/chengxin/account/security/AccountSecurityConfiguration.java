@@ -161,7 +161,7 @@ class AccountSecurityConfiguration implements WebMvcConfigurer {
                                 "/api/v1/identity/validations",
                                 "/api/v1/audit/checkpoints", "/api/v1/audit/checkpoints/**", "/api/v1/catalog/items",
                                 "/api/v1/catalog/items/*/schema.json", "/api/v1/catalog/items/*/template.csv",
-                                "/api/v1/catalog/changes",
+                                "/api/v1/catalog/items/*/template.xlsx", "/api/v1/catalog/changes",
                                 // Whoever holds a report holds its number and code, as on the page /verify (R10).
                                 "/api/v1/reports/verifications",
                                 // Partners sign what they send instead of holding an API key (exchange module).

@@ -169,31 +169,53 @@ public class JdbcCatalogue {
 
     /**
      * The approved versions due on {@code day} or before, locked; one another instance is putting in force is skipped
-     * (it is done there).
+     * (it is done there), and so is one whose cancellation waits for a second person: it is held back until decided.
      */
     public List<CatalogueItem> dueOn(java.time.LocalDate day) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM catalog.item WHERE status = 'SCHEDULED' AND effective_from <= ? "
-                + "ORDER BY effective_from, code FOR UPDATE SKIP LOCKED").param(day).query(this::item).list();
+                + "AND cancel_proposed_at IS NULL ORDER BY effective_from, code FOR UPDATE SKIP LOCKED").param(day)
+                .query(this::item).list();
     }
 
-    /** Puts an approved, scheduled version in force. */
-    public boolean putInForce(UUID id) {
-        return jdbc.sql("UPDATE catalog.item SET status = 'ACTIVE' WHERE id = ? AND status = 'SCHEDULED'").param(id)
-                .update() == 1;
+    /** Puts an approved, scheduled version in force; false when it is not scheduled, or its cancellation waits. */
+    public boolean putInForce(UUID id, Instant at) {
+        return jdbc.sql("UPDATE catalog.item SET status = 'ACTIVE', changed_at = ? WHERE id = ? AND status = 'SCHEDULED' "
+                + "AND cancel_proposed_at IS NULL").params(Timestamp.from(at), id).update() == 1;
     }
 
     /** Records the cancellation proposed for a scheduled version; false when it is not scheduled or has one. */
     public boolean proposeCancellation(UUID id, String reason, String by, Instant at) {
-        return jdbc.sql("UPDATE catalog.item SET cancel_reason = ?, cancel_proposed_by = ?, cancel_proposed_at = ? "
-                        + "WHERE id = ? AND status = 'SCHEDULED' AND cancel_proposed_at IS NULL")
-                .params(reason, by, Timestamp.from(at), id).update() == 1;
+        return jdbc.sql("UPDATE catalog.item SET cancel_reason = ?, cancel_proposed_by = ?, cancel_proposed_at = ?, "
+                        + "changed_at = ? WHERE id = ? AND status = 'SCHEDULED' AND cancel_proposed_at IS NULL")
+                .params(reason, by, Timestamp.from(at), Timestamp.from(at), id).update() == 1;
     }
 
     /** Clears the cancellation proposed for a scheduled version (sent back); false when there was none. */
-    public boolean dropCancellation(UUID id) {
+    public boolean dropCancellation(UUID id, Instant at) {
         return jdbc.sql("UPDATE catalog.item SET cancel_reason = NULL, cancel_proposed_by = NULL, "
-                        + "cancel_proposed_at = NULL WHERE id = ? AND status = 'SCHEDULED' "
-                        + "AND cancel_proposed_at IS NOT NULL").param(id).update() == 1;
+                        + "cancel_proposed_at = NULL, changed_at = ? WHERE id = ? AND status = 'SCHEDULED' "
+                        + "AND cancel_proposed_at IS NOT NULL").params(Timestamp.from(at), id).update() == 1;
+    }
+
+    /**
+     * When the public catalogue's documents last changed as a whole (the list of items with their coming versions):
+     * the latest {@code changed_at} of any version; empty before anything was approved.
+     */
+    public Optional<Instant> lastChanged() {
+        return jdbc.sql("SELECT max(changed_at) FROM catalog.item").query(Timestamp.class).optional()
+                .map(Timestamp::toInstant);
+    }
+
+    /**
+     * When the documents of one version last changed: the one in force ({@code version} null) or an approved one
+     * served by number (in force, retired or scheduled); empty when there is none.
+     */
+    public Optional<Instant> lastChanged(String code, Integer version) {
+        var query = version == null
+                ? jdbc.sql("SELECT changed_at FROM catalog.item WHERE code = ? AND status = 'ACTIVE'").param(code)
+                : jdbc.sql("SELECT changed_at FROM catalog.item WHERE code = ? AND version = ? "
+                        + "AND status IN ('ACTIVE', 'RETIRED', 'SCHEDULED')").params(code, version);
+        return query.query(Timestamp.class).optional().map(Timestamp::toInstant);
     }
 
     /**
@@ -202,9 +224,9 @@ public class JdbcCatalogue {
      */
     public Optional<Long> cancel(UUID id, String by, Instant at) {
         return jdbc.sql("UPDATE catalog.item SET status = 'CANCELLED', cancelled_by = ?, cancelled_at = ?, "
-                        + "change_seq = nextval('catalog.item_change_seq') "
+                        + "change_seq = nextval('catalog.item_change_seq'), changed_at = ? "
                         + "WHERE id = ? AND status = 'SCHEDULED' AND cancel_proposed_at IS NOT NULL RETURNING change_seq")
-                .params(by, Timestamp.from(at), id).query(Long.class).optional();
+                .params(by, Timestamp.from(at), Timestamp.from(at), id).query(Long.class).optional();
     }
 
     /** The approval's day of effect and its number in the change feed; returns the number. */
@@ -262,8 +284,8 @@ public class JdbcCatalogue {
     }
 
     public void retireActive(String code, Instant at) {
-        jdbc.sql("UPDATE catalog.item SET status = 'RETIRED', retired_at = ? WHERE code = ? AND status = 'ACTIVE'")
-                .params(Timestamp.from(at), code).update();
+        jdbc.sql("UPDATE catalog.item SET status = 'RETIRED', retired_at = ?, changed_at = ? WHERE code = ? "
+                + "AND status = 'ACTIVE'").params(Timestamp.from(at), Timestamp.from(at), code).update();
     }
 
     /** A draft given up by a clerk: kept, with who gave it up and why. */
@@ -272,18 +294,21 @@ public class JdbcCatalogue {
                 + "WHERE id = ? AND status = 'DRAFT'").params(by, Timestamp.from(at), note, id).update();
     }
 
+    /** The checker's decision; an approval (in force or scheduled) changes the public documents at {@code at}. */
     public void decide(UUID id, CatalogueItem.Status outcome, String by, Instant at, String note) {
-        jdbc.sql("UPDATE catalog.item SET status = ?, decided_by = ?, decided_at = ?, decision_note = ? "
-                + "WHERE id = ? AND status = 'PENDING'").params(outcome.name(), by, Timestamp.from(at), note, id)
-                .update();
+        Timestamp changed = outcome == CatalogueItem.Status.REJECTED ? null : Timestamp.from(at);
+        jdbc.sql("UPDATE catalog.item SET status = ?, decided_by = ?, decided_at = ?, decision_note = ?, "
+                        + "changed_at = ? WHERE id = ? AND status = 'PENDING'")
+                .params(outcome.name(), by, Timestamp.from(at), note, changed, id).update();
     }
 
     /** Seeding: a version that is active at once (the base catalogue, reviewed as part of the release). */
     public void activateSeeded(UUID id, Instant at) {
         jdbc.sql("UPDATE catalog.item SET status = 'ACTIVE', submitted_by = 'system', submitted_at = ?, "
-                        + "decided_by = 'system', decided_at = ?, decision_note = ?, "
+                        + "decided_by = 'system', decided_at = ?, decision_note = ?, changed_at = ?, "
                         + "effective_from = (?::timestamptz AT TIME ZONE 'Asia/Shanghai')::date WHERE id = ?")
-                .params(Timestamp.from(at), Timestamp.from(at), "基础目录（随平台发布）", Timestamp.from(at), id).update();
+                .params(Timestamp.from(at), Timestamp.from(at), "基础目录（随平台发布）", Timestamp.from(at),
+                        Timestamp.from(at), id).update();
     }
 
     private ChangeNotice notice(ResultSet rs, int n) throws SQLException {

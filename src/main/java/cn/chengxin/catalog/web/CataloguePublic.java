@@ -69,7 +69,10 @@ class CataloguePublic {
             + "legal basis, sharing, severity, publication periods, and the day it took effect (`effectiveFrom`). "
             + "A version approved to take effect later is `coming`: its number, its day, its definition and what it "
             + "changes in a row's fields (added, removed, now required, changed; `narrows`: a row valid today may be "
-            + "refused under it). Rows are validated by the version in force on the day the platform receives them. "
+            + "refused under it). While a cancellation of it waits for a second person (`cancellationPending`) it "
+            + "does not take effect, even once its day has come; sent back, it takes effect on its day, or within a "
+            + "minute when that has passed. Rows are validated by the version in force on the day the platform "
+            + "receives them. "
             + "`schema` is the JSON Schema of the item's `fields`. A withdrawn item (废止) has `withdrawal` set: it "
             + "takes no new records (ADD is refused with ITEM_WITHDRAWN), while the records delivered under it may "
             + "still be corrected (UPDATE) or revoked (REVOKE) against this definition — unless `withdrawal.kind` is "
@@ -84,8 +87,8 @@ class CataloguePublic {
     }
 
     private Coming coming(CatalogueItem next) {
-        return new Coming(next.version(), next.effectiveFrom(), next.decidedAt(), catalogue.changeOf(next),
-                next.definition(), schemaPath(next.code()) + "?version=" + next.version());
+        return new Coming(next.version(), next.effectiveFrom(), next.decidedAt(), next.cancellation() != null,
+                catalogue.changeOf(next), next.definition(), schemaPath(next.code()) + "?version=" + next.version());
     }
 
     @GetMapping(value = "/api/v1/catalog/changes", produces = "application/json")
@@ -126,8 +129,8 @@ class CataloguePublic {
     @Operation(summary = "事项字段的 JSON Schema", description = "The JSON Schema (draft 2020-12) of a record's `fields` "
             + "under the item's version in force, or under `version` (one in force before, or the coming one): each "
             + "field typed (`x-chengxin-type`: TEXT, INTEGER, DECIMAL, DATE as an ISO date, BOOLEAN, CHOICE as an "
-            + "enumeration), the required ones in `required`, no other field allowed. Its CSV header: "
-            + "`template.csv` beside it.")
+            + "enumeration), the required ones in `required`, no other field allowed. Its file templates: "
+            + "`template.csv` and `template.xlsx` beside it.")
     @Refuses(status = 404, value = "ITEM_NOT_FOUND")
     @ResponseBody
     ResponseEntity<Map<String, Object>> schema(@PathVariable String code,
@@ -157,12 +160,14 @@ class CataloguePublic {
      * A version approved to take effect on {@code effectiveFrom}; until then the version in force validates rows.
      *
      * @param approvedAt when a second person approved it
+     * @param cancellationPending its cancellation is proposed and waits for a second person (待撤销审核): it does not
+     *                   take effect until decided, even past {@code effectiveFrom}
      * @param changes    what it changes in a row's fields against the version in force
      * @param schema     the JSON Schema of the item's {@code fields} under it
      */
     @Schema(name = "CatalogueComingVersion")
-    record Coming(int version, LocalDate effectiveFrom, Instant approvedAt, ItemChange changes,
-                  ItemDefinition definition, String schema) {
+    record Coming(int version, LocalDate effectiveFrom, Instant approvedAt, boolean cancellationPending,
+                  ItemChange changes, ItemDefinition definition, String schema) {
     }
 
     /**

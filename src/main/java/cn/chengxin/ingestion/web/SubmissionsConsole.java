@@ -80,11 +80,25 @@ class SubmissionsConsole {
      */
     @GetMapping("/console/submissions/template.csv")
     void template(@RequestParam String item, HttpServletResponse response) throws IOException {
-        CatalogueItem chosen = remit().stream().filter(i -> i.code().equals(item)).findFirst()
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        CatalogueItem chosen = chosen(item);
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"template-" + chosen.code() + ".csv\"");
         response.getOutputStream().write(FileSubmissions.templateCsv(chosen.definition()));
+    }
+
+    /** The same template as a workbook whose columns are text ({@link FileSubmissions#templateXlsx}). */
+    @GetMapping("/console/submissions/template.xlsx")
+    void workbook(@RequestParam String item, HttpServletResponse response) throws IOException {
+        CatalogueItem chosen = chosen(item);
+        response.setContentType(ErrorReportDownloads.XLSX);
+        response.setHeader("Content-Disposition", "attachment; filename=\"template-" + chosen.code() + ".xlsx\"");
+        response.getOutputStream().write(FileSubmissions.templateXlsx(chosen.definition()));
+    }
+
+    /** The item of the department's remit chosen for a template; one outside it has none (404). */
+    private CatalogueItem chosen(String item) {
+        return remit().stream().filter(i -> i.code().equals(item)).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private static int pageNumber(String page) {

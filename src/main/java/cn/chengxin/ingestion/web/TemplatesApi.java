@@ -18,8 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * An item's file template for systems and vendors without a console account (gaps review xxxvii-api R4): the CSV
- * header the console gives a department's operator ({@link FileSubmissions#templateCsv}), under the version in force or
- * another approved one (the coming one, to prepare). The catalogue is public, its fields too: no key is asked.
+ * header the console gives a department's operator ({@link FileSubmissions#templateCsv}), or the same header as an XLSX
+ * workbook typed as text ({@link FileSubmissions#templateXlsx}), under the version in force or another approved one
+ * (the coming one, to prepare). The catalogue is public, its fields too: no key is asked.
  */
 @RestController
 @PublicEndpoint
@@ -45,5 +46,21 @@ class TemplatesApi {
         response.setHeader("Content-Disposition", "attachment; filename=\"template-" + item.code() + "-v"
                 + item.version() + ".csv\"");
         response.getOutputStream().write(FileSubmissions.templateCsv(item.definition()));
+    }
+
+    @GetMapping(value = "/api/v1/catalog/items/{code}/template.xlsx", produces = ErrorReportDownloads.XLSX)
+    @Operation(summary = "事项的报送文件模板（XLSX）", description = "The same header row as `template.csv`, as a "
+            + "workbook of one sheet whose columns are formatted as text (an identity number keeps its digits), "
+            + "under the version in force or `version`. Filled in, it is sent as is to `POST /api/v1/submissions/files`.")
+    @Refuses(status = 404, value = "ITEM_NOT_FOUND")
+    void templateXlsx(@PathVariable String code, @RequestParam(required = false) Integer version,
+                  HttpServletResponse response) throws IOException {
+        CatalogueItem item = catalogue.published(code, version).orElseThrow(CatalogueProblem::versionNotFound);
+        response.setContentType(ErrorReportDownloads.XLSX);
+        // The catalogue's revalidation keeps this tag rather than one of the bytes, which differ on every download.
+        response.setHeader("ETag", FileSubmissions.templateXlsxTag(item.definition()));
+        response.setHeader("Content-Disposition", "attachment; filename=\"template-" + item.code() + "-v"
+                + item.version() + ".xlsx\"");
+        response.getOutputStream().write(FileSubmissions.templateXlsx(item.definition()));
     }
 }
