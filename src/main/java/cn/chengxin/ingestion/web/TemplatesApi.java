@@ -41,10 +41,7 @@ class TemplatesApi {
     @Refuses(status = 404, value = "ITEM_NOT_FOUND")
     void template(@PathVariable String code, @RequestParam(required = false) Integer version,
                   HttpServletResponse response) throws IOException {
-        CatalogueItem item = catalogue.published(code, version).orElseThrow(CatalogueProblem::versionNotFound);
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"template-" + item.code() + "-v"
-                + item.version() + ".csv\"");
+        CatalogueItem item = download(code, version, "text/csv; charset=UTF-8", "csv", response);
         response.getOutputStream().write(FileSubmissions.templateCsv(item.definition()));
     }
 
@@ -54,13 +51,20 @@ class TemplatesApi {
             + "under the version in force or `version`. Filled in, it is sent as is to `POST /api/v1/submissions/files`.")
     @Refuses(status = 404, value = "ITEM_NOT_FOUND")
     void templateXlsx(@PathVariable String code, @RequestParam(required = false) Integer version,
-                  HttpServletResponse response) throws IOException {
-        CatalogueItem item = catalogue.published(code, version).orElseThrow(CatalogueProblem::versionNotFound);
-        response.setContentType(ErrorReportDownloads.XLSX);
+                      HttpServletResponse response) throws IOException {
+        CatalogueItem item = download(code, version, ErrorReportDownloads.XLSX, "xlsx", response);
         // The catalogue's revalidation keeps this tag rather than one of the bytes, which differ on every download.
         response.setHeader("ETag", FileSubmissions.templateXlsxTag(item.definition()));
-        response.setHeader("Content-Disposition", "attachment; filename=\"template-" + item.code() + "-v"
-                + item.version() + ".xlsx\"");
         response.getOutputStream().write(FileSubmissions.templateXlsx(item.definition()));
+    }
+
+    /** The version asked for, its download's type and file name set; ITEM_NOT_FOUND when it is not published. */
+    private CatalogueItem download(String code, Integer version, String type, String extension,
+                                   HttpServletResponse response) {
+        CatalogueItem item = catalogue.published(code, version).orElseThrow(CatalogueProblem::versionNotFound);
+        response.setContentType(type);
+        response.setHeader("Content-Disposition", "attachment; filename=\"template-" + item.code() + "-v"
+                + item.version() + "." + extension + "\"");
+        return item;
     }
 }
