@@ -59,18 +59,30 @@ class CheckBudgetInstancesIT {
                 .as("nor on the other").isEqualTo("CHECK_BUDGET_EXHAUSTED");
     }
 
-    /** Single checks are paid from the slice an instance holds: one lease of a second's budget, not one per check. */
+    /**
+     * Single checks are paid from the slice an instance holds: one lease of a second's budget, not one per check; the
+     * next slice is leased ahead once half of it is spent (session xl), not by every check waiting when it runs out.
+     */
     @Test
     void singleChecksArePaidFromTheLeasedSlice() {
         CheckBudget instance = new CheckBudget(12_000, 2, leases, STOPPED);
         ApiClientPrincipal client = client();
 
-        for (int i = 0; i < 150; i++) {
+        for (int i = 0; i < 100; i++) {
             instance.take(client, 1);
         }
-        assertThat(jdbc.sql("SELECT tokens FROM shared.budget WHERE limit_name = ? AND key = ?")
-                .params(CheckBudget.LIMIT, client.actorId()).query(Double.class).single())
-                .as("one slice of 200 (a second of 12,000 a minute) leased for 150 checks").isEqualTo(11_800.0);
+        assertThat(bucket(client)).as("one slice of 200 (a second of 12,000 a minute) leased for 100 checks")
+                .isEqualTo(11_800.0);
+        for (int i = 0; i < 50; i++) {
+            instance.take(client, 1);
+        }
+        assertThat(bucket(client)).as("the next leased ahead when less than half of the first was left")
+                .isEqualTo(11_600.0);
+    }
+
+    private double bucket(ApiClientPrincipal client) {
+        return jdbc.sql("SELECT tokens FROM shared.budget WHERE limit_name = ? AND key = ?")
+                .params(CheckBudget.LIMIT, client.actorId()).query(Double.class).single();
     }
 
     /**
