@@ -616,7 +616,7 @@ public class ApiClients {
         }
         String hash = ApiKeys.hash(presentedKey);
         Known known = recentlySeen.get(hash);
-        if (known == null || !known.readAt().plus(KNOWN_FOR).isAfter(now)) {
+        if (known == null || !known.readAt().plus(KNOWN_FOR).isAfter(now) || known.claimRefresh(now)) {
             Optional<ApiClient> read = accounts.apiClientByHash(hash).filter(c -> !c.revoked());
             if (read.isEmpty()) {
                 recentlySeen.remove(hash);
@@ -672,6 +672,13 @@ public class ApiClients {
      * no database read per call. A revocation here takes effect at once; on other instances within that time.
      */
     private static final java.time.Duration KNOWN_FOR = java.time.Duration.ofSeconds(5);
+    /**
+     * After this, one request of a key in use reads it again while the others go on with the copy still valid: had
+     * every request of a busy key read it once the copy was past {@link #KNOWN_FOR}, every request arriving during
+     * the read would read it too (session xl: three to a dozen check threads at once, 35 ms each on the loaded
+     * database, every five seconds); a key nobody used in the last second is read as before.
+     */
+    private static final java.time.Duration REFRESH_AFTER = KNOWN_FOR.minusSeconds(1);
     private final java.util.Map<String, Known> recentlySeen = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
@@ -679,13 +686,21 @@ public class ApiClients {
      * allowed addresses, built once per read rather than for every request (session xxxvii: parsing the addresses
      * was some 4% of a check's request-thread samples).
      */
-    private record Known(ApiClient client, Instant readAt, KeyCheck check, BannedInstitutions.Ban[] bans) {
+    private record Known(ApiClient client, Instant readAt, KeyCheck check, BannedInstitutions.Ban[] bans,
+                         java.util.concurrent.atomic.AtomicBoolean refreshing) {
 
         static Known of(ApiClient c, Instant readAt, BannedInstitutions.Ban[] bans) {
             return new Known(c, readAt, new KeyCheck(Optional.of(new ApiClientPrincipal(c.id(), c.institutionId(),
                     c.name(), c.organisation(), c.departmentCode(), c.keyPrefix(), c.permissions(),
                     c.ratePerMinute(), c.kind(), c.allowedAddresses(), c.expiresAt(), c.replacedAt())), false,
-                    AllowedAddresses.of(c.allowedAddresses()), c.endsAt(), false), bans);
+                    AllowedAddresses.of(c.allowedAddresses()), c.endsAt(), false), bans,
+                    new java.util.concurrent.atomic.AtomicBoolean());
+        }
+
+        /** Whether the caller is the one request that reads the key again ahead of {@link #KNOWN_FOR}. */
+        boolean claimRefresh(Instant now) {
+            return !readAt.plus(REFRESH_AFTER).isAfter(now) && !refreshing.get()
+                    && refreshing.compareAndSet(false, true);
         }
     }
 
