@@ -1,11 +1,8 @@
 package cn.chengxin.account;
 
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +17,7 @@ import cn.chengxin.account.domain.ApiKeys;
 import cn.chengxin.account.persistence.JdbcAccounts;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.shared.security.Permission;
+import cn.chengxin.support.MovingClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -122,33 +120,5 @@ class ApiKeyReadAheadTests {
         return new ApiClient(id, id, "审批系统", "市市场监督管理局", ApiClient.Kind.DEPARTMENT, "MARKET", key.prefix(),
                 Set.of(Permission.API_SUBJECT_CHECK), 600, START.minusSeconds(60), "admin", revokedAt, null,
                 START.plus(Duration.ofDays(300)), List.of("127.0.0.1/32"), null, null, null, null, null, null, null);
-    }
-
-    private static final class MovingClock extends Clock {
-
-        private volatile Instant now;
-
-        MovingClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
