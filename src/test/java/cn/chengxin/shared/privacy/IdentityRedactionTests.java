@@ -58,6 +58,11 @@ class IdentityRedactionTests {
                 .contains("7192-9518-6538174034DD");
         assertThat(IdentityRedaction.redact("entry 01a245ca-599f-7192-9518-6538174034dd of 110105-19491231-002X"))
                 .isEqualTo("entry 01a245ca-599f-7192-9518-6538174034dd of 1101**-********-002X");
+        String phoneShaped = "reason=MEASURE_FEEDBACK_REFUSED; check=01a24ed6-6970-7799-a4ef-17636714886c";
+        assertThat(IdentityRedaction.redact(phoneShaped)).as("an id's last group shaped as a mobile number")
+                .isEqualTo(phoneShaped);
+        assertThat(IdentityRedaction.redact("id 01a24ed6-6970-7799-a4ef-17636714886c, 电话 17636714886"))
+                .isEqualTo("id 01a24ed6-6970-7799-a4ef-17636714886c, 电话 176****4886");
         assertThat(IdentityRedaction.redact("号码 7192-9518-6538174034 有误")).as("not an id: masked")
                 .isEqualTo("号码 7192-****-******4034 有误");
     }
