@@ -14,6 +14,7 @@ import cn.chengxin.ingestion.BatchResult;
 import cn.chengxin.shared.IdempotencyKey;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
+import cn.chengxin.shared.web.AuditFailureAnswered;
 import cn.chengxin.shared.web.Refuses;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -124,6 +125,7 @@ class CommitmentsApi {
     @Refuses(status = 404, value = "COMMITMENT_UNKNOWN")
     @Refuses(status = 409, value = "COMMITMENT_NOT_IN_FORCE")
     @Refuses(status = 422, value = {"COMMITMENT_BREACH_FACTS", "COMMITMENT_BREACH_REFUSED", "DECISION_DATE_FUTURE"})
+    @AuditFailureAnswered
     ResponseEntity<?> breach(@PathVariable UUID id, @Valid @RequestBody Breach breach) {
         try {
             return ResponseEntity.ok(commitments.reportBreach(id, AuditLog.currentActor().departmentCode(),

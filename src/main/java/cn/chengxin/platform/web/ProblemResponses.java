@@ -155,7 +155,9 @@ final class ProblemResponses {
                     "API_KEY_INSTITUTION_BANNED");
             add(codes, 403, ProblemCodes.FORBIDDEN, "API_KEY_ADDRESS_REFUSED");
             add(codes, 429, "RATE_LIMITED");
-            add(codes, 503, AUDIT_UNAVAILABLE);
+            if (!handler.hasMethodAnnotation(cn.chengxin.shared.web.AuditFailureAnswered.class)) {
+                add(codes, 503, AUDIT_UNAVAILABLE);
+            }
         }
         add(codes, 406, ProblemCodes.NOT_ACCEPTABLE);
         add(codes, 500, ProblemCodes.INTERNAL_ERROR);
