@@ -1,11 +1,9 @@
 package cn.chengxin.measures;
 
-import java.time.Clock;
+import cn.chengxin.support.MovingClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -20,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EstablishmentsTests {
 
     private final List<List<String>> asked = new ArrayList<>();
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T08:00:00Z"));
+    private final MovingClock clock = new MovingClock(Instant.parse("2026-12-03T08:00:00Z"));
     private LocalDate registered;
     private final Establishments establishments = new Establishments((Collection<String> pseudonyms) -> {
         asked.add(List.copyOf(pseudonyms));
@@ -64,34 +62,5 @@ class EstablishmentsTests {
         assertThat(asked).containsExactly(List.of("undated"), List.of("old", "new"));
         assertThat(establishments.of("old")).isEqualTo(LocalDate.of(2012, 5, 1));
         assertThat(asked).hasSize(2);
-    }
-
-    /** A clock the test moves on. */
-    private static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
