@@ -138,7 +138,9 @@ public class CreditFile {
                 changed.add(chunk.get(i).subjectId());
                 stored.add(new RecordStatesChanged.ChangedRecord(chunk.get(i).subjectId(), outcomes[i].recordKey(),
                         chunk.get(i).itemCode()));
-                if (chunk.get(i).decisionNumber() != null) {
+                // A revocation that leaves out its decision number stores the revoked version's: it takes its penalty
+                // type out of that decision all the same (RULES.md §4), so the others are aligned too.
+                if (chunk.get(i).decisionNumber() != null || chunk.get(i).action() == RecordAction.REVOKE) {
                     ofDecisions.add(outcomes[i].recordKey());
                 }
             }

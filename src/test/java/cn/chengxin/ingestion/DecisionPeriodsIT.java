@@ -119,6 +119,32 @@ class DecisionPeriodsIT {
         assertThat(after.publicationEnd()).isEqualTo(ownEnd);
     }
 
+    /**
+     * A revocation may leave out the decision number (it is the revoked version's): it takes its penalty type out of
+     * the decision all the same, so the others get their own period back (RULES.md §4). The decision was read only from
+     * rows that carried a number, so such a revocation left the fine on the licence's longer period.
+     */
+    @Test
+    void aRevocationLeavingOutTheDecisionNumberGivesTheOthersTheirOwnPeriodBack() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "柏文远");
+        String decided = LocalDate.now().minusMonths(2).toString();
+        String number = "驻市监罚〔2026〕" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 100000) + "号";
+        String licenceSource = "L-" + UUID.randomUUID();
+        submit(row("P_ADMIN_PENALTY_GENERAL", person, "F-" + UUID.randomUUID(), number, decided, FINE, 1, "ADD"));
+        LocalDate ownEnd = entry(creditFile.fileOf(subjectOf(person)), "P_ADMIN_PENALTY_GENERAL").publicationEnd();
+        submit(row("P_ADMIN_PENALTY_SERIOUS", person, licenceSource, number, decided, REVOKED_LICENCE, 1, "ADD"));
+        assertThat(entry(creditFile.fileOf(subjectOf(person)), "P_ADMIN_PENALTY_GENERAL").publicationEnd())
+                .isAfter(ownEnd);
+
+        submit("{\"itemCode\":\"P_ADMIN_PENALTY_SERIOUS\",\"subjectNumber\":\"" + person.number()
+                + "\",\"subjectName\":\"" + person.name() + "\",\"version\":\"2\",\"action\":\"REVOKE\","
+                + "\"sourceRecordId\":\"" + licenceSource + "\",\"revocationReason\":\"吊销部分经复议撤销\"}");
+        List<FileEntry> file = creditFile.fileOf(subjectOf(person));
+        assertThat(entry(file, "P_ADMIN_PENALTY_SERIOUS").decisionNumber()).as("the revoked version's")
+                .isEqualTo(number);
+        assertThat(entry(file, "P_ADMIN_PENALTY_GENERAL").publicationEnd()).isEqualTo(ownEnd);
+    }
+
     @Test
     void aPenaltyTypeGraverThanItsItemIsRefusedOnItsRow() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "柏文华");
