@@ -9,5 +9,5 @@ events="${1:-200000}"
 threads="${2:-64}"
 dir="target/bench/audit"
 rm -rf "$dir"
-SPRING_PROFILES_ACTIVE=dev CHENGXIN_DATA_DIR="$dir" CHENGXIN_EMBEDDED_DB_PORT=54359 java -jar target/chengxin.jar bench-audit \
+SPRING_PROFILES_ACTIVE=dev CHENGXIN_DATA_DIR="$dir" CHENGXIN_EMBEDDED_DB_PORT="${BENCH_DB_PORT:-54359}" java -jar target/chengxin.jar bench-audit \
   --events "$events" --threads "$threads" --chengxin.keys.generate-missing=true | grep '^bench-audit:'

@@ -23,7 +23,7 @@ warmup="${5:-5}"
 dir="target/bench/checks"
 rm -rf "$dir" "$dir.log"
 mkdir -p "$(dirname "$dir")"
-SPRING_PROFILES_ACTIVE=dev CHENGXIN_DATA_DIR="$dir" CHENGXIN_EMBEDDED_DB_PORT=54379 CHENGXIN_PORT=18379 java ${BENCH_JAVA_OPTS:-} \
+SPRING_PROFILES_ACTIVE=dev CHENGXIN_DATA_DIR="$dir" CHENGXIN_EMBEDDED_DB_PORT="${BENCH_DB_PORT:-54379}" CHENGXIN_PORT="${BENCH_PORT:-18379}" java ${BENCH_JAVA_OPTS:-} \
   -jar "${BENCH_JAR:-target/chengxin.jar}" bench-checks --residents "$residents" --entries "$entries" --workers "$workers" \
   --seconds "$seconds" --warmup "$warmup" --chengxin.keys.generate-missing=true --chengxin.demo.accounts=false \
   | tee "$dir.log" | grep '^bench-checks:'

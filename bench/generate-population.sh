@@ -11,7 +11,7 @@ dir="target/bench/generate"
 rm -rf "$dir"
 echo "bench: generate --residents $residents --seed $seed on a fresh embedded database in $dir ($(nproc) cores)"
 start=$(date +%s%N)
-SPRING_PROFILES_ACTIVE=dev CHENGXIN_DATA_DIR="$dir" CHENGXIN_EMBEDDED_DB_PORT=54339 java -jar target/chengxin.jar generate \
+SPRING_PROFILES_ACTIVE=dev CHENGXIN_DATA_DIR="$dir" CHENGXIN_EMBEDDED_DB_PORT="${BENCH_DB_PORT:-54339}" java -jar target/chengxin.jar generate \
   --residents "$residents" --seed "$seed" | grep -E '^generate: (done|generated|[0-9,]+ residents,)'
 end=$(date +%s%N)
 ms=$(( (end - start) / 1000000 ))

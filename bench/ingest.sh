@@ -12,5 +12,5 @@ rows="${1:-1000000}"
 dir="target/bench/ingest"
 rm -rf "$dir" "$dir.log"
 mkdir -p "$(dirname "$dir")"
-SPRING_PROFILES_ACTIVE=dev CHENGXIN_DATA_DIR="$dir" CHENGXIN_EMBEDDED_DB_PORT=54369 java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "${BENCH_JAR:-target/chengxin.jar}" \
+SPRING_PROFILES_ACTIVE=dev CHENGXIN_DATA_DIR="$dir" CHENGXIN_EMBEDDED_DB_PORT="${BENCH_DB_PORT:-54369}" java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "${BENCH_JAR:-target/chengxin.jar}" \
   bench-ingest --rows "$rows" | tee "$dir.log" | grep '^bench-ingest:'

@@ -15,7 +15,7 @@ warmup="${4:-60}"
 dir="target/bench/reports"
 rm -rf "$dir" "$dir.log"
 mkdir -p "$(dirname "$dir")"
-SPRING_PROFILES_ACTIVE=dev CHENGXIN_DATA_DIR="$dir" CHENGXIN_EMBEDDED_DB_PORT=54399 CHENGXIN_PORT=18399 java ${BENCH_JAVA_OPTS:-} \
+SPRING_PROFILES_ACTIVE=dev CHENGXIN_DATA_DIR="$dir" CHENGXIN_EMBEDDED_DB_PORT="${BENCH_DB_PORT:-54399}" CHENGXIN_PORT="${BENCH_PORT:-18399}" java ${BENCH_JAVA_OPTS:-} \
   -jar "${BENCH_JAR:-target/chengxin.jar}" bench-reports --residents "$residents" --workers "$workers" \
   --seconds "$seconds" --warmup "$warmup" --chengxin.keys.generate-missing=true --chengxin.demo.accounts=false \
   | tee "$dir.log" | grep '^bench-reports:'

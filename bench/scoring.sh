@@ -21,6 +21,6 @@ else
 fi
 rm -f "$dir.log"
 mkdir -p "$(dirname "$dir")"
-SPRING_PROFILES_ACTIVE=dev CHENGXIN_DATA_DIR="$dir" CHENGXIN_EMBEDDED_DB_PORT=54389 java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "${BENCH_JAR:-target/chengxin.jar}" \
+SPRING_PROFILES_ACTIVE=dev CHENGXIN_DATA_DIR="$dir" CHENGXIN_EMBEDDED_DB_PORT="${BENCH_DB_PORT:-54389}" java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "${BENCH_JAR:-target/chengxin.jar}" \
   bench-scoring --residents "$residents" --records "$records" --probes "$probes" "${reuse[@]}" \
   | tee "$dir.log" | grep '^bench-scoring:'

@@ -25,14 +25,14 @@ sizes() {
 if [ "${SIZING_ONLY:-}" != exchange ]; then
 dir="target/bench/sizing-ingest"
 rm -rf "$dir"
-SPRING_PROFILES_ACTIVE=dev CHENGXIN_DATA_DIR="$dir" CHENGXIN_EMBEDDED_DB_PORT=54396 java -Xmx512m -jar "$jar" \
+SPRING_PROFILES_ACTIVE=dev CHENGXIN_DATA_DIR="$dir" CHENGXIN_EMBEDDED_DB_PORT="${BENCH_DB_PORT:-54396}" java -Xmx512m -jar "$jar" \
   bench-ingest --rows "$rows" | grep '^bench-ingest:' || true
 echo "== after ingesting $rows records (and the same file again)"
 sizes "$dir"
 fi
 dir="target/bench/sizing-exchange"
 rm -rf "$dir"
-SPRING_PROFILES_ACTIVE=dev CHENGXIN_DATA_DIR="$dir" CHENGXIN_EMBEDDED_DB_PORT=54395 java -Xmx512m -jar "$jar" \
+SPRING_PROFILES_ACTIVE=dev CHENGXIN_DATA_DIR="$dir" CHENGXIN_EMBEDDED_DB_PORT="${BENCH_DB_PORT:-54395}" java -Xmx512m -jar "$jar" \
   bench-exchange --messages "$messages" --batch 500 --hops 5 --chengxin.keys.generate-missing=true \
   --chengxin.demo.accounts=false --chengxin.exchange.push-interval=PT0.1S --chengxin.exchange.max-skew=PT1H \
   --chengxin.exchange.allow-plain-http=true | grep '^bench-exchange:' || true

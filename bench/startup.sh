@@ -12,7 +12,7 @@ run() {
   local log="$dir/$1.log"
   mkdir -p "$dir"
   : > "$log"
-  SPRING_PROFILES_ACTIVE=dev CHENGXIN_DATA_DIR="$dir" CHENGXIN_EMBEDDED_DB_PORT=54349 CHENGXIN_PORT=18080 \
+  SPRING_PROFILES_ACTIVE=dev CHENGXIN_DATA_DIR="$dir" CHENGXIN_EMBEDDED_DB_PORT="${BENCH_DB_PORT:-54349}" CHENGXIN_PORT="${BENCH_PORT:-18080}" \
     java -jar target/chengxin.jar > "$log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 600); do
