@@ -582,8 +582,6 @@ public class JdbcExchange {
                 (m.proceedings() == null ? List.<String>of() : m.proceedings()).toArray(String[]::new)};
         if (held.isPresent()) {
             // Conditional again: another message about the row may have replaced it since it was read.
-            List<Object> params = new ArrayList<>(Arrays.asList(values));
-            params.addAll(List.of(m.sourcePlatform(), m.sourceId(), m.version()));
             return jdbc.sql("""
                             UPDATE exchange.received SET version = ?, via_partner = ?, subject_pseudonym = ?,
                                 masked_number = ?, masked_name = ?, item_code = ?, list_type = ?, severity = ?, status = ?,
@@ -591,15 +589,15 @@ public class JdbcExchange {
                                 decision_number = ?, legal_basis = ?, issuing_platform = ?, occurred_at = ?,
                                 received_at = ?, digest = ?, proceedings = ?, change_seq = nextval('exchange.received_seq')
                             WHERE source_platform = ? AND source_id = ? AND version\s""" + (anyOther ? "<> ?" : "< ?"))
-                    .params(params).update() == 1;
+                    .params(keyed(values, m.sourcePlatform(), m.sourceId(), m.version())).update() == 1;
         }
         String replaceWhen = anyOther ? "exchange.received.version <> EXCLUDED.version"
                 : "exchange.received.version < EXCLUDED.version";
         return jdbc.sql("""
-                        INSERT INTO exchange.received (source_platform, source_id, version, kind, via_partner,
-                               subject_pseudonym, masked_number, masked_name, item_code, list_type, severity, status,
-                               in_force, disputed, period_start, period_end, department, decision_number, legal_basis,
-                               issuing_platform, occurred_at, received_at, digest, proceedings)
+                        INSERT INTO exchange.received (version, via_partner, subject_pseudonym, masked_number,
+                               masked_name, item_code, list_type, severity, status, in_force, disputed, period_start,
+                               period_end, department, decision_number, legal_basis, issuing_platform, occurred_at,
+                               received_at, digest, proceedings, source_platform, source_id, kind)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (source_platform, source_id) DO UPDATE SET version = EXCLUDED.version,
                             via_partner = EXCLUDED.via_partner, subject_pseudonym = EXCLUDED.subject_pseudonym,
@@ -613,13 +611,13 @@ public class JdbcExchange {
                             received_at = EXCLUDED.received_at, digest = EXCLUDED.digest,
                             proceedings = EXCLUDED.proceedings, change_seq = nextval('exchange.received_seq')
                         WHERE\s""" + replaceWhen)
-                .params(inserted(m, values)).update() == 1;
+                .params(keyed(values, m.sourcePlatform(), m.sourceId(), m.kind().name())).update() == 1;
     }
 
-    /** The insert's parameters: the message's key, then {@code values} with its kind after the version. */
-    private static List<Object> inserted(ExchangeMessage m, Object[] values) {
-        List<Object> params = new ArrayList<>(List.of(m.sourcePlatform(), m.sourceId(), values[0], m.kind().name()));
-        params.addAll(Arrays.asList(values).subList(1, values.length));
+    /** The statements' parameters: {@code values} in their column order, then the columns named after them. */
+    private static List<Object> keyed(Object[] values, Object... after) {
+        List<Object> params = new ArrayList<>(Arrays.asList(values));
+        params.addAll(Arrays.asList(after));
         return params;
     }
 
