@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import cn.chengxin.audit.persistence.AuditKeys;
+import cn.chengxin.audit.persistence.AuditWriter;
 import cn.chengxin.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +44,7 @@ class AuditTamperIT {
     AuditRetention retention;
 
     @Autowired
-    AuditKeys keys;
+    AuditWriter writer;
 
     @Autowired
     Clock clock;
@@ -125,14 +125,13 @@ class AuditTamperIT {
 
     @Test
     void aRowPrunedByTheRetentionJobStillVerifies() {
-        long seq = audit.record(AuditEntry.of(AuditCategory.SECURITY, "test.tamper.pruned").detail("到期后清空"));
-        Clock later = Clock.offset(clock, retention.periodOf(AuditCategory.SECURITY).plusDays(1));
-        AuditVerification thatDay = new AuditVerification(jdbc, keys, checkpoints, retention, later);
+        long seq = PastAuditLog.ago(writer, clock, retention.periodOf(AuditCategory.SECURITY).plusDays(1))
+                .record(AuditEntry.of(AuditCategory.SECURITY, "test.tamper.pruned").detail("到期后清空"));
 
         List<AuditVerification.Finding> findings = transactions.execute(tx -> {
             tx.setRollbackOnly();
-            assertThat(retention.prune(later)).isPositive();
-            return thatDay.verify().findings();
+            assertThat(retention.prune()).isPositive();
+            return verification.verify().findings();
         });
         assertThat(findings).filteredOn(f -> f.fromSeq() <= seq && seq <= f.toSeq()).isEmpty();
     }
@@ -143,15 +142,14 @@ class AuditTamperIT {
      */
     @Test
     void aRowPrunedAfterTheVerificationBeganOrByAClockAheadStillVerifies() {
-        long seq = audit.record(AuditEntry.of(AuditCategory.SECURITY, "test.tamper.pruned-ahead").detail("到期后清空"));
-        Clock verifying = Clock.offset(clock, retention.periodOf(AuditCategory.SECURITY).plusDays(1));
-        Clock pruning = Clock.offset(verifying, java.time.Duration.ofMinutes(2));
-        AuditVerification thatDay = new AuditVerification(jdbc, keys, checkpoints, retention, verifying);
+        long seq = PastAuditLog.ago(writer, clock, retention.periodOf(AuditCategory.SECURITY).plusDays(1))
+                .record(AuditEntry.of(AuditCategory.SECURITY, "test.tamper.pruned-ahead").detail("到期后清空"));
+        Clock pruning = Clock.offset(clock, java.time.Duration.ofMinutes(2));
 
         List<AuditVerification.Finding> findings = transactions.execute(tx -> {
             tx.setRollbackOnly();
             assertThat(retention.prune(pruning)).isPositive();
-            return thatDay.verify().findings();
+            return verification.verify().findings();
         });
         assertThat(findings).filteredOn(f -> f.fromSeq() <= seq && seq <= f.toSeq()).isEmpty();
     }
