@@ -85,6 +85,37 @@ class DatabaseRolesIT {
             assertThatThrownBy(() -> runtime.sql("SELECT audit.empty_past_retention('QUERY', now() + interval "
                     + "'1 day', now() + interval '3654 days')").query(Integer.class).single())
                     .as("a pruning time ahead of the server's clock").rootCause().hasMessageContaining("is ahead of it");
+
+            // Gaps review xli V2 (V571): history and evidence the code never changes, the runtime role may not either.
+            for (String change : List.of("UPDATE creditfile.record SET content = '{}'::jsonb",
+                    "UPDATE creditfile.record SET decision_date = DATE '2001-01-01'", "DELETE FROM creditfile.record",
+                    "UPDATE creditfile.record_event SET reason = 'x'", "DELETE FROM creditfile.record_event",
+                    "UPDATE inquiry.consent SET purpose = 'OTHER'", "UPDATE inquiry.consent SET granted_at = now()",
+                    "DELETE FROM inquiry.consent", "UPDATE inquiry.report SET sm3 = 'forged'",
+                    "DELETE FROM inquiry.report", "DELETE FROM inquiry.report_record",
+                    "UPDATE inquiry.report_entry SET report_id = report_id", "DELETE FROM inquiry.report_superseded",
+                    "UPDATE inquiry.counter_visit SET served_at = now()", "UPDATE inquiry.counter_paper SET kind = kind",
+                    "DELETE FROM inquiry.counter_paper", "UPDATE listing.notice SET issued_at = now()",
+                    "DELETE FROM listing.notice", "UPDATE objection.pause SET reason = 'x'",
+                    "DELETE FROM shared.calendar_day_change")) {
+                assertThatThrownBy(() -> runtime.sql(change).update()).as(change)
+                        .rootCause().hasMessageContaining("permission denied");
+            }
+            // ... but the columns the code changes stay open to it (V571's grants).
+            for (String change : List.of(
+                    "UPDATE creditfile.record SET status = status, current = current, publication_end = publication_end,"
+                            + " own_publication_end = own_publication_end, retention_end = retention_end,"
+                            + " revocation_reason = revocation_reason, subject_id = subject_id WHERE false",
+                    "UPDATE inquiry.consent SET withdrawn_at = withdrawn_at, withdrawn_by = withdrawn_by, uses = uses,"
+                            + " last_used_at = last_used_at, review = review WHERE false",
+                    "UPDATE inquiry.report SET content = content, content_key_version = content_key_version, pdf = pdf,"
+                            + " pdf_key_version = pdf_key_version, emptied_at = emptied_at, tagged_sm3 = tagged_sm3"
+                            + " WHERE false",
+                    "UPDATE inquiry.counter_paper SET content = content, content_key_version = content_key_version"
+                            + " WHERE false",
+                    "UPDATE listing.notice SET subject_id = subject_id WHERE false")) {
+                assertThat(runtime.sql(change).update()).as(change).isZero();
+            }
             assertThatThrownBy(() -> runtime.sql("DELETE FROM flyway_schema_history").update())
                     .rootCause().hasMessageContaining("permission denied");
 
