@@ -1,0 +1,92 @@
+package cn.chengxin.platform.database;
+
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import cn.chengxin.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Gaps review xli: the rules the Java holds, held by the tables too, so that a repair script, an import or
+ * a bug writing past the domain code is refused by PostgreSQL. Each forbidden row is written as the owner, beside the
+ * same row made right, which the table takes (rolled back): the refusal is the constraint's, not the fixture's.
+ */
+@IntegrationTest
+class DatabaseGuaranteesIT {
+
+    private static final String SUBJECT = """
+            INSERT INTO subject.subject (id, kind, document_type, number_index, number_cipher, number_key_version,
+                                         number_masked, name, synthetic)
+            VALUES (gen_random_uuid(), ?, ?, ?, '\\x00', 1, ?, '测试', true)""";
+
+    private static final String ENTRY = """
+            INSERT INTO listing.entry (id, list_type, subject_id, subject_pseudonym, subject_name, subject_kind,
+                                       masked_number, department_code, legal_basis, reasons, status, proposed_by,
+                                       proposed_at)
+            VALUES (gen_random_uuid(), 'BLACK', gen_random_uuid(), 'ab12', '测试', ?, ?, 'COURT', '依据', '理由',
+                    'PROPOSED', 'test', now())""";
+
+    private static final String GUARDIAN = """
+            WITH c AS (INSERT INTO inquiry.consent (id, subject_id, institution_id, institution, organisation, purpose,
+                                                    single_use, granted_at, expires_at, granted_via)
+                       VALUES (gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), '测试银行', '测试银行', 'LENDING',
+                               true, now(), now() + interval '30 days', 'COUNTER') RETURNING id)
+            INSERT INTO inquiry.counter_visit (id, subject_id, service, consent_id, person_document, by_guardian,
+                                               guardian_name, guardian_document, guardian_number_masked,
+                                               guardianship_proof, clerk_id, clerk_name, served_at)
+            SELECT gen_random_uuid(), gen_random_uuid(), 'CONSENT', c.id, 'RESIDENT_ID', true, '监护人',
+                   'RESIDENT_ID', ?, 'HOUSEHOLD_REGISTER', 'clerk', '窗口', now() FROM c""";
+
+    private static final String STAFF_IDENTITY = """
+            UPDATE account.staff_user SET identity_pseudonym = 'xli', identity_masked = ?
+            WHERE id = (SELECT min(id::text)::uuid FROM account.staff_user)""";
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    /** V3: a person's number only masked, a document type the code reads back, an organisation by its code. */
+    @Test
+    void aPersonsNumberInClearOrAnUnknownDocumentIsRefused() {
+        accepted(SUBJECT, "PERSON", "RESIDENT_ID", index(), "1101**********002X");
+        accepted(SUBJECT, "ORGANISATION", "UNIFIED_SOCIAL_CREDIT_CODE", index(), "91410100MA44L0XX1B");
+        refused("subject_number_masked", SUBJECT, "PERSON", "RESIDENT_ID", index(), "11010519491231002X");
+        refused("subject_document_type_known", SUBJECT, "PERSON", "NO_SUCH_TYPE", index(), "1101**********002X");
+        refused("subject_kind_of_document", SUBJECT, "ORGANISATION", "RESIDENT_ID", index(), "1101**********002X");
+
+        accepted(ENTRY, "PERSON", "1101**********002X");
+        accepted(ENTRY, "ORGANISATION", "91410100MA44L0XX1B");
+        refused("entry_number_masked", ENTRY, "PERSON", "11010519491231002X");
+
+        accepted(GUARDIAN, "1101**********002X");
+        refused("counter_visit_guardian_number_masked", GUARDIAN, "11010519491231002X");
+        accepted(STAFF_IDENTITY, "1101**********002X");
+        refused("staff_user_identity_masked", STAFF_IDENTITY, "11010519491231002X");
+    }
+
+    private void accepted(String sql, Object... params) {
+        transactions.executeWithoutResult(tx -> {
+            tx.setRollbackOnly();
+            assertThat(jdbc.sql(sql).params(params).update()).isOne();
+        });
+    }
+
+    private void refused(String constraint, String sql, Object... params) {
+        assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> jdbc.sql(sql).params(params).update()))
+                .as(constraint).rootCause().hasMessageContaining("\"" + constraint + "\"");
+    }
+
+    private static byte[] index() {
+        byte[] index = new byte[32];
+        ThreadLocalRandom.current().nextBytes(index);
+        return index;
+    }
+}
