@@ -144,7 +144,7 @@ class ObjectionsConsoleIT {
         jdbc.sql("""
                 INSERT INTO objection.objection
                 SELECT (json_populate_record(o, json_build_object('id', gen_random_uuid(), 'record_key',
-                        gen_random_uuid(), 'due_on', DATE '2099-01-01' + g))).*
+                        gen_random_uuid(), 'due_on', DATE '2099-01-01' + g, 'received_on', DATE '2099-01-01' + g))).*
                 FROM objection.objection o, generate_series(1, 501) g WHERE o.id = ?""").param(id).update();
         try {
             UUID last = jdbc.sql("SELECT id FROM objection.objection WHERE subject_id = ? AND due_on = DATE '2099-01-01' "

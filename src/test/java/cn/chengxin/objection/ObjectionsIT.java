@@ -146,7 +146,9 @@ class ObjectionsIT {
         assertThat(routed.dueOn()).isEqualTo(workingDays.calendar().plusWorkingDays(today, 7));
 
         // Past its deadline, the case is overdue and counted on the console's dashboard.
-        jdbc.sql("UPDATE objection.objection SET due_on = ? WHERE id = ?").params(today.minusDays(1), id).update();
+        // Received and due yesterday (V575: a case is never due before its receipt nor beyond the 20-day ceiling).
+        jdbc.sql("UPDATE objection.objection SET received_on = ?, due_on = ? WHERE id = ?")
+                .params(today.minusDays(1), today.minusDays(1), id).update();
         assertThat(objections.find(id).overdue(today)).isTrue();
         assertThat(objections.workload().overdue()).isPositive();
 

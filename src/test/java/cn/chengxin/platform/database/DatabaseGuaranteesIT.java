@@ -1,5 +1,8 @@
 package cn.chengxin.platform.database;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -31,6 +34,12 @@ class DatabaseGuaranteesIT {
                                        proposed_at)
             VALUES (gen_random_uuid(), 'BLACK', gen_random_uuid(), 'ab12', '测试', ?, ?, 'COURT', '依据', '理由',
                     'PROPOSED', 'test', now())""";
+
+    private static final String OBJECTION = """
+            INSERT INTO objection.objection (id, subject_id, record_key, item_code, department_code, reasons, filed_by,
+                                             filed_at, status, due_on, received_on, outcome, decided_at)
+            VALUES (gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 'P_ADMIN_PENALTY_GENERAL', 'MARKET',
+                    '测试', 'test', now(), ?, ?, ?, ?, ?)""";
 
     private static final String GUARDIAN = """
             WITH c AS (INSERT INTO inquiry.consent (id, subject_id, institution_id, institution, organisation, purpose,
@@ -70,6 +79,22 @@ class DatabaseGuaranteesIT {
         refused("counter_visit_guardian_number_masked", GUARDIAN, "11010519491231002X");
         accepted(STAFF_IDENTITY, "1101**********002X");
         refused("staff_user_identity_masked", STAFF_IDENTITY, "11010519491231002X");
+    }
+
+    /** V7: no case due beyond the 20-day ceiling or before its receipt; states and outcomes the code knows. */
+    @Test
+    void anObjectionBeyondTheStatutoryCeilingOrInAnUnknownStateIsRefused() {
+        LocalDate received = LocalDate.of(2026, 12, 7);
+        Timestamp decided = Timestamp.from(Instant.parse("2026-12-09T02:00:00Z"));
+        accepted(OBJECTION, "RECEIVED", received.plusDays(20), received, null, null);
+        accepted(OBJECTION, "DECIDED", received.plusDays(3), received, "UPHOLD", decided);
+        refused("objection_within_the_ceiling", OBJECTION, "RECEIVED", received.plusDays(21), received, null, null);
+        refused("objection_within_the_ceiling", OBJECTION, "RECEIVED", received.minusDays(1), received, null, null);
+        refused("objection_status_known", OBJECTION, "WHATEVER", received.plusDays(3), received, null, null);
+        refused("objection_outcome_known", OBJECTION, "DECIDED", received.plusDays(3), received, "NOT_AN_OUTCOME",
+                decided);
+        refused("objection_decided_whole", OBJECTION, "DECIDED", received.plusDays(3), received, null, null);
+        refused("objection_decided_whole", OBJECTION, "RECEIVED", received.plusDays(3), received, "UPHOLD", decided);
     }
 
     private void accepted(String sql, Object... params) {
