@@ -41,6 +41,19 @@ class DatabaseGuaranteesIT {
             VALUES (gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 'P_ADMIN_PENALTY_GENERAL', 'MARKET',
                     '测试', 'test', now(), ?, ?, ?, ?, ?)""";
 
+    private static final String CONSENT = """
+            INSERT INTO inquiry.consent (id, subject_id, institution_id, institution, organisation, purpose, single_use,
+                                         granted_at, expires_at, granted_via, uses, last_used_at)
+            VALUES (gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), '测试银行', '测试银行', ?, ?,
+                    now() - interval '1 day', now() + interval '30 days', 'SELF_SERVICE', ?, ?)""";
+
+    private static final String REPORT = """
+            INSERT INTO inquiry.report (id, number, verification_code, kind, subject_id, requester_kind, requester_id,
+                                        requester_name, organisation, purpose, consent_id, generated_at, valid_until,
+                                        sm3, summary, content, pdf)
+            VALUES (gen_random_uuid(), 'XLI-' || gen_random_uuid(), 'code', 'SELF_FULL', gen_random_uuid(), ?, 'test',
+                    '测试', '测试', '测试', NULL, now(), now() + interval '30 days', 'sm3', '{}', '\\x00', '\\x00')""";
+
     private static final String GUARDIAN = """
             WITH c AS (INSERT INTO inquiry.consent (id, subject_id, institution_id, institution, organisation, purpose,
                                                     single_use, granted_at, expires_at, granted_via)
@@ -95,6 +108,23 @@ class DatabaseGuaranteesIT {
                 decided);
         refused("objection_decided_whole", OBJECTION, "DECIDED", received.plusDays(3), received, null, null);
         refused("objection_decided_whole", OBJECTION, "RECEIVED", received.plusDays(3), received, "UPHOLD", decided);
+    }
+
+    /** V6: a single use used once, within its validity, for a purpose the code knows; an institution's report on one. */
+    @Test
+    void aConsentUsedBeyondItsTermsOrAnInstitutionsReportWithoutOneIsRefused() {
+        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp afterExpiry = Timestamp.from(Instant.now().plusSeconds(60L * 86_400));
+        accepted(CONSENT, "LENDING", true, 1, now);
+        accepted(CONSENT, "LENDING", false, 5, now);
+        refused("consent_uses_counted", CONSENT, "LENDING", true, 5, now);
+        refused("consent_uses_counted", CONSENT, "LENDING", false, 1, null);
+        refused("consent_used_before_expiry", CONSENT, "LENDING", false, 1, afterExpiry);
+        refused("consent_purpose_known", CONSENT, "ANYTHING", false, 0, null);
+
+        accepted(REPORT, "SELF");
+        refused("report_institution_has_consent", REPORT, "INSTITUTION");
+        refused("report_requester_known", REPORT, "NOBODY");
     }
 
     private void accepted(String sql, Object... params) {
