@@ -152,6 +152,7 @@ class ChecksBenchCommand implements ApplicationRunner, ExitCodeGenerator {
         System.out.printf("bench-checks: warm-up %.0f s in %d rounds; JIT compiler busy %.1f%% of the last round%n",
                 (System.nanoTime() - warmStarted) / 1e9, rounds, 100 * compiling);
         CpuClock cpu = CpuClock.of(jdbc);
+        DatabaseShare database = DatabaseShare.of(jdbc);
         // The floor brackets the checks: on this machine the speed of everything drifts by a fifth or more within
         // minutes (the floor, which no change to checks touches, moves with them), and a floor measured only after
         // the checks would compare them with another machine.
@@ -162,12 +163,16 @@ class ChecksBenchCommand implements ApplicationRunner, ExitCodeGenerator {
         long[] before = cpu.read();
         Map<String, Long> threadsBefore = CpuClock.byThreadKind();
         long[] walBefore = wal();
+        Map<String, Long> databaseBefore = cpu.databaseByKind();
+        database.start();
         Instant checksFrom = Instant.now();
         WrkLoad.Result checksLoad = wrk.check("/api/v1/checks", checksKey, numbersFile, purpose, seconds);
         Instant checksTo = Instant.now();
         long[] walAfter = wal();
         long[] between = cpu.read();
         Map<String, Long> threadsBetween = CpuClock.byThreadKind();
+        Map<String, Long> databaseBetween = cpu.databaseByKind();
+        database.stop();
         WrkLoad.Result floorAfter = wrk.get("/api/v1/whoami", floorAfterKey, floorSeconds);
         long[] after = cpu.read();
         Map<String, Long> threadsAfter = CpuClock.byThreadKind();
@@ -215,11 +220,14 @@ class ChecksBenchCommand implements ApplicationRunner, ExitCodeGenerator {
                 CpuClock.busiest(CpuClock.sum(threadsStart, CpuClock.difference(threadsBetween, threadsBefore)),
                         threadsAfter, floorRequests, 6));
         long perCheck = Math.max(1, checksLoad.requests());
+        System.out.printf("bench-checks: PostgreSQL CPU per check by process: %s%n",
+                CpuClock.busiest(databaseBefore, databaseBetween, perCheck, 6));
         System.out.printf("bench-checks: WAL per check %.1f records, %.2f full-page images, %,.0f bytes; %,.0f flushes/s "
                         + "(%.1f checks a flush)%n", (walAfter[0] - walBefore[0]) / (double) perCheck,
                 (walAfter[1] - walBefore[1]) / (double) perCheck, (walAfter[2] - walBefore[2]) / (double) perCheck,
                 (walAfter[3] - walBefore[3]) / checksLoad.seconds(),
                 perCheck / (double) Math.max(1, walAfter[3] - walBefore[3]));
+        database.print("bench-checks:", perCheck);
         boolean consistent = stored == audited && stored >= answered && stored <= answered + unanswered;
         System.out.printf("bench-checks: errors (status ≥ 400 or broken) %,d; checks answered 200 %,d, stored %,d, "
                         + "audited %,d (%s; at most %,d in flight when wrk stopped)%n", errors, answered, stored,
