@@ -540,7 +540,12 @@ public class AuditWriter implements AutoCloseable {
             BEGIN;
             SELECT pg_advisory_xact_lock(?)""";
 
-    /** The events and the nodes they complete, in a transaction already holding the lock. */
+    /**
+     * The events and the nodes they complete, in a transaction already holding the lock. The arrays are unnested side
+     * by side in a select list (the rows are the same as {@code FROM unnest(a, b, …)}'s, arrays of one length): the
+     * {@code FROM} form stores each array's elements in a tuple store of its own and reads them back, which cost the
+     * server some 3 µs an event more (session xli, 40,000 events in batches of 23).
+     */
     private static final String UNDER_LOCK = """
             INSERT INTO audit.event (seq, at, category, actor_kind, actor_id, actor_name, organisation, action,
                                      subject_pseudonym, purpose, legal_basis, consent_id, result, request_id, detail,
@@ -548,14 +553,16 @@ public class AuditWriter implements AutoCloseable {
             SELECT e.seq, %s, e.category, e.actor_kind, e.actor_id, e.actor_name, e.organisation,
                    e.action, e.subject_pseudonym, e.purpose, e.legal_basis, e.consent_id, e.result, e.request_id,
                    e.detail, e.leaf_hash, e.mac, ?::smallint
-            FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bytea[],
-                        ?::bytea[])
-                 AS e(seq, at, category, actor_kind, actor_id, actor_name, organisation, action, subject_pseudonym,
-                      purpose, legal_basis, consent_id, result, request_id, detail, leaf_hash, mac);
+            FROM (SELECT unnest(?::bigint[]) AS seq, unnest(?::bigint[]) AS at, unnest(?::text[]) AS category,
+                         unnest(?::text[]) AS actor_kind, unnest(?::text[]) AS actor_id,
+                         unnest(?::text[]) AS actor_name, unnest(?::text[]) AS organisation,
+                         unnest(?::text[]) AS action, unnest(?::text[]) AS subject_pseudonym,
+                         unnest(?::text[]) AS purpose, unnest(?::text[]) AS legal_basis,
+                         unnest(?::text[]) AS consent_id, unnest(?::text[]) AS result,
+                         unnest(?::text[]) AS request_id, unnest(?::text[]) AS detail,
+                         unnest(?::bytea[]) AS leaf_hash, unnest(?::bytea[]) AS mac) e;
             INSERT INTO audit.node (level, idx, hash)
-            SELECT u.level, u.idx, u.hash FROM unnest(?::smallint[], ?::bigint[], ?::bytea[])
-                 AS u(level, idx, hash)""".formatted(EpochMicros.sql("e.at"));
+            SELECT unnest(?::smallint[]), unnest(?::bigint[]), unnest(?::bytea[])""".formatted(EpochMicros.sql("e.at"));
 
     /** The transaction opens with the writers' lock (several instances); the events and their nodes follow. */
     static final String TRANSACTION_START = LOCK + ";\n" + UNDER_LOCK;
