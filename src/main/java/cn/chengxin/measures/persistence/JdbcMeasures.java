@@ -240,6 +240,7 @@ public class JdbcMeasures {
         }
     }
 
+    /** The arrays unnested side by side in a select list, as the audit writer's (AuditWriter, session xli). */
     private static final String CHECK_ROWS_SQL = """
             INSERT INTO measures.check_made (id, at, client_id, department_code, subject_pseudonym, scenario,
                 purpose, entries, measure_codes, owed_codes, feedback_due, entry_ids, reference)
@@ -247,13 +248,13 @@ public class JdbcMeasures {
                    u.entries, coalesce(string_to_array(nullif(u.measures, ''), ','), '{}'),
                    coalesce(string_to_array(nullif(u.owed, ''), ','), '{}'), u.owed <> '',
                    coalesce(string_to_array(nullif(u.rested, ''), ','), '{}'), u.reference
-            FROM unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                        ?::int[], ?::text[], ?::text[], ?::text[], ?::text[])
-                 AS u(id, at, client, department, pseudonym, scenario, purpose, entries, measures, owed,
-                      rested, reference);
+            FROM (SELECT unnest(?::uuid[]) AS id, unnest(?::bigint[]) AS at, unnest(?::text[]) AS client,
+                         unnest(?::text[]) AS department, unnest(?::text[]) AS pseudonym,
+                         unnest(?::text[]) AS scenario, unnest(?::text[]) AS purpose, unnest(?::int[]) AS entries,
+                         unnest(?::text[]) AS measures, unnest(?::text[]) AS owed, unnest(?::text[]) AS rested,
+                         unnest(?::text[]) AS reference) u;
             INSERT INTO measures.case_tally AS t (measure_code, department_code, hits, owed)
-            SELECT d.measure, d.department, d.hits, d.owed
-            FROM unnest(?::text[], ?::text[], ?::bigint[], ?::bigint[]) AS d(measure, department, hits, owed)
+            SELECT unnest(?::text[]), unnest(?::text[]), unnest(?::bigint[]), unnest(?::bigint[])
             ON CONFLICT (measure_code, department_code)
                 DO UPDATE SET hits = t.hits + excluded.hits, owed = t.owed + excluded.owed"""
             .formatted(EpochMicros.sql("u.at"));
