@@ -97,6 +97,7 @@ class WhoAmIApi {
     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "the new key, shown once")
     @Refuses(status = 409, value = "API_KEY_NOT_ROTATABLE")
     @Refuses(status = 422, value = "API_KEY_OVERLAP")
+    @Refuses(status = 503, value = "AUDIT_UNAVAILABLE")
     ResponseEntity<RotatedKey> rotate(@AuthenticationPrincipal ApiClientPrincipal client,
                                       @RequestBody(required = false) Rotation rotation) {
         int minutes = rotation == null || rotation.overlapMinutes() == null ? DEFAULT_OVERLAP_MINUTES

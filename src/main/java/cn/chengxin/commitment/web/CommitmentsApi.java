@@ -96,6 +96,7 @@ class CommitmentsApi {
     @Refuses(status = 400, identityNumbers = true)
     @Refuses(status = 422, value = {"COMMITMENT_KIND", "COMMITMENT_TEXT",
             "COMMITMENT_DUE_PAST", "COMMITMENT_SUBJECT_TYPE", "IDEMPOTENCY_KEY_INVALID"})
+    @Refuses(status = 503, value = "AUDIT_UNAVAILABLE")
     ResponseEntity<Recorded> record(@RequestHeader(name = "Idempotency-Key", required = false) String key,
                                     @Valid @RequestBody NewCommitment request) {
         IdempotencyKey retry = IdempotencyKey.of(key, request.subjectNumber(), request.documentType(),

@@ -102,6 +102,7 @@ class SubmissionsApi {
     @Refuses(status = 422, value = {"IDEMPOTENCY_KEY_REQUIRED", "BATCH_TOO_LARGE"})
     @Refuses(status = 429, value = "INGESTION_BUSY")
     @Refuses(status = 503, value = "BATCH_INTERRUPTED")
+    @Refuses(status = 503, value = "AUDIT_UNAVAILABLE")
     ResponseEntity<BatchResult> submit(@RequestHeader(name = "Idempotency-Key", required = false) String key,
                                        @RequestParam(defaultValue = "false") boolean validateOnly,
                                        @Valid @RequestBody Batch batch) {
@@ -143,6 +144,7 @@ class SubmissionsApi {
     @Refuses(status = 422, value = {"IDEMPOTENCY_KEY_REQUIRED", "FILE_EMPTY", "FILE_UNREADABLE", "FILE_ZIP_BOMB",
             "FILE_FORMAT_UNSUPPORTED", "BATCH_TOO_LARGE"})
     @Refuses(status = 503, value = "UPLOAD_FAILED")
+    @Refuses(status = 503, value = "AUDIT_UNAVAILABLE")
     ResponseEntity<BatchResult> submitFile(@RequestHeader(name = "Idempotency-Key", required = false) String key,
                                            @RequestParam(defaultValue = "false") boolean validateOnly,
                                            @org.springframework.web.bind.annotation.RequestPart("file")
@@ -183,6 +185,7 @@ class SubmissionsApi {
             + "pass nextAfterLine back as afterLine until it is null. Each problem names its row by sourceRecordId "
             + "(the department's key as sent, any identity number in it masked) and maskedNumber (the number the "
             + "row was sent with, masked); null when the row had none.")
+    @Refuses(status = 503, value = "AUDIT_UNAVAILABLE")
     ErrorsPage errors(@PathVariable UUID id, @RequestParam(defaultValue = "0") long afterLine,
                       @RequestParam(defaultValue = "1000") int limit) {
         List<RowError> errors = rejectedRows.listed(id, AuditLog.currentActor().departmentCode(), afterLine, limit)
@@ -195,6 +198,7 @@ class SubmissionsApi {
             + "UTF-8 with a byte-order mark, one line per problem (line, field, code, message, sourceRecordId, "
             + "maskedNumber), cells that a spreadsheet would read as a formula neutralised; a batch that stopped "
             + "ends with the line where it stopped and why.")
+    @Refuses(status = 503, value = "AUDIT_UNAVAILABLE")
     void errorsCsv(@PathVariable UUID id, jakarta.servlet.http.HttpServletResponse response)
             throws java.io.IOException {
         reports.csv(id, AuditLog.currentActor().departmentCode(), response);
@@ -202,6 +206,7 @@ class SubmissionsApi {
 
     @GetMapping(value = "/api/v1/submissions/{id}/errors.xlsx", produces = ErrorReportDownloads.XLSX)
     @Operation(summary = "报送批次的错误报告（XLSX）", description = "The same report as errors.csv, as a workbook.")
+    @Refuses(status = 503, value = "AUDIT_UNAVAILABLE")
     void errorsXlsx(@PathVariable UUID id, jakarta.servlet.http.HttpServletResponse response)
             throws java.io.IOException {
         reports.xlsx(id, AuditLog.currentActor().departmentCode(), response);

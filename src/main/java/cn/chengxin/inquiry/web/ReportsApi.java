@@ -129,6 +129,7 @@ class ReportsApi {
             "CONSENT_KIND_MISMATCH", "CONSENT_INSTITUTION_BANNED", "CONSENT_PENDING_REVIEW", "CONSENT_REVIEW_REJECTED"})
     @Refuses(status = 409, value = "IDEMPOTENCY_KEY_CONFLICT")
     @Refuses(status = 422, value = {"REPORT_KIND_INVALID", "REPORT_LANGUAGE_UNKNOWN", "IDEMPOTENCY_KEY_INVALID"})
+    @Refuses(status = 503, value = "AUDIT_UNAVAILABLE")
     ResponseEntity<byte[]> report(@AuthenticationPrincipal ApiClientPrincipal client,
                                   @RequestHeader(name = "Idempotency-Key", required = false) String key,
                                   @Valid @RequestBody ReportRequest request) {
@@ -164,6 +165,7 @@ class ReportsApi {
             @Header(name = "X-Verification-Code", description = CODE, schema = @Schema(type = "string")),
             @Header(name = "X-Report-SM3", description = SM3, schema = @Schema(type = "string"))})
     @Refuses(status = 409, value = {"REPORT_PAST_VALIDITY", "REPORT_EMPTIED"})
+    @Refuses(status = 503, value = "AUDIT_UNAVAILABLE")
     ResponseEntity<byte[]> fetch(@AuthenticationPrincipal ApiClientPrincipal client, @PathVariable UUID id,
                                  @RequestParam(required = false) Format format,
                                  @Parameter(description = "true: the PDF tagged for a screen reader (PDF/UA), its "

@@ -287,6 +287,7 @@ class ChecksApi {
             + "at that position (another department's is not its own); CHECK_DEPARTMENT_REQUIRED (403) when the key "
             + "is bound to no department.")
     @Refuses(status = 404, value = "LIFTED_UNKNOWN")
+    @Refuses(status = 503, value = "AUDIT_UNAVAILABLE")
     LiftAcknowledgement acknowledgeLifted(@PathVariable long seq) {
         Lifts.Acknowledgement acknowledged = lifts.acknowledgeByCaller(seq);
         return new LiftAcknowledgement(acknowledged.seq(), acknowledged.acknowledgedAt());
@@ -320,6 +321,7 @@ class ChecksApi {
     @Refuses(status = 404, value = "CHECK_UNKNOWN")
     @Refuses(status = 409, value = "FEEDBACK_EXISTS")
     @Refuses(status = 422, value = {"MEASURE_NOT_IN_CHECK", "OUTCOME_REQUIRED", "FREE_TEXT_HOLDS_IDENTITY_NUMBER"})
+    @Refuses(status = 503, value = "AUDIT_UNAVAILABLE")
     ResponseEntity<Void> feedback(@PathVariable UUID id,
                                   @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                                           content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,

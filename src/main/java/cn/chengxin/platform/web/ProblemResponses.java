@@ -37,8 +37,9 @@ import org.springframework.web.method.HandlerMethod;
  * {@code application/problem+json} response with the {@link #SCHEMA problem schema} and one example per code it may
  * answer, each named by its code and summarised by its English description ({@code problem.<CODE>}). The codes are
  * those every operation of its kind may meet, derived from the handler (a body, parameters, an API key: what
- * {@link ErrorHandling} and the key's filter answer, and the audit log's refusal to a key), and those its module
- * declares with {@link Refuses}. Every
+ * {@link ErrorHandling} and the key's filter answer), and those its module declares with {@link Refuses} — among them
+ * 503 {@code AUDIT_UNAVAILABLE} on each operation whose handler reaches the audit log, and only there (gaps review xl
+ * U3; {@code RefusesDriftTests} reads the reach per operation). Every
  * answer names its {@code X-Request-Id}; every 429 and 503 its {@code Retry-After}; every answer to a key the key's
  * {@code RateLimit} and {@code RateLimit-Policy} (R9).
  */
@@ -51,14 +52,6 @@ final class ProblemResponses {
     private static final String REQUEST_ID = "X-Request-Id";
     private static final String RATE_LIMIT = "RateLimit";
     private static final String RATE_LIMIT_POLICY = "RateLimit-Policy";
-
-    /**
-     * An audited action whose event the audit log could not store, which then did not happen (503, {@code audit}'s
-     * {@code AuditUnavailableException}): declared on every keyed operation, since what a key does or reads about a
-     * person is audited before it is answered (RULES.md §9), and a public operation declares it itself where it is
-     * audited (gaps review xl U3).
-     */
-    static final String AUDIT_UNAVAILABLE = "AUDIT_UNAVAILABLE";
 
     /** What {@code subject}'s rules answer a document number refused ({@link Refuses#identityNumbers()}). */
     static final String[] IDENTITY_CODES = {"ID_FORMAT", "ID_CHECKSUM", "ID_BIRTH_DATE", "ID_REGION", "USCC_FORMAT",
@@ -155,9 +148,6 @@ final class ProblemResponses {
                     "API_KEY_INSTITUTION_BANNED");
             add(codes, 403, ProblemCodes.FORBIDDEN, "API_KEY_ADDRESS_REFUSED");
             add(codes, 429, "RATE_LIMITED");
-            if (!handler.hasMethodAnnotation(cn.chengxin.shared.web.AuditFailureAnswered.class)) {
-                add(codes, 503, AUDIT_UNAVAILABLE);
-            }
         }
         add(codes, 406, ProblemCodes.NOT_ACCEPTABLE);
         add(codes, 500, ProblemCodes.INTERNAL_ERROR);

@@ -104,6 +104,7 @@ class BenefitsApi {
     @cn.chengxin.shared.web.Refuses(status = 400, identityNumbers = true)
     @cn.chengxin.shared.web.Refuses(status = 422, value = {"PURPOSE_REQUIRED",
             "FREE_TEXT_HOLDS_IDENTITY_NUMBER"})
+    @cn.chengxin.shared.web.Refuses(status = 503, value = "AUDIT_UNAVAILABLE")
     Answer check(@AuthenticationPrincipal ApiClientPrincipal client, @Valid @RequestBody Request request) {
         // A key that grants no benefit has nobody to check: refused before the person is looked up. Benefits are bound
         // to the institution, so a renewed key is answered as its predecessor (gaps review xxix K2).

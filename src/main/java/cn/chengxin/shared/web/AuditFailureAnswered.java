@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
 /**
  * A keyed operation that answers its audit event's failure otherwise than 503 {@code AUDIT_UNAVAILABLE} — a breach of a
  * commitment is registered and its record owed (202 {@code COMMITMENT_BREACH_OWED}, gaps review xxxvii R9) — so the
- * platform's document does not declare the 503 every other keyed operation may answer (gaps review xl U3).
+ * operation declares no 503, though its handler reaches the audit log: {@code RefusesDriftTests} requires the 503 of
+ * every other operation whose handler reaches it (gaps review xl U3).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -250,6 +250,10 @@ class OpenApiDocumentIT {
         Map<String, Map<String, Object>> breach = responses(operation(document, "/api/v1/commitments/{id}/breach",
                 "post"));
         assertThat(breach).containsKey("202").doesNotContainKey("503");
+        // Gaps review xl U3: the 503 where the audit log is reached, not on a read that audits nothing.
+        assertThat(codes(responses(operation(document, "/api/v1/reports", "post")), "503"))
+                .containsExactly("AUDIT_UNAVAILABLE");
+        assertThat(responses(operation(document, "/api/v1/whoami", "get"))).doesNotContainKey("503");
         Map<String, Object> verify = operation(document, "/api/v1/reports/verifications", "post");
         assertThat(verify).doesNotContainKey("security");
         assertThat(codes(responses(verify), "429")).containsExactly("VERIFY_RATE_LIMITED");

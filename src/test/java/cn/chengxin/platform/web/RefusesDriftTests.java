@@ -19,10 +19,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import cn.chengxin.shared.security.PublicEndpoint;
+import cn.chengxin.shared.web.AuditFailureAnswered;
 import cn.chengxin.shared.web.Refuses;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,8 +49,11 @@ class RefusesDriftTests {
             "API_KEY_INSTITUTION_BANNED", "FORBIDDEN", "API_KEY_ADDRESS_REFUSED", "RATE_LIMITED", "NOT_ACCEPTABLE",
             "INTERNAL_ERROR");
 
-    /** What {@link ProblemResponses} adds to every operation that takes an API key (not a {@link PublicEndpoint}). */
-    private static final Set<String> EVERY_KEYED_OPERATION = Set.of(ProblemResponses.AUDIT_UNAVAILABLE);
+    /**
+     * The audit log's refusal, judged per operation, not per class ({@link
+     * #anOperationDeclaresTheAuditLogsRefusalExactlyWhenItsHandlerReachesTheLog}).
+     */
+    private static final String AUDIT_UNAVAILABLE = "AUDIT_UNAVAILABLE";
 
     /**
      * Codes the classes an API reaches raise for console pages only (the same facade serves both), per API class,
@@ -85,12 +89,12 @@ class RefusesDriftTests {
                     "SCORE_REVIEW_RECORD_NOT_SCORED", "SCORE_REVIEW_RECORD_REQUIRED", "SCORE_REVIEW_UNKNOWN")),
             // Name changes and registered residence are proposed and reviewed on the console, and audited there; a
             // number's validation stores and audits nothing.
-            Map.entry("IdentityValidationApi", Set.of("AUDIT_UNAVAILABLE", "NAME_CHANGE_DATE_INVALID", "NAME_CHANGE_EVIDENCE_KIND",
+            Map.entry("IdentityValidationApi", Set.of("NAME_CHANGE_DATE_INVALID", "NAME_CHANGE_EVIDENCE_KIND",
                     "NAME_CHANGE_INCOMPLETE", "NAME_CHANGE_SAME_NAME", "REGISTRY_PERIOD_INVALID",
                     "RESIDENCE_REGION_INVALID", "REVIEW_NOTE_REQUIRED")),
             // The catalogue is drafted, reviewed, withdrawn and a scheduled version cancelled on the console (four
             // eyes), and those changes are audited; the API only reads it, unaudited.
-            Map.entry("CataloguePublic", Set.of("AUDIT_UNAVAILABLE", "CANCELLATION_NONE", "CANCELLATION_PENDING",
+            Map.entry("CataloguePublic", Set.of("CANCELLATION_NONE", "CANCELLATION_PENDING",
                     "CANCELLATION_REASON_MISSING", "CHANGE_NOTICE_UNKNOWN", "DISCARD_NOTE_TOO_LONG", "EFFECTIVE_DATE_PAST",
                     "EFFECTIVE_DATE_TOO_FAR", "FIELD_CHOICES_MISSING", "FIELD_DUPLICATE", "FIELD_FORBIDDEN",
                     "FIELD_NAME_FORMAT", "FOUR_EYES", "ITEM_CHANGED", "ITEM_CODE_FORMAT", "ITEM_EXISTS",
@@ -109,9 +113,8 @@ class RefusesDriftTests {
             // API (403 stays the console's).
             Map.entry("CommitmentsApi", Set.of("COMMITMENT_BREACH_OWED", "COMMITMENT_OTHER_DEPARTMENT")),
             // The platform's own answers of the shared error handling, which every controller meets alike; the
-            // platform description and changelog refuse nothing of their own (and are not audited: the document's
-            // ProblemResponses names AUDIT_UNAVAILABLE to declare it on keyed operations, not to raise it).
-            Map.entry("PlatformApi", Set.of("AUDIT_UNAVAILABLE", "CONFLICT", "FILE_TOO_LARGE", "HTTP_ERROR", "METHOD_NOT_ALLOWED", "NOT_FOUND")),
+            // platform description and changelog refuse nothing of their own.
+            Map.entry("PlatformApi", Set.of("CONFLICT", "FILE_TOO_LARGE", "HTTP_ERROR", "METHOD_NOT_ALLOWED", "NOT_FOUND")),
             // Verification answers a report's state in its body (status VALID/CHANGED/EXPIRED/NOT_FOUND); issuing
             // reports and consents (ReportsApi, pages) refuse with these.
             Map.entry("ReportVerificationApi", Set.of("CODE_EXPIRED", "CODE_WRONG", "CONSENT_CODE_INVALID",
@@ -129,7 +132,7 @@ class RefusesDriftTests {
                     "PURPOSE_REQUIRED", "REPORT_EMPTIED", "REPORT_EXPIRED", "REPORT_KIND_INVALID",
                     "REPORT_LANGUAGE_UNKNOWN", "REPORT_PAST_VALIDITY", "SUBJECT_UNKNOWN")),
             // The template only reads the catalogue, unaudited; a batch's refusals are SubmissionsApi's.
-            Map.entry("TemplatesApi", Set.of("AUDIT_UNAVAILABLE", "BATCH_CONFLICT", "BATCH_INTERRUPTED", "BATCH_IN_PROGRESS", "BATCH_TOO_LARGE",
+            Map.entry("TemplatesApi", Set.of("BATCH_CONFLICT", "BATCH_INTERRUPTED", "BATCH_IN_PROGRESS", "BATCH_TOO_LARGE",
                     "DEPARTMENT_REQUIRED", "INGESTION_BUSY", "UPLOAD_FAILED")),
             // Keys are proposed, issued, renewed and revoked, and institutions banned, on the console (two
             // administrators); the API reads and rotates its own key.
@@ -155,13 +158,12 @@ class RefusesDriftTests {
             String name = simpleName(api);
             Set<String> raised = raisable(api, problemCodes);
             Set<String> declared = declared(api);
+            raised.remove(AUDIT_UNAVAILABLE);
+            declared.remove(AUDIT_UNAVAILABLE);
             Set<String> exempt = CONSOLE_ONLY.getOrDefault(name, Set.of());
             Set<String> missing = new TreeSet<>(raised);
             missing.removeAll(declared);
             missing.removeAll(EVERY_OPERATION);
-            if (!type(api).isAnnotationPresent(PublicEndpoint.class)) {
-                missing.removeAll(EVERY_KEYED_OPERATION);
-            }
             missing.removeAll(rowCodes);
             missing.removeAll(exempt);
             if (!missing.isEmpty()) {
@@ -183,6 +185,61 @@ class RefusesDriftTests {
                 + "added to every operation, nor a row code, nor console-only").isEmpty();
         assertThat(unraised).as("codes declared with @Refuses that no code raises").isEmpty();
         assertThat(needlesslyExempt).as("console-only codes the API class no longer reaches").isEmpty();
+    }
+
+    /**
+     * Gaps review xl U3: 503 {@code AUDIT_UNAVAILABLE} is declared on an operation exactly when its handler's calls
+     * reach the audit log's record methods ({@link AuditReach}), keyed or public: a read that audits nothing (who am I)
+     * declares no 503 it never answers, and an audited action declares the one it answers when its event cannot be
+     * stored. An operation that answers the log's failure otherwise ({@link AuditFailureAnswered}: a breach owed) reaches
+     * the log and declares no 503.
+     */
+    @Test
+    void anOperationDeclaresTheAuditLogsRefusalExactlyWhenItsHandlerReachesTheLog() throws IOException {
+        AuditReach reach = new AuditReach();
+        Map<String, String> wrong = new TreeMap<>();
+        Set<String> reaching = new TreeSet<>();
+        Set<String> notReaching = new TreeSet<>();
+        for (Path api : apiClasses()) {
+            Class<?> type = type(api);
+            for (Method method : type.getDeclaredMethods()) {
+                if (!apiOperation(method)) {
+                    continue;
+                }
+                String name = type.getSimpleName() + "." + method.getName();
+                boolean reaches = reach.reachesAuditLog(method);
+                (reaches ? reaching : notReaching).add(name);
+                boolean answeredOtherwise = method.isAnnotationPresent(AuditFailureAnswered.class);
+                boolean declares = refuses(type, method).contains(AUDIT_UNAVAILABLE);
+                if (answeredOtherwise && !reaches) {
+                    wrong.put(name, "marked @AuditFailureAnswered but reaches no audit log");
+                } else if (declares && (answeredOtherwise || !reaches)) {
+                    wrong.put(name, answeredOtherwise ? "declares the 503 it answers otherwise"
+                            : "declares 503 AUDIT_UNAVAILABLE but reaches no audit log");
+                } else if (!declares && reaches && !answeredOtherwise) {
+                    wrong.put(name, "reaches the audit log but declares no 503 AUDIT_UNAVAILABLE");
+                }
+            }
+        }
+        // The reach is read at all: an audited report and the audited check reach it, a read of the key does not.
+        assertThat(reaching).contains("ReportsApi.report", "ChecksApi.batch", "CommitmentsApi.breach");
+        assertThat(notReaching).contains("WhoAmIApi.whoAmI", "PlatformApi.platform");
+        assertThat(wrong).as("operations whose 503 AUDIT_UNAVAILABLE is declared otherwise than their handler "
+                + "reaches the audit log (reaching: " + reaching + ")").isEmpty();
+    }
+
+    private static boolean apiOperation(Method method) {
+        RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(method, RequestMapping.class);
+        return mapping != null && Arrays.stream(mapping.path()).anyMatch(p -> p.startsWith("/api/"));
+    }
+
+    /** The codes declared on the operation: its class's and its own. */
+    private static Set<String> refuses(Class<?> type, Method method) {
+        Set<String> codes = new TreeSet<>();
+        List<Refuses> all = new ArrayList<>(AnnotatedElementUtils.findMergedRepeatableAnnotations(type, Refuses.class));
+        all.addAll(AnnotatedElementUtils.findMergedRepeatableAnnotations(method, Refuses.class));
+        all.forEach(r -> codes.addAll(Arrays.asList(r.value())));
+        return codes;
     }
 
     /** The row codes of a batch are enumerated in the document as the row error's {@code code}, and each is raised. */
@@ -241,13 +298,6 @@ class RefusesDriftTests {
     private static final List<String> COMMON_MODULES = List.of("audit", "shared");
 
     /**
-     * What a common facade raises from behind it: the audit log's record methods refuse with {@code audit}'s
-     * {@code AuditUnavailableException} (thrown by its writer) when the event cannot be stored, and the action did not
-     * happen (fail closed).
-     */
-    private static final Map<String, Set<String>> RAISED_BEHIND = Map.of("AuditLog", Set.of("AUDIT_UNAVAILABLE"));
-
-    /**
      * The codes in the classes of the API's module that the API reaches by name, transitively, and in the common
      * modules' classes those name.
      */
@@ -286,7 +336,6 @@ class RefusesDriftTests {
                 if (!controller(other.getKey())
                         && Pattern.compile("\\b" + other.getKey() + "\\b").matcher(source).find()) {
                     read.add(other.getValue());
-                    raised.addAll(RAISED_BEHIND.getOrDefault(other.getKey(), Set.of()));
                 }
             }
         }
