@@ -1317,23 +1317,28 @@ public class Listing {
     }
 
     /** A page of the notices owed and not yet served, of one department's entries or all ({@code department} null). */
-    public record UnservedPage(List<UnservedNotice> notices, long total, int page, int size) {
-
-        public long pages() {
-            return Math.max(1, (total + size - 1) / size);
-        }
+    /**
+     * A page of the notices waiting for service: how many wait in all; the notice the next page starts after (null:
+     * none); whether this is a later page than the first ({@code paged}); the page's size.
+     */
+    public record UnservedPage(List<UnservedNotice> notices, long total, UUID next, boolean paged, int size) {
     }
 
     /** An owed notice waiting for service, with its entry. */
     public record UnservedNotice(ListNotice notice, ListEntry entry) {
     }
 
-    public UnservedPage unserved(String department, int page, int size) {
+    /**
+     * The notices waiting for service, the longest waiting first, from the start or after the notice {@code after}
+     * (a page's last): by key, not by a page number (a late page of a city's backlog read every row before it).
+     */
+    public UnservedPage unserved(String department, UUID after, int size) {
         int s = Math.min(Math.max(1, size), MAX_PAGE_SIZE);
-        int p = Math.min(Math.max(0, page), MAX_PAGE);
-        List<UnservedNotice> rows = store.unserved(department, p * s, s).stream()
+        List<JdbcListing.UnservedNotice> read = store.unserved(department, after, s + 1);
+        List<UnservedNotice> rows = read.stream().limit(s)
                 .map(u -> new UnservedNotice(u.notice(), store.entry(u.notice().entryId()).orElseThrow())).toList();
-        return new UnservedPage(rows, store.countUnserved(department), p, s);
+        UUID next = read.size() > s ? rows.get(s - 1).notice().id() : null;
+        return new UnservedPage(rows, store.countUnserved(department), next, after != null, s);
     }
 
     public Optional<ListNotice> notice(UUID noticeId) {

@@ -564,7 +564,7 @@ class ListingIT {
                         "决定文书号：(2026)豫1702执88号", "决定日期：2026-05-10", "相应措施将继续执行至新的有效期届满",
                         "提出异议")
                 .doesNotContain(person.number());
-        assertThat(listing.unserved(null, 0, 100).notices()).as("owed service, as the exit notice is")
+        assertThat(listing.unserved(null, null, 100).notices()).as("owed service, as the exit notice is")
                 .extracting(u -> u.notice().id()).contains(changed.id());
         assertThat(mvc.perform(get("/console/lists/{id}", proposal.id()).with(staff("office-late", "list:propose",
                         "list:review"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString())

@@ -205,6 +205,47 @@ class NoticeServiceIT {
         assertThat(unservedPage()).doesNotContain("notice-" + exit.id());
     }
 
+    /**
+     * 待送达告知书 is paged by key (after the last notice of a page), not by OFFSET: the pages follow each other in the
+     * notices' order without a gap or a repeat, also when a notice of an earlier page is served meanwhile (OFFSET then
+     * skipped one), and the console links the next page by the last notice shown.
+     */
+    @Test
+    void theUnservedNoticesArePagedByKeyWithoutSkippingOneWhenAnEarlierIsServed() throws Exception {
+        List<ListNotice> oldest = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            UUID entry = notified(registered("柏分页" + "甲乙丙丁".charAt(i)), "pg" + i);
+            // Before every other test's notices: these are the first four in the order.
+            jdbc.sql("UPDATE listing.notice SET issued_at = timestamptz '2001-02-03 04:05:06+08' + make_interval(mins => ?)"
+                    + " WHERE entry_id = ?").params(i, entry).update();
+            oldest.add(prior(entry));
+        }
+        Listing.UnservedPage first = listing.unserved(null, null, 2);
+        assertThat(first.notices()).extracting(u -> u.notice().id())
+                .containsExactly(oldest.get(0).id(), oldest.get(1).id());
+        assertThat(first.paged()).isFalse();
+        assertThat(first.next()).isEqualTo(oldest.get(1).id());
+
+        // The first page's first notice served: the second page still starts with the third (OFFSET 2 gave the fourth).
+        recordService(oldest.get(0).id(), "IN_PERSON", LocalDate.now(clock), "本人到窗口签收");
+        Listing.UnservedPage second = listing.unserved(null, first.next(), 2);
+        assertThat(second.notices()).extracting(u -> u.notice().id())
+                .containsExactly(oldest.get(2).id(), oldest.get(3).id());
+        assertThat(second.paged()).isTrue();
+
+        String page = mvc.perform(get("/console/lists/notices").param("after", oldest.get(1).id().toString())
+                        .with(staff("office-s", "list:propose", "list:review"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("notice-" + oldest.get(2).id(), "notice-" + oldest.get(3).id(),
+                        "rel=\"first\" href=\"/console/lists/notices\"")
+                .doesNotContain("notice-" + oldest.get(1).id());
+        assertThat(unservedPage()).contains("notice-" + oldest.get(1).id())
+                .doesNotContain("notice-" + oldest.get(0).id());
+        for (int i = 1; i < 4; i++) {
+            recordService(oldest.get(i).id(), "IN_PERSON", LocalDate.now(clock), "本人到窗口签收");
+        }
+    }
+
     private UUID notified(UUID subject, String who) throws Exception {
         UUID entry = as("maker-" + who, () -> listing.propose(subject, ListType.BLACK,
                 SeriousGround.FAIR_COMPETITION_AND_SOCIAL_ORDER, "国办发〔2020〕49号", "严重违法失信",

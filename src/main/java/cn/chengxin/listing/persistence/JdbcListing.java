@@ -920,10 +920,16 @@ public class JdbcListing {
               AND NOT EXISTS (SELECT 1 FROM listing.notice_delivery d WHERE d.notice_id = n.id)
               AND (?::text IS NULL OR e.department_code = ?)""";
 
-    public List<UnservedNotice> unserved(String department, int offset, int limit) {
+    /**
+     * A page of them after the notice {@code after} (null: from the first) in their order (issued_at, id): by key, so
+     * that a late page of a city's backlog reads its own rows and not every row before it, as OFFSET did; a notice
+     * served meanwhile still marks the place (its row stays), one unknown gives an empty page.
+     */
+    public List<UnservedNotice> unserved(String department, UUID after, int limit) {
         return jdbc.sql("SELECT n.id, n.entry_id, n.kind, n.title, n.body, n.issued_at, n.self_service_notice" + UNSERVED_WHERE
-                        + " ORDER BY n.issued_at, n.id OFFSET ? LIMIT ?")
-                .params(department, department, offset, limit)
+                        + " AND (?::uuid IS NULL OR (n.issued_at, n.id) > (SELECT k.issued_at, k.id"
+                        + " FROM listing.notice k WHERE k.id = ?)) ORDER BY n.issued_at, n.id LIMIT ?")
+                .params(department, department, after, after, limit)
                 .query((rs, i) -> new UnservedNotice(mapNotice(rs, i))).list();
     }
 

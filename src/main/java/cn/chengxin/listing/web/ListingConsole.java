@@ -249,13 +249,13 @@ class ListingConsole {
     /**
      * 待送达告知书: the prior and exit notices not yet served (RULES.md §7), of the entries the staff member handles —
      * a department its own, the credit office's reviewers all — the longest waiting first, each with its printable
-     * form and the form recording its service.
+     * form and the form recording its service. Paged by key ({@code after}: the last notice of the page before; one
+     * that is not a notice's id starts from the first page).
      */
     @RequiresPermission({Permission.LIST_PROPOSE, Permission.LIST_REVIEW})
     @GetMapping("/console/lists/notices")
-    String unservedNotices(@RequestParam(defaultValue = "0") long page, Model model) {
-        Listing.UnservedPage result = listing.unserved(departmentSeen(),
-                (int) Math.max(0, Math.min(page, Integer.MAX_VALUE)), PAGE_SIZE);
+    String unservedNotices(@RequestParam(defaultValue = "") String after, Model model) {
+        Listing.UnservedPage result = listing.unserved(departmentSeen(), noticeKey(after), PAGE_SIZE);
         model.addAttribute("result", result);
         model.addAttribute("departments", listing.departmentNames());
         model.addAttribute("channels", java.util.Arrays.stream(NoticeDelivery.Channel.values())
@@ -263,6 +263,14 @@ class ListingConsole {
         model.addAttribute("announcementDays", listing.announcementDays());
         model.addAttribute("today", LocalDate.now(clock));
         return "console/list-notices";
+    }
+
+    private static UUID noticeKey(String after) {
+        try {
+            return after.isBlank() ? null : UUID.fromString(after.strip());
+        } catch (IllegalArgumentException notAKey) {
+            return null;
+        }
     }
 
     /**
