@@ -22,10 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Gaps review xxxv P6 rest (session xxxvii): the console's search of the entries (名单管理) pages by key and counts up to
  * a bound, each filter a walk of its own index in the page's order, never a sort or a count of every entry ever made.
  * 20,000 entries are seeded in a transaction that is rolled back — about the smallest table at which the planner
- * prefers an ordered index walk to reading and sorting the matches; a rare status, the grey list and one department
- * each 2% of it — analysed within it, and each statement explained with its parameters, as the application sends it.
- * Then each new index (V457–V459) is dropped in the same transaction: the same statement's plan changes, so the index
- * is what serves it.
+ * prefers an ordered index walk to reading and sorting the matches; a rare status, the grey list, one department and
+ * one rule (V581, session xli) each 2% of it — analysed within it, and each statement explained with its parameters,
+ * as the application sends it. Then each new index (V457–V459, V581) is dropped in the same transaction: the same
+ * statement's plan changes, so the index is what serves it.
  */
 @IntegrationTest
 class ConsoleEntryPlansIT {
@@ -47,10 +47,13 @@ class ConsoleEntryPlansIT {
         seeded.executeWithoutResult(status -> {
             status.setRollbackOnly();
             jdbc.sql("""
-                    INSERT INTO listing.entry (id, list_type, subject_id, subject_pseudonym, subject_name, subject_kind,
+                    INSERT INTO listing.entry (id, list_type, rule_code, rule_version, subject_id, subject_pseudonym,
+                                               subject_name, subject_kind,
                                                masked_number, department_code, legal_basis, reasons, status,
                                                proposed_by, proposed_at, effective_from, published)
-                    SELECT gen_random_uuid(), CASE WHEN g % 50 = 3 THEN 'GREY' ELSE 'BLACK' END, gen_random_uuid(),
+                    SELECT gen_random_uuid(), CASE WHEN g % 50 = 3 THEN 'GREY' ELSE 'BLACK' END,
+                           CASE WHEN g % 50 = 9 THEN 'PLAN_RULE' END, CASE WHEN g % 50 = 9 THEN 1 END,
+                           gen_random_uuid(),
                            md5(g::text), '控台计划' || g, 'ORGANISATION', '91410********' || g,
                            CASE WHEN g % 50 = 7 THEN 'PLANA' ELSE 'PLANB' END, '国办发〔2020〕49号', '计划',
                            CASE WHEN g % 50 = 0 THEN 'REJECTED' WHEN g % 50 = 1 THEN 'PROPOSED'
@@ -68,6 +71,7 @@ class ConsoleEntryPlansIT {
             byIndex.put("entry_by_status_in_change_order", search(EntryStatus.REJECTED, null, null, null));
             byIndex.put("entry_by_list_in_change_order", search(null, ListType.GREY, null, null));
             byIndex.put("entry_by_department_in_change_order", search(null, null, null, "PLANA"));
+            byIndex.put("entry_by_rule_in_change_order", new EntrySearch(null, null, "PLAN_RULE", null, null, null));
             byIndex.put("entry_review_queue", search(EntryStatus.PROPOSED, null, null, null));
             byIndex.put("entry_by_name", search(null, null, "控台计划1000", null));
             Map<String, String> plans = new LinkedHashMap<>();
@@ -84,7 +88,7 @@ class ConsoleEntryPlansIT {
             soft.assertAll();
 
             for (String index : List.of("entry_by_status_in_change_order", "entry_by_list_in_change_order",
-                    "entry_by_department_in_change_order")) {
+                    "entry_by_department_in_change_order", "entry_by_rule_in_change_order")) {
                 jdbc.sql("DROP INDEX listing." + index).update();
                 assertThat(explain(JdbcListing.searchStatement(byIndex.get(index), middle, false, PAGE)))
                         .as("without %s the same page is read another way", index)
