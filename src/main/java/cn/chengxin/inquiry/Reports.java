@@ -515,11 +515,12 @@ public class Reports {
      * reports kept what they carry. {@code requester}: who obtained it, a state organ's report naming the organisation
      * only (null when it has none), never the staff member (the page is public to anyone holding the code).
      * {@code emptied}: past its retention, its content and PDF deleted (M4); the rest still verifies. {@code taggedSm3}:
-     * the SM3 of its tagged (PDF/UA) form ({@link #tagged}), null while that was never asked for.
+     * the SM3 of its tagged (PDF/UA) form ({@link #tagged}), {@code largePrintSm3} of its large-print form ({@link
+     * #largePrint}), each null while that was never asked for.
      */
     public record Verified(ReportContent.Summary summary, boolean valid, String sm3, String kindTitle,
                            ReportKind kind, LocalDate changedOn, String requester, boolean emptied,
-                           String taggedSm3) {
+                           String taggedSm3, String largePrintSm3) {
 
         /** Authentic, within its validity and its contents unchanged: "真实有效". */
         public boolean current() {
@@ -562,7 +563,7 @@ public class Reports {
         String requester = !Requester.GOVERNMENT.name().equals(r.requesterKind()) ? summary.requester()
                 : r.organisation().isBlank() ? null : r.organisation();
         return new Verified(summary, valid, r.sm3(), r.kind().title(), r.kind(), changedOn, requester, r.emptied(),
-                store.taggedSm3(r.id()).orElse(null));
+                store.taggedSm3(r.id()).orElse(null), store.largePrintSm3(r.id()).orElse(null));
     }
 
     /** All reports about the person (their own and those others obtained), newest first. */
@@ -611,13 +612,25 @@ public class Reports {
      * for the PDF; the answer carries the tagged bytes and their SM3.
      */
     public Issued tagged(Issued issued) {
-        byte[] pdf = documents.taggedPdf(issued.content());
+        return rendered(issued, documents.taggedPdf(issued.content()), JdbcInquiry.RenderedForm.TAGGED);
+    }
+
+    /**
+     * Gaps review xxxv O3 (rest): the report's large-print form (大字版) — the tagged form in 14 pt type on A4 landscape,
+     * for a reader with low vision or an old person who prints it — rendered and verified as {@link #tagged} is (its
+     * own SM3 kept at the first rendering, V580, and shown on the verification page); never when a report is issued.
+     */
+    public Issued largePrint(Issued issued) {
+        return rendered(issued, documents.largePrintPdf(issued.content()), JdbcInquiry.RenderedForm.LARGE_PRINT);
+    }
+
+    private Issued rendered(Issued issued, byte[] pdf, JdbcInquiry.RenderedForm form) {
         String sm3 = sm3(pdf);
-        if (!store.keepTaggedSm3(issued.id(), sm3).equals(sm3)) {
+        if (!store.keepSm3(form, issued.id(), sm3).equals(sm3)) {
             // A renderer that changed since the first: the file still verifies by number and code, not by the digest.
             org.slf4j.LoggerFactory.getLogger(Reports.class).warn(
-                    "Report {}'s tagged form no longer renders as at first: its SM3 differs from the one kept",
-                    issued.number());
+                    "Report {}'s {} form no longer renders as at first: its SM3 differs from the one kept",
+                    issued.number(), form);
         }
         return new Issued(issued.id(), issued.number(), issued.verificationCode(), issued.content(), pdf, sm3);
     }

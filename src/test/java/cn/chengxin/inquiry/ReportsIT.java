@@ -49,6 +49,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -543,19 +544,10 @@ class ReportsIT {
                 cn.chengxin.inquiry.domain.ReportLanguage.ZH);
         var citizen = authentication(citizen(p));
 
-        byte[] plain = mvc.perform(get("/me/reports/" + chinese.id() + ".pdf").with(citizen))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
-        assertThat(Reports.sm3(plain)).isEqualTo(chinese.sm3());
-        assertUntagged(plain);
+        byte[] plain = issuedPdf(chinese, citizen);
         assertThat(store.taggedSm3(chinese.id())).as("nothing rendered until asked for").isEmpty();
 
-        byte[] tagged = mvc.perform(get("/me/reports/" + chinese.id() + ".pdf").param("accessible", "true")
-                        .with(citizen)).andExpect(status().isOk())
-                .andExpect(header().string("Content-Disposition", containsString(chinese.number() + "-accessible.pdf")))
-                .andReturn().getResponse().getContentAsByteArray();
-        byte[] again = mvc.perform(get("/me/reports/" + chinese.id() + ".pdf").param("accessible", "true")
-                .with(citizen)).andReturn().getResponse().getContentAsByteArray();
-        assertThat(again).as("the same bytes at every rendering").isEqualTo(tagged);
+        byte[] tagged = renderedTwice(chinese, citizen, "accessible", "-accessible.pdf");
         assertTagged(tagged, "zh-CN", chinese.number());
         // Latin letters and digits need a font of their own once PDF/UA has removed the built-in ones.
         assertThat(text(tagged).replaceAll("\\s", "")).contains("个人信用报告", "驻市监罚〔2026〕913号",
@@ -589,6 +581,139 @@ class ReportsIT {
                         "aria-label=\"PDF（报告 " + chinese.number() + "）\">PDF</a>",
                         "aria-label=\"JSON（报告 " + english.number() + "）\">JSON</a>", "<th scope=\"col\">文件</th>")
                 .doesNotContain("<th scope=\"col\"></th>");
+    }
+
+    /**
+     * Gaps review xxxv O3 (rest): the report in large print on request (大字版) — the tagged form in larger type (14 pt
+     * text, none below 12 pt, A4 landscape) from the same snapshot, the same bytes at every rendering, its own SM3
+     * kept at the first and shown by the verification page; offered on 我的信用报告 beside the accessible PDF and to
+     * an institution on a fetch; the PDF as issued stays untagged and its small type unchanged.
+     */
+    @Test
+    void theLargePrintPdfIsOfferedOnRequestAndVerifiesWhileTheIssuedOneStaysAsItWas() throws Exception {
+        Person p = person("大字版");
+        submit(p, "P_ADMIN_PENALTY_GENERAL", "驻市监罚〔2026〕914号");
+        Reports.Issued issued = reports.forSelf(p.id(), cn.chengxin.inquiry.domain.ReportKind.SELF_FULL,
+                cn.chengxin.inquiry.domain.ReportLanguage.ZH);
+        var citizen = authentication(citizen(p));
+
+        byte[] plain = issuedPdf(issued, citizen);
+        assertThat(store.largePrintSm3(issued.id())).as("nothing rendered until asked for").isEmpty();
+
+        byte[] large = renderedTwice(issued, citizen, "largePrint", "-large-print.pdf");
+        assertTagged(large, "zh-CN", issued.number());
+        assertThat(text(large).replaceAll("\\s", "")).contains("个人信用报告", "驻市监罚〔2026〕914号", issued.number());
+        // The type: the issued PDF's text is 7.5-9.5 pt (report.css), the large print's none below 12 pt; the body
+        // text (the report's number in its facts) 14 pt against 9.5.
+        assertThat(fontSizes(plain)).allSatisfy(size -> assertThat(size).isLessThan(18f));
+        assertThat(median(fontSizes(plain))).isLessThan(10f);
+        assertThat(fontSizes(large)).allSatisfy(size -> assertThat(size).isGreaterThanOrEqualTo(11.9f));
+        assertThat(sizeOf(large, issued.number()) / sizeOf(plain, issued.number())).isGreaterThanOrEqualTo(1.4f);
+        try (PDDocument document = Loader.loadPDF(large)) {
+            var box = document.getPage(0).getMediaBox();
+            assertThat(box.getWidth()).as("A4 landscape").isGreaterThan(box.getHeight());
+        }
+
+        String sm3 = Reports.sm3(large);
+        assertThat(sm3).isNotEqualTo(issued.sm3());
+        assertThat(store.largePrintSm3(issued.id())).contains(sm3);
+        assertThat(store.taggedSm3(issued.id())).as("the accessible form's own, not asked for").isEmpty();
+        assertThat(reports.verify(issued.number(), issued.verificationCode()).orElseThrow().largePrintSm3())
+                .isEqualTo(sm3);
+        // An address of its own: the per-address limit is shared with every class's checks from the loopback.
+        assertThat(mvc.perform(post("/verify").param("number", issued.number())
+                        .param("code", issued.verificationCode()).with(csrf())
+                        .with(r -> {
+                            r.setRemoteAddr("10.77.0.15");
+                            return r;
+                        })).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString())
+                .contains("data-field=\"sm3\">" + issued.sm3() + "</dd>",
+                        "data-field=\"large-print-sm3\">" + sm3 + "</dd>", "大字版 PDF 的校验值")
+                .doesNotContain("data-field=\"tagged-sm3\"");
+
+        String list = mvc.perform(get("/me/reports").with(citizen)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(list).contains("href=\"/me/reports/" + issued.id() + ".pdf?largePrint=true\"",
+                "aria-label=\"大字版 PDF（报告 " + issued.number() + "）\">大字版 PDF</a>");
+
+        Institution bank = institution("信贷系统", "癸大字银行");
+        consents.grant(p.id(), bank.id(), Purpose.LENDING, 30, false);
+        MockHttpServletResponse answer = mvc.perform(post("/api/v1/reports")
+                        .header("Authorization", "Bearer " + bank.key()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"subjectNumber\":\"" + p.number() + "\",\"purpose\":\"LENDING\","
+                                + "\"largePrint\":true}"))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        UUID id = UUID.fromString(answer.getHeader("X-Report-Id"));
+        assertThat(answer.getHeader("X-Report-SM3")).isEqualTo(Reports.sm3(answer.getContentAsByteArray()))
+                .isNotEqualTo(store.report(id).orElseThrow().sm3());
+        assertThat(store.largePrintSm3(id)).contains(answer.getHeader("X-Report-SM3"));
+        assertThat(fontSizes(answer.getContentAsByteArray()))
+                .allSatisfy(size -> assertThat(size).isGreaterThanOrEqualTo(11.9f));
+        assertThat(mvc.perform(get("/api/v1/reports/" + id).param("largePrint", "true")
+                        .header("Authorization", "Bearer " + bank.key())).andExpect(status().isOk())
+                .andExpect(header().string("X-Report-SM3", answer.getHeader("X-Report-SM3")))
+                .andReturn().getResponse().getContentAsByteArray()).isEqualTo(answer.getContentAsByteArray());
+    }
+
+    /** The PDF as issued, downloaded on 我的信用报告: its bytes are the issued SM3's, untagged. */
+    private byte[] issuedPdf(Reports.Issued issued, RequestPostProcessor citizen) throws Exception {
+        byte[] plain = mvc.perform(get("/me/reports/" + issued.id() + ".pdf").with(citizen))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(Reports.sm3(plain)).isEqualTo(issued.sm3());
+        assertUntagged(plain);
+        return plain;
+    }
+
+    /** A form rendered on request ({@code parameter} true), downloaded twice: the same bytes, the file so named. */
+    private byte[] renderedTwice(Reports.Issued issued, RequestPostProcessor citizen, String parameter, String file)
+            throws Exception {
+        byte[] first = mvc.perform(get("/me/reports/" + issued.id() + ".pdf").param(parameter, "true")
+                        .with(citizen)).andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString(issued.number() + file)))
+                .andReturn().getResponse().getContentAsByteArray();
+        byte[] again = mvc.perform(get("/me/reports/" + issued.id() + ".pdf").param(parameter, "true")
+                .with(citizen)).andReturn().getResponse().getContentAsByteArray();
+        assertThat(again).as("the same bytes at every rendering").isEqualTo(first);
+        return first;
+    }
+
+    /** The size in points of every character a PDF draws. */
+    private static List<Float> fontSizes(byte[] pdf) throws Exception {
+        List<Float> sizes = new java.util.ArrayList<>();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions) {
+                    positions.forEach(position -> sizes.add(position.getFontSizeInPt()));
+                }
+            };
+            stripper.getText(document);
+        }
+        assertThat(sizes).isNotEmpty();
+        return sizes;
+    }
+
+    /** The size in points of the first character of the first run of text holding {@code run}. */
+    private static float sizeOf(byte[] pdf, String run) throws Exception {
+        List<Float> found = new java.util.ArrayList<>();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            new PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions) {
+                    int at = text.indexOf(run);
+                    if (found.isEmpty() && at >= 0 && at < positions.size()) {
+                        found.add(positions.get(at).getFontSizeInPt());
+                    }
+                }
+            }.getText(document);
+        }
+        assertThat(found).as(run).isNotEmpty();
+        return found.get(0);
+    }
+
+    private static float median(List<Float> sizes) {
+        return sizes.stream().sorted().toList().get(sizes.size() / 2);
     }
 
     /**

@@ -59,6 +59,11 @@ import org.thymeleaf.context.Context;
  * (bench/reports.sh 28.1/s against issue #8's 30/s), so the default path does none of it. The tagged form is rendered
  * from the stored snapshot whenever asked and is the same bytes each time (its dates are the report's, its document
  * id derived from them), so one SM3 digest verifies it ({@link cn.chengxin.inquiry.Reports#tagged}).
+ *
+ * <p>Gaps review xxxv O3 (rest): {@link #largePrintPdf} is the tagged form in large print (大字版) — {@code
+ * report-large-print.css} over report.css: 14 pt text, nothing below 12 pt, A4 landscape, the tables' header cells
+ * scoped — for a reader with low vision or an old person who prints it; rendered on request as the tagged form is,
+ * the same bytes each time ({@link cn.chengxin.inquiry.Reports#largePrint}).
  */
 @Component
 public class ReportDocuments {
@@ -78,6 +83,7 @@ public class ReportDocuments {
     private final MessageSource messages;
     private final byte[] fontBytes;
     private final String css;
+    private final String largePrintCss;
     private final BlockingQueue<TrueTypeFont> fonts = new ArrayBlockingQueue<>(4);
     private final BlockingQueue<TrueTypeFont> latinFonts = new ArrayBlockingQueue<>(2);
     private volatile byte[] latinBytes;
@@ -88,6 +94,7 @@ public class ReportDocuments {
         this.messages = messages;
         this.fontBytes = read(FONT);
         this.css = new String(read("static/css/report.css"), StandardCharsets.UTF_8);
+        this.largePrintCss = new String(read("static/css/report-large-print.css"), StandardCharsets.UTF_8);
     }
 
     /** The report as a page of its own (the browser form): styles from /css/report.css. */
@@ -105,11 +112,20 @@ public class ReportDocuments {
      * an English report), {@code DisplayDocTitle}; rendered on request, the same bytes for the same snapshot.
      */
     public byte[] taggedPdf(ReportContent content) {
-        return pdf(content, true);
+        return pdf(content, true, false);
+    }
+
+    /** The tagged form in large print: rendered on request, the same bytes for the same snapshot. */
+    public byte[] largePrintPdf(ReportContent content) {
+        return pdf(content, true, true);
     }
 
     private byte[] pdf(ReportContent content, boolean tagged) {
-        String xhtml = render(content, true, tagged);
+        return pdf(content, tagged, false);
+    }
+
+    private byte[] pdf(ReportContent content, boolean tagged, boolean largePrint) {
+        String xhtml = render(content, true, tagged, largePrint);
         TrueTypeFont ttf = takeFont(fonts, fontBytes);
         TrueTypeFont latin = tagged ? takeFont(latinFonts, latinBytes()) : null;
         try (PDDocument document = new PDDocument()) {
@@ -191,16 +207,22 @@ public class ReportDocuments {
      * keeps its stored title, an English one is titled by its kind.
      */
     private String render(ReportContent content, boolean pdf) {
-        return render(content, pdf, false);
+        return render(content, pdf, false, false);
     }
 
-    /** {@code tagged}: the tagged PDF's, which draws Latin letters with the embedded {@link #LATIN_FAMILY}. */
-    private String render(ReportContent content, boolean pdf, boolean tagged) {
+    /**
+     * {@code tagged}: the tagged PDF's, which draws Latin letters with the embedded {@link #LATIN_FAMILY};
+     * {@code largePrint}: with {@link #largePrintCss} over the report's styles.
+     */
+    private String render(ReportContent content, boolean pdf, boolean tagged, boolean largePrint) {
         Locale locale = locale(content);
         Context context = new Context(locale, Map.of("r", content, "pdf", pdf, "css", css,
                 "fmt", new ReportFormat(messages, locale, !pdf), "qr", QrPng.dataUri(content.verifyUrl()),
                 "title", title(content), "lang", language(content),
                 "english", content.reportLanguage() == ReportLanguage.EN, "tagged", tagged));
+        if (largePrint) {
+            context.setVariable("largePrintCss", largePrintCss);
+        }
         return templates.process("reports/report", context);
     }
 

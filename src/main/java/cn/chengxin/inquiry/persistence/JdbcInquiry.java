@@ -244,19 +244,39 @@ public class JdbcInquiry {
     }
 
     /**
-     * Keeps the SM3 of the report's tagged (PDF/UA) form at its first rendering (gaps review xxxv O3, V446); returns the
-     * one kept, this or an earlier rendering's.
+     * A form of the report rendered on request from its snapshot, whose SM3 is kept at its first rendering (gaps review
+     * xxxv O3): the tagged (PDF/UA) form (V446) and the large-print form (V580), each with its column.
      */
-    public String keepTaggedSm3(UUID id, String sm3) {
-        jdbc.sql("UPDATE inquiry.report SET tagged_sm3 = ? WHERE id = ? AND tagged_sm3 IS NULL").params(sm3, id)
-                .update();
-        return taggedSm3(id).orElse(sm3);
+    public enum RenderedForm {
+        TAGGED("tagged_sm3"), LARGE_PRINT("large_print_sm3");
+
+        private final String column;
+
+        RenderedForm(String column) {
+            this.column = column;
+        }
+    }
+
+    /** Keeps the SM3 of the form at its first rendering; returns the one kept, this or an earlier rendering's. */
+    public String keepSm3(RenderedForm form, UUID id, String sm3) {
+        jdbc.sql("UPDATE inquiry.report SET " + form.column + " = ? WHERE id = ? AND " + form.column + " IS NULL")
+                .params(sm3, id).update();
+        return sm3Of(form, id).orElse(sm3);
     }
 
     /** The SM3 of the report's tagged form; empty while it was never asked for. */
     public Optional<String> taggedSm3(UUID id) {
-        return jdbc.sql("SELECT tagged_sm3 FROM inquiry.report WHERE id = ? AND tagged_sm3 IS NOT NULL").param(id)
-                .query(String.class).optional();
+        return sm3Of(RenderedForm.TAGGED, id);
+    }
+
+    /** The SM3 of the report's large-print form; empty while it was never asked for. */
+    public Optional<String> largePrintSm3(UUID id) {
+        return sm3Of(RenderedForm.LARGE_PRINT, id);
+    }
+
+    private Optional<String> sm3Of(RenderedForm form, UUID id) {
+        return jdbc.sql("SELECT " + form.column + " FROM inquiry.report WHERE id = ? AND " + form.column
+                + " IS NOT NULL").param(id).query(String.class).optional();
     }
 
     /** A sealed column of the report as stored (the column names are constants); empty when null. */

@@ -100,13 +100,15 @@ class ReportVerificationApi {
                         @Schema(description = "The hex SM3 of the PDF as issued") String sm3,
                         @Schema(description = "The hex SM3 of its tagged (PDF/UA) form, null while that was never "
                                 + "asked for") String taggedSm3,
+                        @Schema(description = "The hex SM3 of its large-print form (大字版), null while that was "
+                                + "never asked for") String largePrintSm3,
                         @Schema(description = "Whether the sm3 sent is the report's (either form); null when none was "
                                 + "sent or nothing was found") Boolean sm3Matches,
                         @Schema(description = "Past its retention: its content and PDF deleted; it still verifies")
                         Boolean emptied) {
 
         static final Verification NOT_FOUND = new Verification(false, Status.NOT_FOUND, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null);
     }
 
     @PostMapping(path = "/api/v1/reports/verifications", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -129,11 +131,13 @@ class ReportVerificationApi {
     private static Verification answer(Reports.Verified v, String sm3) {
         Status status = !v.valid() ? Status.EXPIRED : v.changedOn() != null ? Status.CHANGED : Status.VALID;
         Boolean matches = sm3 == null ? null : sm3.toLowerCase(Locale.ROOT).equals(lower(v.sm3()))
-                || sm3.toLowerCase(Locale.ROOT).equals(lower(v.taggedSm3()));
+                || sm3.toLowerCase(Locale.ROOT).equals(lower(v.taggedSm3()))
+                || sm3.toLowerCase(Locale.ROOT).equals(lower(v.largePrintSm3()));
         var summary = v.summary();
         return new Verification(true, status, v.kind(), v.kindTitle(), summary.generatedAt(), summary.validUntil(),
                 v.changedOn(), summary.maskedName(), summary.maskedNumber(), v.requester(), summary.goodRecords(),
-                summary.negativeRecords(), summary.lists(), v.sm3(), v.taggedSm3(), matches, v.emptied());
+                summary.negativeRecords(), summary.lists(), v.sm3(), v.taggedSm3(), v.largePrintSm3(), matches,
+                v.emptied());
     }
 
     private static String lower(String hex) {

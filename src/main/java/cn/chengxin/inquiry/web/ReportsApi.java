@@ -1,6 +1,9 @@
 package cn.chengxin.inquiry.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import cn.chengxin.account.ApiClientPrincipal;
@@ -53,13 +56,13 @@ class ReportsApi {
     enum Format { PDF, HTML, JSON }
 
     /** The report as answered, in the media type its format names (gaps review xxxvii R1): PDF bytes, not Base64. */
-    private static final String REPORT = "the report, in the format asked for: PDF (the bytes as issued, or tagged "
-            + "with accessible), HTML or JSON";
+    private static final String REPORT = "the report, in the format asked for: PDF (the bytes as issued, tagged "
+            + "with accessible, in large print with largePrint), HTML or JSON";
     private static final String ID = "The report's id, to fetch it again (GET /api/v1/reports/{id})";
     private static final String NUMBER = "The report's number (报告编号), for the verification page";
     private static final String CODE = "The report's verification code (验证码), for the verification page";
-    private static final String SM3 = "The hex SM3 of the PDF answered (of its tagged form with accessible), which "
-            + "the verification page shows";
+    private static final String SM3 = "The hex SM3 of the PDF answered (of its tagged form with accessible, of its "
+            + "large-print form with largePrint), which the verification page shows";
 
     record ReportRequest(@NotNull @Size(max = 40) String subjectNumber,
                          @Schema(description = "The type of the person's document, for one without a mainland "
@@ -86,7 +89,13 @@ class ReportsApi {
                                  + "Leave it out (or false) for the untagged PDF, the one issued and stored. Only "
                                  + "with format PDF; HTML and JSON are the same either way.",
                                  example = "true", requiredMode = NOT_REQUIRED)
-                         Boolean accessible) {
+                         Boolean accessible,
+                         @Schema(description = "true: the PDF in large print (大字版: the tagged form in 14 pt type, "
+                                 + "nothing below 12 pt, on A4 landscape), for a reader with low vision; the same "
+                                 + "report, number and verification code, its own SM3 in X-Report-SM3, which the "
+                                 + "verification page shows beside the others. Takes precedence over accessible. "
+                                 + "Only with format PDF.", example = "true", requiredMode = NOT_REQUIRED)
+                         Boolean largePrint) {
     }
 
     @PostMapping("/api/v1/reports")
@@ -104,7 +113,8 @@ class ReportsApi {
             + "given at a counter CONSENT_PENDING_REVIEW until it is approved, CONSENT_REVIEW_REJECTED after a "
             + "rejection. A "
             + "report is in Chinese unless language is en (422 REPORT_LANGUAGE_UNKNOWN for another). accessible "
-            + "true: the PDF tagged for a screen reader (PDF/UA), its own SM3 in X-Report-SM3. A "
+            + "true: the PDF tagged for a screen reader (PDF/UA), its own SM3 in X-Report-SM3; largePrint true: "
+            + "that form in large print (大字版), its own SM3 likewise. A "
             + "passport or travel-permit holder is named with documentType (400 DOCUMENT_TYPE_UNKNOWN for a type not "
             + "known, DOCUMENT_FORMAT for a number not of the type); without it the number is inferred. The query is "
             + "audited and the person sees it under 谁查询了我. Header Idempotency-Key (optional, a UUID; 422 "
@@ -137,14 +147,20 @@ class ReportsApi {
         ReportLanguage language = ReportLanguage.named(request.language());
         Format format = request.format() == null ? Format.PDF : request.format();
         boolean accessible = Boolean.TRUE.equals(request.accessible());
-        // A request without accessible keeps the digest it had before the field existed.
-        IdempotencyKey retry = accessible ? IdempotencyKey.of(key, request.subjectNumber(), request.documentType(),
-                request.purpose(), request.kind(), request.consentId(), request.authorisationCode(), format, language,
-                "accessible") : IdempotencyKey.of(key, request.subjectNumber(), request.documentType(),
-                request.purpose(), request.kind(), request.consentId(), request.authorisationCode(), format, language);
+        boolean largePrint = Boolean.TRUE.equals(request.largePrint());
+        // A request without accessible or largePrint keeps the digest it had before the fields existed.
+        List<Object> parts = new ArrayList<>(Arrays.<Object>asList(request.subjectNumber(), request.documentType(),
+                request.purpose(), request.kind(), request.consentId(), request.authorisationCode(), format, language));
+        if (accessible) {
+            parts.add("accessible");
+        }
+        if (largePrint) {
+            parts.add("largePrint");
+        }
+        IdempotencyKey retry = IdempotencyKey.of(key, parts.toArray());
         Reports.Answered answered = reports.forInstitution(client, request.subjectNumber(), request.documentType(),
                 request.purpose(), request.kind(), request.consentId(), request.authorisationCode(), language, retry);
-        return answer(answered.issued(), format, accessible, ResponseEntity.ok()
+        return answer(answered.issued(), format, accessible, largePrint, ResponseEntity.ok()
                 .header("Idempotent-Replayed", Boolean.toString(answered.replayed())));
     }
 
@@ -155,7 +171,8 @@ class ReportsApi {
             + "valid: after, 409 REPORT_PAST_VALIDITY (a new query, on a new consent, is due); 409 REPORT_EMPTIED once "
             + "its content was deleted at the end of its retention. 404 for a report not issued to the institution. "
             + "Uses no consent and is not a new query: each fetch is audited as a look at the report, which the person "
-            + "sees under 谁查询了我. accessible=true: the PDF tagged for a screen reader (PDF/UA), as in the query.")
+            + "sees under 谁查询了我. accessible=true: the PDF tagged for a screen reader (PDF/UA), as in the query; "
+            + "largePrint=true: the PDF in large print (大字版), as in the query.")
     @ApiResponse(responseCode = "200", description = REPORT, content = {
             @Content(mediaType = MediaType.APPLICATION_PDF_VALUE, schema = @Schema(type = "string", format = "binary")),
             @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string")),
@@ -170,16 +187,24 @@ class ReportsApi {
                                  @RequestParam(required = false) Format format,
                                  @Parameter(description = "true: the PDF tagged for a screen reader (PDF/UA), its "
                                          + "own SM3 in X-Report-SM3; only with format PDF")
-                                 @RequestParam(defaultValue = "false") boolean accessible) {
+                                 @RequestParam(defaultValue = "false") boolean accessible,
+                                 @Parameter(description = "true: the PDF in large print (大字版: the tagged form in 14 "
+                                         + "pt type on A4 landscape), its own SM3 in X-Report-SM3; only with format PDF")
+                                 @RequestParam(defaultValue = "false") boolean largePrint) {
         Reports.Issued issued = reports.fetchedBy(client, id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return answer(issued, format == null ? Format.PDF : format, accessible, ResponseEntity.ok());
+        return answer(issued, format == null ? Format.PDF : format, accessible, largePrint, ResponseEntity.ok());
     }
 
-    /** {@code accessible} with a PDF: its tagged form (gaps review xxxv O3), rendered for this answer only. */
-    private ResponseEntity<byte[]> answer(Reports.Issued found, Format format, boolean accessible,
+    /**
+     * {@code accessible} with a PDF: its tagged form (gaps review xxxv O3), {@code largePrint} its large-print form,
+     * rendered for this answer only.
+     */
+    private ResponseEntity<byte[]> answer(Reports.Issued found, Format format, boolean accessible, boolean largePrint,
                                           ResponseEntity.BodyBuilder response) {
-        Reports.Issued issued = accessible && format == Format.PDF ? reports.tagged(found) : found;
+        boolean pdf = format == Format.PDF;
+        Reports.Issued issued = pdf && largePrint ? reports.largePrint(found)
+                : pdf && accessible ? reports.tagged(found) : found;
         response.header("X-Report-Id", issued.id().toString())
                 .header("X-Report-Number", issued.number())
                 .header("X-Verification-Code", issued.verificationCode())
@@ -187,7 +212,8 @@ class ReportsApi {
         return switch (format) {
             case PDF -> response.contentType(MediaType.APPLICATION_PDF)
                     .header("Content-Disposition", ContentDisposition.attachment()
-                            .filename(issued.number() + (issued == found ? "" : "-accessible") + ".pdf").build()
+                            .filename(issued.number() + (issued == found ? "" : largePrint ? "-large-print"
+                                    : "-accessible") + ".pdf").build()
                             .toString())
                     .body(issued.pdf());
             case HTML -> response.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))

@@ -236,15 +236,18 @@ class MyCredit {
 
     /**
      * The PDF as issued; {@code accessible}: its tagged (PDF/UA) form for a screen reader (gaps review xxxv O3), the
-     * same report rendered on request, which the verification page also verifies ({@link Reports#tagged}).
+     * same report rendered on request, which the verification page also verifies ({@link Reports#tagged});
+     * {@code largePrint}: that form in large print (大字版, {@link Reports#largePrint}), verified likewise.
      */
     @GetMapping("/me/reports/{id}.pdf")
     ResponseEntity<byte[]> pdf(@AuthenticationPrincipal CitizenPrincipal citizen, @PathVariable UUID id,
-                               @RequestParam(defaultValue = "false") boolean accessible) {
-        Reports.Issued issued = accessible ? reports.tagged(own(citizen, id)) : own(citizen, id);
+                               @RequestParam(defaultValue = "false") boolean accessible,
+                               @RequestParam(defaultValue = "false") boolean largePrint) {
+        Reports.Issued issued = largePrint ? reports.largePrint(own(citizen, id))
+                : accessible ? reports.tagged(own(citizen, id)) : own(citizen, id);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", ContentDisposition.inline().filename(issued.number()
-                        + (accessible ? "-accessible" : "") + ".pdf").build().toString())
+                        + (largePrint ? "-large-print" : accessible ? "-accessible" : "") + ".pdf").build().toString())
                 .body(issued.pdf());
     }
 
