@@ -27,12 +27,22 @@ public final class Ids {
     private Ids() {
     }
 
+    /**
+     * 74 random bits (12 in {@code rand_a}, 62 in {@code rand_b}) drawn in one request to the generator: a DRBG's
+     * cost is per request (each one hashes its state forward), and {@code nextInt} and {@code nextLong} made three
+     * (a {@code SecureRandom} serves every {@code next(bits)} with a request of its own), some 3 µs of a check's id.
+     */
     public static UUID newId() {
         long millis = System.currentTimeMillis();
-        SecureRandom random = RANDOM.get();
-        long randA = random.nextInt(1 << 12);
+        byte[] bits = new byte[10];
+        RANDOM.get().nextBytes(bits);
+        long randA = ((bits[0] & 0xFFL) << 4 | (bits[1] & 0xFFL) >>> 4) & 0xFFF;
+        long randB = 0;
+        for (int i = 2; i < 10; i++) {
+            randB = randB << 8 | bits[i] & 0xFFL;
+        }
         long msb = (millis << 16) | (0x7L << 12) | randA;
-        long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        long lsb = (randB & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(msb, lsb);
     }
 }
