@@ -123,6 +123,58 @@ class RecordColumnsIT {
         assertThat(rows(p, List.of(GENERAL), null)).isEmpty();
     }
 
+    /**
+     * A record stored not in use (a penalty whose publication ended before it arrived: RULES.md §4) marks nothing to
+     * repack (V560) and reads as no record; one stored in use is marked in its transaction and read at once; a new
+     * version not in use that replaces it takes it out of the facts (the previous version's update marks it).
+     */
+    @Test
+    void aRecordStoredNotInUseMarksNothingYetAReplacementNotInUseIsPacked() throws Exception {
+        Person p = person();
+        LocalDate decided = LocalDate.now().minusYears(3);
+        try (Connection writer = dataSource.getConnection()) {
+            writer.setAutoCommit(false);
+            insertRecord(writer, p, UUID.randomUUID(), GENERAL, decided, "EXPIRED", 1);
+            assertThat(marks(writer, p)).as("a record not in use leaves the facts as they were").isZero();
+            writer.commit();
+        }
+        assertThat(rows(p, List.of(GENERAL), null)).isEmpty();
+
+        UUID key = UUID.randomUUID();
+        LocalDate recent = LocalDate.now().minusMonths(1);
+        try (Connection writer = dataSource.getConnection()) {
+            writer.setAutoCommit(false);
+            insertRecord(writer, p, key, GENERAL, recent, "ACTIVE", 1);
+            assertThat(marks(writer, p)).as("a record in use is repacked").isPositive();
+            writer.commit();
+        }
+        assertThat(rows(p, List.of(GENERAL), null)).containsExactly(new Row(p.id(), key, 0, recent));
+
+        try (Connection writer = dataSource.getConnection()) {
+            writer.setAutoCommit(false);
+            try (PreparedStatement retire = writer.prepareStatement(
+                    "UPDATE creditfile.record SET current = false WHERE record_key = ? AND current")) {
+                retire.setObject(1, key);
+                retire.executeUpdate();
+            }
+            insertRecord(writer, p, key, GENERAL, recent, "EXPIRED", 2);
+            writer.commit();
+        }
+        assertThat(rows(p, List.of(GENERAL), null)).as("its replacement is not in use").isEmpty();
+    }
+
+    /** The subject's marks to repack as {@code writer} sees them (its own uncommitted ones included). */
+    private static int marks(Connection writer, Person p) throws java.sql.SQLException {
+        try (PreparedStatement count = writer.prepareStatement(
+                "SELECT count(*) FROM creditfile.subject_facts_stale WHERE subject_id = ?")) {
+            count.setObject(1, p.id());
+            try (java.sql.ResultSet rs = count.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
     /** A range holds the subjects of its ids only, in id order, with their records beside each other. */
     @Test
     void aRangeHoldsItsSubjectsOnlyInTheirOrder() throws Exception {
@@ -147,19 +199,28 @@ class RecordColumnsIT {
     /** Stores a current ACTIVE record straight into the table, on {@code writer} (its transaction, if one is open). */
     private static void insertRecord(Connection writer, Person p, UUID key, String itemCode, LocalDate decided)
             throws java.sql.SQLException {
+        insertRecord(writer, p, key, itemCode, decided, "ACTIVE", 1);
+    }
+
+    /** {@link #insertRecord(Connection, Person, UUID, String, LocalDate)} as the version given, in the state given. */
+    private static void insertRecord(Connection writer, Person p, UUID key, String itemCode, LocalDate decided,
+                                     String status, int version) throws java.sql.SQLException {
         try (PreparedStatement insert = writer.prepareStatement("""
                 INSERT INTO creditfile.record (id, record_key, version, current, subject_id, item_code, item_version,
                        department_code, source_record_id, action, decision_date, content, fingerprint, status,
                        batch_id, accepted_at, accepted_by)
-                VALUES (?, ?, 1, true, ?, ?, 1, 'MARKET', ?, 'ADD', ?, '{}'::jsonb, 'test', 'ACTIVE', ?, now(),
+                VALUES (?, ?, ?, true, ?, ?, 1, 'MARKET', ?, ?, ?, '{}'::jsonb, 'test', ?, ?, now(),
                         'test')""")) {
             insert.setObject(1, UUID.randomUUID());
             insert.setObject(2, key);
-            insert.setObject(3, p.id());
-            insert.setString(4, itemCode);
-            insert.setString(5, "RC-" + key);
-            insert.setObject(6, decided);
-            insert.setObject(7, UUID.randomUUID());
+            insert.setInt(3, version);
+            insert.setObject(4, p.id());
+            insert.setString(5, itemCode);
+            insert.setString(6, "RC-" + key);
+            insert.setString(7, version == 1 ? "ADD" : "UPDATE");
+            insert.setObject(8, decided);
+            insert.setString(9, status);
+            insert.setObject(10, UUID.randomUUID());
             insert.executeUpdate();
         }
     }
