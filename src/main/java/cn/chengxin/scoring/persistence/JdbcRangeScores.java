@@ -2,14 +2,12 @@ package cn.chengxin.scoring.persistence;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -20,9 +18,7 @@ import cn.chengxin.shared.jdbc.LongStatements;
 import cn.chengxin.shared.jdbc.PostgresCopy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * The full recompute's reads and writes of scores, one range of subject ids at a time, set-based: the range's
@@ -137,7 +133,7 @@ public class JdbcRangeScores {
      * @return the subjects written when not all of them were (upserted), null when every row was copied
      */
     private Set<UUID> insertFresh(RangeWrite range) {
-        if (undoneUnless(() -> {
+        if (UniqueKeySavepoint.undoneUnless(() -> {
             PostgresCopy.copyIn(dataSource, SCORE_COLUMNS, range.fresh());
             return true;
         })) {
@@ -169,27 +165,6 @@ public class JdbcRangeScores {
     /** Lets the current transaction's sorts and hashes of a range use 64 MB instead of spilling past 4 MB to disk. */
     private void roomToSortInMemory() {
         jdbc.sql("SET LOCAL work_mem = '64MB'").update();
-    }
-
-    /**
-     * Runs {@code attempt} within a savepoint of the current transaction and keeps what it did when it returns true;
-     * rolls it back when it returns false or fails on a unique key (a rescore stored one of its subjects meanwhile).
-     */
-    private static boolean undoneUnless(BooleanSupplier attempt) {
-        TransactionStatus transaction = TransactionAspectSupport.currentTransactionStatus();
-        Object savepoint = transaction.createSavepoint();
-        try {
-            if (attempt.getAsBoolean()) {
-                transaction.releaseSavepoint(savepoint);
-                return true;
-            }
-        } catch (IllegalStateException e) {
-            if (!(e.getCause() instanceof SQLException s) || !"23505".equals(s.getSQLState())) {
-                throw e;
-            }
-        }
-        transaction.rollbackToSavepoint(savepoint);
-        return false;
     }
 
     /**

@@ -58,6 +58,9 @@ class JdbcRangeScoresIT {
     @Autowired
     PlatformTransactionManager transactions;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     @Test
     void aScoreARescoreStoredMeanwhileIsKeptAndTheRestOfTheRangeIsWritten() {
         List<UUID> both = List.of(person("411702198003030411"), person("411702198104040422")).stream()
@@ -84,6 +87,58 @@ class JdbcRangeScoresIT {
         assertThat(scoring.scoreOf(other).orElseThrow().computedAt()).isEqualTo(at);
         assertThat(scoring.scoreOf(other).orElseThrow().score()).isEqualTo(sheet.score());
         assertThat(scoring.history(other)).singleElement().satisfies(h -> assertThat(h.at()).isEqualTo(at));
+    }
+
+    /**
+     * A rescore inserts its first scores without looking for conflicts (a plain insert within a savepoint,
+     * {@link UniqueKeySavepoint}): when another writer stores one of its subjects meanwhile, the insert waits for it,
+     * fails on the key once it commits, and the rescore still stores every subject, its later result over the other's.
+     */
+    @Test
+    void aFirstScoreStoredMeanwhileByAnotherWriterIsReplacedByTheRescore() throws Exception {
+        int sequence = java.util.concurrent.ThreadLocalRandom.current().nextInt(100, 500) * 2;
+        List<UUID> both = List.of(person("41170219830606" + sequence), person("41170219840707" + (sequence + 1)));
+        // First scores: none stored before, whatever an earlier run on the same database left.
+        jdbc.sql("DELETE FROM scoring.score WHERE subject_id = ANY(?::uuid[])").param(both.toArray(UUID[]::new))
+                .update();
+        UUID taken = both.get(0);
+        CompiledModel model = scoring.activeModel();
+        Instant earlier = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.MICROS);
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try (java.sql.Connection writer = dataSource.getConnection()) {
+            writer.setAutoCommit(false);
+            try (java.sql.PreparedStatement insert = writer.prepareStatement("""
+                    INSERT INTO scoring.score (subject_id, model_code, model_version, not_scored_code, computed_at,
+                                               explanation_bytes, since)
+                    VALUES (?, ?, ?, 'TEST', ?, '\\x00'::bytea, ?)""")) {
+                insert.setObject(1, taken);
+                insert.setString(2, model.model().code());
+                insert.setInt(3, model.model().version());
+                insert.setTimestamp(4, java.sql.Timestamp.from(earlier));
+                insert.setTimestamp(5, java.sql.Timestamp.from(earlier));
+                insert.executeUpdate();
+            }
+            Future<Integer> rescored = thread.submit(() -> scoring.rescore(both));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!insertWaits() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(insertWaits()).as("the rescore's insert waits for the other writer's key").isTrue();
+            writer.commit();
+            assertThat(rescored.get(30, TimeUnit.SECONDS)).isEqualTo(2);
+        } finally {
+            thread.shutdownNow();
+        }
+        assertThat(scoring.scoreOf(taken).orElseThrow().computedAt()).isAfter(earlier);
+        assertThat(scoring.scoreOf(both.get(1))).isPresent();
+    }
+
+    /** Whether an insert of scores waits for a lock (another transaction's key). */
+    private boolean insertWaits() {
+        return jdbc.sql("""
+                        SELECT count(*) FROM pg_stat_activity
+                        WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO scoring.score%'""")
+                .query(Long.class).single() > 0;
     }
 
     /**
