@@ -5,6 +5,9 @@
 # Needs the jar: ./mvnw -q package -DskipTests (BENCH_JAR=path runs another build, to compare two; BENCH_JAVA_OPTS
 # adds JVM options, e.g. -XX:StartFlightRecording=filename=/tmp/ingest.jfr,settings=profile for where the JVM's time goes;
 # CHENGXIN_EMBEDDED_DB_PRELOAD=pg_stat_statements prints the statements the database spent the most time in).
+# The plans the statements get: CHENGXIN_EMBEDDED_DB_PRELOAD=pg_stat_statements,auto_explain with
+# CHENGXIN_EMBEDDED_DB_SETTINGS='logging_collector=on;log_directory=/tmp/pg-log;auto_explain.log_min_duration=100ms;
+# auto_explain.log_analyze=on;auto_explain.log_buffers=on' (the embedded server's own log, in that directory).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/malloc.sh

@@ -52,7 +52,8 @@ class EmbeddedPostgresConfiguration {
      */
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(DatabaseProperties properties, DataDirectoryLock claimed,
-                                      @Value("${chengxin.db.embedded-preload:}") String preload) throws IOException {
+                                      @Value("${chengxin.db.embedded-preload:}") String preload,
+                                      @Value("${chengxin.db.embedded-settings:}") String settings) throws IOException {
         Path dir = claimed.dataDir();
         if (Boolean.TRUE.equals(properties.cleanOnStart())) {
             FileSystemUtils.deleteRecursively(dir);
@@ -85,6 +86,7 @@ class EmbeddedPostgresConfiguration {
             // times); nothing of the platform needs a preloaded library.
             builder.setServerConfig("shared_preload_libraries", preload);
         }
+        ServerSettings.parse(settings).forEach(builder::setServerConfig);
         if (port > 0) {
             builder.setPort(port);
         }
