@@ -690,41 +690,51 @@ public class JdbcRecords {
                             String decisionNumber, LocalDate publicationEnd, LocalDate longest) {
     }
 
+    /** {@link #outOfStepWithTheirDecisions}: its one parameter, the record keys ({@code uuid[]}). */
+    static final String OUT_OF_STEP = """
+        WITH decision AS (
+            SELECT DISTINCT subject_id, department_code, decision_number, decision_date
+            FROM creditfile.record
+            WHERE current AND record_key = ANY (?) AND decision_number IS NOT NULL),
+        member AS (
+            SELECT r.* FROM decision d CROSS JOIN LATERAL (
+                SELECT id, record_key, subject_id, department_code, decision_number, decision_date,
+                       item_code, status, publication_end,
+                       coalesce(own_publication_end, publication_end) AS own
+                FROM creditfile.record
+                WHERE current AND subject_id = d.subject_id
+                OFFSET 0) r
+            WHERE r.department_code = d.department_code AND r.decision_number = d.decision_number
+              AND r.decision_date = d.decision_date
+              AND r.status NOT IN ('REVOKED', 'ARCHIVED', 'CORRECTED') AND r.own IS NOT NULL),
+        longest AS (
+            SELECT subject_id, department_code, decision_number, decision_date,
+                   max(own) AS last_day
+            FROM member GROUP BY subject_id, department_code, decision_number, decision_date)
+        SELECT m.id, m.record_key, m.subject_id, m.item_code, m.status, m.decision_number,
+               m.publication_end, l.last_day
+        FROM member m
+        JOIN longest l ON l.subject_id = m.subject_id AND l.department_code = m.department_code
+                      AND l.decision_number = m.decision_number
+                      AND l.decision_date = m.decision_date
+        WHERE m.status IN ('ACTIVE', 'IN_DISPUTE') AND m.publication_end <> l.last_day""";
+
     /**
      * The shown records (有效, 异议中) of the decisions the records {@code recordKeys} belong to whose publication does
      * not end on the longest own last day among the decision's records not revoked (RULES.md §4: several penalty types
      * in one decision, the longest period applies). A record's own last day is the one its item gave it
      * ({@code own_publication_end} once another's was set, V162). Records shown long-term (good information) have no
      * period to share and take none. One query, through the subjects' index.
+     * <p>
+     * A decision's members are read as its subject's current records, by the subject index alone, and told apart from
+     * the subject's other records after: {@code OFFSET 0} keeps the other conditions out of that read. Otherwise a plan
+     * made on statistics of a table that has grown since (a load's first minute, before autovacuum analyzes it; a
+     * server-prepared statement keeps its generic plan) may AND each probe with a scan of the department's entries of
+     * the natural key index, which then holds every record of the load: 2,000 × 42,000 index entries, 6 s a chunk to
+     * find nothing (session xli, docs/performance-log.md).
      */
     public List<OutOfStep> outOfStepWithTheirDecisions(java.util.Collection<UUID> recordKeys) {
-        return jdbc.sql("""
-                        WITH decision AS (
-                            SELECT DISTINCT subject_id, department_code, decision_number, decision_date
-                            FROM creditfile.record
-                            WHERE current AND record_key = ANY (?) AND decision_number IS NOT NULL),
-                        member AS (
-                            SELECT r.id, r.record_key, r.subject_id, r.department_code, r.decision_number,
-                                   r.decision_date, r.item_code,
-                                   r.status, r.publication_end,
-                                   coalesce(r.own_publication_end, r.publication_end) AS own
-                            FROM creditfile.record r
-                            JOIN decision d ON d.subject_id = r.subject_id AND d.department_code = r.department_code
-                                           AND d.decision_number = r.decision_number
-                                           AND d.decision_date = r.decision_date
-                            WHERE r.current AND r.status NOT IN ('REVOKED', 'ARCHIVED', 'CORRECTED')
-                              AND coalesce(r.own_publication_end, r.publication_end) IS NOT NULL),
-                        longest AS (
-                            SELECT subject_id, department_code, decision_number, decision_date,
-                                   max(own) AS last_day
-                            FROM member GROUP BY subject_id, department_code, decision_number, decision_date)
-                        SELECT m.id, m.record_key, m.subject_id, m.item_code, m.status, m.decision_number,
-                               m.publication_end, l.last_day
-                        FROM member m
-                        JOIN longest l ON l.subject_id = m.subject_id AND l.department_code = m.department_code
-                                      AND l.decision_number = m.decision_number
-                                      AND l.decision_date = m.decision_date
-                        WHERE m.status IN ('ACTIVE', 'IN_DISPUTE') AND m.publication_end <> l.last_day""")
+        return jdbc.sql(OUT_OF_STEP)
                 .param(recordKeys.toArray(UUID[]::new))
                 .query((rs, n) -> new OutOfStep(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getObject(3, UUID.class), rs.getString(4), RecordStatus.valueOf(rs.getString(5)),

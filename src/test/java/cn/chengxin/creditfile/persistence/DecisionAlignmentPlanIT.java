@@ -1,0 +1,87 @@
+package cn.chengxin.creditfile.persistence;
+
+import java.util.List;
+import java.util.UUID;
+
+import cn.chengxin.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Session xli: the decisions' alignment ({@link JdbcRecords#outOfStepWithTheirDecisions}, RULES.md §4) reads a
+ * decision's members through the subject index alone, whatever the planner believes of the table. In a load's first
+ * minute the record table has grown from nearly nothing and has not been analysed yet, and a connection keeps the
+ * generic plan it made of the statement: the join on all four columns then ANDed every probe by subject with a scan of
+ * the department's entries of the natural key index, which held every record of the load (6 s a chunk in the
+ * benchmark, to find nothing). Here {@value #RECORDS} records of one department, each of its own subject and decision
+ * (the benchmark's shape), are seeded in a transaction rolled back, the table's statistics removed within it, and the
+ * generic plan explained: the join before gets that plan (the negative proof), the statement does not.
+ */
+@IntegrationTest
+class DecisionAlignmentPlanIT {
+
+    private static final int RECORDS = 10_000;
+
+    /** The members' join the statement had before session xli, the rest of it unchanged. */
+    private static final String JOINED = """
+            WITH decision AS (
+                SELECT DISTINCT subject_id, department_code, decision_number, decision_date
+                FROM creditfile.record
+                WHERE current AND record_key = ANY ($1) AND decision_number IS NOT NULL)
+            SELECT r.id, coalesce(r.own_publication_end, r.publication_end)
+            FROM creditfile.record r
+            JOIN decision d ON d.subject_id = r.subject_id AND d.department_code = r.department_code
+                           AND d.decision_number = r.decision_number AND d.decision_date = r.decision_date
+            WHERE r.current AND r.status NOT IN ('REVOKED', 'ARCHIVED', 'CORRECTED')
+              AND coalesce(r.own_publication_end, r.publication_end) IS NOT NULL""";
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Test
+    void theMembersAreProbedBySubjectAloneOnTheStatisticsOfATableNotYetAnalysed() {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            jdbc.sql("""
+                    INSERT INTO creditfile.record (id, record_key, version, current, subject_id, item_code,
+                                                   item_version, department_code, source_record_id, action,
+                                                   decision_number, decision_date, content, fingerprint, status,
+                                                   publication_end, batch_id, accepted_at, accepted_by)
+                    SELECT gen_random_uuid(), gen_random_uuid(), 1, true, gen_random_uuid(), 'P_ADMIN_PENALTY_GENERAL',
+                           1, 'ALIGN_PLAN', 'align-plan-' || g, 'ADD', '驻市监罚〔2025〕' || g || '号',
+                           date '2025-01-10' + (g % 300), '{}'::jsonb, 'plan', 'ACTIVE', date '2028-01-10', gen_random_uuid(),
+                           now(), 'seed'
+                    FROM generate_series(1, ?) g""").param(RECORDS).update();
+            jdbc.sql("DELETE FROM pg_statistic WHERE starelid = 'creditfile.record'::regclass").update();
+            List<UUID> keys = jdbc.sql("""
+                    SELECT record_key FROM creditfile.record WHERE department_code = 'ALIGN_PLAN' LIMIT 2000""")
+                    .query(UUID.class).list();
+
+            assertThat(genericPlan(JdbcRecords.OUT_OF_STEP.replace("?", "$1"), keys))
+                    .contains("record_by_subject").doesNotContain("record_natural_key");
+            assertThat(genericPlan(JOINED, keys)).as("the join before").contains("record_natural_key");
+        });
+    }
+
+    /** The plan a connection keeps for the statement once it has become a generic one. */
+    private String genericPlan(String statement, List<UUID> keys) {
+        // A name of its own each time: a failed EXPLAIN leaves it prepared on the pooled connection.
+        String name = "alignment_plan_it_" + UUID.randomUUID().toString().replace("-", "");
+        jdbc.sql("SET LOCAL plan_cache_mode = force_generic_plan").update();
+        jdbc.sql("PREPARE " + name + " (uuid[]) AS " + statement).update();
+        // EXECUTE inside EXPLAIN takes no bound parameter: the keys as a literal (uuids only).
+        String plan = String.join("\n", jdbc.sql("EXPLAIN EXECUTE " + name + " ('{"
+                + keys.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",")) + "}')")
+                .query(String.class).list());
+        jdbc.sql("DEALLOCATE " + name).update();
+        return plan;
+    }
+}
