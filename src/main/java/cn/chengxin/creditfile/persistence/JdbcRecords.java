@@ -146,6 +146,16 @@ public class JdbcRecords {
     /** The columns of {@code record_stage}, each row gives them all. */
     private static final int STAGED_COLUMNS = 15;
 
+    /** The columns a first version fills, in the order {@link #insertNew} copies them; the others stay null. */
+    private static final String NEW_RECORD_COLUMNS = """
+            creditfile.record (id, record_key, version, current, subject_id, item_code, item_version, department_code,
+                               source_record_id, action, decision_number, decision_date, content, fingerprint, status,
+                               publication_end, retention_end, linked_from, batch_id, accepted_at, accepted_by)""";
+
+    private static final int NEW_RECORD_COLUMN_COUNT = 21;
+
+    private static final byte[] ADD = "ADD".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
     /**
      * Inserts new records (first versions, all of one department) set-based; a natural key that exists
      * already is skipped. A first version needs no state event: the row itself says who accepted it, when
@@ -155,10 +165,36 @@ public class JdbcRecords {
      */
     public Set<UUID> insertNew(List<UUID> ids, List<UUID> keys, List<NewRecord> records, List<RecordStatus> statuses,
                                UUID batchId, String by, Instant at) {
-        // COPY into a per-connection staging table, then one INSERT … SELECT: the rows travel in PostgreSQL's
-        // bulk format instead of as statement parameters, in its binary form (the server parses no uuid, date or
-        // number from text, the client formats none; only the content is still parsed, as jsonb is). The staging
-        // rows vanish at commit.
+        // The caller stores here only versions not stored when it read them, with new ids and record keys: nothing
+        // stored can conflict with them, only a concurrent writer of the same versions (a replay racing this one).
+        // So the rows are copied straight into the table, in PostgreSQL's binary COPY form, the statement triggers
+        // firing as on an insert; a unique violation undoes the COPY (a savepoint), and the staging path, which
+        // skips the versions stored meanwhile, stores the rest.
+        byte[] department = records.get(0).departmentCode().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] acceptedBy = by.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        BinaryCopyWriter rows = new BinaryCopyWriter();
+        for (int i = 0; i < records.size(); i++) {
+            NewRecord r = records.get(i);
+            rows.row(NEW_RECORD_COLUMN_COUNT).uuid(ids.get(i)).uuid(keys.get(i)).int4(r.version()).bool(true)
+                    .uuid(r.subjectId()).text(r.itemCode()).int4(r.itemVersion()).utf8(department)
+                    .text(r.sourceRecordId()).utf8(ADD).text(r.decisionNumber()).date(r.decisionDate())
+                    .jsonb(json.writeValueAsBytes(r.content())).text(r.fingerprint()).text(statuses.get(i).name())
+                    .date(r.publicationEnd()).date(r.retentionEnd()).uuid(r.linkedFrom()).uuid(batchId).timestamp(at)
+                    .utf8(acceptedBy);
+        }
+        if (PostgresCopy.copyInUnlessDuplicate(dataSource, NEW_RECORD_COLUMNS, rows)) {
+            return Set.copyOf(ids);
+        }
+        return insertNewStaged(ids, keys, records, statuses, batchId, by, at);
+    }
+
+    /**
+     * {@link #insertNew} when some of the versions were stored concurrently: through a per-connection staging table
+     * and one {@code INSERT … SELECT … ON CONFLICT DO NOTHING}, which skips those.
+     */
+    private Set<UUID> insertNewStaged(List<UUID> ids, List<UUID> keys, List<NewRecord> records,
+                                      List<RecordStatus> statuses, UUID batchId, String by, Instant at) {
+        // The rows vanish at commit.
         jdbc.sql("""
                 CREATE TEMP TABLE IF NOT EXISTS record_stage (
                     id uuid, record_key uuid, version int, subject_id uuid, item_code text, item_version int,
@@ -176,16 +212,13 @@ public class JdbcRecords {
         }
         PostgresCopy.copyIn(dataSource, "record_stage", rows);
         return Set.copyOf(jdbc.sql("""
-                        INSERT INTO creditfile.record (id, record_key, version, current, subject_id, item_code,
-                               item_version, department_code, source_record_id, action, decision_number,
-                               decision_date, content, fingerprint, status, publication_end, retention_end,
-                               linked_from, batch_id, accepted_at, accepted_by)
+                        INSERT INTO %s
                         SELECT id, record_key, version, true, subject_id, item_code, item_version, ?, source_record_id,
                                'ADD', decision_number, decision_date, content, fingerprint, status, publication_end,
                                retention_end, linked_from, ?, ?, ?
                         FROM record_stage
                         ON CONFLICT ON CONSTRAINT record_natural_key DO NOTHING
-                        RETURNING id""")
+                        RETURNING id""".formatted(NEW_RECORD_COLUMNS))
                 .params(records.get(0).departmentCode(), batchId, Timestamp.from(at), by)
                 .query(UUID.class).list());
     }

@@ -103,6 +103,15 @@ public final class BinaryCopyWriter {
         return this;
     }
 
+    /**
+     * A timestamptz, rounded to the microsecond as the PostgreSQL driver rounds a {@code Timestamp} parameter: a value
+     * copied and the same value bound to a statement (a record's acceptance and its state event) read back equal.
+     */
+    public BinaryCopyWriter timestamp(java.time.Instant value) {
+        return timestamp(Math.addExact(Math.multiplyExact(value.getEpochSecond(), 1_000_000L),
+                (value.getNano() + 500) / 1000));
+    }
+
     /** A text value (null: SQL NULL). */
     public BinaryCopyWriter text(String value) {
         return value == null ? nullValue() : utf8(value.getBytes(StandardCharsets.UTF_8));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 
 import javax.sql.DataSource;
 
@@ -14,6 +15,9 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 
 /** Bulk loads and reads with PostgreSQL COPY on the connection of the current transaction. */
 public final class PostgresCopy {
+
+    /** SQLSTATE of a unique constraint's refusal. */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private PostgresCopy() {
     }
@@ -64,20 +68,63 @@ public final class PostgresCopy {
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY " + tableAndColumns + " FROM STDIN (FORMAT binary)");
-            try {
-                rows.sendTo(copy);
-                return copy.endCopy();
-            } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
-            }
+            return copy(connection, tableAndColumns, rows);
         } catch (SQLException e) {
             throw new IllegalStateException("bulk load into " + tableAndColumns.split(" ")[0] + " failed", e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    /**
+     * Like {@link #copyIn(DataSource, String, BinaryCopyWriter)}, under a savepoint of the current transaction: when a
+     * unique constraint refuses one of the rows (a concurrent writer stored it first), the COPY leaves none of them
+     * behind, the transaction goes on and the answer is false, for the caller to take a path that skips such rows.
+     *
+     * @return true when every row was copied
+     */
+    public static boolean copyInUnlessDuplicate(DataSource dataSource, String tableAndColumns,
+                                                BinaryCopyWriter rows) {
+        if (rows.rows() == 0) {
+            return true;
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            // Outside a transaction the failed COPY rolls back alone; inside, only a savepoint keeps the rest.
+            Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
+            try {
+                copy(connection, tableAndColumns, rows);
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                if (savepoint != null) {
+                    connection.rollback(savepoint);
+                }
+                return false;
+            }
+            if (savepoint != null) {
+                connection.releaseSavepoint(savepoint);
+            }
+            return true;
+        } catch (SQLException e) {
+            throw new IllegalStateException("bulk load into " + tableAndColumns.split(" ")[0] + " failed", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private static long copy(Connection connection, String tableAndColumns, BinaryCopyWriter rows)
+            throws SQLException {
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn("COPY " + tableAndColumns + " FROM STDIN (FORMAT binary)");
+        try {
+            rows.sendTo(copy);
+            return copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
         }
     }
 
