@@ -726,9 +726,12 @@ public class JdbcRecords {
     /** {@link #outOfStepWithTheirDecisions}: its one parameter, the record keys ({@code uuid[]}). */
     static final String OUT_OF_STEP = """
         WITH decision AS (
-            SELECT DISTINCT subject_id, department_code, decision_number, decision_date
-            FROM creditfile.record
-            WHERE current AND record_key = ANY (?) AND decision_number IS NOT NULL),
+            SELECT DISTINCT x.subject_id, x.department_code, x.decision_number, x.decision_date
+            FROM unnest(?::uuid[]) k(record_key) CROSS JOIN LATERAL (
+                SELECT subject_id, department_code, decision_number, decision_date
+                FROM creditfile.record
+                WHERE current AND record_key = k.record_key AND decision_number IS NOT NULL
+                OFFSET 0) x),
         member AS (
             SELECT r.* FROM decision d CROSS JOIN LATERAL (
                 SELECT id, record_key, subject_id, department_code, decision_number, decision_date,
@@ -759,8 +762,9 @@ public class JdbcRecords {
      * ({@code own_publication_end} once another's was set, V162). Records shown long-term (good information) have no
      * period to share and take none. One query, through the subjects' index.
      * <p>
-     * A decision's members are read as its subject's current records, by the subject index alone, and told apart from
-     * the subject's other records after: {@code OFFSET 0} keeps the other conditions out of that read. Otherwise a plan
+     * The decisions are read by a probe of each key, and their members as the subject's current records, by the subject
+     * index alone, told apart from the subject's other records after: {@code OFFSET 0} keeps the other conditions out
+     * of those reads, and the planner from turning them into a scan of the whole table. Otherwise a plan
      * made on statistics of a table that has grown since (a load's first minute, before autovacuum analyzes it; a
      * server-prepared statement keeps its generic plan) may AND each probe with a scan of the department's entries of
      * the natural key index, which then holds every record of the load: 2,000 × 42,000 index entries, 6 s a chunk to

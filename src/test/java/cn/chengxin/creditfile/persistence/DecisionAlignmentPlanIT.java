@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the department's entries of the natural key index, which held every record of the load (6 s a chunk in the
  * benchmark, to find nothing). Here {@value #RECORDS} records of one department, each of its own subject and decision
  * (the benchmark's shape), are seeded in a transaction rolled back, the table's statistics removed within it, and the
- * generic plan explained: the join before gets that plan (the negative proof), the statement does not.
+ * plans explained: the join before gets that plan (the negative proof); the statement, generic or custom, probes by
+ * key and by subject and scans no whole table.
  */
 @IntegrationTest
 class DecisionAlignmentPlanIT {
@@ -65,17 +66,22 @@ class DecisionAlignmentPlanIT {
                     SELECT record_key FROM creditfile.record WHERE department_code = 'ALIGN_PLAN' LIMIT 2000""")
                     .query(UUID.class).list();
 
-            assertThat(genericPlan(JdbcRecords.OUT_OF_STEP.replace("?", "$1"), keys))
-                    .contains("record_by_subject").doesNotContain("record_natural_key");
-            assertThat(genericPlan(JOINED, keys)).as("the join before").contains("record_natural_key");
+            assertThat(plan(JdbcRecords.OUT_OF_STEP.replace("?", "$1"), keys, "force_generic_plan"))
+                    .contains("record_by_subject").contains("record_one_current").doesNotContain("record_natural_key")
+                    .doesNotContain("Seq Scan on record");
+            // A connection's first five calls: custom plans, the 2,000 keys known.
+            assertThat(plan(JdbcRecords.OUT_OF_STEP.replace("?", "$1"), keys, "force_custom_plan"))
+                    .contains("record_by_subject").contains("record_one_current").doesNotContain("record_natural_key")
+                    .doesNotContain("Seq Scan on record");
+            assertThat(plan(JOINED, keys, "force_generic_plan")).as("the join before").contains("record_natural_key");
         });
     }
 
-    /** The plan a connection keeps for the statement once it has become a generic one. */
-    private String genericPlan(String statement, List<UUID> keys) {
+    /** The statement's plan, generic (what a connection keeps after five calls) or custom, by {@code mode}. */
+    private String plan(String statement, List<UUID> keys, String mode) {
         // A name of its own each time: a failed EXPLAIN leaves it prepared on the pooled connection.
         String name = "alignment_plan_it_" + UUID.randomUUID().toString().replace("-", "");
-        jdbc.sql("SET LOCAL plan_cache_mode = force_generic_plan").update();
+        jdbc.sql("SET LOCAL plan_cache_mode = " + mode).update();
         jdbc.sql("PREPARE " + name + " (uuid[]) AS " + statement).update();
         // EXECUTE inside EXPLAIN takes no bound parameter: the keys as a literal (uuids only).
         String plan = String.join("\n", jdbc.sql("EXPLAIN EXECUTE " + name + " ('{"
