@@ -742,18 +742,12 @@ public class JdbcRecords {
                 OFFSET 0) r
             WHERE r.department_code = d.department_code AND r.decision_number = d.decision_number
               AND r.decision_date = d.decision_date
-              AND r.status NOT IN ('REVOKED', 'ARCHIVED', 'CORRECTED') AND r.own IS NOT NULL),
-        longest AS (
-            SELECT subject_id, department_code, decision_number, decision_date,
-                   max(own) AS last_day
-            FROM member GROUP BY subject_id, department_code, decision_number, decision_date)
-        SELECT m.id, m.record_key, m.subject_id, m.item_code, m.status, m.decision_number,
-               m.publication_end, l.last_day
-        FROM member m
-        JOIN longest l ON l.subject_id = m.subject_id AND l.department_code = m.department_code
-                      AND l.decision_number = m.decision_number
-                      AND l.decision_date = m.decision_date
-        WHERE m.status IN ('ACTIVE', 'IN_DISPUTE') AND m.publication_end <> l.last_day""";
+              AND r.status NOT IN ('REVOKED', 'ARCHIVED', 'CORRECTED') AND r.own IS NOT NULL)
+        SELECT id, record_key, subject_id, item_code, status, decision_number, publication_end, last_day
+        FROM (SELECT m.*, max(m.own) OVER (PARTITION BY m.subject_id, m.department_code, m.decision_number,
+                                                        m.decision_date) AS last_day
+              FROM member m) w
+        WHERE w.status IN ('ACTIVE', 'IN_DISPUTE') AND w.publication_end <> w.last_day""";
 
     /**
      * The shown records (有效, 异议中) of the decisions the records {@code recordKeys} belong to whose publication does
@@ -768,7 +762,9 @@ public class JdbcRecords {
      * made on statistics of a table that has grown since (a load's first minute, before autovacuum analyzes it; a
      * server-prepared statement keeps its generic plan) may AND each probe with a scan of the department's entries of
      * the natural key index, which then holds every record of the load: 2,000 × 42,000 index entries, 6 s a chunk to
-     * find nothing (session xli, docs/performance-log.md).
+     * find nothing (session xli, docs/performance-log.md). The decision's longest day is a window over its members, not
+     * a join of the members with their grouped selves: estimated at one row, that join became a nested loop running
+     * the grouping once per member — 2,000 × 2,000 rows, ~0.8 s a chunk of records in force (session xli).
      */
     public List<OutOfStep> outOfStepWithTheirDecisions(java.util.Collection<UUID> recordKeys) {
         return jdbc.sql(OUT_OF_STEP)
