@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,16 +47,18 @@ class IngestBenchCommand implements ApplicationRunner, ExitCodeGenerator {
     private final DataSource dataSource;
     private final City city;
     private final Path dataDir;
+    private final Clock clock;
     private int exitCode;
 
     IngestBenchCommand(DemoData demoData, FileSubmissions files, CreditFile creditFile, DataSource dataSource,
-                       City city, @Value("${chengxin.data-dir:./data}") Path dataDir) {
+                       City city, @Value("${chengxin.data-dir:./data}") Path dataDir, Clock clock) {
         this.demoData = demoData;
         this.files = files;
         this.creditFile = creditFile;
         this.dataSource = dataSource;
         this.city = city;
         this.dataDir = dataDir;
+        this.clock = clock;
     }
 
     @Override
@@ -65,7 +69,7 @@ class IngestBenchCommand implements ApplicationRunner, ExitCodeGenerator {
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         demoData.generatePopulationOnly(rows, seed);
         Path csv = dataDir.resolve("bench-ingest.csv");
-        writeCsv(csv, PopulationGenerator.generate(city, seed, rows).residents());
+        writeCsv(csv, PopulationGenerator.generate(city, seed, rows).residents(), LocalDate.now(clock));
         System.out.printf("bench-ingest: CSV of %,d rows written (%,d MB)%n", rows, Files.size(csv) >> 20);
 
         org.springframework.jdbc.core.simple.JdbcClient jdbc =
@@ -170,17 +174,24 @@ class IngestBenchCommand implements ApplicationRunner, ExitCodeGenerator {
                 rs.getLong(1), rs.getLong(3), rs.getLong(4), rs.getString(5))).list().forEach(System.out::println);
     }
 
-    private static void writeCsv(Path csv, List<SyntheticResident> residents) throws IOException {
+    /**
+     * One general administrative penalty (一般, published for a year: RULES.md §4) per adult, decided within the 60 days
+     * before {@code today}, as a department's regular feed brings them: every record is stored in force, so the lists,
+     * scores and packed facts react to each (decisions of 2025, as the file held before, had all ended their
+     * publication and left the reactions nothing to do).
+     */
+    private static void writeCsv(Path csv, List<SyntheticResident> residents, LocalDate today) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
             out.write("itemCode,subjectNumber,subjectName,sourceRecordId,decisionNumber,decisionDate,penalty_type,facts,"
                     + "basis,fine,authority\n");
             for (int i = 0; i < residents.size(); i++) {
                 SyntheticResident r = residents.get(i);
-                if (r.birthDate().isAfter(java.time.LocalDate.of(2006, 12, 31))) {
+                if (r.birthDate().isAfter(LocalDate.of(2006, 12, 31))) {
                     continue; // minors get no penalty records (and a decision cannot precede a birth)
                 }
+                LocalDate decided = today.minusDays(1 + i % 60);
                 out.write("P_ADMIN_PENALTY_GENERAL," + r.identityNumber() + "," + r.name() + ",BENCH-" + i
-                        + ",驻市监罚〔2025〕" + i + "号,2025-0" + (1 + i % 9) + "-1" + (i % 9) + ",罚款,无照经营,"
+                        + ",驻市监罚〔" + decided.getYear() + "〕" + i + "号," + decided + ",罚款,无照经营,"
                         + "《无证无照经营查处办法》第十三条,0.5,驻马店市市场监督管理局\n");
             }
         }
