@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -26,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Gaps review xxxiii N12 (GB/T 22239-2019 §8.1.4.2): the README's database checklist on a server where the DBA makes
  * the roles. The owner migrates ({@code SPRING_FLYWAY_USER}); the platform runs as a login of the runtime role, which
  * owns nothing: it stores and audits as ever, empties the audit content past its period through the owner's function,
- * and may not change, delete or drop the audit log. A login of the read-only role reads, and writes nothing.
+ * and may not change, delete or drop the audit log. A login of the read-only role reads, and writes nothing; it
+ * reads neither the keys kept in the database nor the hashes and seeds sign-ins are checked against.
  */
 class DatabaseRolesIT {
 
@@ -126,6 +128,34 @@ class DatabaseRolesIT {
                     .rootCause().hasMessageContaining("permission denied");
             assertThatThrownBy(() -> auditor.sql("SELECT count(*) FROM account.http_session").query(Long.class)
                     .single()).as("sessions stay unread").rootCause().hasMessageContaining("permission denied");
+
+            // Gaps review xli V11 (V590): the keys kept in the database stay unread, and so do the hashes sign-ins are
+            // checked against and the TOTP seeds; every other column of those tables is read.
+            for (String secret : List.of("account.secret", "inquiry.secret", "portal.secret")) {
+                assertThatThrownBy(() -> auditor.sql("SELECT name, value FROM " + secret).query().listOfRows())
+                        .as(secret).rootCause().hasMessageContaining("permission denied");
+            }
+            JdbcClient owner = JdbcClient.create(server.getDatabase(ExternalPostgres.USER, "chengxin"));
+            Map<String, List<String>> withheld = Map.of(
+                    "account.staff_user", List.of("password_hash", "totp_cipher"),
+                    "account.citizen", List.of("password_hash"),
+                    "account.api_client", List.of("key_hash"),
+                    "account.pending_registration", List.of("password_hash", "code_hash"),
+                    "account.pending_recovery", List.of("code_hash"));
+            withheld.forEach((table, hidden) -> {
+                List<String> columns = owner.sql("""
+                                SELECT column_name FROM information_schema.columns
+                                WHERE table_schema || '.' || table_name = ? ORDER BY ordinal_position""")
+                        .param(table).query(String.class).list();
+                assertThat(columns).as(table).containsAll(hidden);
+                for (String column : hidden) {
+                    assertThatThrownBy(() -> auditor.sql("SELECT " + column + " FROM " + table).query().listOfRows())
+                            .as(table + "." + column).rootCause().hasMessageContaining("permission denied");
+                }
+                String rest = String.join(", ", columns.stream().filter(c -> !hidden.contains(c)).toList());
+                assertThat(auditor.sql("SELECT count(*) FROM (SELECT " + rest + " FROM " + table + ") t")
+                        .query(Long.class).single()).as(table + " but its hashes").isNotNegative();
+            });
         }
     }
 }
