@@ -35,6 +35,25 @@ class DatabaseGuaranteesIT {
             VALUES (gen_random_uuid(), 'BLACK', gen_random_uuid(), 'ab12', '测试', ?, ?, 'COURT', '依据', '理由',
                     'PROPOSED', 'test', now())""";
 
+    private static final String DECIDED_ENTRY = """
+            INSERT INTO listing.entry (id, list_type, subject_id, subject_pseudonym, subject_name, subject_kind,
+                                       masked_number, department_code, legal_basis, reasons, status, proposed_by,
+                                       proposed_at, reviewed_by, reviewed_at, effective_from)
+            VALUES (gen_random_uuid(), 'RED', gen_random_uuid(), 'ab12', '测试', 'PERSON', '1101**********002X', 'COURT',
+                    '依据', '理由', 'EFFECTIVE', ?, now(), ?, now(), now())""";
+
+    private static final String EXIT_PROPOSAL = """
+            WITH e AS (INSERT INTO listing.entry (id, list_type, subject_id, subject_pseudonym, subject_name,
+                                                  subject_kind, masked_number, department_code, legal_basis, reasons,
+                                                  status, proposed_by, proposed_at, reviewed_by, reviewed_at,
+                                                  effective_from)
+                       VALUES (gen_random_uuid(), 'RED', gen_random_uuid(), 'ab12', '测试', 'PERSON',
+                               '1101**********002X', 'COURT', '依据', '理由', 'EFFECTIVE', 'system', now(), 'reviewer',
+                               now(), now()) RETURNING id)
+            INSERT INTO listing.exit_proposal (id, entry_id, ground, reasons, proposed_by, proposed_at, status,
+                                               decided_by, decided_at)
+            SELECT gen_random_uuid(), e.id, 'OTHER', '理由', ?, now(), 'APPROVED', ?, now() FROM e""";
+
     private static final String OBJECTION = """
             INSERT INTO objection.objection (id, subject_id, record_key, item_code, department_code, reasons, filed_by,
                                              filed_at, status, due_on, received_on, outcome, decided_at)
@@ -92,6 +111,17 @@ class DatabaseGuaranteesIT {
         refused("counter_visit_guardian_number_masked", GUARDIAN, "11010519491231002X");
         accepted(STAFF_IDENTITY, "1101**********002X");
         refused("staff_user_identity_masked", STAFF_IDENTITY, "11010519491231002X");
+    }
+
+    /** V5: a list entry decided, and an exit by hand approved, by someone other than its proposer (双人复核). */
+    @Test
+    void aListDecisionByItsOwnProposerIsRefused() {
+        accepted(DECIDED_ENTRY, "system", "reviewer");
+        accepted(DECIDED_ENTRY, "clerk", "reviewer");
+        refused("entry_four_eyes", DECIDED_ENTRY, "clerk", "clerk");
+        refused("entry_four_eyes", DECIDED_ENTRY, "system", "system");
+        accepted(EXIT_PROPOSAL, "clerk", "reviewer");
+        refused("exit_proposal_four_eyes", EXIT_PROPOSAL, "clerk", "clerk");
     }
 
     /** V7: no case due beyond the 20-day ceiling or before its receipt; states and outcomes the code knows. */
