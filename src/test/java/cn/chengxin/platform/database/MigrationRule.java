@@ -15,7 +15,13 @@ import java.util.regex.Pattern;
  * PostgreSQL refuses): the script needs its {@code .sql.conf} file saying {@code executeInTransaction=false};</li>
  * <li>{@code ADD CONSTRAINT … FOREIGN KEY} or {@code CHECK} without {@code NOT VALID} (validate it in a later
  * statement, {@code VALIDATE CONSTRAINT}, which lets writes go on);</li>
- * <li>{@code ALTER COLUMN … TYPE} (rewrites the table under an exclusive lock).</li>
+ * <li>{@code ALTER COLUMN … TYPE} (rewrites the table under an exclusive lock);</li>
+ * <li>{@code ALTER COLUMN … SET NOT NULL} (scans the table under an exclusive lock) unless the script also drops a
+ * constraint of the table: the safe form proves the column first by {@code CHECK (c IS NOT NULL) NOT VALID} and its
+ * {@code VALIDATE} in earlier scripts, and PostgreSQL then skips the scan; that script drops the proving check
+ * (gaps review xli V13);</li>
+ * <li>{@code ADD UNIQUE} or {@code PRIMARY KEY} but {@code USING INDEX} (builds its index under an exclusive lock;
+ * safe: {@code CREATE UNIQUE INDEX CONCURRENTLY}, then {@code ADD CONSTRAINT … USING INDEX}).</li>
  * </ul>
  * Statements are read with comments, quoted strings and dollar-quoted bodies set aside.
  */
@@ -23,8 +29,9 @@ final class MigrationRule {
 
     /** The tables that grow with every check, record, event and message (README 容量与维护). */
     static final Pattern LARGE = Pattern.compile(
-            "(audit\\.event|audit\\.node|measures\\.check_made|creditfile\\.record|exchange\\.outbox"
-                    + "|subject\\.subject|inquiry\\.report\\w*)");
+            "(audit\\.event|audit\\.node|measures\\.check_made|creditfile\\.record|creditfile\\.record_event"
+                    + "|exchange\\.outbox|exchange\\.received|subject\\.subject|subject\\.person|subject\\.residency"
+                    + "|scoring\\.score|scoring\\.score_history|account\\.notice|inquiry\\.report\\w*)");
 
     private static final String TABLE = "(?:only\\s+)?\"?([a-z_]+\\.[a-z_0-9]+)\"?";
     private static final Pattern CREATE_INDEX = Pattern.compile(
@@ -36,6 +43,11 @@ final class MigrationRule {
             "^add\\s+(?:constraint\\s+\\S+\\s+)?(foreign\\s+key|check)\\b");
     private static final Pattern ALTER_TYPE = Pattern.compile(
             "^alter\\s+(?:column\\s+)?\\S+\\s+(?:set\\s+data\\s+)?type\\b");
+    private static final Pattern SET_NOT_NULL = Pattern.compile(
+            "^alter\\s+(?:column\\s+)?\\S+\\s+set\\s+not\\s+null\\b");
+    private static final Pattern ADD_KEY = Pattern.compile(
+            "^add\\s+(?:constraint\\s+\\S+\\s+)?(unique|primary\\s+key)\\b");
+    private static final Pattern DROP_CONSTRAINT = Pattern.compile("^drop\\s+constraint\\b");
 
     private static final Pattern CREATE_TABLE = Pattern.compile(
             "^create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?\"?([a-z_]+\\.[a-z_0-9]+)\"?");
@@ -55,7 +67,17 @@ final class MigrationRule {
         List<String> found = new ArrayList<>();
         // A table the script creates is empty while it runs: nothing to scan.
         java.util.Set<String> created = new java.util.HashSet<>();
-        for (String statement : statements(sql)) {
+        // Tables a constraint of which the script drops: a SET NOT NULL there is the safe form's last step.
+        java.util.Set<String> dropsConstraint = new java.util.HashSet<>();
+        List<String> statements = statements(sql);
+        for (String statement : statements) {
+            Matcher alter = ALTER_TABLE.matcher(statement.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim());
+            if (alter.find() && topLevel(alter.group(2)).stream()
+                    .anyMatch(a -> DROP_CONSTRAINT.matcher(a.trim()).find())) {
+                dropsConstraint.add(alter.group(1));
+            }
+        }
+        for (String statement : statements) {
             String s = statement.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
             Matcher table = CREATE_TABLE.matcher(s);
             if (table.find()) {
@@ -83,6 +105,14 @@ final class MigrationRule {
                     }
                     if (ALTER_TYPE.matcher(a).find()) {
                         found.add("ALTER COLUMN TYPE on " + alter.group(1));
+                    }
+                    if (SET_NOT_NULL.matcher(a).find() && !dropsConstraint.contains(alter.group(1))) {
+                        found.add("SET NOT NULL on " + alter.group(1) + " without a validated CHECK proving it");
+                    }
+                    Matcher key = ADD_KEY.matcher(a);
+                    if (key.find() && !a.contains("using index")) {
+                        found.add("ADD " + key.group(1).toUpperCase(Locale.ROOT).replaceAll("\\s+", " ") + " on "
+                                + alter.group(1) + " without USING INDEX");
                     }
                 }
             }
