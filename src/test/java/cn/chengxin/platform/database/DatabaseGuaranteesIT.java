@@ -54,6 +54,23 @@ class DatabaseGuaranteesIT {
                                                decided_by, decided_at)
             SELECT gen_random_uuid(), e.id, 'OTHER', '理由', ?, now(), 'APPROVED', ?, now() FROM e""";
 
+    private static final String RULE_DECIDED = """
+            UPDATE listing.rule SET changed_by = 'clerk', decided_by = ?
+            WHERE current AND code = (SELECT min(code) FROM listing.rule WHERE current)""";
+
+    private static final String MEASURE_CHANGE = """
+            INSERT INTO measures.measure_change (id, measure_code, kind, enabled, proposed_by, proposer_name,
+                                                 proposed_at, status, decided_by, decider_name, decided_at)
+            SELECT gen_random_uuid(), min(code), 'SWITCH', false, ?, '提出人', now(), ?, ?, '审核人', now()
+            FROM measures.measure""";
+
+    private static final String CALENDAR_PROPOSAL = """
+            INSERT INTO shared.calendar_proposal (id, first_day, last_day, change, source, proposed_by,
+                                                  proposed_by_name, proposed_at, status, decided_by, decided_by_name,
+                                                  decided_at)
+            VALUES (gen_random_uuid(), DATE '2030-01-02', DATE '2030-01-02', 'ORDINARY', '测试', ?, '提出人', now(), ?,
+                    ?, '审核人', now())""";
+
     private static final String OBJECTION = """
             INSERT INTO objection.objection (id, subject_id, record_key, item_code, department_code, reasons, filed_by,
                                              filed_at, status, due_on, received_on, outcome, decided_at)
@@ -113,7 +130,10 @@ class DatabaseGuaranteesIT {
         refused("staff_user_identity_masked", STAFF_IDENTITY, "11010519491231002X");
     }
 
-    /** V5: a list entry decided, and an exit by hand approved, by someone other than its proposer (双人复核). */
+    /**
+     * V5: a list entry decided, an exit by hand, a rule's version, a measure's change and a calendar change approved,
+     * by someone other than its proposer (双人复核).
+     */
     @Test
     void aListDecisionByItsOwnProposerIsRefused() {
         accepted(DECIDED_ENTRY, "system", "reviewer");
@@ -122,6 +142,17 @@ class DatabaseGuaranteesIT {
         refused("entry_four_eyes", DECIDED_ENTRY, "system", "system");
         accepted(EXIT_PROPOSAL, "clerk", "reviewer");
         refused("exit_proposal_four_eyes", EXIT_PROPOSAL, "clerk", "clerk");
+
+        // The other maker-checker tables: a rule's version and a measure's change may be taken back by their
+        // proposer (rejected), never approved by them; a calendar change is decided by a second person either way.
+        accepted(RULE_DECIDED, "reviewer");
+        refused("rule_four_eyes", RULE_DECIDED, "clerk");
+        accepted(MEASURE_CHANGE, "clerk", "APPROVED", "reviewer");
+        accepted(MEASURE_CHANGE, "clerk", "REJECTED", "clerk");
+        refused("measure_change_four_eyes", MEASURE_CHANGE, "clerk", "APPROVED", "clerk");
+        accepted(CALENDAR_PROPOSAL, "clerk", "APPROVED", "reviewer");
+        refused("calendar_proposal_four_eyes", CALENDAR_PROPOSAL, "clerk", "REJECTED", "clerk");
+        refused("calendar_proposal_four_eyes", CALENDAR_PROPOSAL, "clerk", "APPROVED", "clerk");
     }
 
     /** V7: no case due beyond the 20-day ceiling or before its receipt; states and outcomes the code knows. */
