@@ -16,6 +16,7 @@ import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Principals;
+import cn.chengxin.support.UniqueText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,7 +62,7 @@ class ContentPublishingIT {
     @Test
     void theAuthorCannotPublishTheirOwnArticleAndASecondPersonCan() throws Exception {
         as("writer");
-        Article draft = content.draft(new ArticleText(ArticleKind.CASE, "守信激励典型案例" + UUID.randomUUID(), "摘要",
+        Article draft = content.draft(new ArticleText(ArticleKind.CASE, "守信激励典型案例" + UniqueText.next(), "摘要",
                 "第一段。\n\n第二段。"));
         content.submit(draft.id(), draft.version());
         int pending = content.find(draft.id()).orElseThrow().version();
@@ -101,7 +102,7 @@ class ContentPublishingIT {
     @Test
     void aKnowledgeArticleThatNamesAPersonIsRefused() throws Exception {
         as("writer");
-        String title = "以案说法：拒不履行判决的后果" + UUID.randomUUID();
+        String title = "以案说法：拒不履行判决的后果" + UniqueText.next();
         String named = "张三，男，1985年生，因拒不履行生效判决被列入失信被执行人名单。";
         assertThatThrownBy(() -> content.draft(new ArticleText(ArticleKind.KNOWLEDGE, title, "摘要", named)))
                 .extracting(e -> ((DomainProblem) e).code()).isEqualTo("CASE_NAMES_A_PERSON");
@@ -129,7 +130,7 @@ class ContentPublishingIT {
     @Test
     void aPolicyArticleIsPublishedOnlyWithTheConfidentialityReview() throws Exception {
         as("writer");
-        Article draft = content.draft(new ArticleText(ArticleKind.POLICY, "信用修复办法解读" + UUID.randomUUID(), "摘要",
+        Article draft = content.draft(new ArticleText(ArticleKind.POLICY, "信用修复办法解读" + UniqueText.next(), "摘要",
                 "正文。"));
         content.submit(draft.id(), draft.version());
         int pending = content.find(draft.id()).orElseThrow().version();
@@ -163,7 +164,7 @@ class ContentPublishingIT {
      */
     @Test
     void publishedArticlesThatWouldNowBeRefusedAreListedForReview() throws Exception {
-        String marker = UUID.randomUUID().toString();
+        String marker = UniqueText.next();
         UUID named = publishedBefore(ArticleKind.KNOWLEDGE, "以案说法旧文" + marker,
                 "张三，男，1985年生，因拒不履行判决被列入失信被执行人名单。");
         UUID masked = publishedBefore(ArticleKind.POLICY, "政策解读旧文" + marker,
@@ -204,7 +205,7 @@ class ContentPublishingIT {
     @Test
     void aPublishedPolicyArticleIsListedOnThePoliciesPage() throws Exception {
         as("writer");
-        String title = "信用修复政策解读" + UUID.randomUUID();
+        String title = "信用修复政策解读" + UniqueText.next();
         Article draft = content.draft(new ArticleText(ArticleKind.POLICY, title, "摘要", "正文。"));
         content.submit(draft.id(), draft.version());
         int pending = content.find(draft.id()).orElseThrow().version();
@@ -221,7 +222,7 @@ class ContentPublishingIT {
 
     @Test
     void thePublicCasesNameTheKindsInTheReadersLanguage() throws Exception {
-        Article published = published(new ArticleText(ArticleKind.KNOWLEDGE, "信用知识问答" + UUID.randomUUID(), "摘要",
+        Article published = published(new ArticleText(ArticleKind.KNOWLEDGE, "信用知识问答" + UniqueText.next(), "摘要",
                 "正文。"));
         String english = mvc.perform(get("/cases").param("q", published.title()).param("lang", "en"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -242,7 +243,7 @@ class ContentPublishingIT {
      */
     @Test
     void theConsoleNamesKindsAndStatesInTheReadersLanguage() throws Exception {
-        Article published = published(new ArticleText(ArticleKind.POLICY, "信用政策解读" + UUID.randomUUID(), "摘要",
+        Article published = published(new ArticleText(ArticleKind.POLICY, "信用政策解读" + UniqueText.next(), "摘要",
                 "正文。"));
         var editor = authentication(Principals.staff("content-lang", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
                 Permission.CONTENT_EDIT));
@@ -282,7 +283,7 @@ class ContentPublishingIT {
     @Test
     void theLastEditorCannotPublishTheTextTheyRewrote() throws Exception {
         as("writer");
-        Article draft = content.draft(new ArticleText(ArticleKind.KNOWLEDGE, "信用修复指南" + UUID.randomUUID(), "摘要",
+        Article draft = content.draft(new ArticleText(ArticleKind.KNOWLEDGE, "信用修复指南" + UniqueText.next(), "摘要",
                 "原文。"));
         as("editor");
         content.edit(draft.id(), draft.version(), new ArticleText(ArticleKind.KNOWLEDGE, draft.title(), "摘要",
@@ -306,7 +307,7 @@ class ContentPublishingIT {
     @Test
     void twoReviewersApprovingAtOnceMakeExactlyOneDecision() throws Exception {
         as("writer");
-        Article draft = content.draft(new ArticleText(ArticleKind.POLICY, "并发审核" + UUID.randomUUID(), "", "正文"));
+        Article draft = content.draft(new ArticleText(ArticleKind.POLICY, "并发审核" + UniqueText.next(), "", "正文"));
         content.submit(draft.id(), draft.version());
         int version = content.find(draft.id()).orElseThrow().version();
 
@@ -358,14 +359,14 @@ class ContentPublishingIT {
     void aRefusedArticleComesBackAsWrittenWith422() throws Exception {
         var editor = authentication(Principals.staff("content-form", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
                 Permission.CONTENT_EDIT));
-        String body = "正文第一段，写了很久" + UUID.randomUUID();
+        String body = "正文第一段，写了很久" + UniqueText.next();
         assertThat(mvc.perform(post("/console/content").with(editor).with(csrf()).param("kind", "CASE")
                         .param("title", "").param("summary", "摘要").param("body", body))
                 .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString())
                 .contains("ARTICLE_TITLE_MISSING", "请填写标题", body + "</textarea>");
 
         as("writer");
-        Article draft = content.draft(new ArticleText(ArticleKind.CASE, "信用承诺典型案例" + UUID.randomUUID(), "", "原文。"));
+        Article draft = content.draft(new ArticleText(ArticleKind.CASE, "信用承诺典型案例" + UniqueText.next(), "", "原文。"));
         assertThat(mvc.perform(post("/console/content/{id}", draft.id()).with(editor).with(csrf())
                         .param("version", Integer.toString(draft.version() + 1)).param("kind", "CASE")
                         .param("title", draft.title()).param("summary", "").param("body", body))

@@ -1,7 +1,6 @@
 package cn.chengxin.portal;
 
 import java.util.List;
-import java.util.UUID;
 
 import cn.chengxin.portal.content.domain.ArticleKind;
 import cn.chengxin.portal.content.domain.ArticleStatus;
@@ -10,6 +9,7 @@ import cn.chengxin.subject.domain.Masking;
 import cn.chengxin.subject.domain.TypedText;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.UniqueText;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,7 +48,7 @@ class ContentTypedTextIT {
 
     @Test
     void anArticleWhoseTextHoldsANumberIsRefusedAndNothingIsKept() throws Exception {
-        String title = "守信激励典型案例" + UUID.randomUUID();
+        String title = "守信激励典型案例" + UniqueText.next();
         for (ArticleText text : List.of(new ArticleText(ArticleKind.CASE, title + " " + NUMBER, "", "正文"),
                 new ArticleText(ArticleKind.CASE, title, "当事人 " + NUMBER, "正文"),
                 new ArticleText(ArticleKind.CASE, title, "", "当事人身份证号 " + NUMBER + " 主动履行"))) {
@@ -72,7 +72,7 @@ class ContentTypedTextIT {
 
     @Test
     void theFormRefusedForANumberShowsTheTextAgainMaskedBesideTheField() throws Exception {
-        String title = "诚信经营典型案例" + UUID.randomUUID();
+        String title = "诚信经营典型案例" + UniqueText.next();
         String page = mvc.perform(post("/console/content").with(staff("content:edit")).with(csrf())
                         .param("kind", "CASE").param("title", title).param("summary", "摘要")
                         .param("body", "当事人 " + NUMBER + " 主动履行"))
@@ -85,7 +85,7 @@ class ContentTypedTextIT {
 
     @Test
     void aReviewNoteHoldingANumberIsRefusedAndTheArticleWaitsAsItWas() throws Exception {
-        String title = "信用修复典型案例" + UUID.randomUUID();
+        String title = "信用修复典型案例" + UniqueText.next();
         Article draft = as("writer", () -> content.draft(new ArticleText(ArticleKind.CASE, title, "", "正文")));
         as("writer", () -> {
             content.submit(draft.id(), draft.version());

@@ -19,6 +19,7 @@ import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Principals;
 import cn.chengxin.support.TestCitizens;
 import cn.chengxin.support.TestRecords;
+import cn.chengxin.support.UniqueText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -154,7 +155,7 @@ class TypicalCasesIT {
     @Test
     void unpublishedTextsAreReadOnlyByTheirWritersAndReviewers() throws Exception {
         as("case-writer");
-        String title = "未发布的案例" + UUID.randomUUID();
+        String title = "未发布的案例" + UniqueText.next();
         Article draft = content.draft(text(title), "");
         var anyStaff = authentication(Principals.staff("case-reader", "CREDIT_OFFICE", Permission.CONSOLE_HOME));
         var reviewer = authentication(Principals.staff("case-reviewer", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
