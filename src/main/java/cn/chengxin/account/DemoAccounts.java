@@ -62,9 +62,11 @@ public class DemoAccounts implements ApplicationRunner {
     private final CitizenAccounts citizens;
     private final ApiClients apiClients;
     private final SubjectRegistry subjects;
+    private final ElectronicServiceAgreements eService;
 
     DemoAccounts(DemoDepartments departments, StaffDirectory directory, CitizenAccounts citizens,
-                 ApiClients apiClients, SubjectRegistry subjects) {
+                 ApiClients apiClients, SubjectRegistry subjects, ElectronicServiceAgreements eService) {
+        this.eService = eService;
         this.departments = departments;
         this.directory = directory;
         this.citizens = citizens;
@@ -93,9 +95,13 @@ public class DemoAccounts implements ApplicationRunner {
                     .map(Role::id).toList());
         });
         Optional<UUID> resident = subjects.firstSyntheticAdult(30);
-        resident.flatMap(id -> citizens.registerVerified(id, CITIZEN_PHONE, PASSWORD))
-                .ifPresent(id -> log.info("Demo citizen account created (phone {}, synthetic resident)",
-                        "138****0000"));
+        resident.flatMap(id -> citizens.registerVerified(id, CITIZEN_PHONE, PASSWORD).map(account -> id))
+                .ifPresent(id -> {
+                    // The demo's list notices are served by reading them in 个人中心 (README): the synthetic citizen has
+                    // signed the confirmation of electronic service (《行政处罚法》第六十一条), by 'demo'.
+                    eService.agreeForDemo(id);
+                    log.info("Demo citizen account created (phone {}, synthetic resident)", "138****0000");
+                });
         directory.departments().stream().filter(d -> d.code().equals("MARKET")).findFirst().ifPresent(market -> {
             // The approval system checks in the scenarios where the market regulator applies measures.
             apiClients.issueKnownKey(API_KEY, "演示部门审批系统", "市市场监督管理局", market.id(),

@@ -137,6 +137,17 @@ class AccountsBrowserIT {
             assertThat(lookUp.locator("[data-field=proof]")).hasText("✓ 已验证");
             lookUp.locator("[data-field=proof]").click();
             assertThat(page.locator("[data-field=verdict]")).containsText("证明有效");
+
+            // 电子送达确认书 (《行政处罚法》第六十一条): the text read, the box ticked, agreed; in force and on record.
+            page.navigate(url("/me"));
+            page.locator("#my-eservice").click();
+            assertThat(page).hasURL(url("/me/electronic-service"));
+            assertThat(page.locator("#eservice-terms")).containsText("第六十一条");
+            assertThat(page.locator("[data-field=not-in-force]")).isVisible();
+            page.getByLabel("本人已阅读并同意上述电子送达确认书").check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("同意电子送达").setExact(true)).click();
+            assertThat(page.locator("[data-field=in-force]")).containsText("您已同意电子送达");
+            assertThat(page.locator("#eservice-history tbody tr")).hasCount(1);
         }
 
         // The README's demo citizen (on a synthetic resident) signs in with phone number and password.

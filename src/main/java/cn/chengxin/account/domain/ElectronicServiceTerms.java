@@ -1,0 +1,52 @@
+package cn.chengxin.account.domain;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+
+/**
+ * The confirmation of electronic service (电子送达确认书) a citizen signs in self-service, and when it counts. Under
+ * 《行政处罚法》第六十一条 a decision is handed over or served as the 《民事诉讼法》 provides, and "当事人同意并签订确认书的，
+ * 行政机关可以采用传真、电子邮件等方式" — only then. So the list notices owed to a person (the prior notice, the exit notice,
+ * the changed last day) count as served by their reading them in 个人中心 or by the text to the phone on file only while
+ * such an agreement is in force; otherwise they wait for service by post, in person or by announcement. The agreement
+ * holds for the notices served after it and can be withdrawn for later ones; a service already made stays.
+ */
+public final class ElectronicServiceTerms {
+
+    /**
+     * The version of the confirmation's text ({@code me.eservice.terms.*} in the messages): changing the text needs a
+     * new version, so that each agreement names the text the citizen ticked.
+     */
+    public static final String VERSION = "2026-12-07";
+
+    private ElectronicServiceTerms() {
+    }
+
+    /** One agreement's period: from its signing to its withdrawal (null: in force). */
+    public record Period(Instant agreedAt, Instant withdrawnAt) {
+
+        public boolean covers(Instant at) {
+            return !at.isBefore(agreedAt) && (withdrawnAt == null || at.isBefore(withdrawnAt));
+        }
+    }
+
+    /** Whether an agreement was in force at {@code at}: signed at or before it and not withdrawn by then. */
+    public static boolean inForceAt(Collection<Period> periods, Instant at) {
+        return periods.stream().anyMatch(p -> p.covers(at));
+    }
+
+    /**
+     * What is wrong with an agreement submitted, if anything: the box not ticked (a confirmation is signed, not
+     * presumed), or a text other than the current one shown (the text changed while the page was open).
+     */
+    public static Optional<String> problem(boolean confirmed, String versionShown) {
+        if (!confirmed) {
+            return Optional.of("请勾选“本人已阅读并同意电子送达确认书”后提交");
+        }
+        if (!VERSION.equals(versionShown)) {
+            return Optional.of("电子送达确认书已更新：请阅读新的确认书后重新确认");
+        }
+        return Optional.empty();
+    }
+}

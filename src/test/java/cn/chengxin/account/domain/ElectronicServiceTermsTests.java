@@ -1,0 +1,43 @@
+package cn.chengxin.account.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ElectronicServiceTermsTests {
+
+    private static final Instant AGREED = Instant.parse("2026-12-01T02:00:00Z");
+    private static final Instant WITHDRAWN = Instant.parse("2026-12-05T02:00:00Z");
+
+    @Test
+    void anAgreementCoversTheMomentsFromItsSigningUntilItsWithdrawal() {
+        List<ElectronicServiceTerms.Period> periods = List.of(new ElectronicServiceTerms.Period(AGREED, WITHDRAWN));
+        assertThat(ElectronicServiceTerms.inForceAt(periods, AGREED.minusSeconds(1))).as("before signing").isFalse();
+        assertThat(ElectronicServiceTerms.inForceAt(periods, AGREED)).as("the moment signed").isTrue();
+        assertThat(ElectronicServiceTerms.inForceAt(periods, WITHDRAWN.minusSeconds(1))).isTrue();
+        assertThat(ElectronicServiceTerms.inForceAt(periods, WITHDRAWN)).as("the moment withdrawn").isFalse();
+        assertThat(ElectronicServiceTerms.inForceAt(List.of(), AGREED)).as("never agreed").isFalse();
+    }
+
+    @Test
+    void anAgreementSignedAgainAfterAWithdrawalCoversOnlyFromItsOwnSigning() {
+        Instant again = WITHDRAWN.plusSeconds(3600);
+        List<ElectronicServiceTerms.Period> periods = List.of(new ElectronicServiceTerms.Period(AGREED, WITHDRAWN),
+                new ElectronicServiceTerms.Period(again, null));
+        assertThat(ElectronicServiceTerms.inForceAt(periods, WITHDRAWN.plusSeconds(60))).as("between the two").isFalse();
+        assertThat(ElectronicServiceTerms.inForceAt(periods, again.plusSeconds(86_400L * 365))).as("in force").isTrue();
+    }
+
+    @Test
+    void aConfirmationIsTickedAndOfTheTextInForce() {
+        assertThat(ElectronicServiceTerms.problem(false, ElectronicServiceTerms.VERSION)).hasValueSatisfying(
+                p -> assertThat(p).contains("请勾选"));
+        assertThat(ElectronicServiceTerms.problem(true, "2000-01-01")).hasValueSatisfying(
+                p -> assertThat(p).contains("已更新"));
+        assertThat(ElectronicServiceTerms.problem(true, null)).isPresent();
+        assertThat(ElectronicServiceTerms.problem(true, ElectronicServiceTerms.VERSION)).isEmpty();
+    }
+}
