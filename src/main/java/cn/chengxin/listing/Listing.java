@@ -21,6 +21,7 @@ import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
 import cn.chengxin.account.CaseRecusal;
+import cn.chengxin.account.ElectronicServiceAgreements;
 import cn.chengxin.account.NoticeArg;
 import cn.chengxin.account.Notices;
 import cn.chengxin.account.StaffDirectory;
@@ -106,6 +107,8 @@ public class Listing {
     private final City city;
     private final Clock clock;
     private final Notices notices;
+    /** Whether a read or a text serves a notice: the subject's confirmation of electronic service (第六十一条). */
+    private final ElectronicServiceAgreements eService;
     private final StaffDirectory directory;
     private final ApplicationEventPublisher events;
     private final JdbcAwaitingBirthDates awaitingBirthDates;
@@ -121,7 +124,8 @@ public class Listing {
             WithheldFromPublicLists withheldFromPublic, EntryProceedings proceedings,
             @Value("${chengxin.listing.announcement-days:30}") int announcementDays,
             ObjectProvider<NoticeHolds> noticeHolds, CaseRecusal recusal, EntryTransactions tickTransactions,
-            OwedExitEvents owedExitEvents) {
+            OwedExitEvents owedExitEvents, ElectronicServiceAgreements eService) {
+        this.eService = eService;
         this.tickTransactions = tickTransactions;
         this.owedExitEvents = owedExitEvents;
         this.recusal = recusal;
@@ -945,8 +949,10 @@ public class Listing {
 
     /**
      * Entries whose notice period is over take effect (scheduled; also callable with a moved clock): a black-list
-     * entry's period counts from the service of its prior notice (RULES.md §7), so the reads and texts of prior notices
-     * are learnt first ({@link #learnSelfServiceReads}); one nobody has served waits, however long ago it was approved. Those whose rule
+     * entry's period counts from the service of its written prior notice (RULES.md §7 asks for the notice; its service
+     * is the 《行政处罚法》第六十一条's, {@link NoticeServing}), so the reads and texts of prior notices, which serve under
+     * a confirmation of electronic service, are learnt first ({@link #learnSelfServiceReads}); one nobody has served
+     * waits, however long ago it was approved. Those whose rule
      * has been disabled meanwhile end instead, with the notice that they will not take effect: a disabled rule no
      * longer names a ground for listing, as {@link #approve} refuses their proposals. An objection raised in the notice
      * period holds the entry until it is decided ({@link #unheld}). Each entry in a transaction of its own (gaps review
@@ -1239,15 +1245,18 @@ public class Listing {
 
     /**
      * The citizen has the text of their notices before them in self-service (我的名单与告知): those owed and not yet
-     * served are served now. Returns how many. That a self-service read serves a notice is the platform's practice,
-     * not a rule of RULES.md: §7 asks for a written prior notice and an exit notice through the same channel, and
-     * says nothing of service; service by electronic means needs the party's agreement (《行政处罚法》第六十一条),
-     * which registration does not record yet (gaps review xl U13: open, for the lead).
+     * served are served now, if the citizen's confirmation of electronic service is in force. Returns how many. A
+     * decision is served as the 《民事诉讼法》 provides, electronically only where the party agreed and signed a
+     * confirmation (《行政处罚法》第六十一条; gaps review xl U13): without one the read informs the citizen but serves
+     * nothing, and the notice stays in the clerks' queue for service by post, in person or by announcement.
      */
     @Transactional
     public int readInSelfService(UUID subjectId) {
-        List<UUID> unserved = store.unservedOf(subjectId);
         Instant now = clock.instant();
+        if (!eService.inForceAt(subjectId, now)) {
+            return 0;
+        }
+        List<UUID> unserved = store.unservedOf(subjectId);
         String by = AuditLog.currentActor().actorId();
         for (UUID id : unserved) {
             ListNotice notice = store.notice(id).orElseThrow();
@@ -1259,7 +1268,9 @@ public class Listing {
 
     /**
      * What the platform learns itself: an owed notice whose self-service copy the citizen has read (served when read)
-     * or which was texted to their phone (served when sent, right after it was issued). At most {@link
+     * or which was texted to their phone (served when sent, right after it was issued), each only if the citizen's
+     * confirmation of electronic service was in force at that moment (《行政处罚法》第六十一条): a read or a text
+     * before the agreement, or after its withdrawal, serves nothing. At most {@link
      * #READS_ASKED_PER_PASS} a pass, taken in turn: the citizens' notices are another module's, asked through its API.
      */
     private void learnSelfServiceReads(Instant now) {
@@ -1279,10 +1290,11 @@ public class Listing {
                 if (copy == null) {
                     continue;
                 }
-                NoticeDelivery delivery = copy.readAt() != null
+                NoticeDelivery delivery = copy.readAt() != null && eService.inForceAt(subject, copy.readAt())
                         ? new NoticeDelivery(Ids.newId(), a.notice(), NoticeDelivery.Channel.SELF_SERVICE,
                                 copy.readAt(), null, "本人在个人中心阅读", "system", now)
                         : copy.sms() == cn.chengxin.account.Notice.Sms.SENT
+                                && eService.inForceAt(subject, copy.createdAt())
                         ? new NoticeDelivery(Ids.newId(), a.notice(), NoticeDelivery.Channel.SMS, copy.createdAt(),
                                 null, "短信已发送至本人登记的手机号码", "system", now)
                         : null;

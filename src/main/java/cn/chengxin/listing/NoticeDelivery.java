@@ -14,9 +14,12 @@ public record NoticeDelivery(UUID id, UUID noticeId, Channel channel, Instant se
                              String note, String recordedBy, Instant recordedAt) {
 
     public enum Channel {
-        /** The subject read it in self-service (个人中心). */
+        /**
+         * The subject read it in self-service (个人中心) under their confirmation of electronic service (《行政处罚法》
+         * 第六十一条); a read without one serves nothing.
+         */
         SELF_SERVICE(false),
-        /** The text message reached the gateway for the subject's phone on file. */
+        /** The text message reached the gateway for the subject's phone on file, under the same confirmation. */
         SMS(false),
         /** 邮寄送达: the postal return receipt (回执) says when. */
         POST(true),

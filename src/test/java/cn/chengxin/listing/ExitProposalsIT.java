@@ -50,6 +50,9 @@ class ExitProposalsIT {
     Listing listing;
 
     @Autowired
+    cn.chengxin.account.ElectronicServiceAgreements agreements;
+
+    @Autowired
     ExitProposals exits;
 
     @Autowired
@@ -324,6 +327,7 @@ class ExitProposalsIT {
                 SeriousGround.FAIR_COMPETITION_AND_SOCIAL_ORDER, "国办发〔2020〕49号", "欠缴税款，严重违法失信",
                 LocalDate.now(clock).minusMonths(1), LocalDate.now(clock).plusYears(1)));
         assertThat(as("exit-approver", () -> listing.approve(entry, "核实无误"))).isEqualTo(EntryStatus.NOTIFIED);
+        cn.chengxin.support.ElectronicServiceAgreed.agree(agreements, subjects, subject);
         as("exit-clerk", () -> listing.readInSelfService(subject));
         assertThat(listing.entry(entry).orElseThrow().effectiveFrom()).isNotNull();
         return entry;

@@ -43,6 +43,9 @@ class NoticeHoldsIT {
     Listing listing;
 
     @Autowired
+    cn.chengxin.account.ElectronicServiceAgreements agreements;
+
+    @Autowired
     Objections objections;
 
     @Autowired
@@ -214,6 +217,7 @@ class NoticeHoldsIT {
                 SeriousGround.FAIR_COMPETITION_AND_SOCIAL_ORDER, "国办发〔2020〕49号", "严重违法失信",
                 LocalDate.now(clock).minusMonths(1), LocalDate.now(clock).plusYears(1)));
         assertThat(as("checker-" + who, () -> listing.approve(entry, "核实无误"))).isEqualTo(EntryStatus.NOTIFIED);
+        cn.chengxin.support.ElectronicServiceAgreed.agree(agreements, subjects, subject);
         as("clerk-" + who, () -> listing.readInSelfService(subject));
         assertThat(listing.entry(entry).orElseThrow().effectiveFrom()).isNotNull();
         return entry;

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import cn.chengxin.account.ElectronicServiceAgreements;
 import cn.chengxin.account.Notices;
 import cn.chengxin.listing.domain.SeriousGround;
 import cn.chengxin.shared.security.Permission;
@@ -18,6 +19,7 @@ import cn.chengxin.support.TestCreditCodes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static cn.chengxin.support.AsStaff.as;
@@ -33,8 +35,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Service (送达) of list notices (RULES.md §7, issue #5): a black-list entry takes effect only once its written prior
- * notice has been served and its notice days have passed since; a read in self-service serves it, otherwise a clerk
- * records service, which an organisation always needs.
+ * notice has been served and its notice days have passed since; a read in self-service or a text serves it only under
+ * the citizen's confirmation of electronic service (《行政处罚法》第六十一条), otherwise a clerk records service, which
+ * an organisation always needs.
  */
 @IntegrationTest
 class NoticeServiceIT {
@@ -56,6 +59,9 @@ class NoticeServiceIT {
 
     @Autowired
     Notices notices;
+
+    @Autowired
+    ElectronicServiceAgreements agreements;
 
     @Autowired
     Clock clock;
@@ -139,6 +145,8 @@ class NoticeServiceIT {
     @Test
     void aCitizenReadingTheNoticeInSelfServiceIsServedAndSeesWhenAndHow() throws Exception {
         UUID subject = registered("柏阅读");
+        // Under the confirmation of electronic service (《行政处罚法》第六十一条; without it, the tests below).
+        cn.chengxin.support.ElectronicServiceAgreed.agree(agreements, subjects, subject);
         UUID entry = notified(subject, "pc");
         ListNotice prior = prior(entry);
 
@@ -153,6 +161,7 @@ class NoticeServiceIT {
 
         // Read among the citizen's messages instead: learnt by the platform at its next pass.
         UUID other = registered("柏消息");
+        cn.chengxin.support.ElectronicServiceAgreed.agree(agreements, subjects, other);
         UUID second = notified(other, "pd");
         cn.chengxin.account.Notice copy = notices.of(other).stream().filter(n -> n.kind().equals("LIST_PRIOR"))
                 .findFirst().orElseThrow();
@@ -246,6 +255,113 @@ class NoticeServiceIT {
         }
     }
 
+    // ---- electronic service (《行政处罚法》第六十一条; gaps review xl U13): a read in 个人中心 or a text serves a notice
+    // only while the citizen's 电子送达确认书 is in force at that moment; without it the read informs, the page says so,
+    // and the notice waits in the clerks' queue.
+
+    @Test
+    void aReadServesOnlyWhileTheConfirmationOfElectronicServiceIsInForce() throws Exception {
+        UUID subject = registered("柏电送");
+        UsernamePasswordAuthenticationToken citizen = Principals.citizen(subjects, subject);
+        UUID entry = notified(subject, "ea");
+        ListNotice prior = prior(entry);
+
+        // No confirmation: the citizen reads the notice in full, is told that this is not service, and is offered it.
+        String page = lists(citizen);
+        assertThat(page).contains("data-notice=\"" + prior.id() + "\"", "data-field=\"eservice-off\"", "不视为送达",
+                "href=\"/me/electronic-service\"").doesNotContain("已送达：");
+        assertThat(listing.deliveriesOfNotice(prior.id())).as("a read without the confirmation serves nothing").isEmpty();
+        assertThat(listing.entry(entry).orElseThrow().effectiveFrom()).as("no period started").isNull();
+        assertThat(queued(prior.id())).as("still the clerks' to serve").isTrue();
+
+        // Read among the messages too, before agreeing: the platform's next pass learns the read and serves nothing.
+        readCopy(subject, "LIST_PRIOR");
+        askedAtOnce(prior.id());
+        assertThat(listing.deliveriesOfNotice(prior.id())).isEmpty();
+
+        // The box not ticked, or a text changed since the page was shown: refused, nothing recorded.
+        agree(citizen, false, ElectronicServiceAgreements.TERMS_VERSION)
+                .andExpect(flash().attribute("failureCode", "ESERVICE_NOT_CONFIRMED"));
+        agree(citizen, true, "2000-01-01").andExpect(flash().attribute("failureCode", "ESERVICE_TERMS_CHANGED"));
+        assertThat(agreements.of(subject)).isEmpty();
+
+        agree(citizen, true, ElectronicServiceAgreements.TERMS_VERSION)
+                .andExpect(flash().attribute("successKey", "me.eservice.agreed"));
+        assertThat(agreements.inForce(subject)).hasValueSatisfying(a -> {
+            assertThat(a.termsVersion()).isEqualTo(ElectronicServiceAgreements.TERMS_VERSION);
+            assertThat(a.agreedBy()).isEqualTo(((cn.chengxin.account.CitizenPrincipal) citizen.getPrincipal()).actorId());
+        });
+        assertThat(audited(subject, "account.citizen.eservice.agree"))
+                .singleElement().asString().contains("ESERVICE_AGREED", ElectronicServiceAgreements.TERMS_VERSION);
+        // The read before the agreement still serves nothing, however often it is learnt.
+        askedAtOnce(prior.id());
+        assertThat(listing.deliveriesOfNotice(prior.id())).isEmpty();
+
+        // Read with the confirmation in force: served now, the notice period counted from today.
+        assertThat(lists(citizen)).contains("data-field=\"eservice-on\"", "已送达：个人中心阅读，" + LocalDate.now(clock));
+        assertThat(listing.deliveriesOfNotice(prior.id())).singleElement()
+                .extracting(NoticeDelivery::channel).isEqualTo(NoticeDelivery.Channel.SELF_SERVICE);
+        assertThat(listing.entry(entry).orElseThrow().effectiveFrom())
+                .isEqualTo(startOf(LocalDate.now(clock).plusDays(NOTICE_DAYS + 1)));
+        assertThat(queued(prior.id())).isFalse();
+
+        // Withdrawn: a notice issued later and read is not served; it waits for the clerks. The history is kept.
+        mvc.perform(post("/me/electronic-service/withdraw").with(authentication(citizen)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("successKey", "me.eservice.withdrawn"));
+        assertThat(audited(subject, "account.citizen.eservice.withdraw")).singleElement().asString()
+                .contains("ESERVICE_WITHDRAWN");
+        assertThat(agreements.of(subject)).singleElement().satisfies(a -> assertThat(a.withdrawnAt()).isNotNull());
+        UUID later = notified(subject, "eb");
+        assertThat(lists(citizen)).contains("data-notice=\"" + prior(later).id() + "\"", "data-field=\"eservice-off\"");
+        assertThat(listing.deliveriesOfNotice(prior(later).id())).isEmpty();
+        assertThat(listing.entry(later).orElseThrow().effectiveFrom()).isNull();
+        assertThat(queued(prior(later).id())).isTrue();
+        mvc.perform(post("/me/electronic-service/withdraw").with(authentication(citizen)).with(csrf()))
+                .andExpect(flash().attribute("failureCode", "ESERVICE_NOT_AGREED"));
+    }
+
+    @Test
+    void aTextServesOnlyUnderAConfirmationInForceWhenItWasSent() throws Exception {
+        UUID without = registered("柏无确认");
+        UUID unagreed = notified(without, "ec");
+        textSent(without);
+        askedAtOnce(prior(unagreed).id());
+        assertThat(listing.deliveriesOfNotice(prior(unagreed).id())).as("texted without the confirmation").isEmpty();
+
+        UUID with = registered("柏有确认");
+        cn.chengxin.support.ElectronicServiceAgreed.agree(agreements, subjects, with);
+        UUID agreed = notified(with, "ed");
+        Instant sent = textSent(with);
+        askedAtOnce(prior(agreed).id());
+        assertThat(listing.deliveriesOfNotice(prior(agreed).id())).singleElement().satisfies(d -> {
+            assertThat(d.channel()).isEqualTo(NoticeDelivery.Channel.SMS);
+            assertThat(d.servedAt()).isEqualTo(sent);
+        });
+    }
+
+    @Test
+    void theConfirmationPageShowsItsTextInChineseAndEnglishAndTheRecordOfAgreements() throws Exception {
+        UUID subject = registered("柏确认书");
+        UsernamePasswordAuthenticationToken citizen = Principals.citizen(subjects, subject);
+        String chinese = mvc.perform(get("/me/electronic-service").with(authentication(citizen)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(chinese).contains("电子送达确认书", "《中华人民共和国行政处罚法》第六十一条", "个人中心", "手机号码",
+                "可以随时撤回", "id=\"eservice-agree\"", "name=\"version\" value=\""
+                        + ElectronicServiceAgreements.TERMS_VERSION + "\"", "暂无确认记录")
+                .doesNotContain("id=\"eservice-withdraw\"");
+
+        agree(citizen, true, ElectronicServiceAgreements.TERMS_VERSION);
+        String english = mvc.perform(get("/me/electronic-service").param("lang", "en").with(authentication(citizen)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(english).contains("Confirmation of electronic service", "Article 61", "You agreed to electronic service",
+                "id=\"eservice-withdraw\"", "In force").doesNotContain("id=\"eservice-agree\"", "??");
+        assertThat(mvc.perform(get("/me/lists").param("lang", "en").with(authentication(citizen)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("reading a list notice here serves it");
+        assertThat(mvc.perform(get("/me").with(authentication(citizen))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString()).contains("href=\"/me/electronic-service\"");
+    }
+
     private UUID notified(UUID subject, String who) throws Exception {
         UUID entry = as("maker-" + who, () -> listing.propose(subject, ListType.BLACK,
                 SeriousGround.FAIR_COMPETITION_AND_SOCIAL_ORDER, "国办发〔2020〕49号", "严重违法失信",
@@ -276,6 +392,63 @@ class NoticeServiceIT {
     private String unservedPage() throws Exception {
         return mvc.perform(get("/console/lists/notices").with(staff("office-s", "list:propose", "list:review")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    private org.springframework.test.web.servlet.ResultActions agree(UsernamePasswordAuthenticationToken citizen,
+                                                                    boolean confirmed, String version)
+            throws Exception {
+        return mvc.perform(post("/me/electronic-service").param("confirmed", String.valueOf(confirmed))
+                        .param("version", version).with(authentication(citizen)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+    }
+
+    private String lists(UsernamePasswordAuthenticationToken citizen) throws Exception {
+        return mvc.perform(get("/me/lists").with(authentication(citizen))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+    }
+
+    /** The subject's self-service copy of the notice of {@code kind} read among their messages. */
+    private void readCopy(UUID subject, String kind) {
+        notices.markRead(subject, notices.of(subject).stream().filter(n -> n.kind().equals(kind)).findFirst()
+                .orElseThrow().id());
+    }
+
+    /** The text of the subject's prior notice reached the gateway (as NoticeTexts records it); when it was queued. */
+    private Instant textSent(UUID subject) {
+        cn.chengxin.account.Notice copy = notices.of(subject).stream().filter(n -> n.kind().equals("LIST_PRIOR"))
+                .findFirst().orElseThrow();
+        jdbc.sql("UPDATE account.notice SET sms = 'SENT', sms_due_at = NULL WHERE id = ?").param(copy.id()).update();
+        return copy.createdAt();
+    }
+
+    /** The notice first in turn for the next pass of the platform's learning, and that pass run: it was asked. */
+    private void askedAtOnce(UUID notice) {
+        jdbc.sql("UPDATE listing.notice_awaiting SET asked_at = timestamptz '1990-01-01 00:00+08' WHERE notice_id = ?")
+                .param(notice).update();
+        listing.activateDue();
+        assertThat(jdbc.sql("SELECT asked_at > timestamptz '1990-01-02 00:00+08' FROM listing.notice_awaiting"
+                        + " WHERE notice_id = ?").param(notice).query(Boolean.class).optional().orElse(true))
+                .as("the pass asked about it (or served it: it left the set)").isTrue();
+    }
+
+    private java.util.List<String> audited(UUID subject, String action) {
+        return jdbc.sql("SELECT detail FROM audit.event WHERE action = ? AND subject_pseudonym = ? ORDER BY seq")
+                .params(action, subjects.pseudonymOf(subject).orElseThrow()).query(String.class).list();
+    }
+
+    /**
+     * Whether the clerks' queue (待送达告知书) lists the notice: its page that starts right after the notice before it in
+     * the queue's order (the queue is the longest waiting first, and other tests leave notices in it).
+     */
+    private boolean queued(UUID notice) throws Exception {
+        java.util.Optional<UUID> before = jdbc.sql("""
+                        SELECT p.id FROM listing.notice p, listing.notice n WHERE n.id = ?
+                          AND (p.issued_at, p.id) < (n.issued_at, n.id) ORDER BY p.issued_at DESC, p.id DESC LIMIT 1""")
+                .param(notice).query(UUID.class).optional();
+        var page = get("/console/lists/notices").with(staff("office-s", "list:propose", "list:review"));
+        before.ifPresent(id -> page.param("after", id.toString()));
+        return mvc.perform(page).andExpect(status().isOk()).andReturn().getResponse().getContentAsString()
+                .contains("notice-" + notice);
     }
 
     private Instant startOf(LocalDate day) {

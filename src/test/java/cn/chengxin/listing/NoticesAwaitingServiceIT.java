@@ -34,6 +34,9 @@ class NoticesAwaitingServiceIT {
     Listing listing;
 
     @Autowired
+    cn.chengxin.account.ElectronicServiceAgreements agreements;
+
+    @Autowired
     Notices notices;
 
     @Autowired
@@ -72,6 +75,7 @@ class NoticesAwaitingServiceIT {
             assertThat(waiting(prior.id())).as("an owed notice joins the set as it is issued").isTrue();
             cn.chengxin.account.Notice copy = notices.of(reader).stream()
                     .filter(n -> n.kind().equals("LIST_PRIOR")).findFirst().orElseThrow();
+            cn.chengxin.support.ElectronicServiceAgreed.agree(agreements, subjects, reader);
             notices.markRead(reader, copy.id());
 
             // Each pass asks 200 of the live set, longest unasked first: the stale ones take no turn.

@@ -13,10 +13,13 @@ import cn.chengxin.listing.NoticeDelivery;
  * Service (送达) of the notices a listing owes its subject (RULES.md §7; 国办发〔2020〕49号; 《河南省社会信用条例》第二十八条、
  * 第三十七条): the written prior notice before a black-list entry takes effect, and the exit notice "through the same
  * channel". A notice written is not a notice received: the period in which the subject may object counts from its
- * service. Read in self-service or texted to the phone on file counts as served; otherwise a clerk records service by
- * post or in person, and, as the last resort when the subject cannot be reached, by public announcement, deemed served
- * when the announcement period has passed (《民事诉讼法》第九十五条, applied to administrative service by
- * 《行政处罚法》第六十一条: thirty days; configuration {@code chengxin.listing.announcement-days}).
+ * service, which RULES.md does not define: 《行政处罚法》第六十一条 does. A decision is handed over or served as the
+ * 《民事诉讼法》 provides; "当事人同意并签订确认书的，行政机关可以采用传真、电子邮件等方式" serve it electronically. So a
+ * notice read in self-service or texted to the phone on file counts as served only while the subject's confirmation of
+ * electronic service (电子送达确认书, {@code account.ElectronicServiceAgreements}) is in force at that moment; otherwise
+ * a clerk records service by post or in person, and, as the last resort when the subject cannot be reached, by public
+ * announcement, deemed served when the announcement period has passed (《民事诉讼法》第九十五条, applied to
+ * administrative service by 第六十一条: thirty days; configuration {@code chengxin.listing.announcement-days}).
  */
 public final class NoticeServing {
 
@@ -37,7 +40,8 @@ public final class NoticeServing {
      * P7): a prior notice as long as its entry waits for it (empty: its entry decides), an exit notice or a changed
      * last day for {@link #ASKED_FOR} from its issue — a text is sent or given up within hours, and a month is the
      * period of the last resort, service by announcement (《行政处罚法》第六十一条). After that the citizen's own
-     * 我的名单与告知 still serves it when opened ({@code Listing#readInSelfService}), and the clerks' queue of unserved
+     * 我的名单与告知 still serves it when opened under a confirmation of electronic service
+     * ({@code Listing#readInSelfService}), and the clerks' queue of unserved
      * notices still lists it for service by post, in person or by announcement (RULES.md §7: exit notice through the
      * same channel): only the job stops asking.
      */

@@ -44,12 +44,15 @@ class SelfService {
     private final cn.chengxin.exchange.ReceivedEntries received;
     private final cn.chengxin.listing.ExitProposals exits;
     private final cn.chengxin.listing.ListNoticeReadings readings;
+    private final cn.chengxin.account.ElectronicServiceAgreements eService;
 
     SelfService(SubjectRegistry subjects, AccessHistory history, AuditLog audit, cn.chengxin.listing.Listing listing,
                 cn.chengxin.listing.EntryProceedings entryProceedings, cn.chengxin.scoring.Scoring scoring,
                 cn.chengxin.account.Notices notices, java.time.Clock clock,
                 cn.chengxin.scoring.ScoreReviews scoreReviews, cn.chengxin.exchange.ReceivedEntries received,
-                cn.chengxin.listing.ExitProposals exits, cn.chengxin.listing.ListNoticeReadings readings) {
+                cn.chengxin.listing.ExitProposals exits, cn.chengxin.listing.ListNoticeReadings readings,
+                cn.chengxin.account.ElectronicServiceAgreements eService) {
+        this.eService = eService;
         this.readings = readings;
         this.exits = exits;
         this.received = received;
@@ -101,8 +104,10 @@ class SelfService {
         model.addAttribute("proofsWaiting", exits.proofsWaiting(entries.stream()
                 .map(cn.chengxin.listing.ListEntry::id).toList()));
         model.addAttribute("received", received.of(citizen.subjectPseudonym()));
-        // The notices owed are before the citizen now, in full: served in self-service (RULES.md §7), from now on.
+        // The notices owed are before the citizen now, in full: served by this read if the citizen agreed to electronic
+        // service (《行政处罚法》第六十一条; Listing#readInSelfService), otherwise read to inform and the page says so.
         listing.readInSelfService(citizen.subjectId());
+        model.addAttribute("eServiceInForce", eService.inForce(citizen.subjectId()).isPresent());
         java.util.List<cn.chengxin.listing.ListNotice> notices = listing.noticesOf(citizen.subjectId());
         model.addAttribute("notices", notices);
         // G13: each 告知书 in the reader's language as well, beside the Chinese text that is the notice served.
