@@ -26,11 +26,14 @@ import cn.chengxin.shared.Ids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores record versions exactly once and keeps each subject's file. A department's record is identified by
@@ -58,9 +61,13 @@ public class CreditFile {
     private final AuditLog audit;
     private final Clock clock;
     private final ObjectProvider<RetentionHolds> retentionHolds;
+    private final TransactionTemplate windowTransactions;
+    private final int windowsChunk;
 
     CreditFile(JdbcRecords records, JdbcDeclines declines, Catalogue catalogue, ApplicationEventPublisher events,
-               AuditLog audit, Clock clock, ObjectProvider<RetentionHolds> retentionHolds) {
+               AuditLog audit, Clock clock, ObjectProvider<RetentionHolds> retentionHolds,
+               PlatformTransactionManager transactions,
+               @Value("${chengxin.creditfile.windows-chunk:5000}") int windowsChunk) {
         this.records = records;
         this.declines = declines;
         this.catalogue = catalogue;
@@ -68,6 +75,8 @@ public class CreditFile {
         this.audit = audit;
         this.clock = clock;
         this.retentionHolds = retentionHolds;
+        this.windowTransactions = new TransactionTemplate(transactions);
+        this.windowsChunk = windowsChunk;
     }
 
     /**
@@ -726,30 +735,57 @@ public class CreditFile {
      * while its retention is extended ({@link RetentionHolds}: a serious-dishonesty list entry resting on it), the first
      * run after the hold ends archiving it. A disputed record's
      * publication ends on the same day as any other's: its objection, still open, is decided on a record no longer
-     * shown (a decision that it was wrong revokes it still). One transaction, in which the events are published: called
-     * through the bean only ({@link PublicationWindows}), as a call from within this class would skip it.
+     * shown (a decision that it was wrong revokes it still).
      *
-     * @return the number of subjects whose files changed
+     * <p>A chunk of {@code chengxin.creditfile.windows-chunk} records a transaction, each publishing its own events as
+     * an ingestion chunk does (gaps review xlii W3): a night after days down, a shortened period or a legacy load moves
+     * 10⁵–10⁶ records, which in one transaction held every row's lock while the synchronous listeners ran and made one
+     * reaction of every subject, past the statement timeout and the heap, retried whole every hour. Inside a caller's
+     * transaction ({@link ShorteningPeriods}) the chunks join it.
+     *
+     * @return the number of subjects whose files changed (one whose records fell in two chunks counts twice)
      */
-    @Transactional
     public int applyWindows(LocalDate today) {
+        return applyWindows(today, windowsChunk);
+    }
+
+    int applyWindows(LocalDate today, int chunk) {
         Instant now = clock.instant();
-        List<RecordStatesChanged.ChangedRecord> moved = new ArrayList<>(records.moveDue(
-                Set.of(RecordStatus.ACTIVE, RecordStatus.IN_DISPUTE), RecordStatus.EXPIRED, "publication_end", today,
-                now, WINDOWS, "公示期满，不再展示和使用"));
         Set<UUID> held = new HashSet<>();
         retentionHolds.orderedStream().forEach(h -> held.addAll(h.heldRecords()));
-        moved.addAll(records.moveDueExcept(CLOSED, RecordStatus.ARCHIVED, "retention_end", today, held, now, WINDOWS,
-                "保存期满，归档"));
-        Set<UUID> subjects = new HashSet<>();
-        moved.forEach(r -> subjects.add(r.subjectId()));
-        if (!subjects.isEmpty()) {
-            events.publishEvent(new RecordsChanged(null, subjects, "windows"));
-            events.publishEvent(new RecordStatesChanged(moved, RecordStatesChanged.WINDOWS));
-            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "creditfile.windows")
-                    .detail(AuditDetail.of("WINDOWS_APPLIED").with("subjects", subjects.size()).with("day", today)));
-        }
-        return subjects.size();
+        int subjects = 0;
+        int moved;
+        do {
+            int[] done = windowChunk(() -> records.moveDue(Set.of(RecordStatus.ACTIVE, RecordStatus.IN_DISPUTE),
+                    RecordStatus.EXPIRED, "publication_end", today, Set.of(), chunk, now, WINDOWS,
+                    "公示期满，不再展示和使用"), today);
+            moved = done[0];
+            subjects += done[1];
+        } while (moved > 0);
+        do {
+            int[] done = windowChunk(() -> records.moveDue(CLOSED, RecordStatus.ARCHIVED, "retention_end", today, held,
+                    chunk, now, WINDOWS, "保存期满，归档"), today);
+            moved = done[0];
+            subjects += done[1];
+        } while (moved > 0);
+        return subjects;
+    }
+
+    /** One chunk in its transaction, with its events and audit entry; returns the records and subjects it moved. */
+    private int[] windowChunk(java.util.function.Supplier<List<RecordStatesChanged.ChangedRecord>> move,
+                              LocalDate today) {
+        return windowTransactions.execute(status -> {
+            List<RecordStatesChanged.ChangedRecord> moved = move.get();
+            Set<UUID> subjects = new HashSet<>();
+            moved.forEach(r -> subjects.add(r.subjectId()));
+            if (!subjects.isEmpty()) {
+                events.publishEvent(new RecordsChanged(null, subjects, "windows"));
+                events.publishEvent(new RecordStatesChanged(moved, RecordStatesChanged.WINDOWS));
+                audit.record(AuditEntry.of(AuditCategory.PROCESSING, "creditfile.windows")
+                        .detail(AuditDetail.of("WINDOWS_APPLIED").with("subjects", subjects.size()).with("day", today)));
+            }
+            return new int[] {moved.size(), subjects.size()};
+        });
     }
 
     /**

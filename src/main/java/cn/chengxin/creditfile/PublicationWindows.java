@@ -22,10 +22,9 @@ import org.springframework.stereotype.Component;
  * Ends publication and retention every night (RULES.md §4: after its period a record is not used for scoring, lists
  * or measures), and once after each start: a night the application was down (a redeploy at midnight) would otherwise
  * leave the records whose window ended shown and used a whole day; and on demand, by the credit office in the console.
- * Applying the windows twice on a day changes nothing the second time. A job of its own, calling {@link CreditFile#applyWindows} through its bean: called from
- * within CreditFile, its {@code @Transactional} would not apply, each state change would commit alone and the events
- * telling lists and scores of them would find no transaction — their listeners, which run after a commit, would
- * never run, and a person whose last negative record expired would stay refused the green channel.
+ * Applying the windows twice on a day changes nothing the second time. {@link CreditFile#applyWindows} moves the
+ * records a chunk per transaction, each chunk publishing the events that tell lists and scores of it (gaps review xlii
+ * W3); instances running it at once share the chunks.
  */
 @Component
 public class PublicationWindows {

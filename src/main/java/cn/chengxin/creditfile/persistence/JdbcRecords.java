@@ -359,14 +359,16 @@ public class JdbcRecords {
     }
 
     /**
-     * Moves every current record in one of {@code from} whose date column ended before {@code today}; returns them.
+     * Moves up to {@code limit} current records in one of {@code from} whose date column ended before {@code today},
+     * but those {@code held}, each with its state event; returns them. Records moved leave {@code from}, so the next
+     * call takes the next ones: the caller moves a chunk per transaction until none is left (gaps review xlii W3).
      */
     public List<cn.chengxin.creditfile.RecordStatesChanged.ChangedRecord> moveDue(Set<RecordStatus> from,
-                                                                                  RecordStatus to, String dateColumn,
-                                                                                  LocalDate today, Instant at,
-                                                                                  String by, String reason) {
+            RecordStatus to, String dateColumn, LocalDate today, java.util.Collection<UUID> held, int limit,
+            Instant at, String by, String reason) {
         return jdbc.sql(moveDueSql(from, dateColumn))
-                .params(to.name(), Date.valueOf(today), Timestamp.from(at), to.name(), by, reason)
+                .params(Date.valueOf(today), held.toArray(UUID[]::new), limit, to.name(), Timestamp.from(at),
+                        to.name(), by, reason)
                 .query(JdbcRecords::changedRecord).list();
     }
 
@@ -374,15 +376,21 @@ public class JdbcRecords {
      * {@link #moveDue}'s statement. The states are written into it, not bound: the planner then sees that they fall
      * within the partial index on the column whatever plan it caches — record_shown_due (V650, ACTIVE and IN_DISPUTE)
      * for publication, record_retention_due (V48, the closed states) for retention. The states must be the index's:
-     * with V9's index of the ACTIVE ones only, the move read the whole table (gaps review xlii W1).
+     * with V9's index of the ACTIVE ones only, the move read the whole table (gaps review xlii W1). The rows are
+     * locked before they are moved: a second instance moving at the same time waits for them, finds them moved and
+     * takes the next ones. The chunk's rows are then found by their keys, whatever the table's size.
      */
     static String moveDueSql(Set<RecordStatus> from, String dateColumn) {
         String states = from.stream().map(s -> "'" + s.name() + "'").sorted().collect(Collectors.joining(", "));
         return """
-                WITH moved AS (
+                WITH due AS (
+                    SELECT id FROM creditfile.record
+                    WHERE current AND status IN (%s) AND %s < ? AND NOT (record_key = ANY (?))
+                    LIMIT ? FOR UPDATE),
+                moved AS (
                     UPDATE creditfile.record r SET status = ?
-                    WHERE current AND status IN (%s) AND %s < ?
-                    RETURNING id, subject_id, record_key, item_code,
+                    WHERE r.id = ANY (ARRAY(SELECT id FROM due))
+                    RETURNING r.id, r.subject_id, r.record_key, r.item_code,
                               (SELECT status FROM creditfile.record o WHERE o.id = r.id) AS was),
                 logged AS (
                     INSERT INTO creditfile.record_event (record_id, at, from_status, to_status, by_whom, reason)
@@ -847,36 +855,6 @@ public class JdbcRecords {
                         UPDATE creditfile.record
                         SET own_publication_end = coalesce(own_publication_end, publication_end), publication_end = ?
                         WHERE id = ?""").params(date(publicationEnd), id).update();
-    }
-
-    /**
-     * Like {@link #moveDue}, but leaves the records {@code held} where they are: a record whose retention is extended
-     * (RULES.md §4: while the subject stays on a serious-dishonesty list) is archived only once no longer held.
-     */
-    public List<cn.chengxin.creditfile.RecordStatesChanged.ChangedRecord> moveDueExcept(Set<RecordStatus> from,
-                                                                                        RecordStatus to,
-                                                                                        String dateColumn,
-                                                                                        LocalDate today,
-                                                                                        java.util.Collection<UUID> held,
-                                                                                        Instant at, String by,
-                                                                                        String reason) {
-        if (held.isEmpty()) {
-            return moveDue(from, to, dateColumn, today, at, by, reason);
-        }
-        String states = from.stream().map(s -> "'" + s.name() + "'").sorted().collect(Collectors.joining(", "));
-        return jdbc.sql("""
-                        WITH moved AS (
-                            UPDATE creditfile.record r SET status = ?
-                            WHERE current AND status IN (%s) AND %s < ? AND NOT (record_key = ANY (?))
-                            RETURNING id, subject_id, record_key, item_code,
-                                      (SELECT status FROM creditfile.record o WHERE o.id = r.id) AS was),
-                        logged AS (
-                            INSERT INTO creditfile.record_event (record_id, at, from_status, to_status, by_whom, reason)
-                            SELECT id, ?, was, ?, ?, ? FROM moved)
-                        SELECT subject_id, record_key, item_code FROM moved""".formatted(states, dateColumn))
-                .params(to.name(), Date.valueOf(today), held.toArray(UUID[]::new), Timestamp.from(at), to.name(), by,
-                        reason)
-                .query(JdbcRecords::changedRecord).list();
     }
 
     private FileEntry entry(ResultSet rs, int n) throws SQLException {

@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Set;
+import java.util.UUID;
 
 import cn.chengxin.creditfile.RecordStatus;
 import cn.chengxin.support.IntegrationTest;
@@ -86,8 +87,8 @@ class PublicationDuePlanIT {
 
     private String explainMove(Set<RecordStatus> from, RecordStatus to, String column) {
         return String.join("\n", jdbc.sql("EXPLAIN " + JdbcRecords.moveDueSql(from, column))
-                .params(to.name(), Date.valueOf(LocalDate.now(clock)), Timestamp.from(clock.instant()), to.name(),
-                        "plan", "plan")
+                .params(Date.valueOf(LocalDate.now(clock)), new UUID[0], 5_000, to.name(),
+                        Timestamp.from(clock.instant()), to.name(), "plan", "plan")
                 .query(String.class).list());
     }
 }
