@@ -454,6 +454,15 @@ public class JdbcListing {
         return jdbc.sql(PAST_VALIDITY).param(Date.valueOf(today)).query(UUID.class).list();
     }
 
+    /**
+     * How many open entries are past their last day, counted up to {@code bound}: read by the same index as
+     * {@link #pastValidity} (gaps review xlii W4: an entry whose end keeps failing shows in a gauge, not only a log).
+     */
+    public long countPastValidity(LocalDate today, int bound) {
+        return jdbc.sql("SELECT count(*) FROM (" + PAST_VALIDITY + " LIMIT ?) due")
+                .params(Date.valueOf(today), bound).query(Long.class).single();
+    }
+
     /** Read by the partial index of the open entries' last days (V427; gaps review xxxv P7), not a scan of all. */
     static final String PAST_VALIDITY =
             "SELECT id FROM listing.entry WHERE status NOT IN ('REJECTED', 'EXITED') AND valid_until < ?";
