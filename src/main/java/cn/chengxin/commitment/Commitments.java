@@ -65,6 +65,11 @@ public class Commitments {
     private final Catalogue catalogue;
     private final Submissions submissions;
     private final AuditLog audit;
+    /** Owed records read at a time (each still submitted alone, as before). */
+    static final int OWED_PAGE = 1_000;
+    /** How long one run goes on submitting owed records; what is left is the next night's, first in line. */
+    static final java.time.Duration SETTLING_BUDGET = java.time.Duration.ofHours(2);
+
     private final Clock clock;
     private final CommitmentRequestKeys requestKeys;
     private final TransactionTemplate transactions;
@@ -497,30 +502,53 @@ public class Commitments {
      * @return how many commitments were kept by this run
      */
     public int settleDue(LocalDate today) {
+        return settleDue(today, OWED_PAGE);
+    }
+
+    /**
+     * Gaps review xlii W7: every owed record is submitted in a run, a page at a time (it was the first 1,000: 30,000
+     * commitments due on one day took a month, and 1,000 whose submission kept failing held every later one back for
+     * good), until none is left or {@link #SETTLING_BUDGET} has passed (the next night goes on).
+     */
+    int settleDue(LocalDate today, int page) {
         int kept = store.keepDue(today);
-        for (Commitment c : store.recordOwed(1_000)) {
-            BatchResult result;
-            try {
-                result = submit(c, givenTo(c), "KEPT", ":" + today, KEPT_ITEM,
-                        "承诺-" + c.id().toString().substring(0, 8), c.due(),
-                        Map.of("kind", c.kind().label(), "content", abbreviate(c.text()), "due", c.due().toString()));
-            } catch (RuntimeException e) {
-                // Still owed, so submitted again on the next run; the others are not held up by this one.
-                log.warn("Kept commitment {} not recorded, to be submitted again: {}", c.id(), e.toString());
-                continue;
-            }
-            if (taken(result)) {
-                keptRecorded(c);
-            } else if (result.rejected() > 0) {
-                keptRecordRefused(c, result);
-            } else {
-                log.warn("Kept commitment {} not recorded, to be submitted again: {}", c.id(), result.failure());
-            }
-        }
-        for (JdbcCommitments.OwedBreach owed : store.breachesOwed(1_000)) {
-            resubmitBreach(owed, today);
-        }
+        Instant until = clock.instant().plus(SETTLING_BUDGET);
+        List<Commitment> owed;
+        Commitment after = null;
+        do {
+            owed = store.recordOwed(after, page);
+            owed.forEach(c -> recordKept(c, today));
+            after = owed.isEmpty() ? after : owed.get(owed.size() - 1);
+        } while (owed.size() == page && clock.instant().isBefore(until));
+        List<JdbcCommitments.OwedBreach> breaches;
+        after = null;
+        do {
+            breaches = store.breachesOwed(after, page);
+            breaches.forEach(b -> resubmitBreach(b, today));
+            after = breaches.isEmpty() ? after : breaches.get(breaches.size() - 1).commitment();
+            // A breach with no report time sorts last and cannot be paged after: the next run takes those.
+        } while (breaches.size() == page && after.breachReportedAt() != null && clock.instant().isBefore(until));
         return kept;
+    }
+
+    private void recordKept(Commitment c, LocalDate today) {
+        BatchResult result;
+        try {
+            result = submit(c, givenTo(c), "KEPT", ":" + today, KEPT_ITEM,
+                    "承诺-" + c.id().toString().substring(0, 8), c.due(),
+                    Map.of("kind", c.kind().label(), "content", abbreviate(c.text()), "due", c.due().toString()));
+        } catch (RuntimeException e) {
+            // Still owed, so submitted again on the next run; the others are not held up by this one.
+            log.warn("Kept commitment {} not recorded, to be submitted again: {}", c.id(), e.toString());
+            return;
+        }
+        if (taken(result)) {
+            keptRecorded(c);
+        } else if (result.rejected() > 0) {
+            keptRecordRefused(c, result);
+        } else {
+            log.warn("Kept commitment {} not recorded, to be submitted again: {}", c.id(), result.failure());
+        }
     }
 
     /**

@@ -213,6 +213,33 @@ class CommitmentsIT {
     }
 
     /**
+     * Gaps review xlii W7: a run records every kept commitment owed, a page at a time, not the first page only (it took
+     * 1,000 a night: 30,000 due on one day were recorded over a month). Three are due, the run reads one a page.
+     */
+    @Test
+    void aRunRecordsEveryKeptCommitmentOwedPageAfterPage() throws Exception {
+        List<UUID> ids = new java.util.ArrayList<>();
+        for (String name : List.of("翁守一", "翁守二", "翁守三")) {
+            TestCitizens.Person person = TestCitizens.register(subjects, name);
+            String body = record(client("HRSS"), "{\"subjectNumber\":\"" + person.number()
+                    + "\",\"kind\":\"TOLERANCE\",\"text\":\"本人承诺在 30 日内补交学历证明。\",\"due\":\""
+                    + LocalDate.now().plusDays(30) + "\"}")
+                    .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+            ids.add(UUID.fromString(JsonPath.read(body, "$.id")));
+        }
+        jdbc.sql("UPDATE commitment.commitment SET due = ? WHERE id = ANY (?)")
+                .params(LocalDate.now().minusDays(1), ids.toArray(UUID[]::new)).update();
+
+        assertThat(commitments.settleDue(LocalDate.now(), 1)).isGreaterThanOrEqualTo(3);
+        for (UUID id : ids) {
+            Commitment kept = commitments.find(id);
+            assertThat(kept.status()).as("recorded in the same run").isEqualTo(CommitmentStatus.KEPT);
+            assertThat(creditFile.fileOf(kept.subjectId())).singleElement()
+                    .satisfies(r -> assertThat(r.itemCode()).isEqualTo("P_COMMITMENT"));
+        }
+    }
+
+    /**
      * Kept, a commitment owes its 信用承诺信息 record until collection takes it, but a refusal ends the owing: given,
      * before departments were checked, to one collection does not take the item from, it is kept with no record, the
      * refusal audited with its code, and a later run submits it no more — even once the department may supply it.

@@ -175,16 +175,24 @@ public class JdbcCommitments {
                 .params(code, id).update();
     }
 
-    /** Breaches whose record was not yet taken, the longest owed first. */
-    public List<OwedBreach> breachesOwed(int limit) {
+    private static java.sql.Timestamp reportedAt(Commitment after) {
+        return after == null || after.breachReportedAt() == null ? null
+                : java.sql.Timestamp.from(after.breachReportedAt());
+    }
+
+    /** Breaches whose record was not yet taken, the longest owed first, after {@code after} (null: from the first). */
+    public List<OwedBreach> breachesOwed(Commitment after, int limit) {
         return jdbc.sql("""
                         SELECT id, subject_id, kind, text, digest, reference, department_code, due, signed_by,
                                signed_at, status, breach_facts, breach_reported_at, record_refused,
                                breach_decision_number,
                                breach_decision_date
                         FROM commitment.commitment
-                        WHERE status = 'BREACHED_RECORD_OWED' ORDER BY breach_reported_at, id LIMIT ?""")
-                .param(limit).query((rs, n) -> new OwedBreach(commitment(rs, n),
+                        WHERE status = 'BREACHED_RECORD_OWED'
+                          AND (?::timestamptz IS NULL OR (breach_reported_at, id) > (?::timestamptz, ?::uuid))
+                        ORDER BY breach_reported_at, id LIMIT ?""")
+                .params(reportedAt(after), reportedAt(after), after == null ? null : after.id(), limit)
+                .query((rs, n) -> new OwedBreach(commitment(rs, n),
                         rs.getString("breach_decision_number"), rs.getObject("breach_decision_date", LocalDate.class)))
                 .list();
     }
@@ -201,10 +209,18 @@ public class JdbcCommitments {
                 .param(today).update();
     }
 
-    /** Kept commitments whose 信用承诺信息 record was not yet taken, the longest owed first. */
-    public List<Commitment> recordOwed(int limit) {
-        return jdbc.sql(SELECT + " WHERE status = 'KEPT_RECORD_OWED' ORDER BY due, id LIMIT ?").param(limit)
-                .query(JdbcCommitments::commitment).list();
+    /**
+     * Kept commitments whose 信用承诺信息 record was not yet taken, the longest owed first, after {@code after} (its due
+     * date and id; null: from the first). Paged by the key, not by the state alone (gaps review xlii W7): a page whose
+     * submissions fail stays owed, and the next page is still the next one, not the same again.
+     */
+    public List<Commitment> recordOwed(Commitment after, int limit) {
+        if (after == null) {
+            return jdbc.sql(SELECT + " WHERE status = 'KEPT_RECORD_OWED' ORDER BY due, id LIMIT ?").param(limit)
+                    .query(JdbcCommitments::commitment).list();
+        }
+        return jdbc.sql(SELECT + " WHERE status = 'KEPT_RECORD_OWED' AND (due, id) > (?, ?) ORDER BY due, id LIMIT ?")
+                .params(after.due(), after.id(), limit).query(JdbcCommitments::commitment).list();
     }
 
     /** The kept commitment's record was refused, with {@code code}: it owes nothing more. */
