@@ -151,7 +151,7 @@ class ReportsIT {
 
         Instant longAgo = Instant.now().minus(40, ChronoUnit.DAYS);
         store.insertConsent(new Consent(UUID.randomUUID(), a.id(), bank.id(), "信贷系统", "甲银行", Purpose.TENANCY, false,
-                longAgo, longAgo.plus(30, ChronoUnit.DAYS), null, 0, null), "test");
+                longAgo, longAgo.plus(30, ChronoUnit.DAYS), null, 0, null), "self-service");
         report(bank, a, Purpose.TENANCY, null).andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.code").value("CONSENT_EXPIRED"));
 

@@ -382,7 +382,7 @@ class LiftedMeasuresIT {
                                subject_pseudonym, masked_number, list_type, item_code, status, in_force, disputed,
                                period_end, issuing_platform, occurred_at, received_at, digest)
                         VALUES ('PROV41', ?, 1, 'LIST_ENTRY', 'PROV41', ?, 'E*******', 'BLACK', 'P_COURT_DEFAULTER',
-                                'ACTIVE', true, false, ?, '河南省信用平台', now(), now(), 'x')""")
+                                'EFFECTIVE', true, false, ?, '河南省信用平台', now(), now(), 'x')""")
                 .params(sourceId, subjects.pseudonymOf(holder).orElseThrow(), java.sql.Date.valueOf(lastDay))
                 .update();
         return sourceId;

@@ -167,7 +167,7 @@ class ResponsiblePersonChecksIT {
                                subject_pseudonym, masked_number, masked_name, list_type, item_code, status, in_force,
                                disputed, period_end, issuing_platform, occurred_at, received_at, digest)
                         VALUES ('PROV41', ?, 1, 'LIST_ENTRY', 'PROV41', ?, ?, ?, 'BLACK', 'O_COURT_DEFAULTER',
-                                'ACTIVE', true, false, ?, '河南省信用平台', now(), now(), 'x')""")
+                                'EFFECTIVE', true, false, ?, '河南省信用平台', now(), now(), 'x')""")
                 .params(sourceId, subjects.pseudonymOf(company).orElseThrow(),
                         cn.chengxin.subject.domain.Masking.identityNumber(code), name,
                         java.sql.Date.valueOf(LocalDate.now(clock).plusYears(1)))

@@ -58,7 +58,7 @@ public final class TestRecords {
                         INSERT INTO exchange.received (source_platform, source_id, version, kind, via_partner,
                                subject_pseudonym, masked_number, list_type, status, in_force, disputed, period_end,
                                issuing_platform, occurred_at, received_at, digest)
-                        VALUES ('PROV41', ?, 1, 'LIST_ENTRY', 'PROV41', ?, '4117**********0011', ?, 'ACTIVE',
+                        VALUES ('PROV41', ?, 1, 'LIST_ENTRY', 'PROV41', ?, '4117**********0011', ?, 'EFFECTIVE',
                                 true, false, ?, '河南省信用平台', now(), now(), 'x')""")
                 .params(sourceId, pseudonym, listType, java.sql.Date.valueOf(validUntil)).update();
     }

@@ -81,20 +81,20 @@ class DatabaseGuaranteesIT {
             INSERT INTO inquiry.consent (id, subject_id, institution_id, institution, organisation, purpose, single_use,
                                          granted_at, expires_at, granted_via, uses, last_used_at)
             VALUES (gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), '测试银行', '测试银行', ?, ?,
-                    now() - interval '1 day', now() + interval '30 days', 'SELF_SERVICE', ?, ?)""";
+                    now() - interval '1 day', now() + interval '30 days', 'self-service', ?, ?)""";
 
     private static final String REPORT = """
             INSERT INTO inquiry.report (id, number, verification_code, kind, subject_id, requester_kind, requester_id,
                                         requester_name, organisation, purpose, consent_id, generated_at, valid_until,
                                         sm3, summary, content, pdf)
-            VALUES (gen_random_uuid(), 'XLI-' || gen_random_uuid(), 'code', 'SELF_FULL', gen_random_uuid(), ?, 'test',
+            VALUES (gen_random_uuid(), 'XLI-' || gen_random_uuid(), 'code', ?, gen_random_uuid(), ?, 'test',
                     '测试', '测试', '测试', NULL, now(), now() + interval '30 days', 'sm3', '{}', '\\x00', '\\x00')""";
 
     private static final String GUARDIAN = """
             WITH c AS (INSERT INTO inquiry.consent (id, subject_id, institution_id, institution, organisation, purpose,
                                                     single_use, granted_at, expires_at, granted_via)
                        VALUES (gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), '测试银行', '测试银行', 'LENDING',
-                               true, now(), now() + interval '30 days', 'COUNTER') RETURNING id)
+                               true, now(), now() + interval '30 days', 'counter') RETURNING id)
             INSERT INTO inquiry.counter_visit (id, subject_id, service, consent_id, person_document, by_guardian,
                                                guardian_name, guardian_document, guardian_number_masked,
                                                guardianship_proof, clerk_id, clerk_name, served_at)
@@ -104,6 +104,36 @@ class DatabaseGuaranteesIT {
     private static final String STAFF_IDENTITY = """
             UPDATE account.staff_user SET identity_pseudonym = 'xli', identity_masked = ?
             WHERE id = (SELECT min(id::text)::uuid FROM account.staff_user)""";
+
+    private static final String REPAIR = """
+            INSERT INTO repair.application (id, subject_id, record_key, item_code, department_code, performance,
+                                            commitment_id, filed_by, filed_at, status, feedback_due, extension_days)
+            VALUES (gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 'P_ADMIN_PENALTY_GENERAL', 'MARKET',
+                    '已履行', gen_random_uuid(), 'test', TIMESTAMPTZ '2026-12-08 00:30+08', ?, ?, ?)""";
+
+    private static final String COMMITMENT = """
+            INSERT INTO commitment.commitment (id, subject_id, kind, text, digest, signed_by, signed_at, status)
+            VALUES (gen_random_uuid(), gen_random_uuid(), ?, '承诺', 'digest', 'test', now(), ?)""";
+
+    private static final String CONSENT_VIA = """
+            INSERT INTO inquiry.consent (id, subject_id, institution_id, institution, organisation, purpose, single_use,
+                                         granted_at, expires_at, granted_via)
+            VALUES (gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), '测试银行', '测试银行', 'LENDING', true,
+                    now(), now() + interval '30 days', ?)""";
+
+    private static final String RECEIVED = """
+            INSERT INTO exchange.received (source_platform, source_id, version, kind, via_partner, subject_pseudonym,
+                                           masked_number, list_type, severity, status, in_force, disputed,
+                                           period_start, period_end, occurred_at, received_at, digest)
+            VALUES ('XLI', 'xli/' || gen_random_uuid(), 1, ?, 'XLI', 'ab12', ?, ?, ?, ?, true, false, ?, ?, now(),
+                    now(), 'd')""";
+
+    private static final String OUTBOX = """
+            WITH p AS (INSERT INTO exchange.partner (code, name, level, relation, public_key, updated_at)
+                       VALUES ('XLI7', '测试平台', 'CITY', 'PEER', 'key', now()) RETURNING code)
+            INSERT INTO exchange.outbox (partner_code, subject_id, source_platform, source_id, version, kind, status,
+                                         body, queued_at)
+            SELECT p.code, gen_random_uuid(), 'XLI', 'xli/1', 1, ?, ?, '{}'::jsonb, now() FROM p""";
 
     @Autowired
     JdbcClient jdbc;
@@ -183,9 +213,52 @@ class DatabaseGuaranteesIT {
         refused("consent_used_before_expiry", CONSENT, "LENDING", false, 1, afterExpiry);
         refused("consent_purpose_known", CONSENT, "ANYTHING", false, 0, null);
 
-        accepted(REPORT, "SELF");
-        refused("report_institution_has_consent", REPORT, "INSTITUTION");
-        refused("report_requester_known", REPORT, "NOBODY");
+        accepted(REPORT, "SELF_FULL", "SELF");
+        refused("report_institution_has_consent", REPORT, "SELF_FULL", "INSTITUTION");
+        refused("report_requester_known", REPORT, "SELF_FULL", "NOBODY");
+    }
+
+    /**
+     * V10: the states the code reads back with valueOf, and a repair's deadline: extended, never shortened, and due
+     * after the day of filing — the platform's day (filed at 00:30 in Beijing, the evening before in UTC).
+     */
+    @Test
+    void aStateTheCodeDoesNotKnowOrARepairDueBeforeItsFilingIsRefused() {
+        LocalDate filed = LocalDate.of(2026, 12, 8);
+        accepted(REPAIR, "APPLIED", filed, 0);
+        accepted(REPAIR, "WITHDRAWN", filed.plusDays(15), 10);
+        refused("application_status_known", REPAIR, "WHATEVER", filed.plusDays(15), 0);
+        refused("application_extension_not_negative", REPAIR, "APPLIED", filed.plusDays(15), -30);
+        refused("application_feedback_due_after_filing", REPAIR, "APPLIED", filed.minusDays(1), 0);
+
+        accepted(COMMITMENT, "REPAIR", "IN_FORCE");
+        accepted(COMMITMENT, "VOLUNTARY", "LAPSED");
+        refused("commitment_status_known", COMMITMENT, "REPAIR", "WHATEVER");
+        refused("commitment_kind_known", COMMITMENT, "WHATEVER", "IN_FORCE");
+
+        accepted(CONSENT_VIA, "self-service");
+        accepted(CONSENT_VIA, "counter");
+        refused("consent_granted_via_known", CONSENT_VIA, "SELF_SERVICE");
+        accepted(REPORT, "GOVERNMENT", "GOVERNMENT");
+        refused("report_kind_known", REPORT, "SELF_SUMMARY", "SELF");
+
+        LocalDate start = LocalDate.of(2026, 1, 5);
+        LocalDate end = LocalDate.of(2027, 1, 4);
+        String masked = "1101**********002X";
+        accepted(RECEIVED, "RECORD", masked, null, "GENERAL", "IN_DISPUTE", start, end);
+        accepted(RECEIVED, "LIST_ENTRY", masked, "BLACK", null, "EXITED", start, null);
+        refused("received_kind_known", RECEIVED, "NEWS", masked, null, null, "ACTIVE", start, end);
+        refused("received_status_known", RECEIVED, "RECORD", masked, null, null, "EFFECTIVE", start, end);
+        refused("received_status_known", RECEIVED, "LIST_ENTRY", masked, "RED", null, "ACTIVE", start, end);
+        refused("received_list_type_known", RECEIVED, "LIST_ENTRY", masked, null, null, "EFFECTIVE", start, end);
+        refused("received_list_type_known", RECEIVED, "LIST_ENTRY", masked, "PURPLE", null, "EFFECTIVE", start, end);
+        refused("received_severity_known", RECEIVED, "RECORD", masked, null, "HUGE", "ACTIVE", start, end);
+        refused("received_period_ordered", RECEIVED, "RECORD", masked, null, null, "ACTIVE", end, start);
+
+        accepted(OUTBOX, "RECORD", "DECLINED");
+        accepted(OUTBOX, "LIST_ENTRY", "EFFECTIVE");
+        refused("outbox_status_known", OUTBOX, "RECORD", "EXITED");
+        refused("outbox_status_known", OUTBOX, "LIST_ENTRY", "WHATEVER");
     }
 
     private void accepted(String sql, Object... params) {
