@@ -270,7 +270,9 @@ class ScoreReviewsIT {
 
         // Overdue today: counted on 部门督办; answered late: counted as answered, not in time.
         LocalDate today = LocalDate.now(clock);
-        jdbc.sql("UPDATE scoring.review SET due_on = ? WHERE id = ?").params(today.minusDays(1), id).update();
+        // Requested two days ago, so that yesterday's deadline lies within its 20 days (V665).
+        jdbc.sql("UPDATE scoring.review SET requested_at = requested_at - interval '2 days', due_on = ? WHERE id = ?")
+                .params(today.minusDays(1), id).update();
         ScoreReviews.Figures before = reviews.figures(today, today);
         assertThat(before.overdueNow()).isPositive();
         var supervisor = authentication(Principals.staff("supervisor-g12", "CREDIT_OFFICE", Permission.CONSOLE_HOME,

@@ -135,6 +135,10 @@ class DatabaseGuaranteesIT {
                                          body, queued_at)
             SELECT p.code, gen_random_uuid(), 'XLI', 'xli/1', 1, ?, ?, '{}'::jsonb, now() FROM p""";
 
+    private static final String SCORE_REVIEW = """
+            INSERT INTO scoring.review (id, subject_id, reasons, requested_at, due_on)
+            VALUES (gen_random_uuid(), gen_random_uuid(), '请人工复核', TIMESTAMPTZ '2026-12-08 00:30+08', ?)""";
+
     @Autowired
     JdbcClient jdbc;
 
@@ -259,6 +263,16 @@ class DatabaseGuaranteesIT {
         accepted(OUTBOX, "LIST_ENTRY", "EFFECTIVE");
         refused("outbox_status_known", OUTBOX, "RECORD", "EXITED");
         refused("outbox_status_known", OUTBOX, "LIST_ENTRY", "WHATEVER");
+    }
+
+    /** V7 (rest): a score's review due within 20 days of the day it was asked for (Beijing's), never before it. */
+    @Test
+    void aScoreReviewDueBeyondTheStatutoryCeilingIsRefused() {
+        LocalDate requested = LocalDate.of(2026, 12, 8);
+        accepted(SCORE_REVIEW, requested);
+        accepted(SCORE_REVIEW, requested.plusDays(20));
+        refused("review_within_the_ceiling", SCORE_REVIEW, requested.plusDays(21));
+        refused("review_within_the_ceiling", SCORE_REVIEW, requested.minusDays(1));
     }
 
     private void accepted(String sql, Object... params) {
