@@ -139,6 +139,17 @@ class DatabaseGuaranteesIT {
             INSERT INTO scoring.review (id, subject_id, reasons, requested_at, due_on)
             VALUES (gen_random_uuid(), gen_random_uuid(), '请人工复核', TIMESTAMPTZ '2026-12-08 00:30+08', ?)""";
 
+    /** A batch's rejected ({@code row_error}) or warned ({@code row_warning}) row, with the number it was sent with. */
+    private static final String ROW_PROBLEM = """
+            WITH b AS (INSERT INTO ingestion.batch (id, department_code, submitted_by, channel, content_hash, status,
+                                                    started_at)
+                       VALUES (gen_random_uuid(), 'MARKET', 'test', 'API', 'hash', 'DONE', now()) RETURNING id)
+            INSERT INTO ingestion.%s (batch_id, line, field, code, message, subject_masked)
+            SELECT b.id, 1, 'subjectNumber', 'TEST', '测试', ? FROM b""";
+
+    /** A unified social credit code the registry accepts (UnifiedSocialCreditCode.parse): public, kept in clear. */
+    private static final String CREDIT_CODE = "50540489DPRN93K78D";
+
     @Autowired
     JdbcClient jdbc;
 
@@ -273,6 +284,29 @@ class DatabaseGuaranteesIT {
         accepted(SCORE_REVIEW, requested.plusDays(20));
         refused("review_within_the_ceiling", SCORE_REVIEW, requested.plusDays(21));
         refused("review_within_the_ceiling", SCORE_REVIEW, requested.minusDays(1));
+    }
+
+    /**
+     * V3 (rest): what is received shows a person's number masked, an organisation's public code only if it is one;
+     * a batch's rejected and warned rows show the number they were sent with masked.
+     */
+    @Test
+    void aReceivedOrRejectedNumberInClearIsRefused() {
+        cn.chengxin.subject.domain.UnifiedSocialCreditCode.parse(CREDIT_CODE);
+        LocalDate start = LocalDate.of(2026, 1, 5);
+        accepted(RECEIVED, "RECORD", "1101**********002X", null, null, "ACTIVE", start, null);
+        accepted(RECEIVED, "LIST_ENTRY", CREDIT_CODE, "BLACK", null, "EFFECTIVE", start, null);
+        refused("received_number_masked", RECEIVED, "RECORD", "11010519491231002X", null, null, "ACTIVE", start, null);
+        refused("received_number_masked", RECEIVED, "RECORD", "E12345678", null, null, "ACTIVE", start, null);
+        String wrongCheck = CREDIT_CODE.substring(0, 17) + (CREDIT_CODE.charAt(17) == 'D' ? 'E' : 'D');
+        refused("received_number_masked", RECEIVED, "RECORD", wrongCheck, null, null, "ACTIVE", start, null);
+
+        for (String table : new String[] {"row_error", "row_warning"}) {
+            accepted(ROW_PROBLEM.formatted(table), "1101**********002X");
+            accepted(ROW_PROBLEM.formatted(table), "***");
+            accepted(ROW_PROBLEM.formatted(table), (Object) null);
+            refused(table + "_number_masked", ROW_PROBLEM.formatted(table), "11010519491231002X");
+        }
     }
 
     private void accepted(String sql, Object... params) {
