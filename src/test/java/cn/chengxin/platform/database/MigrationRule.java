@@ -21,7 +21,17 @@ import java.util.regex.Pattern;
  * {@code VALIDATE} in earlier scripts, and PostgreSQL then skips the scan; that script drops the proving check
  * (gaps review xli V13);</li>
  * <li>{@code ADD UNIQUE} or {@code PRIMARY KEY} but {@code USING INDEX} (builds its index under an exclusive lock;
- * safe: {@code CREATE UNIQUE INDEX CONCURRENTLY}, then {@code ADD CONSTRAINT … USING INDEX}).</li>
+ * safe: {@code CREATE UNIQUE INDEX CONCURRENTLY}, then {@code ADD CONSTRAINT … USING INDEX}), and so
+ * {@code ADD COLUMN … UNIQUE} or {@code PRIMARY KEY} (the same index, built the same way; gaps review xli V13);</li>
+ * <li>{@code ADD COLUMN} with a volatile default ({@code clock_timestamp()}, {@code gen_random_uuid()},
+ * {@code random()}, {@code nextval(…)}, a {@code serial} type, an identity or a stored generated column): each row
+ * needs its own value, so PostgreSQL rewrites the table under an exclusive lock. A constant or a stable default
+ * ({@code now()}, {@code CURRENT_TIMESTAMP}: one value for the whole statement) is stored once in the catalogue and
+ * costs no scan (gaps review xli V13);</li>
+ * <li>{@code VALIDATE CONSTRAINT} in the script that added the constraint, when Flyway runs the script in one
+ * transaction: the {@code ADD}'s exclusive lock is then held through the validating scan, and {@code NOT VALID} won
+ * nothing. Validate in a later script (or in a script run outside a transaction, where each statement commits and
+ * releases its lock; gaps review xli V13).</li>
  * </ul>
  * Statements are read with comments, quoted strings and dollar-quoted bodies set aside.
  */
@@ -48,6 +58,17 @@ final class MigrationRule {
     private static final Pattern ADD_KEY = Pattern.compile(
             "^add\\s+(?:constraint\\s+\\S+\\s+)?(unique|primary\\s+key)\\b");
     private static final Pattern DROP_CONSTRAINT = Pattern.compile("^drop\\s+constraint\\b");
+    private static final Pattern ADDED_CONSTRAINT = Pattern.compile("^add\\s+constraint\\s+\"?([a-z_0-9]+)\"?\\s");
+    private static final Pattern VALIDATE = Pattern.compile("^validate\\s+constraint\\s+\"?([a-z_0-9]+)\"?");
+    /** {@code ADD [COLUMN] [IF NOT EXISTS] name …}: an ADD that is not a table constraint's. */
+    private static final Pattern ADD_COLUMN = Pattern.compile(
+            "^add\\s+(?!constraint\\b|unique\\b|primary\\b|check\\b|foreign\\b|exclude\\b)(?:column\\s+)?"
+                    + "(?:if\\s+not\\s+exists\\s+)?\\S+\\s+(.*)$", Pattern.DOTALL);
+    private static final Pattern COLUMN_KEY = Pattern.compile("\\b(unique|primary\\s+key)\\b");
+    private static final Pattern VOLATILE_DEFAULT = Pattern.compile(
+            "\\bdefault\\s+.*\\b(clock_timestamp|gen_random_uuid|uuid_generate_v[14]|random|nextval|timeofday)\\s*\\("
+                    + "|^(small|big)?serial\\b|\\bgenerated\\s+(always|by\\s+default)\\s+as\\s+identity\\b"
+                    + "|\\bgenerated\\s+always\\s+as\\s*\\(.*\\)\\s*stored\\b", Pattern.DOTALL);
 
     private static final Pattern CREATE_TABLE = Pattern.compile(
             "^create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?\"?([a-z_]+\\.[a-z_0-9]+)\"?");
@@ -69,6 +90,8 @@ final class MigrationRule {
         java.util.Set<String> created = new java.util.HashSet<>();
         // Tables a constraint of which the script drops: a SET NOT NULL there is the safe form's last step.
         java.util.Set<String> dropsConstraint = new java.util.HashSet<>();
+        // Constraints the script adds, by table: validating one of them in the same transaction holds the ADD's lock.
+        java.util.Set<String> added = new java.util.HashSet<>();
         List<String> statements = statements(sql);
         for (String statement : statements) {
             Matcher alter = ALTER_TABLE.matcher(statement.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim());
@@ -113,6 +136,29 @@ final class MigrationRule {
                     if (key.find() && !a.contains("using index")) {
                         found.add("ADD " + key.group(1).toUpperCase(Locale.ROOT).replaceAll("\\s+", " ") + " on "
                                 + alter.group(1) + " without USING INDEX");
+                    }
+                    Matcher column = ADD_COLUMN.matcher(a);
+                    if (column.find()) {
+                        Matcher columnKey = COLUMN_KEY.matcher(column.group(1));
+                        if (columnKey.find()) {
+                            String keyword = columnKey.group(1).toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
+                            found.add("ADD COLUMN " + keyword + " on " + alter.group(1)
+                                    + " (builds its index under the table's lock)");
+                        }
+                        if (VOLATILE_DEFAULT.matcher(column.group(1)).find()) {
+                            found.add("ADD COLUMN with a volatile default on " + alter.group(1)
+                                    + " (rewrites the table)");
+                        }
+                    }
+                    Matcher named = ADDED_CONSTRAINT.matcher(a);
+                    if (named.find()) {
+                        added.add(alter.group(1) + "." + named.group(1));
+                    }
+                    Matcher validate = VALIDATE.matcher(a);
+                    if (validate.find() && !outsideTransaction
+                            && added.contains(alter.group(1) + "." + validate.group(1))) {
+                        found.add("VALIDATE CONSTRAINT " + validate.group(1) + " on " + alter.group(1)
+                                + " in the transaction that added it");
                     }
                 }
             }

@@ -42,7 +42,9 @@ class MigrationRuleTests {
             // Gaps review xli V13: tables counted large since, and SET NOT NULL, ADD PRIMARY KEY seen since.
             "V19__compact_score_explanation.sql", "V35__score_history_keeps_superseded_scores.sql",
             "V39__score_history_keyed_by_subject.sql", "V41__a_score_row_per_model.sql",
-            "V43__covering_indexes_for_bulk_reads.sql");
+            "V43__covering_indexes_for_bulk_reads.sql",
+            // Gaps review xli V13 (rest): ADD COLUMN … UNIQUE seen since.
+            "V251__registry_facts_from_records.sql");
 
     /** The last migration released before the rule saw SET NOT NULL, keys and the tables V13 added (session xli). */
     private static final int LAST_BEFORE_V13 = 581;
@@ -130,6 +132,47 @@ class MigrationRuleTests {
                 ALTER TABLE subject.person ADD CONSTRAINT person_unique UNIQUE USING INDEX person_unique_index;
                 ALTER TABLE creditfile.record_event ADD PRIMARY KEY USING INDEX record_event_key;
                 ALTER TABLE exchange.partner ALTER COLUMN name SET NOT NULL, ADD UNIQUE (name);
+                """, null)).isEmpty();
+    }
+
+    /**
+     * Gaps review xli V13 (rest): a validation in the transaction of its ADD holds the ADD's lock through the scan; a
+     * column's own key builds its index under the table's lock; a volatile default rewrites the table. A stable
+     * default, a constant, a small table and a validation of an earlier script's constraint pass.
+     */
+    @Test
+    void refusesAValidationInTheAddsTransactionAColumnsKeyAndAVolatileDefaultOnALargeTable() {
+        String validatedAtOnce = """
+                ALTER TABLE creditfile.record ADD CONSTRAINT record_positive CHECK (amount > 0) NOT VALID;
+                ALTER TABLE creditfile.record VALIDATE CONSTRAINT record_positive;
+                """;
+        assertThat(MigrationRule.violations(validatedAtOnce, null)).containsExactly(
+                "VALIDATE CONSTRAINT record_positive on creditfile.record in the transaction that added it");
+        // Outside a transaction each statement commits and the ADD's lock is gone before the scan (the safe forms).
+        assertThat(MigrationRule.violations(validatedAtOnce, "executeInTransaction=false\n")).isEmpty();
+        assertThat(MigrationRule.violations(
+                "ALTER TABLE creditfile.record VALIDATE CONSTRAINT record_positive;", null)).isEmpty();
+
+        assertThat(MigrationRule.violations("""
+                ALTER TABLE subject.residency ADD COLUMN source_record uuid UNIQUE;
+                ALTER TABLE exchange.outbox ADD COLUMN IF NOT EXISTS token uuid NOT NULL PRIMARY KEY;
+                ALTER TABLE audit.event ADD COLUMN stamped timestamptz NOT NULL DEFAULT clock_timestamp();
+                ALTER TABLE scoring.score ADD COLUMN token uuid DEFAULT gen_random_uuid(),
+                    ADD sample float DEFAULT random();
+                ALTER TABLE measures.check_made ADD COLUMN n bigserial;
+                ALTER TABLE account.notice ADD COLUMN n bigint GENERATED ALWAYS AS IDENTITY;
+                """, null)).containsExactly(
+                "ADD COLUMN UNIQUE on subject.residency (builds its index under the table's lock)",
+                "ADD COLUMN PRIMARY KEY on exchange.outbox (builds its index under the table's lock)",
+                "ADD COLUMN with a volatile default on audit.event (rewrites the table)",
+                "ADD COLUMN with a volatile default on scoring.score (rewrites the table)",
+                "ADD COLUMN with a volatile default on scoring.score (rewrites the table)",
+                "ADD COLUMN with a volatile default on measures.check_made (rewrites the table)",
+                "ADD COLUMN with a volatile default on account.notice (rewrites the table)");
+        assertThat(MigrationRule.violations("""
+                ALTER TABLE audit.event ADD COLUMN noted_at timestamptz NOT NULL DEFAULT now();
+                ALTER TABLE scoring.score ADD COLUMN flags text[] NOT NULL DEFAULT '{}', ADD COLUMN unique_count int;
+                ALTER TABLE exchange.partner ADD COLUMN token uuid UNIQUE DEFAULT gen_random_uuid();
                 """, null)).isEmpty();
     }
 
