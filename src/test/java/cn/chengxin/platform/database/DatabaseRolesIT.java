@@ -129,8 +129,8 @@ class DatabaseRolesIT {
             assertThatThrownBy(() -> auditor.sql("SELECT count(*) FROM account.http_session").query(Long.class)
                     .single()).as("sessions stay unread").rootCause().hasMessageContaining("permission denied");
 
-            // Gaps review xli V11 (V590): the keys kept in the database stay unread, and so do the hashes sign-ins are
-            // checked against and the TOTP seeds; every other column of those tables is read.
+            // Gaps review xli V11 (V590, V668): the keys kept in the database stay unread, and so do the hashes sign-ins
+            // and tip-off receipts are checked against and the TOTP seeds; every other column of those tables is read.
             for (String secret : List.of("account.secret", "inquiry.secret", "portal.secret")) {
                 assertThatThrownBy(() -> auditor.sql("SELECT name, value FROM " + secret).query().listOfRows())
                         .as(secret).rootCause().hasMessageContaining("permission denied");
@@ -141,7 +141,9 @@ class DatabaseRolesIT {
                     "account.citizen", List.of("password_hash"),
                     "account.api_client", List.of("key_hash"),
                     "account.pending_registration", List.of("password_hash", "code_hash"),
-                    "account.pending_recovery", List.of("code_hash"));
+                    "account.pending_recovery", List.of("code_hash"),
+                    // The auditors' reach (V668): a tip-off's receipt code hash, with which a reporter follows it.
+                    "portal.tipoff", List.of("receipt_hash"));
             withheld.forEach((table, hidden) -> {
                 List<String> columns = owner.sql("""
                                 SELECT column_name FROM information_schema.columns
