@@ -142,10 +142,31 @@ class CounterReportsIT {
         String page = mvc.perform(get("/console/reports/self").with(authentication(clerk))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("出具本人信用报告", "居民身份证").doesNotContain(person.number());
-        mvc.perform(get("/console/reports/self/{id}.pdf", reportId).with(authentication(clerk)))
-                .andExpect(status().isOk());
+        byte[] plain = mvc.perform(get("/console/reports/self/{id}.pdf", reportId).with(authentication(clerk)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         mvc.perform(get("/console/reports/self/{id}.pdf", reportId).with(authentication(clerk("counter-b"))))
                 .andExpect(status().isNotFound());
+
+        // Large print (大字版) for an elderly person at the window: offered beside the print button, the same report
+        // in type none below 12 pt (the PDF as issued: 7.5-9.5 pt), its own SM3 kept for the verification page;
+        // another clerk gets it no more than the PDF.
+        String issuedPage = mvc.perform(get("/console/reports/self").with(Sessions.flashOf(issued))
+                .with(authentication(clerk))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(issuedPage).contains("href=\"/console/reports/self/" + reportId + ".pdf?largePrint=true\"",
+                "打印大字版报告（PDF）");
+        MvcResult large = mvc.perform(get("/console/reports/self/{id}.pdf", reportId).param("largePrint", "true")
+                .with(authentication(clerk))).andExpect(status().isOk()).andReturn();
+        assertThat(large.getResponse().getHeader("Content-Disposition")).contains("-large-print.pdf");
+        byte[] largePdf = large.getResponse().getContentAsByteArray();
+        assertThat(PdfText.fontSizes(largePdf)).isNotEmpty()
+                .allSatisfy(size -> assertThat(size).isGreaterThanOrEqualTo(11.9f));
+        assertThat(PdfText.fontSizes(plain)).anySatisfy(size -> assertThat(size).isLessThan(10f));
+        String number = (String) issued.getFlashMap().get("issued");
+        assertThat(PdfText.compact(largePdf)).contains(number);
+        assertThat(jdbc.sql("SELECT large_print_sm3 FROM inquiry.report WHERE id = ?").param(reportId)
+                .query(String.class).single()).isEqualTo(Reports.sm3(largePdf));
+        mvc.perform(get("/console/reports/self/{id}.pdf", reportId).param("largePrint", "true")
+                .with(authentication(clerk("counter-b")))).andExpect(status().isNotFound());
 
         // The person's next report of their own lists the counter query as theirs, with the clerk who served them.
         mvc.perform(post("/me/reports").param("kind", "SELF_FULL").with(csrf()).with(authentication(citizen)))

@@ -678,18 +678,9 @@ class ReportsIT {
         return first;
     }
 
-    /** The size in points of every character a PDF draws. */
+    /** The size in points of every character a PDF draws; it draws some. */
     private static List<Float> fontSizes(byte[] pdf) throws Exception {
-        List<Float> sizes = new java.util.ArrayList<>();
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            PDFTextStripper stripper = new PDFTextStripper() {
-                @Override
-                protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions) {
-                    positions.forEach(position -> sizes.add(position.getFontSizeInPt()));
-                }
-            };
-            stripper.getText(document);
-        }
+        List<Float> sizes = cn.chengxin.support.PdfText.fontSizes(pdf);
         assertThat(sizes).isNotEmpty();
         return sizes;
     }
@@ -1259,11 +1250,24 @@ class ReportsIT {
                 cn.chengxin.shared.security.StaffQueryPurpose.ADMINISTRATIVE_LICENSING.legalBasis());
         assertThat(accesses.of(pseudonym, 20)).anySatisfy(a -> assertThat(a.action()).isEqualTo("report.download"));
 
+        // Large print (大字版) on request from the staff member's list, for a person who reads small type with
+        // difficulty: the same report, type none below 12 pt, its own SM3 kept for the verification page.
+        assertThat(mvc.perform(get("/console/reports").with(authentication(staff))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString())
+                .contains("href=\"/console/reports/" + id + ".pdf?largePrint=true\"");
+        byte[] large = mvc.perform(get("/console/reports/" + id + ".pdf").param("largePrint", "true")
+                        .with(authentication(staff))).andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString("-large-print.pdf")))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(fontSizes(large)).allSatisfy(size -> assertThat(size).isGreaterThanOrEqualTo(11.9f));
+        assertThat(store.largePrintSm3(id)).contains(Reports.sm3(large));
+
         jdbc.sql("UPDATE inquiry.report SET valid_until = now() - interval '1 day' WHERE id = ?").param(id).update();
         assertThat(mvc.perform(get("/console/reports/" + id + ".pdf").with(authentication(staff)))
                 .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString()).contains("已过有效期");
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'report.download' "
-                + "AND subject_pseudonym = ?").param(pseudonym).query(Long.class).single()).isOne();
+                + "AND subject_pseudonym = ?").param(pseudonym).query(Long.class).single())
+                .as("the two downloads while it was valid").isEqualTo(2);
     }
 
     /**

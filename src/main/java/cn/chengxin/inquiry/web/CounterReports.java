@@ -34,9 +34,7 @@ import cn.chengxin.shared.web.ConsoleActions;
 import cn.chengxin.shared.web.FileTransfers;
 import cn.chengxin.subject.domain.DocumentType;
 import jakarta.servlet.http.HttpSession;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -242,17 +240,15 @@ class CounterReports {
         private static final long serialVersionUID = 1L;
     }
 
+    /** {@code largePrint}: the report in large print (大字版, {@link ConsolePdfs}). */
     @GetMapping("/console/reports/self/{id}.pdf")
-    ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
+    ResponseEntity<byte[]> pdf(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean largePrint) {
         Actor clerk = AuditLog.currentActor();
         Reports.Issued issued = reports.printedAtCounter(clerk, id).orElseThrow(() -> {
             audit.record(AuditEntry.of(AuditCategory.SECURITY, "report.download").result(AuditResult.DENIED)
                     .detail(AuditDetail.of("NOT_OWN_COUNTER_REPORT_TODAY").with("report", id)));
             return new ResponseStatusException(HttpStatus.NOT_FOUND);
         });
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header("Content-Disposition", ContentDisposition.inline().filename(issued.number() + ".pdf").build()
-                        .toString())
-                .body(issued.pdf());
+        return ConsolePdfs.of(reports, issued, largePrint);
     }
 }

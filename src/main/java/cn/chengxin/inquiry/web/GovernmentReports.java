@@ -15,9 +15,7 @@ import cn.chengxin.shared.security.StaffQueryPurpose;
 import cn.chengxin.shared.web.ConsoleActions;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.TypedText;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -82,17 +80,15 @@ class GovernmentReports {
         return "redirect:/console/reports";
     }
 
+    /** {@code largePrint}: the report in large print (大字版, {@link ConsolePdfs}). */
     @GetMapping("/console/reports/{id}.pdf")
-    ResponseEntity<byte[]> pdf(@PathVariable UUID id) {
+    ResponseEntity<byte[]> pdf(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean largePrint) {
         Actor staff = AuditLog.currentActor();
         Reports.Issued issued = reports.downloadedBy(staff, id).orElseThrow(() -> {
             audit.record(AuditEntry.of(AuditCategory.SECURITY, "report.download").result(AuditResult.DENIED)
                     .detail(AuditDetail.of("NOT_OWN_REPORT").with("report", id)));
             return new ResponseStatusException(HttpStatus.NOT_FOUND);
         });
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header("Content-Disposition", ContentDisposition.inline().filename(issued.number() + ".pdf").build()
-                        .toString())
-                .body(issued.pdf());
+        return ConsolePdfs.of(reports, issued, largePrint);
     }
 }
