@@ -141,20 +141,35 @@ public class CreditFile {
             }
         }
         storeAmong(batchId, acceptedBy, chunk, ofStoredRecords, outcomes, now, withdrawing, declined);
+        Map<UUID, Integer> versionsStored = new java.util.HashMap<>();
+        for (StoreOutcome outcome : outcomes) {
+            if (outcome.kind() == StoreOutcome.Kind.STORED) {
+                versionsStored.merge(outcome.recordKey(), 1, Integer::sum);
+            }
+        }
         Set<UUID> ofDecisions = new HashSet<>();
+        Set<JdbcRecords.Decision> decisions = new HashSet<>();
         for (int i = 0; i < chunk.size(); i++) {
             if (outcomes[i].kind() == StoreOutcome.Kind.STORED) {
-                changed.add(chunk.get(i).subjectId());
-                stored.add(new RecordStatesChanged.ChangedRecord(chunk.get(i).subjectId(), outcomes[i].recordKey(),
-                        chunk.get(i).itemCode()));
+                NewRecord r = chunk.get(i);
+                changed.add(r.subjectId());
+                stored.add(new RecordStatesChanged.ChangedRecord(r.subjectId(), outcomes[i].recordKey(),
+                        r.itemCode()));
                 // A revocation that leaves out its decision number stores the revoked version's: it takes its penalty
-                // type out of that decision all the same (RULES.md §4), so the others are aligned too.
-                if (chunk.get(i).decisionNumber() != null || chunk.get(i).action() == RecordAction.REVOKE) {
+                // type out of that decision all the same (RULES.md §4), so the others are aligned too. It stores what
+                // it leaves out from the revoked version, so its decision is read back by its key; so is a record
+                // with two versions stored in this chunk, of which only the later is current. Any other version is
+                // stored with its row's subject, department, number and date: its decision is known.
+                if (r.action() == RecordAction.REVOKE || r.decisionNumber() != null
+                        && (r.decisionDate() == null || versionsStored.get(outcomes[i].recordKey()) > 1)) {
                     ofDecisions.add(outcomes[i].recordKey());
+                } else if (r.decisionNumber() != null) {
+                    decisions.add(new JdbcRecords.Decision(r.subjectId(), r.departmentCode(), r.decisionNumber(),
+                            r.decisionDate()));
                 }
             }
         }
-        alignDecisions(records, ofDecisions, now);
+        alignDecisions(records, ofDecisions, decisions, now);
         if (!changed.isEmpty()) {
             events.publishEvent(new RecordsChanged(batchId, changed, "ingestion"));
             events.publishEvent(new RecordStatesChanged(stored, RecordStatesChanged.STORED));
@@ -198,10 +213,23 @@ public class CreditFile {
      * version shortened the own last days of some ({@link ShorteningPeriods}); returns the records moved.
      */
     static List<JdbcRecords.OutOfStep> alignDecisions(JdbcRecords records, Set<UUID> recordKeys, Instant now) {
-        if (recordKeys.isEmpty()) {
-            return List.of();
+        return alignDecisions(records, recordKeys, Set.of(), now);
+    }
+
+    /**
+     * The same for the decisions of the records {@code recordKeys} and the decisions {@code decisions} the caller
+     * knows already (those of the versions it has just stored as sent): each record out of step moved once.
+     */
+    static List<JdbcRecords.OutOfStep> alignDecisions(JdbcRecords records, Set<UUID> recordKeys,
+                                                      Set<JdbcRecords.Decision> decisions, Instant now) {
+        Map<UUID, JdbcRecords.OutOfStep> found = new java.util.LinkedHashMap<>();
+        if (!decisions.isEmpty()) {
+            records.outOfStepOfDecisions(decisions).forEach(r -> found.put(r.id(), r));
         }
-        List<JdbcRecords.OutOfStep> moved = records.outOfStepWithTheirDecisions(recordKeys);
+        if (!recordKeys.isEmpty()) {
+            records.outOfStepWithTheirDecisions(recordKeys).forEach(r -> found.putIfAbsent(r.id(), r));
+        }
+        List<JdbcRecords.OutOfStep> moved = List.copyOf(found.values());
         for (JdbcRecords.OutOfStep r : moved) {
             records.publishUntil(r.id(), r.longest());
             records.event(r.id(), now, r.status(), r.status(), WINDOWS, "同一处罚决定（" + r.decisionNumber()

@@ -82,7 +82,38 @@ class DecisionAlignmentPlanIT {
                 String analysed = plan("ANALYZE", JdbcRecords.OUT_OF_STEP.replace("?", "$1"), keys, mode);
                 assertThat(rowsRemovedByJoinFilters(analysed)).as(mode + "\n" + analysed).isLessThan(keys.size());
             }
+
+            // Session xlii: the chunk's own decisions, handed in, read no record by key, and their members as above.
+            for (String mode : List.of("force_generic_plan", "force_custom_plan")) {
+                String analysed = decisionsPlan(mode);
+                assertThat(analysed).as(mode).contains("record_by_subject").doesNotContain("record_one_current")
+                        .doesNotContain("record_natural_key").doesNotContain("Seq Scan on record");
+                assertThat(rowsRemovedByJoinFilters(analysed)).as(mode + "\n" + analysed).isLessThan(keys.size());
+                assertThat(analysed).as("every member found").contains("Rows Removed by Filter: 2000");
+            }
         });
+    }
+
+    /**
+     * {@link JdbcRecords#OUT_OF_STEP_OF}'s plan, run, for the decisions of 2,000 seeded records: their subjects,
+     * department, numbers and dates as literals (the seeded numbers hold no comma, quote or brace).
+     */
+    private String decisionsPlan(String mode) {
+        String name = "alignment_plan_it_" + UUID.randomUUID().toString().replace("-", "");
+        jdbc.sql("SET LOCAL plan_cache_mode = " + mode).update();
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        String statement = java.util.regex.Pattern.compile("\\?").matcher(JdbcRecords.OUT_OF_STEP_OF)
+                .replaceAll(m -> "\\$" + n.incrementAndGet());
+        jdbc.sql("PREPARE " + name + " (uuid[], text[], text[], text[]) AS " + statement).update();
+        String arguments = jdbc.sql("""
+                SELECT format('(%L, %L, %L, %L)', array_agg(subject_id), array_agg(department_code),
+                              array_agg(decision_number), array_agg(decision_date::text))
+                FROM (SELECT * FROM creditfile.record WHERE department_code = 'ALIGN_PLAN' LIMIT 2000) r""")
+                .query(String.class).single();
+        String plan = String.join("\n", jdbc.sql("EXPLAIN (ANALYZE) EXECUTE " + name + " " + arguments)
+                .query(String.class).list());
+        jdbc.sql("DEALLOCATE " + name).update();
+        return plan;
     }
 
     /** The rows the plan's join filters removed, summed over its nodes. */
