@@ -17,12 +17,14 @@ import java.util.UUID;
  *                     version)
  * @param fingerprint  what was sent, as stored: an identical resend of a stored version is a replay
  * @param legacyFingerprint the same content's fingerprint in the form versions stored before the current one carry,
- *                     {@code null} when there is none; never stored
+ *                     worked out only when a stored version's fingerprint is compared with it ({@link #sameContentAs}):
+ *                     most versions are new and never compared; {@code null} when there is none; never stored
  */
 public record NewRecord(UUID subjectId, String itemCode, int itemVersion, String departmentCode, String sourceRecordId,
                         int version, RecordAction action, String decisionNumber, LocalDate decisionDate,
                         Map<String, String> content, LocalDate publicationEnd, LocalDate retentionEnd,
-                        String fingerprint, String legacyFingerprint, UUID linkedFrom, String revocationReason) {
+                        String fingerprint, java.util.function.Supplier<String> legacyFingerprint, UUID linkedFrom,
+                        String revocationReason) {
 
     public NewRecord {
         content = Map.copyOf(content);
@@ -33,7 +35,7 @@ public record NewRecord(UUID subjectId, String itemCode, int itemVersion, String
      * the two forms never equal each other (the current one is marked as such), a stored one is compared in its own.
      */
     public boolean sameContentAs(String stored) {
-        return stored.equals(fingerprint) || stored.equals(legacyFingerprint);
+        return stored.equals(fingerprint) || legacyFingerprint != null && stored.equals(legacyFingerprint.get());
     }
 
     /** This version under another id of the department's (a copy's, as stored: {@link CreditFile#store}). */

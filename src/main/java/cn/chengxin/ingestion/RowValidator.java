@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.CatalogueItem;
@@ -74,16 +75,17 @@ class RowValidator {
      *                              ({@link #itemWithdrawn} otherwise)
      * @param decisionDate          {@code null} for a revocation that gives none ({@link Revocations})
      * @param legacyFingerprint     the row's fingerprint in the form versions stored before {@link ContentDigest}
-     *                              carry ({@link #legacyFingerprint})
+     *                              carry ({@link #legacyFingerprint}), worked out only when asked ({@link #legacy})
      */
     record Valid(long line, IncomingRecord row, ItemDefinition item, int itemVersion, IdentityDocument document,
                  String pseudonym, String name, RecordAction action, int version, LocalDate decisionDate,
-                 Map<String, String> content, String fingerprint, String legacyFingerprint,
+                 Map<String, String> content, String fingerprint, Supplier<String> legacyFingerprint,
                  boolean newUnderWithdrawnItem, List<NamedPerson> responsiblePersons) {
 
         /** The natural key and content of the version the row sends, as the credit file stores it. */
         CreditFile.SentVersion sent() {
-            return new CreditFile.SentVersion(row.sourceRecordId().strip(), version, fingerprint, legacyFingerprint);
+            return new CreditFile.SentVersion(row.sourceRecordId().strip(), version, fingerprint,
+                    legacyFingerprint.get());
         }
     }
 
@@ -269,7 +271,7 @@ class RowValidator {
         String subject = fingerprinted(document, pseudonym);
         return new Valid(line, row, item.definition(), item.version(), document, pseudonym, name, action, version,
                 decision.orElse(null), ContentFields.stored(item.definition().fields(), row.fields()),
-                fingerprint(row, subject, named), legacyFingerprint(row, subject), newUnderWithdrawnItem, named);
+                fingerprint(row, subject, named), legacy(row, subject), newUnderWithdrawnItem, named);
     }
 
     /**
@@ -415,6 +417,16 @@ class RowValidator {
             digest.text(p.role().name()).text(p.pseudonym()).text(p.name());
         }
         return digest.hex();
+    }
+
+    /**
+     * {@link #legacyFingerprint} when asked: only a version stored before under the same key whose fingerprint is not
+     * the current form's needs it (a replay of a version stored before {@link ContentDigest}, or a conflict), and
+     * working it out for every row — a second SHA-256 over a sorted copy of the fields — was a tenth of the
+     * validating thread's time (session xlii). Of values that do not change: the same each time.
+     */
+    static Supplier<String> legacy(IncomingRecord row, String subjectPseudonym) {
+        return () -> legacyFingerprint(row, subjectPseudonym);
     }
 
     /**
