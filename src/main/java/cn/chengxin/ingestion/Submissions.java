@@ -543,6 +543,12 @@ public class Submissions {
      */
     private Map<Long, StoreOutcome> revisionsOfUnknownRecords(String department, List<Numbered> chunk,
                                                              Runnable settle) {
+        // Most chunks revise nothing: they need none of the look-up, nor a scan of each row for control characters
+        // (which the validation does again on every row).
+        if (chunk.stream().noneMatch(n -> RowValidator.actionOf(n.row()).filter(a -> a != RecordAction.ADD)
+                .isPresent())) {
+            return Map.of();
+        }
         Map<String, String> addedHere = new HashMap<>();
         Map<Long, String> revisions = new HashMap<>();
         for (Numbered n : chunk) {
