@@ -23,6 +23,7 @@ import cn.chengxin.subject.domain.IdentityDocument;
 import cn.chengxin.subject.domain.Review;
 import cn.chengxin.subject.domain.SubjectProblem;
 import cn.chengxin.subject.domain.TypedText;
+import cn.chengxin.subject.persistence.HeldDocuments;
 import cn.chengxin.subject.persistence.JdbcFurtherDocuments;
 import cn.chengxin.subject.persistence.JdbcSubjects;
 import cn.chengxin.subject.protection.IdentityProtection;
@@ -45,6 +46,7 @@ public class SubjectDocuments {
 
     private final JdbcFurtherDocuments documents;
     private final JdbcSubjects subjects;
+    private final HeldDocuments held;
     private final IdentityProtection protection;
     private final OwnNumberInTexts ownNumber;
     private final ProposalAudit audit;
@@ -52,11 +54,12 @@ public class SubjectDocuments {
     private final PseudonymAliases aliases;
     private final Clock clock;
 
-    SubjectDocuments(JdbcFurtherDocuments documents, JdbcSubjects subjects, IdentityProtection protection,
-                     OwnNumberInTexts ownNumber, ProposalAudit audit, ApplicationEventPublisher events,
-                     PseudonymAliases aliases, Clock clock) {
+    SubjectDocuments(JdbcFurtherDocuments documents, JdbcSubjects subjects, HeldDocuments held,
+                     IdentityProtection protection, OwnNumberInTexts ownNumber, ProposalAudit audit,
+                     ApplicationEventPublisher events, PseudonymAliases aliases, Clock clock) {
         this.documents = documents;
         this.subjects = subjects;
+        this.held = held;
         this.protection = protection;
         this.ownNumber = ownNumber;
         this.audit = audit;
@@ -104,12 +107,15 @@ public class SubjectDocuments {
 
     /**
      * Approves a proposal (never by its proposer; of two reviewers at once, the first decides): the person holds the
-     * document from now on, unless another subject came to hold it meanwhile.
+     * document from now on, unless another subject came to hold it meanwhile. The registry is asked under {@link
+     * HeldDocuments#lockForHolding()}: a registration of the number under way is seen once it commits, and one that
+     * starts meanwhile sees this approval (gaps review xli V4).
      */
     @Transactional
     public void approve(UUID proposalId, String note) {
         TypedText.requireNoIdentityNumber("note", "审核意见", note);
         Actor by = AuditLog.currentActor();
+        held.lockForHolding();
         FurtherDocument proposal = reviewable(proposalId, by);
         byte[] index = documents.numberIndex(proposalId).orElseThrow();
         requireFree(proposal.subjectId(), proposal.documentType(), index);

@@ -34,10 +34,12 @@ public class JdbcSubjects {
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
+    private final HeldDocuments held;
 
-    public JdbcSubjects(JdbcClient jdbc, DataSource dataSource) {
+    public JdbcSubjects(JdbcClient jdbc, DataSource dataSource, HeldDocuments held) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
+        this.held = held;
     }
 
     /**
@@ -154,19 +156,26 @@ public class JdbcSubjects {
     }
 
     /**
-     * Inserts the subject row unless the number is already registered.
+     * Inserts the subject row unless the number is already held: registered, or approved as a further document (gaps
+     * review xli V4). Under {@link HeldDocuments#lockForRegistering()}, so that the check sees an approval of the
+     * number committed meanwhile, and an approval under way waits for this transaction.
      *
-     * @return the new id, or empty when another transaction registered the same number first
+     * @return the new id, or empty when another transaction came to hold the same number first
      */
     public Optional<UUID> insertSubject(UUID id, SubjectKind kind, SealedNumber number, String name,
                                         boolean synthetic, NameSource nameSource) {
+        held.lockForRegistering();
         return jdbc.sql("""
                         INSERT INTO subject.subject (id, kind, document_type, number_index, number_cipher,
                             number_key_version, number_masked, name, synthetic, name_source)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        SELECT ?::uuid, ?::text, ?::text, ?::bytea, ?::bytea, ?::smallint, ?::text, ?::text,
+                               ?::boolean, ?::text
+                        WHERE NOT EXISTS (SELECT 1 FROM subject.further_document
+                                          WHERE document_type = ? AND number_index = ? AND status = 'APPROVED')
                         ON CONFLICT (document_type, number_index) DO NOTHING RETURNING id""")
                 .params(id, kind.name(), number.type().name(), number.index(), number.cipher(),
-                        number.keyVersion(), number.masked(), name, synthetic, nameSource.name())
+                        number.keyVersion(), number.masked(), name, synthetic, nameSource.name(),
+                        number.type().name(), number.index())
                 .query(UUID.class).optional();
     }
 
