@@ -2,10 +2,12 @@ package cn.chengxin.listing;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.StaffDirectory;
@@ -119,6 +121,42 @@ class ListingChangeNumbersIT {
         assertThat(numbers).as("one entry").hasSize(1);
         assertThat(last("listing.change_seq")).as("one number taken, the entry's").isEqualTo(before + 1)
                 .isEqualTo(numbers.get(0));
+    }
+
+    /**
+     * An evaluation inserts a missing mark plainly (session xlii); another transaction storing the same mark meanwhile
+     * makes that insert fail on the key once it commits, and the evaluation then stores its date over it as the
+     * upsert does, instead of failing.
+     */
+    @Test
+    void aMarkStoredMeanwhileByAnotherTransactionIsUpdatedNotAFailure() throws Exception {
+        ListEntry proposal = proposalOnASeriousPenalty("欧阳信");
+        String pseudonym = proposal.subjectPseudonym();
+        LocalDate day = mark(pseudonym);
+        jdbc.sql("DELETE FROM listing.negative_mark WHERE subject_pseudonym = ?").param(pseudonym).update();
+        try (HeldTransaction<Integer> other = HeldTransaction.open(transactions, "mark-first",
+                () -> jdbc.sql("INSERT INTO listing.negative_mark (subject_pseudonym, last_negative) "
+                        + "VALUES (?, DATE '2001-01-01')").param(pseudonym).update())) {
+            CompletableFuture<Listing.Evaluation> evaluation = CompletableFuture.supplyAsync(
+                    () -> listing.evaluate(Set.of(proposal.subjectId())), work -> {
+                        Thread thread = new Thread(work, "mark-second");
+                        thread.setDaemon(true);
+                        thread.start();
+                    });
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+                    SELECT count(*) FROM pg_stat_activity
+                    WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid()
+                      AND query LIKE '%INSERT INTO listing.negative_mark%'""").query(Long.class).single() == 1);
+            other.commit();
+            evaluation.get(1, TimeUnit.MINUTES);
+        }
+
+        assertThat(mark(pseudonym)).as("the evaluation's date, over the other transaction's").isEqualTo(day);
+    }
+
+    private LocalDate mark(String pseudonym) {
+        return jdbc.sql("SELECT last_negative FROM listing.negative_mark WHERE subject_pseudonym = ?").param(pseudonym)
+                .query(LocalDate.class).single();
     }
 
     /** The same list, person and record as {@code entry}, resting on {@code recordKey}, under a new id. */

@@ -16,6 +16,7 @@ import cn.chengxin.scoring.domain.CompiledModel;
 import cn.chengxin.shared.jdbc.BinaryCopyWriter;
 import cn.chengxin.shared.jdbc.LongStatements;
 import cn.chengxin.shared.jdbc.PostgresCopy;
+import cn.chengxin.shared.jdbc.UniqueKeySavepoint;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;

@@ -21,6 +21,7 @@ import cn.chengxin.scoring.domain.Contribution;
 import cn.chengxin.scoring.domain.DimensionScore;
 import cn.chengxin.scoring.domain.ScoreModel;
 import cn.chengxin.shared.jdbc.ResumablePasses;
+import cn.chengxin.shared.jdbc.UniqueKeySavepoint;
 import cn.chengxin.shared.jdbc.UuidOrder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -1,4 +1,4 @@
-package cn.chengxin.scoring.persistence;
+package cn.chengxin.shared.jdbc;
 
 import java.sql.SQLException;
 import java.util.function.BooleanSupplier;
@@ -8,10 +8,12 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * A write of rows new to the table tried the cheap way, without looking for a conflict at every row (a plain insert or
- * a COPY, a third of an upsert's cost), within a savepoint of the current transaction: a rescore that stored one of
- * the subjects meanwhile makes it fail on the table's key, and the caller then writes the rows the careful way.
+ * a COPY, a third of an upsert's cost), within a savepoint of the current transaction: another transaction that
+ * stored one of the keys meanwhile (a rescore of the same subject, an evaluation of the same mark) makes it fail on
+ * the table's key, and the caller then writes the rows the careful way. Needs a transaction begun by
+ * {@code @Transactional}.
  */
-final class UniqueKeySavepoint {
+public final class UniqueKeySavepoint {
 
     private UniqueKeySavepoint() {
     }
@@ -20,7 +22,7 @@ final class UniqueKeySavepoint {
      * Runs {@code attempt} within a savepoint of the current transaction and keeps what it did when it returns true;
      * rolls it back when it returns false or fails on a unique key (SQLSTATE 23505, however wrapped).
      */
-    static boolean undoneUnless(BooleanSupplier attempt) {
+    public static boolean undoneUnless(BooleanSupplier attempt) {
         TransactionStatus transaction = TransactionAspectSupport.currentTransactionStatus();
         Object savepoint = transaction.createSavepoint();
         try {
