@@ -670,6 +670,17 @@ public class CreditFile {
     }
 
     /**
+     * {@link #filesOf(java.util.Collection)} for a reader that looks into the content of some records only: the
+     * content of the records of {@code contentOfItems} or with a key in {@code contentOfRecords}; every other record
+     * comes with an empty content.
+     */
+    public java.util.Map<UUID, List<FileEntry>> filesOf(java.util.Collection<UUID> subjectIds,
+                                                        Set<String> contentOfItems, Set<UUID> contentOfRecords) {
+        return subjectIds.isEmpty() ? java.util.Map.of()
+                : records.currentOfAll(subjectIds, Set.copyOf(contentOfItems), Set.copyOf(contentOfRecords));
+    }
+
+    /**
      * The current records of many subjects that are in one of {@code statuses}, without their content, by subject
      * (absent: none): one query, for bulk computations such as the full score recompute.
      */

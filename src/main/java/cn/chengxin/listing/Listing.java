@@ -331,9 +331,16 @@ public class Listing {
         ItemVersions versions = catalogue.versionsEverInForce();
         Map<String, ItemDefinition> items = versions.inForce();
         java.util.function.Predicate<FileEntry> negative = negativeRecords(versions);
-        Map<UUID, List<FileEntry>> files = creditFile.filesOf(subjectIds);
         Map<UUID, List<ListEntry>> open = new HashMap<>();
         store.openEntriesOf(subjectIds).forEach(e -> open.computeIfAbsent(e.subjectId(), k -> new ArrayList<>()).add(e));
+        // Content is looked into only by a rule's proposal (its items) and an open entry's recheck (its record, named
+        // perhaps only by the entry's older rule version): read only theirs, the other records' left empty.
+        Set<String> ruledItems = new HashSet<>();
+        rules.forEach(r -> ruledItems.addAll(r.itemCodes()));
+        Set<UUID> enteredRecords = new HashSet<>();
+        open.values().forEach(list -> list.stream().map(ListEntry::recordKey).filter(java.util.Objects::nonNull)
+                .forEach(enteredRecords::add));
+        Map<UUID, List<FileEntry>> files = creditFile.filesOf(subjectIds, ruledItems, enteredRecords);
         // A reviewer's rejection, or an entry's end by a decision about it, stands for its record: the same record
         // does not come back to the review queue at every evaluation (a new record, or a department's proposal by
         // hand, may still be reviewed).

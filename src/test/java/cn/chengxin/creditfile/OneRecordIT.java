@@ -2,6 +2,8 @@ package cn.chengxin.creditfile;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import cn.chengxin.catalog.Catalogue;
@@ -79,6 +81,36 @@ class OneRecordIT {
         FileEntry shown = creditFile.recordAsShown(holder, key).orElseThrow();
         assertThat(shown.status()).as("公示期满 from the day after its last day").isEqualTo(RecordStatus.EXPIRED);
         assertThat(creditFile.fileAsShown(holder)).containsExactly(shown);
+    }
+
+    /**
+     * Session xlii: a reader looking into some records' content only (a list evaluation) gets the files as they are,
+     * with the content of the records of the items or keys it names and an empty one for the rest.
+     */
+    @Test
+    void filesReadForSomeRecordsContentCarryOnlyTheirs() {
+        UUID holder = person("钟内容");
+        String source = "one-record-" + UUID.randomUUID();
+        TestRecords.courtDefaulter(creditFile, catalogue, holder, source, 1, RecordAction.ADD);
+        TestRecords.courtDefaulter(creditFile, catalogue, holder, source + "-b", 1, RecordAction.ADD);
+        UUID named = keyOf(source);
+        List<FileEntry> whole = creditFile.filesOf(List.of(holder)).get(holder);
+        assertThat(whole).hasSize(2).allSatisfy(e -> assertThat(e.content()).isNotEmpty());
+
+        assertThat(creditFile.filesOf(List.of(holder), Set.of("P_COURT_DEFAULTER"), Set.of()).get(holder))
+                .as("the item named: every record's content").containsExactlyInAnyOrderElementsOf(whole);
+        List<FileEntry> byKey = creditFile.filesOf(List.of(holder), Set.of("P_OTHER"), Set.of(named)).get(holder);
+        assertThat(byKey).hasSize(2);
+        for (FileEntry e : byKey) {
+            FileEntry full = whole.stream().filter(w -> w.recordKey().equals(e.recordKey())).findFirst().orElseThrow();
+            if (e.recordKey().equals(named)) {
+                assertThat(e).as("the record named by its key").isEqualTo(full);
+            } else {
+                assertThat(e.content()).as("a record neither named").isEmpty();
+                assertThat(e.decisionDate()).isEqualTo(full.decisionDate());
+                assertThat(e.status()).isEqualTo(full.status());
+            }
+        }
     }
 
     private UUID person(String name) {

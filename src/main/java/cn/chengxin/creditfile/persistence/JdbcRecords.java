@@ -612,13 +612,29 @@ public class JdbcRecords {
 
     /** The current versions of many subjects' records at once, by subject. */
     public Map<UUID, List<FileEntry>> currentOfAll(java.util.Collection<UUID> subjectIds) {
+        return currentOfAll(subjectIds, null, null);
+    }
+
+    /**
+     * As {@link #currentOfAll(java.util.Collection)}, the content read only of the records of {@code contentOfItems}
+     * or with a key in {@code contentOfRecords}, the others' left out (empty); both null: every record's. Turning each
+     * record's content to text and parsing it was most of what a list evaluation's read cost, and the evaluation looks
+     * into few records' content.
+     */
+    public Map<UUID, List<FileEntry>> currentOfAll(java.util.Collection<UUID> subjectIds, Set<String> contentOfItems,
+                                                   Set<UUID> contentOfRecords) {
+        boolean every = contentOfItems == null && contentOfRecords == null;
         Map<UUID, List<FileEntry>> files = new java.util.HashMap<>();
         jdbc.sql("""
                         SELECT record_key, version, item_code, department_code, decision_number, decision_date,
-                               content::text, status, publication_end, linked_from IS NOT NULL, accepted_at, subject_id,
+                               CASE WHEN ? OR item_code = ANY(?::text[]) OR record_key = ANY(?::uuid[])
+                                    THEN content::text ELSE '{}' END,
+                               status, publication_end, linked_from IS NOT NULL, accepted_at, subject_id,
                                revocation_reason, item_version
                         FROM creditfile.record WHERE subject_id = ANY(?::uuid[]) AND current""")
-                .param(subjectIds.toArray(UUID[]::new))
+                .params(every, (contentOfItems == null ? Set.<String>of() : contentOfItems).toArray(String[]::new),
+                        (contentOfRecords == null ? Set.<UUID>of() : contentOfRecords).toArray(UUID[]::new),
+                        subjectIds.toArray(UUID[]::new))
                 .query((rs, n) -> files.computeIfAbsent(rs.getObject(12, UUID.class), k -> new java.util.ArrayList<>())
                         .add(entry(rs, n)))
                 .list();
