@@ -97,31 +97,81 @@ public class CheckRetention {
     }
 
     /**
+     * The first time slice a chunk reads (gaps review xlii W8): the BRIN index on {@code at} (V380) cannot order, so a
+     * chunk bounded only by the cutoff read and sorted every check from its position to the cutoff for its 2,000 (half
+     * a million half-way through a city's day: a night's pass was quadratic in what was due). Bounded by a slice, the
+     * index returns the block ranges of the slice only; ten minutes of a city's checks are a few thousand.
+     */
+    static final Duration SLICE = Duration.ofMinutes(10);
+
+    /** Below any check's id: a slice that starts at a time, not after a check. */
+    private static final UUID NONE = new UUID(0L, 0L);
+
+    /**
+     * One slice of checks: made from {@code low_at} on (after check {@code low_id} at that very time) and before the
+     * slice's end, in (time, id) order, with whether each must stay. Both bounds on {@code at} reach the BRIN index.
+     */
+    static final String SLICE_READ = """
+            SELECT c.id, c.at,
+                   (c.entries_ended_on IS NULL
+                    AND (c.feedback_due
+                         OR EXISTS (SELECT 1 FROM measures.feedback f WHERE f.check_id = c.id
+                                    AND f.applied AND f.measure_code = ANY (c.owed_codes))))
+                   OR EXISTS (SELECT 1 FROM measures.check_lifted l WHERE l.check_id = c.id
+                              AND l.acknowledged_at IS NULL)
+            FROM measures.check_made c
+            WHERE c.at >= ? AND c.at < ? AND (c.at > ? OR c.id > ?)
+            ORDER BY c.at, c.id LIMIT ?""";
+
+    /** The parameters of {@link #SLICE_READ}, in order. */
+    static Object[] sliceParameters(Instant lowAt, UUID lowId, Instant end, int limit) {
+        Timestamp low = Timestamp.from(lowAt);
+        return new Object[] {low, Timestamp.from(end), low, lowId == null ? NONE : lowId, limit};
+    }
+
+    /**
      * The next {@code size} checks made before the cutoff after the pass's position (by time, then id): those that
      * owe nothing are deleted with their feedback and acknowledged lifts. {@code records}: checks read, {@code
-     * holders}: checks deleted.
+     * holders}: checks deleted. Read slice by slice ({@link #SLICE}); a slice that holds too few doubles the next one,
+     * so a gap of days (the service off, a quiet night) costs a few statements, not one per ten minutes.
      */
     private ResumablePasses.Chunk chunk(int day, int size) {
         var position = jdbc.sql("SELECT cutoff, after_at, after_record FROM measures.check_retention_pass "
                         + "WHERE code = ? AND day = ?").params(CODE, day)
                 .query((rs, n) -> new Object[] {rs.getTimestamp(1), rs.getTimestamp(2),
                         rs.getObject(3, UUID.class)}).single();
-        Timestamp afterAt = (Timestamp) position[1];
-        List<Read> read = jdbc.sql("""
-                        SELECT c.id, c.at,
-                               (c.entries_ended_on IS NULL
-                                AND (c.feedback_due
-                                     OR EXISTS (SELECT 1 FROM measures.feedback f WHERE f.check_id = c.id
-                                                AND f.applied AND f.measure_code = ANY (c.owed_codes))))
-                               OR EXISTS (SELECT 1 FROM measures.check_lifted l WHERE l.check_id = c.id
-                                          AND l.acknowledged_at IS NULL)
-                        FROM measures.check_made c
-                        WHERE c.at < ?
-                          AND (CAST(? AS timestamptz) IS NULL OR c.at > ? OR (c.at = ? AND c.id > ?))
-                        ORDER BY c.at, c.id LIMIT ?""")
-                .params(position[0], afterAt, afterAt, afterAt, position[2], size)
-                .query((rs, n) -> new Read(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
-                        rs.getBoolean(3))).list();
+        Instant cutoff = ((Timestamp) position[0]).toInstant();
+        Instant lowAt;
+        UUID lowId;
+        if (position[1] == null) {
+            // The pass's first chunk: from the oldest check before the cutoff, read once a pass (the index skips
+            // the ranges of later checks).
+            Timestamp first = jdbc.sql("SELECT min(at) FROM measures.check_made WHERE at < ?")
+                    .param(position[0]).query(Timestamp.class).single();
+            if (first == null) {
+                return new ResumablePasses.Chunk(null, 0, 0);
+            }
+            lowAt = first.toInstant();
+            lowId = null;
+        } else {
+            lowAt = ((Timestamp) position[1]).toInstant();
+            lowId = (UUID) position[2];
+        }
+        List<Read> read = new ArrayList<>();
+        Duration width = SLICE;
+        while (read.size() < size) {
+            Instant end = lowAt.plus(width).isBefore(cutoff) ? lowAt.plus(width) : cutoff;
+            read.addAll(jdbc.sql(SLICE_READ).params(sliceParameters(lowAt, lowId, end, size - read.size()))
+                    .query((rs, n) -> new Read(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
+                            rs.getBoolean(3))).list());
+            if (!end.isBefore(cutoff)) {
+                break;
+            }
+            // A short slice was read to its end: the next starts there.
+            lowAt = end;
+            lowId = null;
+            width = width.multipliedBy(2);
+        }
         List<UUID> doomed = new ArrayList<>();
         read.stream().filter(r -> !r.kept()).forEach(r -> doomed.add(r.id()));
         if (!doomed.isEmpty()) {

@@ -107,6 +107,73 @@ class CheckRetentionIT {
         jdbc.sql("DELETE FROM measures.case_tally WHERE department_code = ?").param(department).update();
     }
 
+    /**
+     * W8 (gaps review xlii): a chunk half-way through a day's checks reads its time slice, not every check from its
+     * position (or from the start) to the cutoff; and the pass, slice by slice, still reaches every check past its
+     * period across a gap of days.
+     */
+    @Test
+    void aChunkReadsItsTimeSliceNotEveryCheckUpToTheCutoffAndThePassCrossesGaps() {
+        // A day of its own, apart from the test above's; the seeded checks lie before its cutoff.
+        Clock now = Clock.fixed(clock.instant().minus(Duration.ofDays(ThreadLocalRandom.current().nextInt(401, 800))),
+                clock.getZone());
+        Instant start = clock.instant().minus(Duration.ofDays(5000));
+        Instant later = start.plus(Duration.ofDays(3));
+        String department = "RETW8" + ThreadLocalRandom.current().nextInt(1_000_000);
+        int seeded = seed(start, department, 100_000) + seed(later, department, 1_000);
+        // As autovacuum does for filled ranges (autosummarize), so that the index tells the seeded ranges apart.
+        jdbc.sql("SELECT brin_summarize_new_values('measures.check_made_by_time')").query(Integer.class).single();
+        jdbc.sql("ANALYZE measures.check_made").update();
+
+        Instant middle = start.plusSeconds(50_000);
+        List<String> plan = jdbc.sql("EXPLAIN (ANALYZE, FORMAT TEXT) " + CheckRetention.SLICE_READ)
+                .params(CheckRetention.sliceParameters(middle, null, middle.plus(CheckRetention.SLICE), 2_000))
+                .query(String.class).list();
+        long examined = checksExamined(plan);
+        // The slice holds 600 checks; the index returns whole block ranges (128 blocks) around it. Bounded only by
+        // the cutoff, the statement read the 101,000 seeded checks and every other one before the cutoff.
+        assertThat(examined).as(String.join("\n", plan)).isBetween(600L, 25_000L);
+
+        assertThat(retention.prune(now, 5_000)).isGreaterThanOrEqualTo(seeded);
+        assertThat(jdbc.sql("SELECT count(*) FROM measures.check_made WHERE department_code = ?").param(department)
+                .query(Long.class).single()).isZero();
+        assertThat(retention.pass(LocalDate.now(now)).orElseThrow().finished()).isTrue();
+    }
+
+    /** {@code count} checks a second apart from {@code from}, in time order as checks are appended. */
+    private int seed(Instant from, String department, int count) {
+        return jdbc.sql("""
+                        INSERT INTO measures.check_made (id, at, client_id, department_code, subject_pseudonym,
+                               scenario, purpose, entries, measure_codes, feedback_due)
+                        SELECT gen_random_uuid(), CAST(? AS timestamptz) + make_interval(secs => g),
+                               'retention-client', ?, 'pseudo-w8', 'TRAVEL', '出行核查', 0, '{}', false
+                        FROM generate_series(0, ? - 1) g ORDER BY g""")
+                .params(Timestamp.from(from), department, count).update();
+    }
+
+    /** The rows of {@code measures.check_made} a plan's scan of it went through: returned and removed. */
+    private static long checksExamined(List<String> plan) {
+        var actual = java.util.regex.Pattern.compile("actual time=\\S+ rows=(\\d+) loops=(\\d+)");
+        var removed = java.util.regex.Pattern.compile("Rows Removed by (?:Filter|Index Recheck): (\\d+)");
+        for (int i = 0; i < plan.size(); i++) {
+            if (!plan.get(i).contains(" on check_made c ")) {
+                continue;
+            }
+            var m = actual.matcher(plan.get(i));
+            assertThat(m.find()).as(plan.get(i)).isTrue();
+            long loops = Long.parseLong(m.group(2));
+            long rows = Long.parseLong(m.group(1));
+            for (int j = i + 1; j < plan.size() && !plan.get(j).contains("->"); j++) {
+                var r = removed.matcher(plan.get(j));
+                if (r.find()) {
+                    rows += Long.parseLong(r.group(1));
+                }
+            }
+            return rows * loops;
+        }
+        throw new AssertionError("No scan of check_made in " + plan);
+    }
+
     @Test
     void aPeriodBelowTenYearsIsRefusedAtStart() {
         assertThatThrownBy(() -> new CheckRetention(Duration.ofDays(3650), jdbc, null, clock))
