@@ -71,6 +71,11 @@ public final class ItemRules {
         } else if (min != null && max != null && min > max) {
             out.add(new Violation("PERIOD_INVALID", "publicationMinMonths", "最短公示期限不能长于最长公示期限"));
         }
+        // A retention counts forward from the decision (or the act's end): a negative one would archive a record
+        // before it was decided, which creditfile.record refuses (V640) — the item is refused here instead.
+        if (d.retentionYears() != null && d.retentionYears() < 0) {
+            out.add(new Violation("PERIOD_INVALID", "retentionYears", "保存期限不能为负"));
+        }
         if (d.nature() == Nature.NEGATIVE && max != null && max > LONGEST_PUBLICATION_MONTHS) {
             out.add(new Violation("PERIOD_TOO_LONG", "publicationMaxMonths", "失信信息的公示期限最长 5 年"));
         }

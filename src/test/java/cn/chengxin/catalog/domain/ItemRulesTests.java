@@ -114,6 +114,16 @@ class ItemRulesTests {
         assertThat(ItemRules.forSaving(honour.withPeriods(null, null, null))).as("shown and kept long-term").isEmpty();
     }
 
+    /** RULES.md §4: periods count forward from the decision; creditfile.record refuses an end before it (V640). */
+    @Test
+    void aRetentionIsNeverNegative() {
+        ItemDefinition penalty = negative(List.of(), "某法", List.of("MARKET"));
+        assertThat(ItemRules.forSaving(penalty.withPeriods(0, 0, 0))).isEmpty();
+        assertThat(ItemRules.forSaving(penalty.withPeriods(0, 0, -1))).extracting(ItemRules.Violation::code,
+                ItemRules.Violation::field).contains(org.assertj.core.groups.Tuple.tuple("PERIOD_INVALID",
+                "retentionYears"));
+    }
+
     @Test
     void onlyItemsThatMayLeaveThePlatformCanBeSharedUpward() {
         ItemDefinition penalty = negative(List.of(), "某法", List.of("MARKET"));
