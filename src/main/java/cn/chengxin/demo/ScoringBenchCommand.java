@@ -270,7 +270,8 @@ class ScoringBenchCommand implements ApplicationRunner, ExitCodeGenerator {
      * scoring, which needs only a credit file of realistic shape: first versions (version 1, valid natural keys,
      * one current row per record key), as ingestion stores them. Most adults have a handful of good records,
      * a few percent penalties, a small share a court defaulter record; about one in ten is past its publication
-     * window (EXPIRED); decisions over the last five years. The subject ids come from subject.person (bench code
+     * window (EXPIRED; its last day yesterday, or the decision's day for one decided today, the day its subject came
+     * of age: never before the decision, V640); decisions over the last five years. The subject ids come from subject.person (bench code
      * only); persons and organisations are registered through the registry's facade beforehand. Every choice is a
      * hash of (subject, n), not random(): deterministic, and a volatile random() may be evaluated again when the
      * planner rescans the subquery, which would pick two items for one row.
@@ -364,7 +365,8 @@ class ScoringBenchCommand implements ApplicationRunner, ExitCodeGenerator {
                                greatest(s.adult_on, current_date - 1 - floor(s.r2 * 1826)::int), '{}'::jsonb,
                                md5(s.subject_id::text || '%1$s' || s.g),
                                CASE WHEN s.r3 < 0.1 THEN 'EXPIRED' ELSE 'ACTIVE' END,
-                               CASE WHEN s.r3 < 0.1 THEN current_date - 1 ELSE current_date + 365 END,
+                               CASE WHEN s.r3 < 0.1 THEN greatest(s.adult_on, current_date - 1)
+                                    ELSE current_date + 365 END,
                                CASE WHEN s.r3 < 0.1 THEN current_date + 1825 END, NULL, ?, now(), 'bench-scoring'
                         FROM (SELECT p.subject_id, (p.birth_date + interval '18 years')::date AS adult_on, g,
                                      (abs(hashtext(p.subject_id::text || g || 'r')::bigint) %% 10007) / 10007.0 AS r,
