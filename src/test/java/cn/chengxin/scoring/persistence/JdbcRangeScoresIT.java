@@ -110,7 +110,7 @@ class JdbcRangeScoresIT {
             try (java.sql.PreparedStatement insert = writer.prepareStatement("""
                     INSERT INTO scoring.score (subject_id, model_code, model_version, not_scored_code, computed_at,
                                                explanation_bytes, since)
-                    VALUES (?, ?, ?, 'TEST', ?, '\\x00'::bytea, ?)""")) {
+                    VALUES (?, ?, ?, 'RESIDENCE_TOO_SHORT', ?, '\\x00'::bytea, ?)""")) {
                 insert.setObject(1, taken);
                 insert.setString(2, model.model().code());
                 insert.setInt(3, model.model().version());
