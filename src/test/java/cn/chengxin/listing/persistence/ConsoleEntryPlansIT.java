@@ -46,6 +46,12 @@ class ConsoleEntryPlansIT {
         TransactionTemplate seeded = new TransactionTemplate(transactions);
         seeded.executeWithoutResult(status -> {
             status.setRollbackOnly();
+            // The rule some entries name: an entry's rule is a stored version (entry_rule_known, V644).
+            jdbc.sql("""
+                    INSERT INTO listing.rule (code, version, current, list_type, name, item_codes, legal_basis,
+                                              exit_conditions, enabled, changed_by, changed_at, status)
+                    VALUES ('PLAN_RULE', 1, false, 'BLACK', '控台计划规则', '{}', '国办发〔2020〕49号', '计划', false,
+                            'seed', now(), 'APPROVED')""").update();
             jdbc.sql("""
                     INSERT INTO listing.entry (id, list_type, rule_code, rule_version, subject_id, subject_pseudonym,
                                                subject_name, subject_kind,
