@@ -150,6 +150,53 @@ class DatabaseGuaranteesIT {
     /** A unified social credit code the registry accepts (UnifiedSocialCreditCode.parse): public, kept in clear. */
     private static final String CREDIT_CODE = "50540489DPRN93K78D";
 
+    private static final String RECORD = """
+            INSERT INTO creditfile.record (id, record_key, version, current, subject_id, item_code, item_version,
+                                           department_code, source_record_id, action, decision_date, content,
+                                           fingerprint, status, publication_end, own_publication_end, retention_end,
+                                           batch_id, accepted_at, accepted_by)
+            VALUES (gen_random_uuid(), gen_random_uuid(), 1, true, gen_random_uuid(), 'P_ADMIN_PENALTY_GENERAL', 1,
+                    'MARKET', 'XLI-' || gen_random_uuid(), 'ADD', DATE '2026-03-10', '{}', 'f', 'ACTIVE', ?, ?, ?,
+                    gen_random_uuid(), now(), 'test')""";
+
+    /** A score row (no key to its model: V642 says why). */
+    private static final String SCORE = """
+            INSERT INTO scoring.score (subject_id, model_code, model_version, score, grade, not_scored_code,
+                                       computed_at, explanation_bytes, since)
+            VALUES (gen_random_uuid(), 'XLI_MODEL', 1, ?, ?, ?, now(), '\\x00'::bytea, now())""";
+
+    /** A review of a score under a model stored with it, or under model {@code ?} when given. */
+    private static final String REVIEW = """
+            WITH m AS (INSERT INTO scoring.model (code, version, status, definition, proposed_by, proposed_at)
+                       VALUES ('XLI_' || gen_random_uuid(), 1, 'PENDING', '{}', 'test', now()) RETURNING code, version)
+            INSERT INTO scoring.review (id, subject_id, reasons, model_code, model_version, requested_at, due_on)
+            SELECT gen_random_uuid(), gen_random_uuid(), '理由', coalesce(?, m.code), m.version, now(), DATE '2030-01-02'
+            FROM m""";
+
+    /** An entry a rule proposed, under a stored rule's version, or under rule {@code ?} when given. */
+    private static final String RULE_ENTRY = """
+            INSERT INTO listing.entry (id, list_type, rule_code, rule_version, subject_id, subject_pseudonym,
+                                       subject_name, subject_kind, masked_number, department_code, legal_basis,
+                                       reasons, status, proposed_by, proposed_at)
+            SELECT gen_random_uuid(), 'BLACK', coalesce(?, r.code), r.version, gen_random_uuid(), 'ab12', '测试',
+                   'PERSON', '1101**********002X', 'COURT', '依据', '理由', 'PROPOSED', 'system', now()
+            FROM (SELECT code, version FROM listing.rule ORDER BY code, version LIMIT 1) r""";
+
+    /** An exit event owed for an entry just stored, or for entry {@code ?} when given. */
+    private static final String EXIT_OWED = """
+            WITH e AS (INSERT INTO listing.entry (id, list_type, subject_id, subject_pseudonym, subject_name,
+                                                  subject_kind, masked_number, department_code, legal_basis, reasons,
+                                                  status, proposed_by, proposed_at)
+                       VALUES (gen_random_uuid(), 'RED', gen_random_uuid(), 'ab12', '测试', 'PERSON',
+                               '1101**********002X', 'COURT', '依据', '理由', 'EXITED', 'clerk', now()) RETURNING id)
+            INSERT INTO listing.exit_event_owed (entry_id, owed_at, claimed_until)
+            SELECT coalesce(?::uuid, e.id), now(), now() FROM e""";
+
+    private static final String CHANGE_NOTICE = """
+            INSERT INTO catalog.change_notice (change_seq, department_code, code, version, notified_at)
+            SELECT ?, 'XLI_TEST', coalesce(?, i.code), i.version, now()
+            FROM (SELECT code, version FROM catalog.item ORDER BY code, version LIMIT 1) i""";
+
     @Autowired
     JdbcClient jdbc;
 
@@ -307,6 +354,45 @@ class DatabaseGuaranteesIT {
             accepted(ROW_PROBLEM.formatted(table), (Object) null);
             refused(table + "_number_masked", ROW_PROBLEM.formatted(table), "11010519491231002X");
         }
+    }
+
+    /** V8: a record's periods never end before its decision (RULES.md §4: they count from it); NULL is long-term. */
+    @Test
+    void aRecordsPeriodEndingBeforeItsDecisionIsRefused() {
+        LocalDate decided = LocalDate.of(2026, 3, 10);
+        accepted(RECORD, decided.plusYears(1), null, decided.plusYears(5));
+        accepted(RECORD, decided, decided, decided);
+        accepted(RECORD, null, null, null);
+        refused("record_publication_from_decision", RECORD, decided.minusDays(1), null, decided.plusYears(5));
+        refused("record_own_publication_from_decision", RECORD, decided.plusYears(1), decided.minusDays(1),
+                decided.plusYears(5));
+        refused("record_retention_from_decision", RECORD, decided.plusYears(1), null, decided.minusDays(1));
+    }
+
+    /** V9: a score has its grade and no "not scored" code, or the code (one the code knows) and neither. */
+    @Test
+    void aScoreWithoutItsGradeOrAGradeNotScoredIsRefused() {
+        accepted(SCORE, 850, "A", null);
+        accepted(SCORE, null, null, "MINOR");
+        refused("score_graded_or_not_scored", SCORE, 850, null, null);
+        refused("score_graded_or_not_scored", SCORE, null, "A", "MINOR");
+        refused("score_graded_or_not_scored", SCORE, 850, "A", "MINOR");
+        refused("score_graded_or_not_scored", SCORE, null, null, null);
+        refused("score_not_scored_code_known", SCORE, null, null, "WHATEVER");
+    }
+
+    /** V12: the same-module references a key now holds: a rule's version, an entry, a model, an item's version. */
+    @Test
+    void aReferenceToARowThatDoesNotExistIsRefused() {
+        accepted(RULE_ENTRY, (Object) null);
+        refused("entry_rule_known", RULE_ENTRY, "NO_SUCH_RULE");
+        accepted(EXIT_OWED, (Object) null);
+        refused("exit_event_owed_entry_known", EXIT_OWED, UUID.randomUUID());
+        accepted(REVIEW, (Object) null);
+        refused("review_model_known", REVIEW, "NO_MODEL");
+        long seq = ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50);
+        accepted(CHANGE_NOTICE, seq, null);
+        refused("change_notice_item_known", CHANGE_NOTICE, seq, "NO_SUCH_ITEM");
     }
 
     private void accepted(String sql, Object... params) {
