@@ -170,7 +170,8 @@ class DatabaseGuaranteesIT {
             WITH m AS (INSERT INTO scoring.model (code, version, status, definition, proposed_by, proposed_at)
                        VALUES ('XLI_' || gen_random_uuid(), 1, 'PENDING', '{}', 'test', now()) RETURNING code, version)
             INSERT INTO scoring.review (id, subject_id, reasons, model_code, model_version, requested_at, due_on)
-            SELECT gen_random_uuid(), gen_random_uuid(), '理由', coalesce(?, m.code), m.version, now(), DATE '2030-01-02'
+            SELECT gen_random_uuid(), gen_random_uuid(), '理由', coalesce(?, m.code), m.version, now(),
+                   (now() AT TIME ZONE 'Asia/Shanghai')::date + 10
             FROM m""";
 
     /** An entry a rule proposed, under a stored rule's version, or under rule {@code ?} when given. */
