@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import cn.chengxin.account.domain.ElectronicServiceTerms;
 import cn.chengxin.account.domain.Lockout;
 import cn.chengxin.account.domain.PasswordPolicy;
 import cn.chengxin.account.domain.PasswordRule;
@@ -69,12 +70,14 @@ public class CitizenAccounts {
     private final Clock clock;
     private final JdbcPendingRegistrations pending;
     private final RealNameVerifier verifier;
+    private final ElectronicServiceAgreements eservice;
     private final SecureRandom random = new SecureRandom();
 
     CitizenAccounts(JdbcAccounts accounts, JdbcPendingRegistrations pending, SubjectRegistry subjects,
                     PersonalDataProtection protection, PasswordEncoder passwords, SmsDispatch sms,
-                    RealNameVerifier verifier, AuditLog audit, Clock clock) {
+                    RealNameVerifier verifier, ElectronicServiceAgreements eservice, AuditLog audit, Clock clock) {
         this.accounts = accounts;
+        this.eservice = eservice;
         this.verifier = verifier;
         this.pending = pending;
         this.subjects = subjects;
@@ -99,6 +102,23 @@ public class CitizenAccounts {
      */
     public UUID startRegistration(String documentType, String rawNumber, String name, String rawPhone,
                                   String password) {
+        return startRegistration(documentType, rawNumber, name, rawPhone, password, null);
+    }
+
+    /**
+     * As {@link #startRegistration(String, String, String, String, String)}, with the registration form's optional box
+     * of the confirmation of electronic service (电子送达确认书, 《行政处罚法》第六十一条; gaps review xl U13 rest):
+     * {@code eserviceVersion} is the version of the text the form showed when the box was ticked, null when it was not.
+     * Ticked, it must be the current text (refused {@code ESERVICE_TERMS_CHANGED} before anything is checked); the
+     * agreement is kept with the registration and stored when the code creates the account.
+     */
+    public UUID startRegistration(String documentType, String rawNumber, String name, String rawPhone,
+                                  String password, String eserviceVersion) {
+        if (eserviceVersion != null) {
+            ElectronicServiceTerms.problem(true, eserviceVersion).ifPresent(p -> {
+                throw new AccountProblem("ESERVICE_TERMS_CHANGED", DomainProblem.Kind.CONFLICT, p);
+            });
+        }
         // Before the number is even read: without SMS or a real-name provider every applicant gets this answer, and
         // nothing is stored.
         sms.requireAvailable();
@@ -170,7 +190,7 @@ public class CitizenAccounts {
         // must not lose the registration. No identity number in it, only the subject's id and pseudonym (V141).
         pending.insert(new JdbcPendingRegistrations.Pending(id, subjectId.get(), subjectPseudonym, phonePseudonym,
                 maskPhone(phone), seal(phone), passwords.encode(password), codeHash(id, code), 0, now,
-                now.plus(SmsCodes.VALIDITY)));
+                now.plus(SmsCodes.VALIDITY), eserviceVersion));
         textCode(() -> phone, code, subjectPseudonym);
         return id;
     }
@@ -278,8 +298,13 @@ public class CitizenAccounts {
                 p.phone(), p.passwordHash(), now)) {
             throw new AccountProblem("CITIZEN_EXISTS", DomainProblem.Kind.CONFLICT, "该身份号码或手机号码已注册");
         }
+        CitizenPrincipal citizen = citizenActor(id, p.subjectId(), p.subjectPseudonym());
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.register")
-                .subject(p.subjectPseudonym()).by(citizenActor(id, p.subjectId(), p.subjectPseudonym())));
+                .subject(p.subjectPseudonym()).by(citizen));
+        if (p.eserviceTermsVersion() != null) {
+            // The box ticked on the form: agreed by the account as it is created, in this transaction.
+            eservice.agreeAtRegistration(citizen, p.eserviceTermsVersion());
+        }
     }
 
     /** Refuses at once, for every applicant alike, when no real-name provider is configured. */

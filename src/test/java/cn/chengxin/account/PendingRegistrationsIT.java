@@ -62,6 +62,9 @@ class PendingRegistrationsIT {
     SmsDispatch dispatch;
 
     @Autowired
+    ElectronicServiceAgreements eservice;
+
+    @Autowired
     RealNameVerifier verifier;
 
     @Autowired
@@ -233,7 +236,7 @@ class PendingRegistrationsIT {
             SmsDispatch slow = new SmsDispatch(provider, 1, 10);
             try {
                 CitizenAccounts held = new CitizenAccounts(accounts, pending, subjects, protection, passwords, slow,
-                        verifier, audit, clock);
+                        verifier, eservice, audit, clock);
                 long started = System.nanoTime();
                 UUID registration = held.startRegistration(person.number(), person.name(), person.phone(),
                         "Qian-Manduan-2026");
@@ -259,7 +262,7 @@ class PendingRegistrationsIT {
         SmsDispatch none = new SmsDispatch(new UnconfiguredSmsGateway().smsGatewayWithoutProvider(), 1, 1);
         try {
             CitizenAccounts without = new CitizenAccounts(accounts, pending, subjects, protection, passwords, none,
-                    verifier, audit, clock);
+                    verifier, eservice, audit, clock);
             for (String name : List.of(person.name(), "不是本人")) {
                 assertThatThrownBy(() -> without.startRegistration(person.number(), name, person.phone(),
                         "Qian-Wuduanxin-2026"))
@@ -280,7 +283,7 @@ class PendingRegistrationsIT {
      * each statement commits on its own, as the service's own transaction would commit it.
      */
     private CitizenAccounts instance(Clock at) {
-        return new CitizenAccounts(accounts, pending, subjects, protection, passwords, dispatch, verifier, audit, at);
+        return new CitizenAccounts(accounts, pending, subjects, protection, passwords, dispatch, verifier, eservice, audit, at);
     }
 
     private String lastCode() {

@@ -58,7 +58,12 @@ class RegistrationFormBrowserIT {
             page.getByLabel("姓名").fill(person.name());
             page.getByLabel("手机号码").fill("1380013800");
             page.getByLabel("密码").fill("Zheng-Chongtian-2026");
-            page.getByRole(AriaRole.CHECKBOX).check();
+            page.locator("#privacyConsent").check();
+            // Gaps review xl U13 rest: the confirmation of electronic service is offered unticked, its text at hand.
+            assertThat(page.locator("#eserviceConsent")).not().isChecked();
+            page.getByText("阅读电子送达确认书（可选）").click();
+            assertThat(page.locator("#eservice-terms")).containsText("第六十一条");
+            page.locator("#eserviceConsent").check();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("获取验证码")).click();
 
             // O2: the page says it is a refusal, focuses it, and reads the words before any code.
@@ -73,7 +78,8 @@ class RegistrationFormBrowserIT {
             assertThat(page.locator("#name")).hasValue(person.name());
             assertThat(page.locator("#phone")).hasValue("1380013800");
             assertThat(page.locator("#password")).hasValue("");
-            assertThat(page.getByRole(AriaRole.CHECKBOX)).isChecked();
+            assertThat(page.locator("#privacyConsent")).isChecked();
+            assertThat(page.locator("#eserviceConsent")).isChecked();
             // The wrong field, and only it, is marked and described by its refusal.
             assertThat(page.locator("#phone")).hasAttribute("aria-invalid", "true");
             assertThat(page.locator("#phone")).hasAccessibleDescription(Pattern.compile("手机号码应为 11 位"));
@@ -116,6 +122,13 @@ class RegistrationFormBrowserIT {
             page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("短信验证码")).fill(second);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("完成注册")).click();
             assertThat(page).hasURL(url("/me/login?registered"));
+            // The box ticked: the agreement was stored with the account.
+            org.assertj.core.api.Assertions.assertThat(jdbc.sql("""
+                            SELECT a.channel FROM account.electronic_service_agreement a
+                            JOIN account.citizen c ON c.subject_id = a.subject_id AND a.agreed_by = c.id::text
+                            WHERE c.phone_pseudonym = ? AND a.withdrawn_at IS NULL""")
+                    .param(protection.pseudonym("phone", person.phone())).query(String.class).list())
+                    .containsExactly("registration");
         }
     }
 

@@ -1,6 +1,7 @@
 package cn.chengxin.account.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Optional;
 
@@ -19,6 +20,12 @@ public final class ElectronicServiceTerms {
      * new version, so that each agreement names the text the citizen ticked.
      */
     public static final String VERSION = "2026-12-07";
+
+    /** The day the current text was adopted (its version names it): no paper of it can be signed before. */
+    public static final LocalDate ADOPTED = LocalDate.parse(VERSION);
+
+    /** The longest reference of a paper's place in the archive a clerk may type. */
+    public static final int MAX_PAPER_REFERENCE = 64;
 
     private ElectronicServiceTerms() {
     }
@@ -46,6 +53,25 @@ public final class ElectronicServiceTerms {
         }
         if (!VERSION.equals(versionShown)) {
             return Optional.of("电子送达确认书已更新：请阅读新的确认书后重新确认");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * What is wrong with a confirmation signed on paper that a clerk records at the window, if anything: the text's
+     * version must be the current one (a paper of another text is not the confirmation agreed here), the day written on
+     * it must be known, not after today and not before the text was adopted, and the paper must say where it is kept
+     * (the signed paper is the proof of the agreement 第六十一条 asks for).
+     */
+    public static Optional<String> paperProblem(String version, LocalDate signedOn, String reference, LocalDate today) {
+        if (!VERSION.equals(version)) {
+            return Optional.of("纸质确认书的版本须为现行版本 " + VERSION + "：旧版本的确认书请本人重新签署");
+        }
+        if (signedOn == null || signedOn.isAfter(today) || signedOn.isBefore(ADOPTED)) {
+            return Optional.of("请填写本人签署确认书的日期：不晚于今天，不早于现行版本启用之日 " + ADOPTED);
+        }
+        if (reference == null || reference.isBlank() || reference.strip().length() > MAX_PAPER_REFERENCE) {
+            return Optional.of("请填写纸质确认书的归档编号（不超过 " + MAX_PAPER_REFERENCE + " 个字符）");
         }
         return Optional.empty();
     }

@@ -21,21 +21,25 @@ public class JdbcPendingRegistrations {
         this.jdbc = jdbc;
     }
 
-    /** A registration waiting for its code. {@code codeHash} is keyed: the code alone cannot be found from it. */
+    /**
+     * A registration waiting for its code. {@code codeHash} is keyed: the code alone cannot be found from it.
+     * {@code eserviceTermsVersion}: the version of the confirmation of electronic service the applicant ticked on the
+     * form (V700), null when they did not.
+     */
     public record Pending(UUID id, UUID subjectId, String subjectPseudonym, String phonePseudonym, String phoneMasked,
                           JdbcAccounts.SealedPhone phone, String passwordHash, String codeHash, int attempts,
-                          Instant createdAt, Instant expiresAt) {
+                          Instant createdAt, Instant expiresAt, String eserviceTermsVersion) {
     }
 
     public void insert(Pending p) {
         jdbc.sql("""
                         INSERT INTO account.pending_registration (id, subject_id, subject_pseudonym, phone_pseudonym,
                             phone_masked, phone_cipher, phone_key_version, password_hash, code_hash, attempts,
-                            created_at, expires_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            created_at, expires_at, eservice_terms_version)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(p.id(), p.subjectId(), p.subjectPseudonym(), p.phonePseudonym(), p.phoneMasked(),
                         p.phone().cipher(), p.phone().keyVersion(), p.passwordHash(), p.codeHash(), p.attempts(),
-                        Timestamp.from(p.createdAt()), Timestamp.from(p.expiresAt()))
+                        Timestamp.from(p.createdAt()), Timestamp.from(p.expiresAt()), p.eserviceTermsVersion())
                 .update();
     }
 
@@ -52,7 +56,8 @@ public class JdbcPendingRegistrations {
     private Optional<Pending> read(UUID id, String lock) {
         return jdbc.sql("""
                         SELECT id, subject_id, subject_pseudonym, phone_pseudonym, phone_masked, phone_cipher,
-                               phone_key_version, password_hash, code_hash, attempts, created_at, expires_at
+                               phone_key_version, password_hash, code_hash, attempts, created_at, expires_at,
+                               eservice_terms_version
                         FROM account.pending_registration WHERE id = ?""" + lock)
                 .param(id)
                 .query((rs, n) -> new Pending(rs.getObject("id", UUID.class), rs.getObject("subject_id", UUID.class),
@@ -60,7 +65,7 @@ public class JdbcPendingRegistrations {
                         rs.getString("phone_masked"), new JdbcAccounts.SealedPhone(rs.getBytes("phone_cipher"),
                         rs.getInt("phone_key_version")), rs.getString("password_hash"), rs.getString("code_hash"),
                         rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(),
-                        rs.getTimestamp("expires_at").toInstant()))
+                        rs.getTimestamp("expires_at").toInstant(), rs.getString("eservice_terms_version")))
                 .optional();
     }
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import cn.chengxin.account.AccountProblem;
 import cn.chengxin.account.CitizenAccounts;
+import cn.chengxin.account.ElectronicServiceAgreements;
 import cn.chengxin.account.SmsDispatch;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.ratelimit.LimitCounters;
@@ -69,6 +70,15 @@ class CitizenRegistration {
         return Arrays.stream(DocumentType.values()).filter(t -> t.kind() == SubjectKind.PERSON).toList();
     }
 
+    /**
+     * The version of the confirmation of electronic service the form shows beside its box (gaps review xl U13 rest),
+     * posted back with it so that a text changed meanwhile is not agreed unread.
+     */
+    @ModelAttribute("eserviceVersion")
+    String eserviceVersion() {
+        return ElectronicServiceAgreements.TERMS_VERSION;
+    }
+
     @GetMapping("/me/register")
     String form() {
         return "me/register";
@@ -78,8 +88,11 @@ class CitizenRegistration {
     String start(@RequestParam(required = false) String documentType, @RequestParam String number,
                  @RequestParam String name, @RequestParam String phone, @RequestParam String password,
                  @RequestParam(defaultValue = "false") boolean privacyConsent,
+                 @RequestParam(defaultValue = "false") boolean eserviceConsent,
+                 @RequestParam(defaultValue = "") String eserviceVersion,
                  HttpServletRequest request, Model model) {
-        TypedRegistration typed = new TypedRegistration(documentType, number, name, phone, privacyConsent);
+        TypedRegistration typed = new TypedRegistration(documentType, number, name, phone, privacyConsent,
+                eserviceConsent);
         // PIPL Art. 17, 29 (gaps review xxxi M6): the identity number is sensitive; its processing for registration needs
         // the person's separate consent to the published rules (/privacy). Asked before anything is read or counted.
         if (!privacyConsent) {
@@ -91,7 +104,9 @@ class CitizenRegistration {
         // its limit learns nothing; an honest applicant needs a few attempts at most.
         limit.take(request.getRemoteAddr(), clock.instant());
         try {
-            UUID registration = citizens.startRegistration(documentType, number, name, phone, password);
+            // 电子送达确认书 (《行政处罚法》第六十一条): optional; ticked, with the version of the text the form showed.
+            UUID registration = citizens.startRegistration(documentType, number, name, phone, password,
+                    eserviceConsent ? eserviceVersion : null);
             return codePage(model, registration);
         } catch (RuntimeException e) {
             if (!(e instanceof DomainProblem problem)) {
@@ -115,7 +130,8 @@ class CitizenRegistration {
     }
 
     /** What a refused registration was sent with, but the password. */
-    record TypedRegistration(String documentType, String number, String name, String phone, boolean privacyConsent) {
+    record TypedRegistration(String documentType, String number, String name, String phone, boolean privacyConsent,
+                             boolean eserviceConsent) {
     }
 
     @PostMapping("/me/register/verify")

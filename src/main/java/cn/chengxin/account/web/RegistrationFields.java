@@ -18,6 +18,9 @@ final class RegistrationFields {
         if (code.equals("PRIVACY_CONSENT_REQUIRED")) {
             return "privacyConsent";
         }
+        if (code.equals("ESERVICE_TERMS_CHANGED")) {
+            return "eserviceConsent";
+        }
         if (code.equals("DOCUMENT_TYPE_UNKNOWN")) {
             return "documentType";
         }

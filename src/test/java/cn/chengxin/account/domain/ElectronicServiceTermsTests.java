@@ -1,6 +1,7 @@
 package cn.chengxin.account.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -39,5 +40,25 @@ class ElectronicServiceTermsTests {
                 p -> assertThat(p).contains("已更新"));
         assertThat(ElectronicServiceTerms.problem(true, null)).isPresent();
         assertThat(ElectronicServiceTerms.problem(true, ElectronicServiceTerms.VERSION)).isEmpty();
+    }
+
+    /** A paper recorded at the window names the current text, a possible day and where it is archived. */
+    @Test
+    void aPaperConfirmationIsOfTheCurrentTextSignedOnAPossibleDayAndArchived() {
+        LocalDate today = ElectronicServiceTerms.ADOPTED.plusDays(30);
+        String v = ElectronicServiceTerms.VERSION;
+        assertThat(ElectronicServiceTerms.paperProblem(v, today, "DZSD-2026-0001", today)).isEmpty();
+        assertThat(ElectronicServiceTerms.paperProblem(v, ElectronicServiceTerms.ADOPTED, "A1", today))
+                .as("signed the day the text was adopted").isEmpty();
+        assertThat(ElectronicServiceTerms.paperProblem("2000-01-01", today, "A1", today)).as("another text")
+                .hasValueSatisfying(p -> assertThat(p).contains("现行版本"));
+        assertThat(ElectronicServiceTerms.paperProblem(v, today.plusDays(1), "A1", today)).as("signed tomorrow")
+                .hasValueSatisfying(p -> assertThat(p).contains("签署"));
+        assertThat(ElectronicServiceTerms.paperProblem(v, ElectronicServiceTerms.ADOPTED.minusDays(1), "A1", today))
+                .as("before the text existed").isPresent();
+        assertThat(ElectronicServiceTerms.paperProblem(v, null, "A1", today)).as("no day").isPresent();
+        assertThat(ElectronicServiceTerms.paperProblem(v, today, "  ", today)).as("no archive number")
+                .hasValueSatisfying(p -> assertThat(p).contains("归档编号"));
+        assertThat(ElectronicServiceTerms.paperProblem(v, today, "x".repeat(65), today)).as("too long").isPresent();
     }
 }
