@@ -82,6 +82,8 @@ class EndpointPermissionsIT {
             Map.entry("GET /console/reports/self/{id}.pdf", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /console/reports/self/papers/{id}", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/reports/self/phone-code", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/reports/self/electronic-service", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/reports/self/electronic-service/withdraw", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /console/counter-consents", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/counter-consents/{id}/approve", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/counter-consents/{id}/reject", EnumSet.of(Who.CREDIT_OFFICE)),

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import cn.chengxin.account.ElectronicServiceAgreements;
 import cn.chengxin.account.WindowPhoneCodes;
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditDetail;
@@ -94,6 +95,7 @@ class CounterReports {
         model.addAttribute("purposes", Purpose.values());
         model.addAttribute("defaultDays", consents.defaultDays());
         model.addAttribute("phoneSent", phoneSent(session));
+        model.addAttribute("eserviceVersion", ElectronicServiceAgreements.TERMS_VERSION);
         var visits = reports.servedAtCounterBy(clerk, 50);
         model.addAttribute("visits", visits);
         model.addAttribute("papers", papers.ofVisits(visits.stream().map(v -> v.id()).toList()));
