@@ -4,8 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.Declines;
@@ -24,6 +22,7 @@ import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Principals;
 import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.WindowUnbinding;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -34,9 +33,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -49,8 +46,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @IntegrationTest
 class UnboundAccountChoicesIT {
-
-    private static final Pattern PROPOSE = Pattern.compile("/console/citizen-accounts/([0-9a-f-]{36})/propose");
 
     @Autowired
     MockMvc mvc;
@@ -139,17 +134,7 @@ class UnboundAccountChoicesIT {
     }
 
     private void unbind(TestCitizens.Person person) throws Exception {
-        String page = mvc.perform(post("/console/citizen-accounts/find").param("number", person.number())
-                .with(maker).with(csrf())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        Matcher id = PROPOSE.matcher(page);
-        assertThat(id.find()).as(page).isTrue();
-        UUID account = UUID.fromString(id.group(1));
-        mvc.perform(post("/console/citizen-accounts/{id}/propose", account).param("action", "UNBIND")
-                .param("reason", "本人持居民身份证原件到窗口核验，确认该账号非本人注册").with(maker).with(csrf()));
-        UUID proposal = jdbc.sql("SELECT id FROM account.citizen_account_proposal WHERE citizen_id = ? "
-                + "AND status = 'PENDING'").param(account).query(UUID.class).single();
-        mvc.perform(post("/console/citizen-accounts/proposals/{id}/approve", proposal).with(checker).with(csrf()))
-                .andExpect(flash().attribute("successKey", "console.citizenAccounts.approved"));
+        WindowUnbinding.unbind(mvc, jdbc, person.number(), maker, checker);
     }
 
     private record Institution(UUID id, String key) {
