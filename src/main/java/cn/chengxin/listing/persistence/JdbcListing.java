@@ -836,15 +836,20 @@ public class JdbcListing {
     }
 
     /**
-     * {@link #markNegatives}' statement: {@code held} read once, by the key; the update probes only the rows held
-     * with another date (none, mostly), the insert takes the rest that have a date.
+     * {@link #markNegatives}' statement: {@code held} read once, by one probe of the key per subject; the update
+     * probes only the rows held with another date (none, mostly), the insert takes the rest that have a date. The
+     * probe sits in a lateral subquery behind {@code OFFSET 0}, which the planner cannot merge into a join: as a plain
+     * left join, 2,000 subjects against a table analysed at some 10,000 marks or more were hashed against a scan of
+     * the whole table (session xliii: 134 pages at 10,000 marks, 802 and 177 ms at 60,000, the ingestion's second
+     * statement and growing with the marks, not the chunk). {@code MarkNegativesPlanIT}.
      */
     static final String MARK_NEGATIVES = """
             WITH u AS (
-                SELECT u.p, u.d::date AS d, m.subject_pseudonym IS NOT NULL AS held,
+                SELECT u.p, u.d::date AS d, m.held IS NOT NULL AS held,
                        m.last_negative IS DISTINCT FROM u.d::date AS differs
                 FROM unnest(?::text[], ?::text[]) AS u(p, d)
-                LEFT JOIN listing.negative_mark m ON m.subject_pseudonym = u.p),
+                LEFT JOIN LATERAL (SELECT true AS held, m.last_negative FROM listing.negative_mark m
+                                   WHERE m.subject_pseudonym = u.p OFFSET 0) m ON true),
             changed AS (
                 UPDATE listing.negative_mark m SET last_negative = u.d, change_seq = nextval('listing.mark_seq')
                 FROM u WHERE u.held AND u.differs AND m.subject_pseudonym = u.p
