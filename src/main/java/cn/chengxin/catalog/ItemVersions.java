@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import cn.chengxin.catalog.domain.ItemDefinition;
 
@@ -49,5 +50,10 @@ public final class ItemVersions {
     /** Every version of the item that was ever in force, by version; empty for an item never in force. */
     public Map<Integer, ItemDefinition> versions(String code) {
         return Map.copyOf(byCode.getOrDefault(code, Map.of()));
+    }
+
+    /** The codes of every item ever in force. */
+    public Set<String> codes() {
+        return Set.copyOf(byCode.keySet());
     }
 }
