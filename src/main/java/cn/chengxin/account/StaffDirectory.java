@@ -577,6 +577,49 @@ public class StaffDirectory {
     }
 
     /**
+     * 首任管理员: creates an administrator of {@code kind} from the server's command line ({@code create-administrator}),
+     * the only way a production start, which has no demo accounts, gets its first 系统管理员 and 安全管理员 (gaps review
+     * xliii X1; RULES.md §10: 三员分立, GB/T 22239-2019 §8.1.4.2: no default account). The account is in the credit
+     * office, holds only its kind's role, and its password is temporary: its holder changes it and enrols the
+     * authenticator at the first sign-in, as every staff member does. Refused while an enabled administrator of that
+     * kind exists ({@code ADMINISTRATOR_EXISTS}), when the console is the way (the system administrator creates, the
+     * security administrator grants), unless {@code evenIfOneExists}, which the audit event names. Audited as the
+     * system, naming the command. Never reachable from the web: only the command calls it.
+     *
+     * @param password the first password, or {@code null} to have one generated
+     * @return the account and its first password (shown once by the command)
+     */
+    @Transactional
+    public CreatedAtServer createAdministratorAtServer(String username, String displayName, AdminKind kind,
+                                                      String password, boolean evenIfOneExists) {
+        int enabled = accounts.enabledHoldersOf(kind);
+        if (enabled > 0 && !evenIfOneExists) {
+            throw new AccountProblem("ADMINISTRATOR_EXISTS", DomainProblem.Kind.CONFLICT, "已有 " + enabled
+                    + " 名启用的" + kind.label() + "：其他账号由系统管理员在控制台创建、安全管理员授予角色（三员分立）");
+        }
+        Role role = accounts.roles().stream().filter(r -> r.adminKind() == kind).findFirst().orElseThrow(() ->
+                new AccountProblem("ROLE_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, kind.label() + "的角色不存在"));
+        UUID department = accounts.departmentByCode(CREDIT_OFFICE).map(Department::id).orElseThrow(() ->
+                new AccountProblem("DEPARTMENT_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "信用办（CREDIT_OFFICE）不存在"));
+        String name = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
+        String first = password != null ? password : TemporaryPassword.generate(random, name);
+        UUID id = insertUser(name, displayName == null || displayName.isBlank() ? kind.label() : displayName,
+                department, first, true);
+        assignRoles(id, List.of(role.id()));
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.user.created-at-server")
+                .detail(AuditDetail.of(evenIfOneExists && enabled > 0 ? "ADMINISTRATOR_ADDED_AT_SERVER"
+                        : "ADMINISTRATOR_CREATED_AT_SERVER").with("user", name).with("kind", kind.name())));
+        return new CreatedAtServer(id, first);
+    }
+
+    /** The department whose users hold the administrators' roles ({@code RoleReach}), seeded by V6 in every profile. */
+    private static final String CREDIT_OFFICE = "CREDIT_OFFICE";
+
+    /** An account created on the server, with its temporary first password. */
+    public record CreatedAtServer(UUID id, String password) {
+    }
+
+    /**
      * A reset hands the account to whoever sets the new password or enrols the new authenticator (RULES.md §10). So it is
      * refused for one's own account, where it would stand in for the old password and the second factor, and for an
      * administrator of another kind, whose account would then be the resetter's (三员分立,

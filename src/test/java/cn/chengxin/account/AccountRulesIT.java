@@ -288,6 +288,68 @@ class AccountRulesIT {
         assertThat(output).contains("refused (USER_NOT_FOUND)");
     }
 
+    /**
+     * Gaps review xliii X1: a production start has no demo account, so the first administrators are created on the
+     * server, one kind a run, holding only that kind's role, with a temporary password and no authenticator yet
+     * (enrolled at the first sign-in), audited as the system. While an enabled administrator of the kind exists the
+     * console is the way, and the command refuses unless told otherwise.
+     */
+    @Test
+    void theFirstAdministratorsAreCreatedOnTheServerOnlyWhileNoneOfTheirKindIsEnabled(CapturedOutput output) {
+        TestStaff.create(directory, "SECURITY_ADMIN");
+        String refusedName = "fa" + UUID.randomUUID().toString().substring(0, 8);
+        CreateAdministratorCommand command = new CreateAdministratorCommand(directory);
+        command.run(new org.springframework.boot.DefaultApplicationArguments("--user", refusedName, "--kind",
+                "SECURITY"));
+        assertThat(command.getExitCode()).isEqualTo(1);
+        assertThat(output).contains("create-administrator: " + refusedName + ": refused (ADMINISTRATOR_EXISTS)");
+        assertThat(jdbc.sql("SELECT count(*) FROM account.staff_user WHERE username = ?").param(refusedName)
+                .query(Long.class).single()).as("a refused run creates nobody").isZero();
+        command.run(new org.springframework.boot.DefaultApplicationArguments("--user", refusedName, "--kind",
+                "AUDITOR"));
+        assertThat(command.getExitCode()).as("an unknown kind is a usage error").isEqualTo(2);
+
+        // On an empty platform (every administrator of the kind disabled, rolled back after): created, no flag needed.
+        String first = "fa" + UUID.randomUUID().toString().substring(0, 8);
+        TransactionTemplate rollingBack = new TransactionTemplate(transactions);
+        rollingBack.executeWithoutResult(status -> {
+            jdbc.sql("""
+                    UPDATE account.staff_user SET enabled = false WHERE id IN (SELECT ur.user_id
+                    FROM account.staff_user_role ur JOIN account.role r ON r.id = ur.role_id
+                    WHERE r.admin_kind = 'AUDIT')""").update();
+            StaffDirectory.CreatedAtServer created = directory.createAdministratorAtServer(first, null,
+                    cn.chengxin.account.domain.AdminKind.AUDIT, null, false);
+            assertThat(jdbc.sql("SELECT r.code FROM account.staff_user_role ur JOIN account.role r ON r.id = ur.role_id "
+                    + "WHERE ur.user_id = ?").param(created.id()).query(String.class).list())
+                    .containsExactly("AUDIT_ADMIN");
+            assertThat(cn.chengxin.account.domain.PasswordPolicy.isAcceptable(created.password(), first, null))
+                    .as("a generated first password meets the policy").isTrue();
+            status.setRollbackOnly();
+        });
+
+        String added = "fa" + UUID.randomUUID().toString().substring(0, 8);
+        command.run(new org.springframework.boot.DefaultApplicationArguments("--user", added, "--kind", "security",
+                "--name", "安全管理员乙", CreateAdministratorCommand.EVEN_IF_ONE_EXISTS));
+        assertThat(command.getExitCode()).isZero();
+        assertThat(output).contains("create-administrator: " + added + ": created as 安全管理员 (SECURITY); "
+                + "temporary password (shown once): ");
+        assertThat(jdbc.sql("""
+                        SELECT u.password_temporary AND u.totp_cipher IS NULL AND u.enabled AND d.code = 'CREDIT_OFFICE'
+                               AND u.display_name = '安全管理员乙'
+                        FROM account.staff_user u JOIN account.department d ON d.id = u.department_id
+                        WHERE u.username = ?""").param(added).query(Boolean.class).single())
+                .as("temporary password, authenticator enrolled at the first sign-in, in the credit office").isTrue();
+        assertThat(jdbc.sql("SELECT r.code FROM account.staff_user_role ur JOIN account.role r ON r.id = ur.role_id "
+                + "JOIN account.staff_user u ON u.id = ur.user_id WHERE u.username = ?").param(added)
+                .query(String.class).list()).containsExactly("SECURITY_ADMIN");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'account.user.created-at-server' "
+                + "AND actor_kind = 'SYSTEM' AND detail LIKE ?").param("reason=ADMINISTRATOR_ADDED_AT_SERVER; user="
+                + added + "%").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'account.user.created-at-server' "
+                + "AND detail LIKE ?").param("reason=ADMINISTRATOR_CREATED_AT_SERVER; user=" + first + "%")
+                .query(Long.class).single()).as("the first administrator's creation is audited").isEqualTo(1);
+    }
+
     private boolean enrolled(String username) {
         return jdbc.sql("SELECT totp_cipher IS NOT NULL FROM account.staff_user WHERE username = ?").param(username)
                 .query(Boolean.class).single();
