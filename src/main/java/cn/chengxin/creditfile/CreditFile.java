@@ -284,10 +284,13 @@ public class CreditFile {
         return kept;
     }
 
-    /** A first version's state: declined when its person declined its item, else by its window (RULES.md §2, §4). */
+    /**
+     * A first version's state: declined when its person declined its item, else by its windows (RULES.md §2, §4):
+     * archived at once when its retention too has ended.
+     */
     private static RecordStatus firstState(NewRecord r, Set<String> declined, LocalDate today) {
         return declined.contains(JdbcDeclines.key(r.subjectId(), r.itemCode())) ? RecordStatus.DECLINED
-                : VersionStates.ofFirst(r.publicationEnd(), today);
+                : VersionStates.ofFirst(r.publicationEnd(), r.retentionEnd(), today);
     }
 
     /**

@@ -21,6 +21,17 @@ final class VersionStates {
     }
 
     /**
+     * A first version as delivered, with its retention: one whose retention has already ended as well (a back-load of
+     * an old system's decisions, gaps review xliii X10) is stored archived (§4: kept at most 5 years, then archived),
+     * not expired, which may still be disclosed until retention ends and which only the night's windows would archive.
+     * The day compared is the night's ({@code retention_end < today}, {@link CreditFile#applyWindows}); no list entry
+     * holds a first version's retention yet ({@link RetentionHolds}), so none is kept from here.
+     */
+    static RecordStatus ofFirst(LocalDate publicationEnd, LocalDate retentionEnd, LocalDate today) {
+        return windowOver(retentionEnd, today) ? RecordStatus.ARCHIVED : ofFirst(publicationEnd, today);
+    }
+
+    /**
      * Why a department may not store a later version (UPDATE or REVOKE) of a record now in {@code current}; empty when
      * it may.
      * <ul>

@@ -66,6 +66,16 @@ class VersionStatesTests {
         assertThat(VersionStates.ofFirst(null, TODAY)).as("long-term").isEqualTo(RecordStatus.ACTIVE);
     }
 
+    /** Gaps review xliii X10: past its retention too, a first version is archived, never disclosable a night. */
+    @Test
+    void aNewRecordWhoseRetentionHasEndedStartsArchived() {
+        assertThat(VersionStates.ofFirst(ENDED, ENDED, TODAY)).isEqualTo(RecordStatus.ARCHIVED);
+        assertThat(VersionStates.ofFirst(ENDED, TODAY, TODAY)).as("kept on its retention's last day")
+                .isEqualTo(RecordStatus.EXPIRED);
+        assertThat(VersionStates.ofFirst(OPEN, OPEN, TODAY)).isEqualTo(RecordStatus.ACTIVE);
+        assertThat(VersionStates.ofFirst(null, null, TODAY)).as("long-term").isEqualTo(RecordStatus.ACTIVE);
+    }
+
     @Test
     void aRevokedOrArchivedRecordTakesNoLaterVersion() {
         assertThat(VersionStates.refusal(RecordStatus.REVOKED)).map(StoreOutcome::code).contains("RECORD_REVOKED");

@@ -1408,6 +1408,25 @@ class SubmissionsIT {
                 .as("not used").isEmpty();
     }
 
+    /**
+     * Gaps review xliii X10: a record delivered after its retention too has ended (an old system's decision brought
+     * over) is stored archived (RULES.md §4), not expired, which may be disclosed until the night's windows archive it.
+     */
+    @Test
+    void aRecordDeliveredAfterItsRetentionEndedIsStoredArchived() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "施国梁");
+        String fields = "\"penalty_type\":\"警告\",\"facts\":\"占道经营\",\"basis\":\"某条例\",\"authority\":\"城管局\"";
+        String old = row("P_ADMIN_PENALTY_GENERAL", person.number(), person.name(), "LA-" + UUID.randomUUID(),
+                LocalDate.now().minusYears(6).toString(), fields);
+
+        mvc.perform(submit(marketKey, UUID.randomUUID().toString(), "{\"records\":[" + old + "]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
+        UUID subject = subjects.find(subjects.validate(null, person.number())).orElseThrow();
+        assertThat(jdbc.sql("SELECT status FROM creditfile.record WHERE subject_id = ? AND current AND retention_end < ?")
+                .params(subject, java.sql.Date.valueOf(LocalDate.now())).query(String.class).list())
+                .as("stored past its retention, archived at once").containsExactly("ARCHIVED");
+    }
+
     @Test
     void repairedAndRevokedRecordsAreArchivedAfterTheirRetentionToo() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "孔令辉");
