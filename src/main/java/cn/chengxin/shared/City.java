@@ -16,16 +16,24 @@ import java.util.Map;
  * @param englishName e.g. Zhumadian
  * @param province    the province, e.g. 河南省
  * @param siteTitle   title of the public site, e.g. 信用驻马店
+ * @param policies    the city's own policy documents the platform implements (its plan), shown on 政策法规 after
+ *                    the national ones (gaps review xliii X5: never another city's)
  */
 public record City(String code, String name, String shortName, String englishName, String province,
-                   String siteTitle, List<String> regionPrefixes, Map<String, String> districts) {
+                   String siteTitle, List<String> regionPrefixes, Map<String, String> districts,
+                   List<Policy> policies) {
 
     public City {
         regionPrefixes = List.copyOf(regionPrefixes);
+        policies = List.copyOf(policies);
         // In the order given, as every list of districts shows them. Map.copyOf would iterate in an order that
         // changes from one JVM to the next: the synthetic population drawn from the same seed then put its
         // residents in other districts after a restart, and their identity numbers differed.
         districts = Collections.unmodifiableMap(new LinkedHashMap<>(districts));
+    }
+
+    /** A policy document: its number (文号, "—" for none), title and issuer. */
+    public record Policy(String number, String title, String issuer) {
     }
 
     public boolean isLocal(String regionCode) {

@@ -23,9 +23,11 @@ class PublicSite {
     private final ContentPublishing content;
     private final Clock clock;
     private final PerAddressLimit limit;
+    private final java.util.List<PolicyDocument> policies;
 
     PublicSite(RegistryFigures figures, ContentPublishing content, Clock clock, LimitCounters counters,
-               @Value("${chengxin.portal.home-pages-per-minute:120}") long perMinute) {
+               @Value("${chengxin.portal.home-pages-per-minute:120}") long perMinute, cn.chengxin.shared.City city) {
+        this.policies = PolicyDocument.of(city);
         this.figures = figures;
         this.content = content;
         this.clock = clock;
@@ -46,12 +48,12 @@ class PublicSite {
     }
 
     /**
-     * 政策法规: the national documents the platform rests on, and the latest policy articles the credit office
+     * 政策法规: the national documents the platform rests on and the city's own plan ({@link PolicyDocument#of}), and the latest policy articles the credit office
      * published in the console, which a reader looks for here rather than among the cases.
      */
     @GetMapping("/policies")
     String policies(Model model) {
-        model.addAttribute("policies", PolicyDocument.ALL);
+        model.addAttribute("policies", policies);
         model.addAttribute("articles", content.published(ArticleKind.POLICY, "", 0));
         return "portal/policies";
     }
