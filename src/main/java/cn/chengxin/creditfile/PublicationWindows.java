@@ -7,6 +7,7 @@ import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
+import cn.chengxin.shared.JobAmount;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -54,6 +55,7 @@ public class PublicationWindows {
     @Scheduled(cron = "${chengxin.creditfile.windows-cron:0 5 0 * * *}", zone = "Asia/Shanghai")
     void daily() {
         int changed = creditFile.applyWindows(LocalDate.now(clock));
+        JobAmount.add(changed);
         log.info("Publication windows applied: {} subjects changed", changed);
     }
 

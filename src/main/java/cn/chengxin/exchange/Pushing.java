@@ -28,6 +28,7 @@ import cn.chengxin.exchange.wire.BatchCodec;
 import cn.chengxin.exchange.wire.MessageRefusals;
 import cn.chengxin.exchange.wire.SignedBatch;
 import cn.chengxin.shared.Ids;
+import cn.chengxin.shared.JobAmount;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.IdentityDocument;
 import org.slf4j.Logger;
@@ -75,7 +76,7 @@ class Pushing {
 
     @Scheduled(fixedDelayString = "${chengxin.exchange.push-interval:PT2S}")
     void scheduled() {
-        pushDue(clock.instant());
+        JobAmount.add(pushDue(clock.instant()));
     }
 
     /**

@@ -9,6 +9,7 @@ import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.inquiry.persistence.JdbcInquiry;
+import cn.chengxin.shared.JobAmount;
 import cn.chengxin.shared.Retention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,9 @@ class ReportRetention {
 
     @Scheduled(cron = "${chengxin.inquiry.report-retention-cron:0 5 3 * * *}", zone = "Asia/Shanghai")
     void nightly() {
-        log.info("Credit reports emptied at the end of their retention: {}", purge());
+        int emptied = purge();
+        JobAmount.add(emptied);
+        log.info("Credit reports emptied at the end of their retention: {}", emptied);
     }
 
     /** Empties the reports now past their period; returns how many. */

@@ -5,6 +5,7 @@ import java.util.function.IntSupplier;
 
 import cn.chengxin.catalog.ItemVersionApproved;
 import cn.chengxin.creditfile.RecordsChanged;
+import cn.chengxin.shared.JobAmount;
 import cn.chengxin.shared.jdbc.ResumablePasses;
 import cn.chengxin.subject.BirthDateCompleted;
 import org.slf4j.Logger;
@@ -97,6 +98,7 @@ class ListingJobs {
         int expired = guarded("expiry", listing::expireDue);
         // The exit events an audit log refused after their end's commit, or a process died before recording.
         guarded("owed exit events", owedExitEvents::recordOwed);
+        JobAmount.add(activated + expired);
         if (activated + expired > 0) {
             log.info("Lists: {} entries took effect, {} ended at their validity", activated, expired);
         }

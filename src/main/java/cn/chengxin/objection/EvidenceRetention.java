@@ -14,6 +14,7 @@ import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.creditfile.RecordProceedings;
 import cn.chengxin.objection.persistence.JdbcObjections;
+import cn.chengxin.shared.JobAmount;
 import cn.chengxin.shared.Retention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +52,9 @@ class EvidenceRetention {
 
     @Scheduled(cron = "${chengxin.objection.evidence-retention-cron:0 55 2 * * *}", zone = "Asia/Shanghai")
     void nightly() {
-        log.info("Objection evidence files emptied at the end of their retention: {}", purge());
+        int emptied = purge();
+        JobAmount.add(emptied);
+        log.info("Objection evidence files emptied at the end of their retention: {}", emptied);
     }
 
     /** Empties the evidence now past its period; returns how many files. */

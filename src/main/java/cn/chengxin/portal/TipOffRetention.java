@@ -10,6 +10,7 @@ import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.portal.tipoff.domain.TipOffKeeping;
 import cn.chengxin.portal.tipoff.persistence.JdbcTipOffs;
+import cn.chengxin.shared.JobAmount;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,7 +43,9 @@ class TipOffRetention {
 
     @Scheduled(cron = "${chengxin.tipoff.retention-cron:0 50 2 * * *}", zone = "Asia/Shanghai")
     void nightly() {
-        log.info("Tip-offs emptied at the end of their retention: {}", purge());
+        int emptied = purge();
+        JobAmount.add(emptied);
+        log.info("Tip-offs emptied at the end of their retention: {}", emptied);
     }
 
     /** Empties the tip-offs now past their period; returns how many. */

@@ -14,6 +14,7 @@ import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.creditfile.RecordProceedings;
 import cn.chengxin.repair.persistence.JdbcRepairs;
+import cn.chengxin.shared.JobAmount;
 import cn.chengxin.shared.Retention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +52,9 @@ class MaterialsRetention {
 
     @Scheduled(cron = "${chengxin.repair.materials-retention-cron:0 0 3 * * *}", zone = "Asia/Shanghai")
     void nightly() {
-        log.info("Repair materials emptied at the end of their retention: {}", purge());
+        int emptied = purge();
+        JobAmount.add(emptied);
+        log.info("Repair materials emptied at the end of their retention: {}", emptied);
     }
 
     /** Empties the materials now past their period; returns how many files. */
