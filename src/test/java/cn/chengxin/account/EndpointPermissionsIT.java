@@ -383,6 +383,7 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/institution-violations/{id}/confirm", EnumSet.of(Who.SECURITY_ADMIN)),
             Map.entry("POST /console/institution-violations/{id}/reject", EnumSet.of(Who.SECURITY_ADMIN)),
             Map.entry("POST /console/keys/reseal", EnumSet.of(Who.SECURITY_ADMIN)),
+            Map.entry("GET /console/jobs", EnumSet.of(Who.SYSTEM_ADMIN, Who.AUDIT_ADMIN)),
             Map.entry("GET /console/audit", EnumSet.of(Who.AUDIT_ADMIN)),
             Map.entry("POST /console/audit/verify", EnumSet.of(Who.AUDIT_ADMIN)),
             Map.entry("GET /console/audit/verification", EnumSet.of(Who.AUDIT_ADMIN)),

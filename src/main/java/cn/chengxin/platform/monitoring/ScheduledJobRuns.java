@@ -2,8 +2,11 @@ package cn.chengxin.platform.monitoring;
 
 import java.lang.reflect.Method;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -82,7 +85,15 @@ class ScheduledJobRuns implements ObservationHandler<ScheduledTaskObservationCon
      * found as Spring's scheduling finds them (merged and repeated annotations), leaving out those turned off.
      */
     static Set<String> jobs(ConfigurableListableBeanFactory beans, Environment environment) {
-        Set<String> jobs = new TreeSet<>();
+        return new TreeSet<>(schedules(beans, environment).keySet());
+    }
+
+    /**
+     * {@link #jobs} with each one's schedule as resolved ("cron 0 5 0 * * * Asia/Shanghai", "fixedDelay PT30S"; a
+     * method with several, joined by "; "), for the 后台作业 page.
+     */
+    static Map<String, String> schedules(ConfigurableListableBeanFactory beans, Environment environment) {
+        Map<String, String> jobs = new TreeMap<>();
         for (String bean : beans.getBeanDefinitionNames()) {
             Class<?> type = beans.getType(bean, false);
             if (type == null) {
@@ -96,13 +107,31 @@ class ScheduledJobRuns implements ObservationHandler<ScheduledTaskObservationCon
                         return s.isEmpty() ? null : s;
                     });
             scheduled.forEach((method, annotations) -> {
-                if (annotations.stream().anyMatch(s -> !Scheduled.CRON_DISABLED.equals(
-                        environment.resolvePlaceholders(s.cron()).trim()))) {
-                    jobs.add(name(user, method));
+                StringJoiner schedule = new StringJoiner("; ");
+                for (Scheduled s : annotations) {
+                    String cron = environment.resolvePlaceholders(s.cron()).trim();
+                    if (!Scheduled.CRON_DISABLED.equals(cron)) {
+                        schedule.add(schedule(s, cron, environment));
+                    }
+                }
+                if (schedule.length() > 0) {
+                    jobs.put(name(user, method), schedule.toString());
                 }
             });
         }
         return jobs;
+    }
+
+    private static String schedule(Scheduled s, String cron, Environment environment) {
+        if (!cron.isEmpty()) {
+            return ("cron " + cron + " " + s.zone()).strip();
+        }
+        String delay = environment.resolvePlaceholders(s.fixedDelayString());
+        if (!delay.isEmpty() || s.fixedDelay() >= 0) {
+            return "fixedDelay " + (delay.isEmpty() ? Duration.ofMillis(s.fixedDelay()) : delay);
+        }
+        String rate = environment.resolvePlaceholders(s.fixedRateString());
+        return "fixedRate " + (rate.isEmpty() ? Duration.ofMillis(s.fixedRate()) : rate);
     }
 
     private static String name(Class<?> type, Method method) {

@@ -58,6 +58,19 @@ class ScheduledJobRunsTests {
         assertThat(lastSuccess("Jobs.nightly")).isEqualTo(START.getEpochSecond());
     }
 
+    /** Gaps review xlii W5: the 后台作业 page shows each job's schedule as resolved. */
+    @Test
+    void eachJobsScheduleIsDescribedAsResolved() {
+        context.getEnvironment().getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource(
+                "schedules", java.util.Map.of("jobs.nightly-cron", "0 5 0 * * *")));
+        context.registerBean(Jobs.class);
+        context.refresh();
+
+        assertThat(ScheduledJobRuns.schedules(context.getBeanFactory(), context.getEnvironment()))
+                .containsExactly(java.util.Map.entry("Jobs.nightly", "cron 0 5 0 * * * Asia/Shanghai"),
+                        java.util.Map.entry("Jobs.tick", "fixedDelay PT1M"));
+    }
+
     @Test
     void aSuccessfulRunSetsItsGaugeAndAFailedOneLeavesIt() throws Exception {
         Clock clock = mock(Clock.class);

@@ -1,0 +1,171 @@
+package cn.chengxin.platform.monitoring;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+import cn.chengxin.shared.JobAmount;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.Principals;
+import io.micrometer.observation.ObservationRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.support.ScheduledMethodRunnable;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Gaps review xlii W5: every scheduled run is recorded in {@code shared.job_run} through Spring's observation of
+ * scheduled methods (no job edited for it), with its outcome, duration and amount; a failure's message is kept with
+ * identity numbers masked; a job that runs every few seconds adds to its hour's row; old hours are deleted; the
+ * 后台作业 page shows it all to the system and audit administrators only.
+ */
+@IntegrationTest
+class JobRunRecordsIT {
+
+    /** A resident identity number a failing job's exception quotes (synthetic: 1949-12-31, Beijing's code). */
+    private static final String NUMBER = "11010519491231002X";
+
+    @Autowired
+    ObservationRegistry observations;
+
+    @Autowired
+    JobRunRecords records;
+
+    @Autowired
+    JobRunRetention retention;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
+
+    /** Jobs as the scheduler runs them: each is named by its class and method. */
+    static class NightlySample {
+        void empties() {
+            JobAmount.add(7);
+        }
+
+        void findsNothing() {
+            JobAmount.add(0);
+        }
+
+        void fails() {
+            throw new IllegalStateException("no file for " + NUMBER + "\nsecond line");
+        }
+    }
+
+    static class FrequentSample {
+        void tick() {
+        }
+    }
+
+    @Test
+    void aRealJobIsRecordedThroughTheSchedulersObservation() {
+        // The check index refreshes every 250 ms on the application's own scheduler: its runs reach the table.
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT coalesce(sum(runs), 0) FROM shared.job_run WHERE job = 'CheckIndex.refresh'")
+                .query(Long.class).single() > 0);
+    }
+
+    @Test
+    void aSucceedingAndAFailingRunAreRecordedWithTheirAmountAndNoIdentityNumber() throws Exception {
+        run(new NightlySample(), "empties");
+        run(new NightlySample(), "findsNothing");
+        assertThatThrownBy(() -> run(new NightlySample(), "fails")).isInstanceOf(IllegalStateException.class);
+
+        Map<String, Object> empties = row("NightlySample.empties");
+        assertThat(empties).containsEntry("runs", 1).containsEntry("failures", 0).containsEntry("amount", 7L)
+                .containsEntry("last_failed", false);
+        assertThat(empties.get("last_ended_at")).isNotNull();
+        assertThat(empties.get("last_succeeded_at")).isNotNull();
+        assertThat(row("NightlySample.findsNothing")).as("ran, nothing due: an amount of 0, not none")
+                .containsEntry("amount", 0L);
+
+        Map<String, Object> fails = row("NightlySample.fails");
+        assertThat(fails).containsEntry("runs", 1).containsEntry("failures", 1).containsEntry("last_failed", true)
+                .containsEntry("failure_class", IllegalStateException.class.getName())
+                .containsEntry("last_succeeded_at", null);
+        assertThat((String) fails.get("failure_message")).startsWith("no file for 1101")
+                .doesNotContain(NUMBER).doesNotContain("\n").contains("second line");
+
+        var sysadmin = authentication(Principals.staff("jobs-sysadmin", "CREDIT_OFFICE", Permission.CONSOLE_HOME,
+                Permission.ACCOUNT_USER_MANAGE));
+        String page = mvc.perform(get("/console/jobs").param("job", "NightlySample.fails").with(sysadmin))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("data-job=\"NightlySample.empties\"", "data-job=\"NightlySample.fails\"",
+                "data-job=\"CheckIndex.refresh\"", "id=\"job-runs\"", "id=\"cluster-jobs\"",
+                "id=\"stalled-passes\"", "IllegalStateException", "fixedDelay").doesNotContain(NUMBER);
+    }
+
+    @Test
+    void aFrequentJobAddsItsRunsToItsHoursRowInsteadOfARowARun() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            run(new FrequentSample(), "tick");
+        }
+        long rows = jdbc.sql("SELECT count(*) FROM shared.job_run WHERE job = 'FrequentSample.tick'")
+                .query(Long.class).single();
+        assertThat(rows).as("a row an hour (two if the hour turned)").isBetween(1L, 2L);
+        assertThat(runs("FrequentSample.tick")).as("not written each run: the first, then once a minute")
+                .isLessThan(50);
+
+        records.writeAll();
+        assertThat(runs("FrequentSample.tick")).isEqualTo(50);
+    }
+
+    @Test
+    void hoursOfRunsPastNinetyDaysAreDeleted() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        old("RetentionSample.old", now.minus(Duration.ofDays(92)));
+        old("RetentionSample.kept", now.minus(Duration.ofDays(88)));
+
+        assertThat(retention.prune()).isGreaterThanOrEqualTo(1);
+
+        assertThat(jdbc.sql("SELECT job FROM shared.job_run WHERE job LIKE 'RetentionSample.%'").query(String.class)
+                .list()).containsExactly("RetentionSample.kept");
+    }
+
+    @Test
+    void onlyTheSystemAndAuditAdministratorsSeeThePage() throws Exception {
+        mvc.perform(get("/console/jobs").with(authentication(Principals.staff("jobs-clerk", "CREDIT_OFFICE",
+                Permission.CONSOLE_HOME, Permission.SUBJECT_READ, Permission.ACCOUNT_ROLE_MANAGE))))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/console/jobs").with(authentication(Principals.staff("jobs-auditor", "CREDIT_OFFICE",
+                Permission.CONSOLE_HOME, Permission.AUDIT_READ))))
+                .andExpect(status().isOk());
+    }
+
+    private void run(Object jobs, String method) throws Exception {
+        new ScheduledMethodRunnable(jobs, jobs.getClass().getDeclaredMethod(method), null, () -> observations).run();
+    }
+
+    private Map<String, Object> row(String job) {
+        return jdbc.sql("SELECT * FROM shared.job_run WHERE job = ? AND instance = ?")
+                .params(job, JobRunRecords.INSTANCE).query().singleRow();
+    }
+
+    private long runs(String job) {
+        return jdbc.sql("SELECT coalesce(sum(runs), 0) FROM shared.job_run WHERE job = ?").param(job)
+                .query(Long.class).single();
+    }
+
+    private void old(String job, Instant hour) {
+        jdbc.sql("""
+                INSERT INTO shared.job_run (job, instance, hour, runs, failures, first_started_at, last_started_at,
+                    last_ended_at, last_failed, last_duration_ms)
+                VALUES (?, 'test@host', ?, 1, 0, ?, ?, ?, false, 5)""")
+                .params(job, Timestamp.from(hour), Timestamp.from(hour), Timestamp.from(hour), Timestamp.from(hour))
+                .update();
+    }
+}
