@@ -197,5 +197,10 @@ class DatabaseLimitsIT {
         assertThat(runtime.sql("SELECT count(*) FROM audit.event").query(Long.class).single()).isPositive();
         assertThat(runtime.sql("SELECT audit.empty_past_retention('SECURITY', now() - interval '400 days', now())")
                 .query(Integer.class).single()).isNotNegative();
+        // Gaps review xlii W2 (V770): the range form, and the pass's marks, appended only.
+        assertThat(runtime.sql("SELECT audit.empty_past_retention('SECURITY', 0, 0, now() - interval '400 days', now())")
+                .query(Integer.class).single()).isNotNegative();
+        assertThatThrownBy(() -> runtime.sql("UPDATE audit.retention_mark SET walked_through = -1").update())
+                .rootCause().hasMessageContaining("permission denied");
     }
 }

@@ -77,6 +77,7 @@ class DatabaseRolesIT {
             JdbcClient runtime = JdbcClient.create(server.getDatabase(RUNTIME_LOGIN, "chengxin"));
             for (String change : List.of("UPDATE audit.event SET detail = NULL", "DELETE FROM audit.event",
                     "TRUNCATE audit.node", "UPDATE audit.checkpoint SET key_id = 'x'", "DROP TABLE audit.event",
+                    "UPDATE audit.retention_mark SET walked_through = -1", "DELETE FROM audit.retention_mark",
                     "ALTER TABLE audit.event DISABLE TRIGGER ALL", "DROP TABLE subject.subject")) {
                 assertThatThrownBy(() -> runtime.sql(change).update()).as(change)
                         .rootCause().hasMessageMatching("(?s).*(permission denied|must be owner).*");
@@ -86,6 +87,16 @@ class DatabaseRolesIT {
                     .rootCause().hasMessageContaining("keep their content for at least");
             assertThatThrownBy(() -> runtime.sql("SELECT audit.empty_past_retention('QUERY', now() + interval "
                     + "'1 day', now() + interval '3654 days')").query(Integer.class).single())
+                    .as("a pruning time ahead of the server's clock").rootCause().hasMessageContaining("is ahead of it");
+            // Gaps review xlii W2 (V770): the range form is the runtime role's too, under the same floor and clock,
+            // whatever range it is given.
+            assertThat(runtime.sql("SELECT audit.empty_past_retention('SECURITY', 0, 9223372036854775807, "
+                    + "now() - interval '400 days', now())").query(Integer.class).single()).isNotNegative();
+            assertThatThrownBy(() -> runtime.sql("SELECT audit.empty_past_retention('QUERY', 0, 9223372036854775807, "
+                    + "now() - interval '1 year', now())").query(Integer.class).single()).as("below the legal minimum")
+                    .rootCause().hasMessageContaining("keep their content for at least");
+            assertThatThrownBy(() -> runtime.sql("SELECT audit.empty_past_retention('QUERY', 0, 9223372036854775807, "
+                    + "now() + interval '1 day', now() + interval '3654 days')").query(Integer.class).single())
                     .as("a pruning time ahead of the server's clock").rootCause().hasMessageContaining("is ahead of it");
 
             // Gaps review xli V2 (V571): history and evidence the code never changes, the runtime role may not either.
