@@ -1,6 +1,11 @@
 package cn.chengxin.audit;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.stream.IntStream;
 
 import cn.chengxin.audit.persistence.AuditWriter;
 import cn.chengxin.support.IntegrationTest;
@@ -14,9 +19,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The daily retention job (RULES.md §10) empties the content of events past their category's period and of no
- * other; it finds them by time ({@code audit.event.at}, a block-range index). The database judges the period by its
- * own clock (V570, gaps review xli V1): the events here are made a security period old, and a clock moved ahead is
- * refused.
+ * other. The database judges the period by its own clock (V570, gaps review xli V1): the events here are made a
+ * security period old, and a clock moved ahead is refused. The pass walks the log by position a chunk per transaction
+ * from a mark per category, and re-checks once what was written since (gaps review xlii W2, {@link RetentionWalk}):
+ * the tests here first append the marks an up-to-date log would have, so that the shared database's other events (of
+ * every age, at every position) do not stand in the way.
  */
 @IntegrationTest
 class AuditRetentionIT {
@@ -68,6 +75,107 @@ class AuditRetentionIT {
         assertThatThrownBy(() -> retention.prune(ahead)).rootCause().hasMessageContaining("is ahead of it");
         assertThat(detail(security)).isEqualTo("今天的登录失败");
         assertThat(pruned(security)).isFalse();
+    }
+
+    /**
+     * Gaps review xlii W2: a pass of several chunks stopped by a failure in its second chunk (rolled back with its mark)
+     * goes on from the last chunk committed: every event past its period is emptied, once, and the walk stops at the
+     * first event of its category not due yet.
+     */
+    @Test
+    void aPassInChunksResumesAfterAFailedChunkAndEmptiesEachEventOnce() {
+        AuditLog old = PastAuditLog.ago(writer, clock, retention.periodOf(AuditCategory.SECURITY).plusDays(10));
+        List<Long> due = old.recordAll(IntStream.range(0, 6).mapToObj(i -> AuditEntry.of(AuditCategory.SECURITY,
+                "test.retention.chunks").detail("到期的登录失败 " + i)).toList());
+        long kept = audit.record(AuditEntry.of(AuditCategory.SECURITY, "test.retention.chunks").detail("今天的登录失败"));
+        upToDate(due.get(0) - 1, kept);
+        Clock first = Clock.fixed(clock.instant().minusSeconds(120).truncatedTo(ChronoUnit.MICROS), clock.getZone());
+        Clock second = Clock.fixed(clock.instant().truncatedTo(ChronoUnit.MICROS), clock.getZone());
+
+        jdbc.sql("""
+                CREATE OR REPLACE FUNCTION public.w2_planted_failure() RETURNS trigger LANGUAGE plpgsql
+                AS $$ BEGIN RAISE EXCEPTION 'planted failure'; END $$""").update();
+        jdbc.sql("CREATE TRIGGER w2_planted_failure BEFORE INSERT ON audit.retention_mark FOR EACH ROW WHEN "
+                + "(NEW.category = 'SECURITY' AND NEW.walked_through >= " + due.get(3) + ") "
+                + "EXECUTE FUNCTION public.w2_planted_failure()").update();
+        try {
+            assertThatThrownBy(() -> retention.prune(first, 2, () -> true)).rootCause()
+                    .hasMessageContaining("planted failure");
+        } finally {
+            jdbc.sql("DROP TRIGGER w2_planted_failure ON audit.retention_mark").update();
+        }
+        assertThat(due).extracting(this::prunedAt).as("the first chunk committed, the second rolled back")
+                .containsExactly(first.instant(), first.instant(), null, null, null, null);
+
+        assertThat(retention.prune(second, 2, () -> true)).isGreaterThanOrEqualTo(4);
+        assertThat(due).extracting(this::prunedAt).as("resumed where it stopped: none missed, none emptied twice")
+                .containsExactly(first.instant(), first.instant(), second.instant(), second.instant(),
+                        second.instant(), second.instant());
+        assertThat(due).extracting(this::detail).containsOnlyNulls();
+        assertThat(detail(kept)).as("not due: the walk stops before it").isEqualTo("今天的登录失败");
+        assertThat(walkedThrough()).isEqualTo(kept - 1);
+    }
+
+    /**
+     * Gaps review xlii W2, events stamped out of time order (imports, a clock stepped back): one already past its
+     * period when written is emptied by the next pass's re-check; one that falls due only later waits for the walk to
+     * reach its position (late by as much as it was stamped back, as {@link RetentionWalk} decides), and is never
+     * emptied before its period.
+     */
+    @Test
+    void anEventStampedBackIsEmptiedByTheRecheckOrWhenTheWalkReachesIt() {
+        Duration period = retention.periodOf(AuditCategory.SECURITY);
+        List<Long> frontier = audit.recordAll(List.of(
+                AuditEntry.of(AuditCategory.SECURITY, "test.retention.order").detail("今天的登录失败 1"),
+                AuditEntry.of(AuditCategory.SECURITY, "test.retention.order").detail("今天的登录失败 2"),
+                AuditEntry.of(AuditCategory.SECURITY, "test.retention.order").detail("今天的登录失败 3")));
+        upToDate(frontier.get(0) - 1, frontier.get(0) - 1);
+        long pastWhenWritten = PastAuditLog.ago(writer, clock, period.plusDays(10))
+                .record(AuditEntry.of(AuditCategory.SECURITY, "test.retention.order").detail("导入的旧事件"));
+        long dueLater = PastAuditLog.ago(writer, clock, period.plusDays(2))
+                .record(AuditEntry.of(AuditCategory.SECURITY, "test.retention.order").detail("时钟回拨的事件"));
+        Clock fiveDaysAgo = Clock.offset(clock, Duration.ofDays(-5));
+
+        retention.prune(fiveDaysAgo, 2, () -> true);
+        assertThat(detail(pastWhenWritten)).as("past its period when written: the re-check").isNull();
+        assertThat(detail(dueLater)).as("not due five days ago").isEqualTo("时钟回拨的事件");
+        assertThat(walkedThrough()).as("the walk stops at the first event not due").isEqualTo(frontier.get(0) - 1);
+
+        retention.prune(clock, 2, () -> true);
+        assertThat(detail(dueLater)).as("due now, but past the re-check and beyond the walk's last chunk")
+                .isEqualTo("时钟回拨的事件");
+        assertThat(frontier).extracting(this::detail).doesNotContainNull();
+
+        // Once the walk is past the events before it (here: a mark appended as their emptying would), it is emptied.
+        upToDate(dueLater - 1, dueLater);
+        assertThat(retention.prune(clock, 2, () -> true)).isPositive();
+        assertThat(detail(dueLater)).isNull();
+    }
+
+    /**
+     * Appends the marks of a log passed up to here: the security walk through {@code walkedThrough}, every category
+     * re-checked through {@code recheckedThrough}.
+     */
+    private void upToDate(long walkedThrough, long recheckedThrough) {
+        for (AuditCategory category : AuditCategory.values()) {
+            jdbc.sql("""
+                    INSERT INTO audit.retention_mark (category, n, walked_through, rechecked_through, cutoff, emptied,
+                                                      at)
+                    SELECT category, n + 1, CASE WHEN category = 'SECURITY' THEN ? ELSE walked_through END, ?, cutoff,
+                           0, now()
+                    FROM audit.retention_mark WHERE category = ? ORDER BY n DESC LIMIT 1""")
+                    .params(walkedThrough, recheckedThrough, category.name()).update();
+        }
+    }
+
+    private long walkedThrough() {
+        return jdbc.sql("SELECT walked_through FROM audit.retention_mark WHERE category = 'SECURITY' "
+                + "ORDER BY n DESC LIMIT 1").query(Long.class).single();
+    }
+
+    private Instant prunedAt(long seq) {
+        return jdbc.sql("SELECT pruned_at FROM audit.event WHERE seq = ?").param(seq)
+                .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant()).list().get(0);
     }
 
     private String detail(long seq) {
