@@ -145,10 +145,11 @@ class ConcurrentVersionsIT {
         CountDownLatch done = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(1 + then.length);
+        java.util.concurrent.atomic.AtomicInteger holder = new java.util.concurrent.atomic.AtomicInteger();
         try {
-            long waitingBefore = waitingForLocks();
             Future<?> held = threads.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(t -> {
                 first.run();
+                holder.set(jdbc.sql("SELECT pg_backend_pid()").query(Integer.class).single());
                 done.countDown();
                 try {
                     commit.await(30, TimeUnit.SECONDS);
@@ -159,10 +160,10 @@ class ConcurrentVersionsIT {
             assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
             List<Future<T>> waiting = java.util.Arrays.stream(then)
                     .map(s -> threads.submit(s::get)).toList();
-            for (int attempt = 0; attempt < 400 && waitingForLocks() < waitingBefore + then.length; attempt++) {
+            for (int attempt = 0; attempt < 400 && waitingBehind(holder.get()) < then.length; attempt++) {
                 Thread.sleep(25);
             }
-            assertThat(waitingForLocks()).as("the others wait for the first").isEqualTo(waitingBefore + then.length);
+            assertThat(waitingBehind(holder.get())).as("the others wait for the first").isEqualTo(then.length);
             commit.countDown();
             held.get(30, TimeUnit.SECONDS);
             List<T> results = new java.util.ArrayList<>();
@@ -176,9 +177,18 @@ class ConcurrentVersionsIT {
         }
     }
 
-    private long waitingForLocks() {
-        return jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                + "AND datname = current_database()").query(Long.class).single();
+    /**
+     * Sessions waiting for a lock of {@code holder}'s session, directly or queued behind another of its waiters (a
+     * second waiter for a row waits for the first one's tuple lock): only this test's sessions, whatever other tests or
+     * background jobs wait for meanwhile.
+     */
+    private long waitingBehind(int holder) {
+        return jdbc.sql("""
+                WITH RECURSIVE behind(pid) AS (
+                    SELECT pid FROM pg_stat_activity WHERE :holder = ANY (pg_blocking_pids(pid))
+                    UNION
+                    SELECT a.pid FROM pg_stat_activity a JOIN behind b ON b.pid = ANY (pg_blocking_pids(a.pid)))
+                SELECT count(*) FROM behind""").param("holder", holder).query(Long.class).single();
     }
 
     private UUID person(String name) {
