@@ -150,6 +150,9 @@ class DatabaseGuaranteesIT {
     /** A unified social credit code the registry accepts (UnifiedSocialCreditCode.parse): public, kept in clear. */
     private static final String CREDIT_CODE = "50540489DPRN93K78D";
 
+    /** A person's number (GB 11643: Henan, born 1990-12-05) whose 18 characters also pass a credit code's checks. */
+    private static final String CLEAR_AS_CODE = "410105199012050705";
+
     private static final String RECORD = """
             INSERT INTO creditfile.record (id, record_key, version, current, subject_id, item_code, item_version,
                                            department_code, source_record_id, action, decision_date, content,
@@ -349,12 +352,58 @@ class DatabaseGuaranteesIT {
         String wrongCheck = CREDIT_CODE.substring(0, 17) + (CREDIT_CODE.charAt(17) == 'D' ? 'E' : 'D');
         refused("received_number_masked", RECEIVED, "RECORD", wrongCheck, null, null, "ACTIVE", start, null);
 
+        // V780: a person's number in clear that happens to pass V666's credit-code checks.
+        assertThat(jdbc.sql("SELECT exchange.is_credit_code(?)").param(CLEAR_AS_CODE).query(Boolean.class).single())
+                .isTrue();
+        refused("received_number_not_resident", RECEIVED, "RECORD", CLEAR_AS_CODE, null, null, "ACTIVE", start, null);
+        accepted(RECEIVED, "RECORD", "4101**********0705", null, null, "ACTIVE", start, null);
+
         for (String table : new String[] {"row_error", "row_warning"}) {
             accepted(ROW_PROBLEM.formatted(table), "1101**********002X");
             accepted(ROW_PROBLEM.formatted(table), "***");
             accepted(ROW_PROBLEM.formatted(table), (Object) null);
             refused(table + "_number_masked", ROW_PROBLEM.formatted(table), "11010519491231002X");
         }
+    }
+
+    /**
+     * V3 (rest, V780): {@code exchange.is_resident_number} takes what {@code ResidentIdentityNumber.parse} takes, on
+     * generated numbers with right and wrong check characters, real and impossible birth dates, provinces and not
+     * (a foreigner's 9 + province aside, not asked: V780), and no company's credit code (registration authority 9).
+     */
+    @Test
+    void theReceivedNumbersResidentCheckAgreesWithTheRegistry() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String[] regions = {"110105", "410105", "650102", "810000", "830000", "160105", "000000", "710100"};
+        for (int i = 0; i < 1500; i++) {
+            String birth = random.nextInt(4) == 0
+                    ? String.format("%04d%02d%02d", 1880 + random.nextInt(240), random.nextInt(14), random.nextInt(33))
+                    : LocalDate.of(1890, 1, 1).plusDays(random.nextInt(76_000)).toString().replace("-", "");
+            String number = cn.chengxin.support.TestCitizens.withCheckCharacter(
+                    regions[random.nextInt(regions.length)] + birth + String.format("%03d", random.nextInt(1000)));
+            if (random.nextBoolean()) {
+                number = cn.chengxin.support.TestCitizens.withWrongCheckCharacter(number);
+            }
+            boolean registry;
+            try {
+                cn.chengxin.subject.domain.ResidentIdentityNumber.parse(number, LocalDate.of(2099, 12, 31));
+                registry = true;
+            } catch (cn.chengxin.subject.domain.InvalidIdentityException e) {
+                registry = false;
+            }
+            assertThat(isResidentNumber(number)).as(number).isEqualTo(registry);
+        }
+        for (int i = 0; i < 1500; i++) {
+            String body = String.format("%08d", random.nextInt(100_000_000));
+            String first17 = "91" + (110000 + random.nextInt(550_000)) + body
+                    + cn.chengxin.subject.domain.UnifiedSocialCreditCode.organisationCodeCheckCharFor(body);
+            String code = first17 + cn.chengxin.subject.domain.UnifiedSocialCreditCode.checkCharFor(first17);
+            assertThat(isResidentNumber(code)).as(code).isFalse();
+        }
+    }
+
+    private boolean isResidentNumber(String value) {
+        return jdbc.sql("SELECT exchange.is_resident_number(?)").param(value).query(Boolean.class).single();
     }
 
     /** V8: a record's periods never end before its decision (RULES.md §4: they count from it); NULL is long-term. */
