@@ -80,51 +80,37 @@ public final class EventLeaf {
         size += bytes.length;
     }
 
-    /** The field escaped, in UTF-8, and its line break. */
+    /**
+     * The field escaped, in UTF-8, and its line break. Encoded by {@code String.getBytes(UTF_8)} first (the JDK's
+     * encoder copies an ASCII text whole, and most fields are), then escaped byte by byte: in UTF-8 a byte below
+     * 0x80 is always the ASCII character itself, never part of another's sequence, and an escape is ASCII, so it can
+     * neither join nor split a surrogate pair: the bytes are those of the escaped text encoded at once (session
+     * xliii: ~640 → ~510 ns a check's event, thread CPU, against the character-by-character encoder it replaced).
+     */
     private void field(String value) {
         if (value == null) {
             bytes(NULL);
             return;
         }
-        int length = value.length();
-        room(length * 3 + 1); // at most three bytes a char: an escape is two, a surrogate pair four for two chars
-        for (int i = 0; i < length; i++) {
-            char c = value.charAt(i);
-            if (c < 0x80) {
-                switch (c) {
-                    case '\\' -> escaped('\\');
-                    case '\n' -> escaped('n');
-                    case '\r' -> escaped('r');
-                    default -> out[size++] = (byte) c;
-                }
-            } else if (c < 0x800) {
-                out[size++] = (byte) (0xC0 | c >> 6);
-                out[size++] = (byte) (0x80 | c & 0x3F);
-            } else if (!Character.isSurrogate(c)) {
-                three(c);
-            } else if (Character.isHighSurrogate(c) && i + 1 < length
-                    && Character.isLowSurrogate(value.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, value.charAt(++i));
-                out[size++] = (byte) (0xF0 | cp >> 18);
-                out[size++] = (byte) (0x80 | cp >> 12 & 0x3F);
-                out[size++] = (byte) (0x80 | cp >> 6 & 0x3F);
-                out[size++] = (byte) (0x80 | cp & 0x3F);
-            } else {
-                out[size++] = '?'; // an unpaired surrogate, replaced as the UTF-8 encoder of String does
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        room(utf8.length * 2 + 1); // an escape is two bytes for one
+        byte[] o = out;
+        int s = size;
+        int from = 0;
+        for (int i = 0; i < utf8.length; i++) {
+            byte b = utf8[i];
+            if (b == '\\' || b == '\n' || b == '\r') {
+                System.arraycopy(utf8, from, o, s, i - from);
+                s += i - from;
+                o[s++] = '\\';
+                o[s++] = b == '\\' ? (byte) '\\' : b == '\n' ? (byte) 'n' : (byte) 'r';
+                from = i + 1;
             }
         }
-        out[size++] = '\n';
-    }
-
-    private void escaped(char c) {
-        out[size++] = '\\';
-        out[size++] = (byte) c;
-    }
-
-    private void three(char c) {
-        out[size++] = (byte) (0xE0 | c >> 12);
-        out[size++] = (byte) (0x80 | c >> 6 & 0x3F);
-        out[size++] = (byte) (0x80 | c & 0x3F);
+        System.arraycopy(utf8, from, o, s, utf8.length - from);
+        s += utf8.length - from;
+        o[s++] = '\n';
+        size = s;
     }
 
     private void room(int more) {
