@@ -45,4 +45,19 @@ class IdsTests {
         assertThat(randBOnes).as("each bit of rand_b seen set").isEqualTo(0x3FFFFFFFFFFFFFFFL);
         assertThat(randBZeros).as("each bit of rand_b seen clear").isEqualTo(0x3FFFFFFFFFFFFFFFL);
     }
+
+    /**
+     * The random bits are drawn for several ids at once and handed out in turn: no two ids share them, whatever their
+     * millisecond (a draw handed out twice, or a slice overlapping the next, would repeat them).
+     */
+    @Test
+    void noTwoIdsShareTheirRandomBits() {
+        Set<String> randomParts = new HashSet<>();
+        for (int i = 0; i < 20_000; i++) {
+            UUID id = Ids.newId();
+            randomParts.add((id.getMostSignificantBits() & 0xFFF) + ":" + (id.getLeastSignificantBits()
+                    & 0x3FFFFFFFFFFFFFFFL));
+        }
+        assertThat(randomParts).hasSize(20_000);
+    }
 }
