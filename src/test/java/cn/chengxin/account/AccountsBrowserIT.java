@@ -106,7 +106,7 @@ class AccountsBrowserIT {
             page.getByLabel("姓名").fill(person.name());
             page.getByLabel("手机号码").fill(person.phone());
             page.getByLabel("密码").fill("Zheng-Xiaodong-2026");
-            page.getByRole(AriaRole.CHECKBOX).check();
+            page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("个人信息保护规则")).check();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("获取验证码")).click();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("输入短信验证码")))
                     .isVisible();

@@ -284,7 +284,7 @@ class AccessibilityBrowserIT {
             page.getByLabel("姓名").fill(person.name());
             page.getByLabel("手机号码").fill(person.phone());
             page.getByLabel("密码").fill("Wu-Daoshu-2026");
-            page.getByRole(AriaRole.CHECKBOX).check();
+            page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("个人信息保护规则")).check();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("获取验证码")).click();
             Locator countdown = page.locator("[data-field=code-countdown]");
             assertThat(countdown).hasAttribute("aria-live", "polite");
