@@ -153,6 +153,38 @@ class AuditRetentionIT {
     }
 
     /**
+     * Session xliv (V860): the form over every event (V570's, kept for a rolling upgrade) asks the range form, so the
+     * legal floors and the clock guard stand in one function: a cutoff a day inside each category's floor is refused
+     * through it, as is a pruning time ahead of the server's clock, and a cutoff past the floor empties what is due.
+     * A body that empties without the range form (a copy of the floors, or none) fails here.
+     */
+    @Test
+    void theFormOverEveryEventKeepsTheRangeFormsFloorsAndClockGuard() {
+        assertThat(jdbc.sql("SELECT prosrc FROM pg_proc WHERE oid = "
+                        + "'audit.empty_past_retention(text, timestamptz, timestamptz)'::regprocedure")
+                .query(String.class).single()).as("no floor of its own: it asks the range form")
+                .doesNotContain("interval").contains("audit.empty_past_retention(p_category, 0,");
+        for (var floor : List.of(List.of("SECURITY", 180), List.of("PROCESSING", 1096), List.of("QUERY", 3653))) {
+            assertThatThrownBy(() -> jdbc.sql("SELECT audit.empty_past_retention(?, now() - make_interval(days => ?), "
+                            + "now())").params(floor.get(0), (Integer) floor.get(1) - 1).query(Integer.class).single())
+                    .as("a day inside the %s floor", floor.get(0)).rootCause()
+                    .hasMessageContaining("keep their content for at least");
+        }
+        assertThatThrownBy(() -> jdbc.sql("SELECT audit.empty_past_retention('SECURITY', now(), now() + interval "
+                + "'181 days')").query(Integer.class).single()).rootCause().hasMessageContaining("is ahead of it");
+
+        long due = PastAuditLog.ago(writer, clock, Duration.ofDays(182))
+                .record(AuditEntry.of(AuditCategory.SECURITY, "test.retention.floors").detail("半年前的登录失败"));
+        transactions.executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            assertThat(jdbc.sql("SELECT audit.empty_past_retention('SECURITY', now() - interval '181 days', now())")
+                    .query(Integer.class).single()).isPositive();
+            assertThat(detail(due)).isNull();
+        });
+        assertThat(detail(due)).isEqualTo("半年前的登录失败");
+    }
+
+    /**
      * Appends the marks of a log passed up to here: the security walk through {@code walkedThrough}, every category
      * re-checked through {@code recheckedThrough}.
      */
