@@ -24,7 +24,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  *
  * <p>The night's pass goes a range of positions per transaction from where the last one stopped (gaps review xlii
  * W2: one UPDATE per category read the whole log every night and, past the statement timeout, stopped for good);
- * {@link RetentionWalk} says how, and what it decides for events stamped out of time order.
+ * {@link RetentionWalk} says how, and what it decides for events stamped out of time order. At the end of a pass the
+ * marks it passed are forgotten (V861): only each category's latest is read.
  */
 @Service
 public class AuditRetention {
@@ -141,6 +142,7 @@ public class AuditRetention {
                 break;
             }
         }
+        walk.forgetPassedMarks();
         if (total > 0) {
             log.info("Audit retention: content of {} events past their period emptied", total);
         }

@@ -154,6 +154,14 @@ final class RetentionWalk {
                 .query(Integer.class).single();
     }
 
+    /**
+     * Deletes every mark but each category's latest through the owner's function (V861): only the latest is read, and
+     * the runtime role may not delete from the audit schema. Returns how many were deleted.
+     */
+    int forgetPassedMarks() {
+        return jdbc.sql("SELECT audit.forget_passed_retention_marks()").query(Integer.class).single();
+    }
+
     /** A mark taken meanwhile by another runner fails on the key, and this chunk's emptying is rolled back with it. */
     private void append(AuditCategory category, long n, long walked, long rechecked, Instant cutoff, int emptied,
                         Instant now) {

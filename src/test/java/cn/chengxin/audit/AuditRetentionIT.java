@@ -185,6 +185,25 @@ class AuditRetentionIT {
     }
 
     /**
+     * Session xliv (V861): a pass forgets the marks it passed, keeping each category's latest (where its walk and its
+     * re-check stand); without it, ~600 rows a night at a city's rate stayed for good.
+     */
+    @Test
+    void aPassKeepsOnlyEachCategorysLatestMark() {
+        List<Long> due = PastAuditLog.ago(writer, clock, retention.periodOf(AuditCategory.SECURITY).plusDays(10))
+                .recordAll(IntStream.range(0, 5).mapToObj(i -> AuditEntry.of(AuditCategory.SECURITY,
+                        "test.retention.marks").detail("到期的登录失败 " + i)).toList());
+        upToDate(due.get(0) - 1, due.get(0) - 1);
+        assertThat(marks()).as("marks of earlier passes and tests").isGreaterThan(AuditCategory.values().length);
+
+        retention.prune(clock, 2, () -> true);
+        assertThat(due).extracting(this::detail).containsOnlyNulls();
+        assertThat(marks()).as("one a category").isEqualTo(AuditCategory.values().length);
+        assertThat(walkedThrough()).as("the latest mark, not an older one").isGreaterThanOrEqualTo(due.get(4));
+        assertThat(retention.prune(clock, 2, () -> true)).as("the next pass goes on from it").isZero();
+    }
+
+    /**
      * Appends the marks of a log passed up to here: the security walk through {@code walkedThrough}, every category
      * re-checked through {@code recheckedThrough}.
      */
@@ -198,6 +217,10 @@ class AuditRetentionIT {
                     FROM audit.retention_mark WHERE category = ? ORDER BY n DESC LIMIT 1""")
                     .params(walkedThrough, recheckedThrough, category.name()).update();
         }
+    }
+
+    private long marks() {
+        return jdbc.sql("SELECT count(*) FROM audit.retention_mark").query(Long.class).single();
     }
 
     private long walkedThrough() {

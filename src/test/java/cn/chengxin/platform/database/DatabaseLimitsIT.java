@@ -202,5 +202,12 @@ class DatabaseLimitsIT {
                 .query(Integer.class).single()).isNotNegative();
         assertThatThrownBy(() -> runtime.sql("UPDATE audit.retention_mark SET walked_through = -1").update())
                 .rootCause().hasMessageContaining("permission denied");
+        // Session xliv (V861): the marks a pass passed are forgotten through the owner's function, never the latest.
+        assertThat(runtime.sql("SELECT audit.forget_passed_retention_marks()").query(Integer.class).single())
+                .isNotNegative();
+        assertThat(runtime.sql("SELECT count(DISTINCT category) FROM audit.retention_mark").query(Long.class).single())
+                .isEqualTo(3);
+        assertThatThrownBy(() -> runtime.sql("DELETE FROM audit.retention_mark").update())
+                .rootCause().hasMessageContaining("permission denied");
     }
 }
