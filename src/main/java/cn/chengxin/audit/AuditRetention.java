@@ -24,8 +24,10 @@ import org.springframework.transaction.PlatformTransactionManager;
  *
  * <p>The night's pass goes a range of positions per transaction from where the last one stopped (gaps review xlii
  * W2: one UPDATE per category read the whole log every night and, past the statement timeout, stopped for good);
- * {@link RetentionWalk} says how, and what it decides for events stamped out of time order. At the end of a pass the
- * marks it passed are forgotten (V861): only each category's latest is read.
+ * {@link RetentionWalk} says how, and what it decides for events stamped out of time order. A night's pass stops after
+ * {@code chengxin.audit.retention.window} (2 hours) and the next night goes on from its marks: the first night after
+ * gaps review xlii W2 walks every position once, hours at a city's size, and would otherwise run into the day. At the
+ * end of a pass the marks it passed are forgotten (V861): only each category's latest is read.
  */
 @Service
 public class AuditRetention {
@@ -52,6 +54,7 @@ public class AuditRetention {
     private final Duration processing;
     private final Duration query;
     private final int chunk;
+    private final Duration window;
     private final RetentionWalk walk;
     private final ClusterJobs jobs;
     private final Clock clock;
@@ -59,7 +62,8 @@ public class AuditRetention {
     AuditRetention(@Value("${chengxin.audit.retention.security:400d}") Duration security,
                    @Value("${chengxin.audit.retention.processing:1100d}") Duration processing,
                    @Value("${chengxin.audit.retention.query:3660d}") Duration query,
-                   @Value("${chengxin.audit.retention.chunk:10000}") int chunk, JdbcClient jdbc,
+                   @Value("${chengxin.audit.retention.chunk:10000}") int chunk,
+                   @Value("${chengxin.audit.retention.window:PT2H}") Duration window, JdbcClient jdbc,
                    PlatformTransactionManager transactions, ClusterJobs jobs, Clock clock) {
         require(security, SECURITY_MINIMUM, "security");
         require(processing, PROCESSING_MINIMUM, "processing");
@@ -71,6 +75,10 @@ public class AuditRetention {
             throw new IllegalStateException("chengxin.audit.retention.chunk must be positive: " + chunk);
         }
         this.chunk = chunk;
+        if (window.isNegative() || window.isZero()) {
+            throw new IllegalStateException("chengxin.audit.retention.window must be positive: " + window);
+        }
+        this.window = window;
         this.walk = new RetentionWalk(jdbc, transactions);
         this.jobs = jobs;
         this.clock = clock;
@@ -110,8 +118,10 @@ public class AuditRetention {
 
     private void run(ClusterJobs.Claim claim) {
         long[] chunks = {claim.done()};
-        prune(clock, chunk, () -> jobs.checkpoint(claim, null, ++chunks[0], chunks[0], HOLD));
-        // Only a pass that ended: one that failed keeps its claim until it lapses, and is then taken over.
+        prune(clock, chunk, clock.instant().plus(window),
+                () -> jobs.checkpoint(claim, null, ++chunks[0], chunks[0], HOLD));
+        // Only a pass that ended (or whose window did): one that failed keeps its claim until it lapses, and is then
+        // taken over, with a window of its own.
         jobs.finished(claim);
     }
 
@@ -130,15 +140,29 @@ public class AuditRetention {
      * whether to go on; a category another runner is passing is left to it.
      */
     long prune(Clock now, int size, BooleanSupplier afterChunk) {
+        return prune(now, size, Instant.MAX, afterChunk);
+    }
+
+    /**
+     * As {@link #prune(Clock, int, BooleanSupplier)}, stopping after the first chunk that ends at or after
+     * {@code until} (by the bean's clock); the categories are passed in order, so a category the window did not reach
+     * waits for the next night. The marks the pass leaves behind are then forgotten, whether it went to the end or not.
+     */
+    long prune(Clock now, int size, Instant until, BooleanSupplier afterChunk) {
         long end = walk.end();
         long total = 0;
         for (AuditCategory category : AuditCategory.values()) {
             Instant at = now.instant();
             RetentionWalk.Passed passed = walk.pass(category, end, at.minus(periodOf(category)), at, size,
-                    afterChunk);
+                    () -> afterChunk.getAsBoolean() && clock.instant().isBefore(until));
             total += passed.emptied();
             if (passed.stopped()) {
-                log.info("Audit retention: stopped at the {} events, passed by another runner", category);
+                if (clock.instant().isBefore(until)) {
+                    log.info("Audit retention: stopped at the {} events, passed by another runner", category);
+                } else {
+                    log.info("Audit retention: the night's window ended in the {} events; the next pass goes on "
+                            + "from their mark", category);
+                }
                 break;
             }
         }

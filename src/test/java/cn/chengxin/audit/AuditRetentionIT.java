@@ -204,6 +204,28 @@ class AuditRetentionIT {
     }
 
     /**
+     * Session xliv: a night's pass stops at its window (here: already over, so after its first chunk), and the next
+     * goes on from the mark that chunk appended: nothing missed, nothing emptied twice.
+     */
+    @Test
+    void aPassStopsAtItsWindowAndTheNextGoesOnFromItsMark() {
+        List<Long> due = PastAuditLog.ago(writer, clock, retention.periodOf(AuditCategory.SECURITY).plusDays(10))
+                .recordAll(IntStream.range(0, 6).mapToObj(i -> AuditEntry.of(AuditCategory.SECURITY,
+                        "test.retention.window").detail("到期的登录失败 " + i)).toList());
+        long kept = audit.record(AuditEntry.of(AuditCategory.SECURITY, "test.retention.window").detail("今天的登录失败"));
+        upToDate(due.get(0) - 1, kept);
+
+        assertThat(retention.prune(clock, 2, clock.instant(), () -> true)).isEqualTo(2);
+        assertThat(due).extracting(this::pruned).containsExactly(true, true, false, false, false, false);
+        assertThat(walkedThrough()).isEqualTo(due.get(1));
+
+        assertThat(retention.prune(clock, 2, Instant.MAX, () -> true)).isGreaterThanOrEqualTo(4);
+        assertThat(due).extracting(this::detail).containsOnlyNulls();
+        assertThat(detail(kept)).isEqualTo("今天的登录失败");
+        assertThat(walkedThrough()).isEqualTo(kept - 1);
+    }
+
+    /**
      * Appends the marks of a log passed up to here: the security walk through {@code walkedThrough}, every category
      * re-checked through {@code recheckedThrough}.
      */

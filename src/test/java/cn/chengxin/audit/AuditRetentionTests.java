@@ -46,7 +46,8 @@ class AuditRetentionTests {
     }
 
     private static AuditRetention retention(Duration security, Duration processing, Duration query) {
-        return new AuditRetention(security, processing, query, 10_000, null, null, null, Clock.systemUTC());
+        return new AuditRetention(security, processing, query, 10_000, Duration.ofHours(2), null, null, null,
+                Clock.systemUTC());
     }
 
     private static IllegalStateException refusal(Duration security, Duration processing, Duration query) {
