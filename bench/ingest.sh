@@ -4,7 +4,8 @@
 # Usage: bench/ingest.sh [rows]   (default 1,000,000)
 # Needs the jar: ./mvnw -q package -DskipTests (BENCH_JAR=path runs another build, to compare two; BENCH_JAVA_OPTS
 # adds JVM options, e.g. -XX:StartFlightRecording=filename=/tmp/ingest.jfr,settings=profile for where the JVM's time goes;
-# CHENGXIN_EMBEDDED_DB_PRELOAD=pg_stat_statements prints the statements the database spent the most time in).
+# CHENGXIN_EMBEDDED_DB_PRELOAD=pg_stat_statements prints the statements the database spent the most time in, with
+# the buffers they touched and the WAL they wrote a row: these, unlike times, hold still on a loaded machine).
 # The plans the statements get: CHENGXIN_EMBEDDED_DB_PRELOAD=pg_stat_statements,auto_explain with
 # CHENGXIN_EMBEDDED_DB_SETTINGS='logging_collector=on;log_directory=/tmp/pg-log;auto_explain.log_min_duration=100ms;
 # auto_explain.log_analyze=on;auto_explain.log_buffers=on' (the embedded server's own log, in that directory).

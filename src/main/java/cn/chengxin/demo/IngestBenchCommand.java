@@ -99,7 +99,7 @@ class IngestBenchCommand implements ApplicationRunner, ExitCodeGenerator {
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         reactionsCaughtUp(jdbc, cpu, cpuBefore, result.received(), ingest);
         if (statements) {
-            printStatementTimes(jdbc);
+            printStatementTimes(jdbc, result.received());
         }
 
         started = System.nanoTime();
@@ -164,14 +164,24 @@ class IngestBenchCommand implements ApplicationRunner, ExitCodeGenerator {
         return true;
     }
 
-    /** The statements the server spent the most time in (inside the server, waits included), top 20. */
-    private static void printStatementTimes(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    /**
+     * The statements the server spent the most time in (inside the server, waits included), top 20, with the buffers
+     * they touched (read from the operating system or found in shared buffers) and the WAL they wrote, each per file
+     * row: unlike the times, these do not move with the machine's load, so two jars' runs on a busy machine compare by
+     * them (session xliv).
+     */
+    private static void printStatementTimes(org.springframework.jdbc.core.simple.JdbcClient jdbc, long fileRows) {
+        double perRow = Math.max(1, fileRows);
         jdbc.sql("""
-                SELECT calls, total_exec_time, rows, shared_blks_read,
+                SELECT calls, total_exec_time, rows, shared_blks_read, shared_blks_hit + shared_blks_read, wal_bytes,
                        left(regexp_replace(query, '\\s+', ' ', 'g'), 150) AS text
                 FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 20""").query((rs, n) -> String.format(
-                "bench-ingest: statement %8.1f s %,9d calls %,11d rows %,9d read  %s", rs.getDouble(2) / 1e3,
-                rs.getLong(1), rs.getLong(3), rs.getLong(4), rs.getString(5))).list().forEach(System.out::println);
+                "bench-ingest: statement %8.1f s %,9d calls %,11d rows %,9d read %6.1f buffers %6.0f B WAL a row  %s",
+                rs.getDouble(2) / 1e3, rs.getLong(1), rs.getLong(3), rs.getLong(4), rs.getLong(5) / perRow,
+                rs.getDouble(6) / perRow, rs.getString(7))).list().forEach(System.out::println);
+        jdbc.sql("SELECT sum(shared_blks_hit + shared_blks_read), sum(wal_bytes) FROM pg_stat_statements")
+                .query((rs, n) -> String.format("bench-ingest: all statements %.1f buffers, %.0f B WAL a row",
+                        rs.getDouble(1) / perRow, rs.getDouble(2) / perRow)).list().forEach(System.out::println);
     }
 
     /**
