@@ -3,6 +3,7 @@ package cn.chengxin.inquiry.web;
 import java.time.Clock;
 
 import cn.chengxin.inquiry.InquirySettings;
+import cn.chengxin.inquiry.LegacyReports;
 import cn.chengxin.inquiry.Reports;
 import cn.chengxin.shared.ratelimit.LimitCounters;
 import cn.chengxin.shared.ratelimit.PerAddressLimit;
@@ -20,7 +21,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * it is authentic and still valid, with a summary. A wrong code and an unknown number get the same answer, so the
  * page reveals nothing without the code; attempts are limited per client address against guessing. A report's QR code
  * carries the code in the URL's fragment ({@link cn.chengxin.inquiry.domain.VerificationLink}), which the page's script
- * ({@code verify.js}) posts in the form: the check is a POST, and the code never sits in a request line.
+ * ({@code verify.js}) posts in the form: the check is a POST, and the code never sits in a request line. A report the
+ * older platform issued before the move ({@link LegacyReports}) is answered as that platform's, with its days only.
  */
 @Controller
 class ReportVerification {
@@ -29,11 +31,14 @@ class ReportVerification {
     private static final String OLD_LINK_CODE = "oldLinkCode";
 
     private final Reports reports;
+    private final LegacyReports legacy;
     private final Clock clock;
     private final PerAddressLimit limit;
 
-    ReportVerification(Reports reports, Clock clock, InquirySettings settings, LimitCounters counters) {
+    ReportVerification(Reports reports, LegacyReports legacy, Clock clock, InquirySettings settings,
+                       LimitCounters counters) {
         this.reports = reports;
+        this.legacy = legacy;
         this.clock = clock;
         this.limit = limit(settings, counters);
     }
@@ -82,6 +87,9 @@ class ReportVerification {
     private void answer(String number, String code, Model model) {
         model.addAttribute("number", number.length() > 40 ? number.substring(0, 40) : number);
         model.addAttribute("checked", true);
-        model.addAttribute("verified", reports.verify(number, code).orElse(null));
+        var verified = reports.verify(number, code);
+        model.addAttribute("verified", verified.orElse(null));
+        // Gaps review xliii X6 (a): a report the older platform issued, when this platform issued none by the number.
+        model.addAttribute("legacy", verified.isPresent() ? null : legacy.verify(number, code).orElse(null));
     }
 }

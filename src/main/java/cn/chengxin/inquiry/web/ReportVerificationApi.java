@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 import cn.chengxin.inquiry.InquirySettings;
+import cn.chengxin.inquiry.LegacyReports;
 import cn.chengxin.inquiry.Reports;
+import cn.chengxin.inquiry.domain.LegacyReport;
 import cn.chengxin.inquiry.domain.ReportKind;
 import cn.chengxin.shared.ratelimit.LimitCounters;
 import cn.chengxin.shared.ratelimit.PerAddressLimit;
@@ -40,7 +42,9 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.NOT_REQUIR
  * <p>The page's limit per client address, counted together with the page ({@code VERIFY_RATE_LIMITED}, 429 with
  * {@code Retry-After}), so that the API is no way round it for someone guessing codes. A wrong code and an unknown
  * number answer alike ({@code NOT_FOUND}), and are not audited, as on the page; a report found is audited about its
- * person ({@code report.verify}), whom 谁查询了我 shows it.
+ * person ({@code report.verify}), whom 谁查询了我 shows it. A report the older platform issued ({@link LegacyReports},
+ * gaps review xliii X6 a) is answered when no report of this platform has the number: genuine (valid or expired) with
+ * {@code legacy} naming that platform, or not found alike.
  */
 @RestController
 @PublicEndpoint
@@ -48,11 +52,14 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.NOT_REQUIR
 class ReportVerificationApi {
 
     private final Reports reports;
+    private final LegacyReports legacy;
     private final Clock clock;
     private final PerAddressLimit limit;
 
-    ReportVerificationApi(Reports reports, Clock clock, InquirySettings settings, LimitCounters counters) {
+    ReportVerificationApi(Reports reports, LegacyReports legacy, Clock clock, InquirySettings settings,
+                          LimitCounters counters) {
         this.reports = reports;
+        this.legacy = legacy;
         this.clock = clock;
         this.limit = ReportVerification.limit(settings, counters);
     }
@@ -75,7 +82,10 @@ class ReportVerificationApi {
 
     /** What a verification found: on the page as a sentence. */
     enum Status {
-        /** Issued by this platform, within its validity, nothing it carries changed since: 真实有效. */
+        /**
+         * Issued by this platform, within its validity, nothing it carries changed since: 真实有效; or, with
+         * {@code legacy}, issued by the older platform and within its validity.
+         */
         VALID,
         /** Authentic and within its validity, but what it carries changed from {@code changedOn}: obtain a new one. */
         CHANGED,
@@ -105,10 +115,21 @@ class ReportVerificationApi {
                         @Schema(description = "Whether the sm3 sent is the report's (either form); null when none was "
                                 + "sent or nothing was found") Boolean sm3Matches,
                         @Schema(description = "Past its retention: its content and PDF deleted; it still verifies")
-                        Boolean emptied) {
+                        Boolean emptied,
+                        @Schema(description = "For a report the older platform issued before the move: that platform "
+                                + "and the report's days; status is then VALID or EXPIRED and nothing else is "
+                                + "answered (this platform holds none of its content). Null for a report issued here")
+                        Legacy legacy) {
 
         static final Verification NOT_FOUND = new Verification(false, Status.NOT_FOUND, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** A report the older platform issued (gaps review xliii X6 a): who issued it, and its days (Beijing). */
+    @Schema(name = "LegacyReport")
+    record Legacy(@Schema(description = "The older platform's name, as registered at the move") String platform,
+                  LocalDate issuedOn,
+                  @Schema(description = "The last day on which it is valid") LocalDate validUntil) {
     }
 
     @PostMapping(path = "/api/v1/reports/verifications", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -118,14 +139,23 @@ class ReportVerificationApi {
             + "verification is audited as its institution's). status VALID (真实有效), CHANGED (authentic and valid, "
             + "what it carries changed from changedOn: obtain a new report), EXPIRED, or NOT_FOUND — a wrong code and "
             + "an unknown number answer alike, 200 with authentic false. A report found is audited about its person, "
-            + "who sees the verification under 谁查询了我. Limited per client address together with the page "
-            + "(chengxin.inquiry.verify-per-minute, 10 by default): 429 VERIFY_RATE_LIMITED with Retry-After.")
+            + "who sees the verification under 谁查询了我. A report the older platform issued before the move answers "
+            + "VALID or EXPIRED with legacy (that platform, the days) and nothing else. Limited per client address "
+            + "together with the page (chengxin.inquiry.verify-per-minute, 10 by default): 429 VERIFY_RATE_LIMITED "
+            + "with Retry-After.")
     @Refuses(status = 429, value = "VERIFY_RATE_LIMITED")
     @Refuses(status = 503, value = "AUDIT_UNAVAILABLE")
     Verification verify(@Valid @RequestBody VerificationRequest request, HttpServletRequest http) {
         limit.take(http.getRemoteAddr(), clock.instant());
         return reports.verify(request.number(), request.code()).map(v -> answer(v, request.sm3()))
+                .or(() -> legacy.verify(request.number(), request.code()).map(ReportVerificationApi::answer))
                 .orElse(Verification.NOT_FOUND);
+    }
+
+    private static Verification answer(LegacyReport.Verified v) {
+        return new Verification(true, v.valid() ? Status.VALID : Status.EXPIRED, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null,
+                new Legacy(v.platform(), v.issuedOn(), v.validUntil()));
     }
 
     private static Verification answer(Reports.Verified v, String sm3) {
@@ -137,7 +167,7 @@ class ReportVerificationApi {
         return new Verification(true, status, v.kind(), v.kindTitle(), summary.generatedAt(), summary.validUntil(),
                 v.changedOn(), summary.maskedName(), summary.maskedNumber(), v.requester(), summary.goodRecords(),
                 summary.negativeRecords(), summary.lists(), v.sm3(), v.taggedSm3(), v.largePrintSm3(), matches,
-                v.emptied());
+                v.emptied(), null);
     }
 
     private static String lower(String hex) {

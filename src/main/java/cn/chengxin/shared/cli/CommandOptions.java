@@ -19,6 +19,13 @@ public final class CommandOptions {
         return i >= 0 && i + 1 < raw.size() ? Integer.parseInt(raw.get(i + 1).replace("_", "")) : fallback;
     }
 
+    /** {@code --name VALUE}, or null when absent or followed by another option. */
+    public static String value(ApplicationArguments args, String name) {
+        List<String> raw = List.of(args.getSourceArgs());
+        int i = raw.indexOf("--" + name);
+        return i < 0 || i + 1 >= raw.size() || raw.get(i + 1).startsWith("--") ? null : raw.get(i + 1);
+    }
+
     /** Whether the flag {@code --name} is given. */
     public static boolean flag(ApplicationArguments args, String name) {
         return List.of(args.getSourceArgs()).contains("--" + name);
