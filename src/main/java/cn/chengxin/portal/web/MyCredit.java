@@ -67,12 +67,14 @@ class MyCredit {
     private final cn.chengxin.creditfile.RecordProceedings proceedings;
     private final cn.chengxin.objection.Objections objections;
     private final Declines declines;
+    private final cn.chengxin.inquiry.MigratedConsents migratedConsents;
 
     MyCredit(CreditFile creditFile, Catalogue catalogue, StaffDirectory directory, Statements statements,
              Consents consents, Reports reports, AuditLog audit, Repairs repairs, java.time.Clock clock,
              cn.chengxin.creditfile.RecordProceedings proceedings, cn.chengxin.objection.Objections objections,
-             Declines declines) {
+             Declines declines, cn.chengxin.inquiry.MigratedConsents migratedConsents) {
         this.declines = declines;
+        this.migratedConsents = migratedConsents;
         this.proceedings = proceedings;
         this.objections = objections;
         this.repairs = repairs;
@@ -182,6 +184,7 @@ class MyCredit {
     String consents(@AuthenticationPrincipal CitizenPrincipal citizen, Model model) {
         var mine = consents.of(citizen.subjectId());
         model.addAttribute("consents", mine);
+        model.addAttribute("migrated", migratedConsents.migratedAmong(mine));
         model.addAttribute("codes", mine.stream().collect(Collectors.toMap(c -> c.id(),
                 consents::codeOf)));
         model.addAttribute("institutions", consents.institutions());
