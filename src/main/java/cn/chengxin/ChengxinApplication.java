@@ -16,11 +16,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class ChengxinApplication {
 
     /** Commands run instead of the server: {@code generate}, {@code verify-audit}, {@code reset-staff-login},
-     * {@code create-administrator}, the move's imports ({@code import-legacy-reports},
-     * {@code import-consents}), the benchmarks. */
+     * {@code create-administrator}, the move's commands ({@code import-legacy-reports}, {@code import-consents},
+     * {@code record-legacy-audit}), the benchmarks. */
     private static final java.util.Set<String> COMMANDS = java.util.Set.of("generate", "verify-audit", "reset-staff-login",
             "create-administrator", "import-legacy-reports", "import-consents",
-            "bench-audit",
+            "record-legacy-audit", "bench-audit",
             "bench-ingest", "bench-checks", "bench-scoring", "bench-reports", "bench-exchange");
     /** Commands that measure the server over HTTP: they run with the web server up (on {@code server.port}). */
     private static final java.util.Set<String> WITH_WEB_SERVER = java.util.Set.of("bench-checks", "bench-reports");

@@ -67,6 +67,12 @@ public final class AuditDetail {
         return code;
     }
 
+    /** The plain value of that name, if the detail has one (a label's key is not a value read back). */
+    public Optional<String> value(String name) {
+        int at = names.indexOf(name);
+        return at < 0 || values.get(at).label() ? Optional.empty() : Optional.of(values.get(at).text());
+    }
+
     /** The values, in the order given. */
     public List<Value> values() {
         return values;

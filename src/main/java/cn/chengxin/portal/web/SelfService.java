@@ -45,14 +45,17 @@ class SelfService {
     private final cn.chengxin.listing.ExitProposals exits;
     private final cn.chengxin.listing.ListNoticeReadings readings;
     private final cn.chengxin.account.ElectronicServiceAgreements eService;
+    private final cn.chengxin.audit.LegacyAuditArchive legacyAudit;
 
     SelfService(SubjectRegistry subjects, AccessHistory history, AuditLog audit, cn.chengxin.listing.Listing listing,
                 cn.chengxin.listing.EntryProceedings entryProceedings, cn.chengxin.scoring.Scoring scoring,
                 cn.chengxin.account.Notices notices, java.time.Clock clock,
                 cn.chengxin.scoring.ScoreReviews scoreReviews, cn.chengxin.exchange.ReceivedEntries received,
                 cn.chengxin.listing.ExitProposals exits, cn.chengxin.listing.ListNoticeReadings readings,
-                cn.chengxin.account.ElectronicServiceAgreements eService) {
+                cn.chengxin.account.ElectronicServiceAgreements eService,
+                cn.chengxin.audit.LegacyAuditArchive legacyAudit) {
         this.eService = eService;
+        this.legacyAudit = legacyAudit;
         this.readings = readings;
         this.exits = exits;
         this.received = received;
@@ -141,6 +144,8 @@ class SelfService {
         model.addAttribute("olderBefore", page.olderBefore());
         model.addAttribute("own", own);
         model.addAttribute("paged", before != null);
+        // Gaps review xliii X8: on a platform that replaced an older one, from which day this page covers.
+        model.addAttribute("coverage", legacyAudit.coverage().orElse(null));
         return "me/access";
     }
 
