@@ -45,6 +45,7 @@ import cn.chengxin.listing.domain.PublicListing;
 import cn.chengxin.listing.domain.RedListStanding;
 import cn.chengxin.listing.domain.SeriousGround;
 import cn.chengxin.listing.persistence.JdbcAwaitingBirthDates;
+import cn.chengxin.listing.persistence.JdbcListMigrations;
 import cn.chengxin.listing.persistence.JdbcListing;
 import cn.chengxin.shared.City;
 import cn.chengxin.shared.DomainProblem;
@@ -97,6 +98,8 @@ public class Listing {
             + "不是本人的失信行为，不能作为将本人列入名单的依据";
 
     private final JdbcListing store;
+    /** The decisions of an older system migrated here, which the evaluation does not propose again (X2). */
+    private final JdbcListMigrations migrations;
     private final EntryTransactions tickTransactions;
     private final OwedExitEvents owedExitEvents;
     private final CaseRecusal recusal;
@@ -125,7 +128,8 @@ public class Listing {
             WithheldFromPublicLists withheldFromPublic, EntryProceedings proceedings,
             @Value("${chengxin.listing.announcement-days:30}") int announcementDays,
             ObjectProvider<NoticeHolds> noticeHolds, CaseRecusal recusal, EntryTransactions tickTransactions,
-            OwedExitEvents owedExitEvents, ElectronicServiceAgreements eService) {
+            OwedExitEvents owedExitEvents, ElectronicServiceAgreements eService, JdbcListMigrations migrations) {
+        this.migrations = migrations;
         this.eService = eService;
         this.tickTransactions = tickTransactions;
         this.owedExitEvents = owedExitEvents;
@@ -346,6 +350,9 @@ public class Listing {
         // does not come back to the review queue at every evaluation (a new record, or a department's proposal by
         // hand, may still be reviewed).
         Set<String> settled = store.settledRecordsOf(subjectIds);
+        // A decision the older system took and the platform migrated in force (X2) is not proposed again from its
+        // back-loaded record: that would notify the subject a second time of a listing in force.
+        Set<String> migrated = migrations.migratedDecisions(subjectIds);
         LocalDate today = LocalDate.now(clock);
         Instant now = clock.instant();
         // Read at the first proposal only: most evaluations propose nothing.
@@ -372,7 +379,8 @@ public class Listing {
                     if (!OwnConduct.of(record.linked()) || !rule.proposes(record.itemCode(), record.content())
                             || entries.stream().anyMatch(e -> e.listType() == rule.listType()
                             && record.recordKey().equals(e.recordKey()))
-                            || settled.contains(rule.listType() + ":" + record.recordKey())) {
+                            || settled.contains(rule.listType() + ":" + record.recordKey())
+                            || restsOnMigrated(migrated, subject, rule, record)) {
                         continue;
                     }
                     if (rule.listType() == ListType.RED && (RedListStanding.barredBy(openLists)
@@ -466,6 +474,21 @@ public class Listing {
                             .with("ageUnknown", ageUnknown)));
         }
         return new Evaluation(proposed, ended, minors, ageUnknown);
+    }
+
+    /**
+     * Whether the record is the one a decision migrated from an older system rests on (gaps review xliii X2): same
+     * subject, list and rule, and the record's decision date is the decision's act day or its decision number the
+     * decision's document number ({@link JdbcListMigrations#migratedDecisions}).
+     */
+    private static boolean restsOnMigrated(Set<String> migrated, UUID subject, ListRule rule, FileEntry record) {
+        if (migrated.isEmpty()) {
+            return false;
+        }
+        String basis = subject + ":" + rule.listType().name() + ":" + rule.code() + ":";
+        return migrated.contains(basis + "day:" + record.decisionDate())
+                || record.decisionNumber() != null && migrated.contains(basis + "number:"
+                + record.decisionNumber().strip());
     }
 
     /**

@@ -201,6 +201,11 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/lists/{id}/exit", EnumSet.of(Who.CREDIT_OFFICE, Who.CHECKER)),
             Map.entry("POST /console/lists/{id}/exit/approve", EnumSet.of(Who.CREDIT_OFFICE, Who.CHECKER)),
             Map.entry("POST /console/lists/{id}/exit/reject", EnumSet.of(Who.CREDIT_OFFICE, Who.CHECKER)),
+            // Gaps review xliii X2: the list clerks upload an older system's entries, the lists' reviewers decide.
+            Map.entry("GET /console/list-migrations", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR, Who.CHECKER)),
+            Map.entry("POST /console/list-migrations", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR)),
+            Map.entry("POST /console/list-migrations/{id}/approve", EnumSet.of(Who.CREDIT_OFFICE, Who.CHECKER)),
+            Map.entry("POST /console/list-migrations/{id}/reject", EnumSet.of(Who.CREDIT_OFFICE, Who.CHECKER)),
             Map.entry("GET /console/lists/notices", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR, Who.CHECKER)),
             Map.entry("GET /console/lists/notices/{id}/print",
                     EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR, Who.CHECKER)),

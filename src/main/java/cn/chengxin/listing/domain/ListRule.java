@@ -95,8 +95,9 @@ public record ListRule(String code, int version, ListType listType, String name,
     /**
      * Whether an entry by this rule must wait for a notice: a black-list one for the written prior notice (国办发〔2020〕
      * 49号) unless a court listed its subjects; a red-list one for its public notice (《河南省社会信用条例》第二十八条).
+     * Public for an entry migrated from an older system ({@link MigratedEntry}), which must show that notice's days.
      */
-    private boolean noticeRequired() {
+    public boolean noticeRequired() {
         return listType == ListType.BLACK && !listedByCourt() || listType == ListType.RED;
     }
 

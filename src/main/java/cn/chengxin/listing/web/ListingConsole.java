@@ -76,9 +76,12 @@ class ListingConsole {
     private final AuditLog audit;
     private final Clock clock;
     private final cn.chengxin.listing.ListNoticeReadings readings;
+    private final cn.chengxin.listing.ListMigrations migrations;
 
     ListingConsole(Listing listing, ExitProposals exits, EntryProceedings proceedings, SubjectRegistry subjects,
-                   StaffDirectory staff, AuditLog audit, Clock clock, cn.chengxin.listing.ListNoticeReadings readings) {
+                   StaffDirectory staff, AuditLog audit, Clock clock, cn.chengxin.listing.ListNoticeReadings readings,
+                   cn.chengxin.listing.ListMigrations migrations) {
+        this.migrations = migrations;
         this.readings = readings;
         this.exits = exits;
         this.proceedings = proceedings;
@@ -220,6 +223,8 @@ class ListingConsole {
                 .purpose("名单认定审核", "国办发〔2020〕49号"));
         model.addAttribute("entry", entry);
         model.addAttribute("ageJudgedOn", listing.ageJudgedOn(entry).orElse(null));
+        // Decided by the older system and migrated (X2): its history there, the notice it served and when.
+        model.addAttribute("migratedFrom", migrations.migratedFrom(id).orElse(null));
         model.addAttribute("linkedCopy", listing.restsOnLinkedCopy(entry));
         // Who proposed and who reviewed by their names: the entry keeps account ids, which tell a reader nothing.
         model.addAttribute("proposerName", staff.displayName(entry.proposedBy()).orElse(null));
