@@ -45,6 +45,13 @@ public record NewRecord(UUID subjectId, String itemCode, int itemVersion, String
                 revocationReason);
     }
 
+    /** This version on another subject's file: the one kept by a join approved since its subject was resolved. */
+    public NewRecord underSubject(UUID subject) {
+        return new NewRecord(subject, itemCode, itemVersion, departmentCode, sourceRecordId, version, action,
+                decisionNumber, decisionDate, content, publicationEnd, retentionEnd, fingerprint, legacyFingerprint,
+                linkedFrom, revocationReason);
+    }
+
     /** This version with other last days of publication and retention. */
     NewRecord withEnds(LocalDate publication, LocalDate retention) {
         return new NewRecord(subjectId, itemCode, itemVersion, departmentCode, sourceRecordId, version, action,

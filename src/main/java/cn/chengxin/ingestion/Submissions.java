@@ -76,7 +76,7 @@ public class Submissions {
     private final BatchClaims claims;
     private final AuditLog audit;
     private final Clock clock;
-    private final org.springframework.transaction.support.TransactionTemplate withRegistrations;
+    private final org.springframework.transaction.support.TransactionTemplate chunkTransactions;
 
     Submissions(RowValidator validator, SubjectRegistry subjects, RenamingSubjects renaming, Catalogue catalogue,
                 CreditFile creditFile, JdbcBatches batches, BatchClaims claims, AuditLog audit, Clock clock,
@@ -90,7 +90,7 @@ public class Submissions {
         this.claims = claims;
         this.audit = audit;
         this.clock = clock;
-        this.withRegistrations = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.chunkTransactions = new org.springframework.transaction.support.TransactionTemplate(transactions);
     }
 
     /** A row with its line (file) or position (API, from 1). */
@@ -628,17 +628,18 @@ public class Submissions {
         List<RowError> errors = new ArrayList<>(chunk.errors());
         int accepted = 0;
         int duplicates = 0;
-        // The residences and memberships the records give are written with them: the rescoring their storage
-        // triggers once they commit reads them (DeliveredRegistrations).
-        List<StoreOutcome> outcomes = chunk.records().isEmpty() ? List.of()
-                : chunk.records().stream().noneMatch(r -> DeliveredRegistrations.feeds(r.itemCode()))
-                ? creditFile.store(batchId, by, chunk.records(), chunk.copyOf())
-                : withRegistrations.execute(tx -> {
-                    List<StoreOutcome> stored = creditFile.store(batchId, by, chunk.records(), chunk.copyOf());
-                    DeliveredRegistrations.facts(chunk.records(), stored, subjects::recordResidences,
+        // Under the subjects that are the records' when they are stored (JoinedSinceResolved). The residences and
+        // memberships the records give are written with them: the rescoring their storage triggers once they commit
+        // reads them (DeliveredRegistrations).
+        Stored stored = chunk.records().isEmpty() ? new Stored(List.of(), List.of())
+                : chunkTransactions.execute(tx -> {
+                    List<NewRecord> records = JoinedSinceResolved.underKeptSubjects(chunk.records(), subjects);
+                    List<StoreOutcome> results = creditFile.store(batchId, by, records, chunk.copyOf());
+                    DeliveredRegistrations.facts(records, results, subjects::recordResidences,
                             subjects::recordMemberships);
-                    return stored;
+                    return new Stored(records, results);
                 });
+        List<StoreOutcome> outcomes = stored.outcomes();
         for (int i = 0; i < outcomes.size(); i++) {
             long line = chunk.lines().get(i);
             StoreOutcome outcome = outcomes.get(i);
@@ -651,8 +652,8 @@ public class Submissions {
                 case REFUSED -> errors.add(new RowError(line, "sourceRecordId", outcome.code(), outcome.message()));
             }
         }
-        DeliveredRenames.propose(renaming, chunk.records(), chunk.lines(), outcomes, actor, errors);
-        Establishment.Dates established = Establishment.datesIn(chunk.records(), outcomes);
+        DeliveredRenames.propose(renaming, stored.records(), chunk.lines(), outcomes, actor, errors);
+        Establishment.Dates established = Establishment.datesIn(stored.records(), outcomes);
         subjects.recordEstablishment(established.stored(), established.replayed());
         long rejectedRows = errors.stream().mapToLong(RowError::line).distinct().count();
         // A warning is about a row taken: none for one refused after all (by the credit file, or as a rename).
@@ -663,6 +664,10 @@ public class Submissions {
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "ingestion.chunk").by(actor).detail(AuditDetail
                 .of("CHUNK_PROCESSED").with("batch", batchId).with("rows", chunk.rows()).with("accepted", accepted)
                 .with("duplicates", duplicates).with("rejected", rejectedRows)));
+    }
+
+    /** A chunk's records as stored, and their outcomes in order. */
+    private record Stored(List<NewRecord> records, List<StoreOutcome> outcomes) {
     }
 
     /**

@@ -37,7 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
  * subject's document a further document of the kept one and drops the joined subject's row, the audit log takes the
  * joined pseudonym as an alias of the kept one, and {@link SubjectsJoined} has every module move what it keeps under
  * the joined subject (records, list entries, checks, cases, accounts, scores). The approval either commits whole or
- * not at all, and of two reviewers at once, or two joins of the same subjects, one join is made. Every step is
+ * not at all, and of two reviewers at once, or two joins of the same subjects, one join is made. An ingestion chunk
+ * resolved before an approval and stored after it is stored under the kept subject: the approval waits for the chunks
+ * being stored, and those stored after it follow it ({@link SubjectRegistry#keptSubjectsHoldingJoins}). Every step is
  * audited under both pseudonyms (RULES.md §10).
  */
 @Service
@@ -102,6 +104,10 @@ public class SubjectJoining {
         TypedText.requireNoIdentityNumber("note", "审核意见", note);
         Actor by = AuditLog.currentActor();
         SubjectJoin proposal = reviewable(proposalId, by);
+        // Before anything is locked or moved: the writers that resolved the joined subject before their transaction
+        // and hold joins off while they write under it commit first, and their rows are moved below; those after this
+        // commits find the join (SubjectRegistry#keptSubjectsHoldingJoins).
+        joins.holdJoinsExclusively();
         // Decided first: the proposal's row lock makes a second reviewer wait, then find it decided. A refusal below
         // rolls the decision back.
         if (!joins.decide(proposalId, FurtherDocument.Status.APPROVED, by.actorId(), by.actorName(), clock.instant(),

@@ -23,12 +23,14 @@ import cn.chengxin.subject.domain.RelayedNames;
 import cn.chengxin.subject.domain.SubjectKind;
 import cn.chengxin.subject.domain.SubjectNames;
 import cn.chengxin.subject.persistence.JdbcNameChanges;
+import cn.chengxin.subject.persistence.JdbcSubjectJoins;
 import cn.chengxin.subject.persistence.JdbcSubjects;
 import cn.chengxin.subject.persistence.SubjectBulkCopy;
 import cn.chengxin.subject.persistence.SubjectBulkCopy.SealedOrganisation;
 import cn.chengxin.subject.persistence.SubjectBulkCopy.SealedPerson;
 import cn.chengxin.subject.protection.IdentityProtection;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -41,16 +43,18 @@ public class SubjectRegistry {
     private final JdbcSubjects subjects;
     private final SubjectBulkCopy bulk;
     private final JdbcNameChanges nameChanges;
+    private final JdbcSubjectJoins joins;
     private final IdentityProtection protection;
     private final AuditLog audit;
     private final Clock clock;
 
-    SubjectRegistry(JdbcSubjects subjects, SubjectBulkCopy bulk, JdbcNameChanges nameChanges,
+    SubjectRegistry(JdbcSubjects subjects, SubjectBulkCopy bulk, JdbcNameChanges nameChanges, JdbcSubjectJoins joins,
                     IdentityProtection protection, AuditLog audit, Clock clock) {
         this.subjects = subjects;
         this.audit = audit;
         this.bulk = bulk;
         this.nameChanges = nameChanges;
+        this.joins = joins;
         this.protection = protection;
         this.clock = clock;
     }
@@ -89,6 +93,21 @@ public class SubjectRegistry {
                 unknownCode, DomainProblem.Kind.NOT_FOUND, "平台没有该主体的信用档案"));
         audit.record(look.apply(pseudonymOf(subjectId).orElseThrow()));
         return subjectId;
+    }
+
+    /**
+     * The subjects kept by the joins approved of any of these ids, resolved before the caller's transaction: joined id
+     * to kept id, absent for an id joined into nobody (most). A person's file is one, whichever document it was found
+     * by (98号 三(一) "确保个人身份识别信息的唯一性"; RULES.md §1; issue #4: the subject registry, one subject per person),
+     * and a join approved between a writer's resolution and its write ({@link SubjectJoining#approve}) has moved the
+     * joined subject's records already, so what the writer writes under the joined id must go to the kept one. Joins
+     * are held off, shared, until the caller's transaction ends: an approval waits for it, and one approved before is
+     * read here. One query, whatever the number of ids.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public java.util.Map<UUID, UUID> keptSubjectsHoldingJoins(java.util.Collection<UUID> ids) {
+        joins.holdJoinsShared();
+        return joins.keptInsteadOf(ids);
     }
 
     /**

@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -45,6 +48,43 @@ public class JdbcSubjectJoins {
     public List<String> joinedPseudonyms() {
         return jdbc.sql("SELECT joined_pseudonym FROM subject.join_proposal WHERE status = 'APPROVED'")
                 .query(String.class).list();
+    }
+
+    /**
+     * Holds joins off until the caller's transaction ends, shared: a writer that resolved its subjects before its
+     * transaction (an ingestion chunk) takes it before it writes under them, and reads the joins approved meanwhile
+     * after it ({@link #keptInsteadOf}).
+     */
+    public void holdJoinsShared() {
+        jdbc.sql("SELECT pg_advisory_xact_lock_shared(hashtextextended('subject.joins', 7))").query(Object.class)
+                .single();
+    }
+
+    /**
+     * The exclusive counterpart of {@link #holdJoinsShared}, taken by an approval before it moves anything: it waits
+     * for the writers holding it shared to commit, and they wait for it.
+     */
+    public void holdJoinsExclusively() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('subject.joins', 7))").query(Object.class).single();
+    }
+
+    /**
+     * The subject kept by the approved join of each of these ids that was joined into another: joined id to kept id,
+     * one query over V335's index of approved joins. One step is enough: a join moves the earlier joins of its joined
+     * subject to its kept one ({@link #moveRegistryEntries}), so the kept subject of an approved join always exists.
+     */
+    public Map<UUID, UUID> keptInsteadOf(Collection<UUID> ids) {
+        Map<UUID, UUID> kept = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("""
+                            SELECT joined_id, subject_id FROM subject.join_proposal
+                             WHERE status = 'APPROVED' AND joined_id = ANY(?::uuid[])""")
+                    .param(ids.toArray(UUID[]::new))
+                    .query(rs -> {
+                        kept.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+                    });
+        }
+        return kept;
     }
 
     /** @return false when the joined subject already has a pending proposal (one at a time) */
