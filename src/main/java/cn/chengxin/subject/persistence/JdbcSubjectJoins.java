@@ -32,6 +32,9 @@ public class JdbcSubjectJoins {
                    p.decided_by, p.decided_by_name, p.decided_at, p.decision_note
             FROM subject.join_proposal p""";
 
+    /** The joins' lock ({@link #holdJoinsShared}), one for every subject as {@link HeldDocuments}' is. */
+    private static final String JOINS_LOCK = "hashtextextended('subject.joins', 7)";
+
     private final JdbcClient jdbc;
 
     public JdbcSubjectJoins(JdbcClient jdbc) {
@@ -53,19 +56,19 @@ public class JdbcSubjectJoins {
     /**
      * Holds joins off until the caller's transaction ends, shared: a writer that resolved its subjects before its
      * transaction (an ingestion chunk) takes it before it writes under them, and reads the joins approved meanwhile
-     * after it ({@link #keptInsteadOf}).
+     * after it ({@link #keptInsteadOf}). Writers do not wait for each other.
      */
     public void holdJoinsShared() {
-        jdbc.sql("SELECT pg_advisory_xact_lock_shared(hashtextextended('subject.joins', 7))").query(Object.class)
-                .single();
+        jdbc.sql("SELECT pg_advisory_xact_lock_shared(" + JOINS_LOCK + ")").query(Object.class).single();
     }
 
     /**
      * The exclusive counterpart of {@link #holdJoinsShared}, taken by an approval before it moves anything: it waits
-     * for the writers holding it shared to commit, and they wait for it.
+     * for the writers under way (a chunk's transaction: well under a second; the connection's {@code lock_timeout}
+     * bounds it), and holds the next ones back for its own few statements.
      */
     public void holdJoinsExclusively() {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('subject.joins', 7))").query(Object.class).single();
+        jdbc.sql("SELECT pg_advisory_xact_lock(" + JOINS_LOCK + ")").query(Object.class).single();
     }
 
     /**
