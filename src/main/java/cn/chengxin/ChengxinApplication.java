@@ -10,16 +10,16 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>Without arguments it serves the public site, the citizens' self-service and the staff console. With
  * a command as first argument it runs that command and exits: {@code generate --residents N --seed S}
  * loads a synthetic population into an empty database; {@code generate-keys <dir>} writes the production key files
- * without starting anything.
+ * without starting anything; {@code migrate} applies the release's migrations and exits (README 升级).
  */
 @SpringBootApplication
 public class ChengxinApplication {
 
     /** Commands run instead of the server: {@code generate}, {@code verify-audit}, {@code reset-staff-login},
-     * {@code create-administrator}, the move's commands ({@code import-legacy-reports}, {@code import-consents},
-     * {@code record-legacy-audit}), the benchmarks. */
+     * {@code create-administrator}, {@code migrate}, the move's commands ({@code import-legacy-reports},
+     * {@code import-consents}, {@code record-legacy-audit}), the benchmarks. */
     private static final java.util.Set<String> COMMANDS = java.util.Set.of("generate", "verify-audit", "reset-staff-login",
-            "create-administrator", "import-legacy-reports", "import-consents",
+            "create-administrator", "migrate", "import-legacy-reports", "import-consents",
             "record-legacy-audit", "bench-audit",
             "bench-ingest", "bench-checks", "bench-scoring", "bench-reports", "bench-exchange");
     /** Commands that measure the server over HTTP: they run with the web server up (on {@code server.port}). */
@@ -49,9 +49,13 @@ public class ChengxinApplication {
         app.setDefaultProperties(java.util.Map.of("chengxin.cli.command", args[0]));
         // A command decides itself what goes into the database: never the automatic demo seeding, nor the windows
         // applied at start, which would move its records in the background while it measures or exits.
-        String[] withOverrides = java.util.Arrays.copyOf(args, args.length + 2);
-        withOverrides[args.length] = "--chengxin.demo.seed-on-empty=false";
-        withOverrides[args.length + 1] = "--chengxin.creditfile.windows-on-start=false";
-        return app.run(withOverrides);
+        java.util.List<String> withOverrides = new java.util.ArrayList<>(java.util.List.of(args));
+        withOverrides.add("--chengxin.demo.seed-on-empty=false");
+        withOverrides.add("--chengxin.creditfile.windows-on-start=false");
+        if ("migrate".equals(args[0])) {
+            // The one run that migrates, even where the instances run with SPRING_FLYWAY_ENABLED=false (README 升级).
+            withOverrides.add("--spring.flyway.enabled=true");
+        }
+        return app.run(withOverrides.toArray(String[]::new));
     }
 }

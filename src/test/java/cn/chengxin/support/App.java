@@ -20,6 +20,12 @@ public final class App {
 
     /** Starts with {@code profile} active, or with none when it is null (as a start that forgot to name one). */
     public static ConfigurableApplicationContext start(Path dataDir, String profile, String... extraArgs) {
+        SpringApplicationBuilder app = new SpringApplicationBuilder(ChengxinApplication.class);
+        return (profile == null ? app : app.profiles(profile)).run(arguments(dataDir, extraArgs));
+    }
+
+    /** The arguments of an instance on its own data directory, {@code extraArgs} last. */
+    public static String[] arguments(Path dataDir, String... extraArgs) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--chengxin.db.embedded-dir=" + dataDir.resolve("postgres"),
@@ -27,7 +33,6 @@ public final class App {
                 "--chengxin.db.clean-on-start=false",
                 "--chengxin.keys.dir=" + dataDir.resolve("keys")));
         args.addAll(List.of(extraArgs));
-        SpringApplicationBuilder app = new SpringApplicationBuilder(ChengxinApplication.class);
-        return (profile == null ? app : app.profiles(profile)).run(args.toArray(String[]::new));
+        return args.toArray(String[]::new);
     }
 }
