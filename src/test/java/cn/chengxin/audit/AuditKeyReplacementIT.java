@@ -75,7 +75,7 @@ class AuditKeyReplacementIT {
         AuditKeys replaced = keys.withSigner(new CheckpointSigner(Sm2Keys.generate().privateKey()));
         String newKeyId = replaced.keyId();
         Files.writeString(keyDir.resolve("audit-checkpoint-sm2." + newKeyId + ".pub"), replaced.signer().publicKey());
-        Checkpoints newCheckpoints = new Checkpoints(jdbc, replaced, clock);
+        Checkpoints newCheckpoints = new Checkpoints(jdbc, replaced, clock, "");
         AuditVerification newVerification = new AuditVerification(jdbc, replaced, newCheckpoints, retention, clock);
         long seq = audit.record(AuditEntry.of(AuditCategory.QUERY, "report.view").subject(pseudonym).detail("after"));
         Checkpoints.Signed underNewKey = newCheckpoints.checkpointNow().orElseThrow();

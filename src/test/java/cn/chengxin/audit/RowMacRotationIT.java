@@ -86,7 +86,7 @@ class RowMacRotationIT {
         assertThat(macVersion(before)).as("sealed before the rotation").isEqualTo(keys.macVersion());
         assertThat(macVersion(after)).as("sealed by the instance holding the next version").isEqualTo(version);
         assertThat(macVersion(later)).as("an instance not yet restarted").isEqualTo(keys.macVersion());
-        AuditVerification withNextKey = new AuditVerification(jdbc, rotated, new Checkpoints(jdbc, rotated, clock),
+        AuditVerification withNextKey = new AuditVerification(jdbc, rotated, new Checkpoints(jdbc, rotated, clock, ""),
                 retention, clock);
         assertThat(withNextKey.verify().findings()).as("the whole log under the rotated keys")
                 .noneMatch(f -> f.kind() == AuditVerification.FindingKind.ROW_SEAL_BROKEN);
