@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
+import cn.chengxin.platform.database.SchemaVersion;
 import cn.chengxin.shared.JobAmount;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.support.IntegrationTest;
@@ -41,6 +42,9 @@ class JobRunRecordsIT {
 
     @Autowired
     JobRunRecords records;
+
+    @Autowired
+    SchemaVersion schema;
 
     @Autowired
     JobRunRetention retention;
@@ -107,6 +111,11 @@ class JobRunRecordsIT {
         assertThat(page).contains("data-job=\"NightlySample.empties\"", "data-job=\"NightlySample.fails\"",
                 "data-job=\"CheckIndex.refresh\"", "id=\"job-runs\"", "id=\"cluster-jobs\"",
                 "id=\"stalled-passes\"", "IllegalStateException", "fixedDelay").doesNotContain(NUMBER);
+        // Gaps review xliv Y6: what this instance runs, the schema's version beside the release.
+        String version = jdbc.sql("SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL "
+                + "ORDER BY installed_rank DESC LIMIT 1").query(String.class).single();
+        assertThat(schema.current()).map(Object::toString).contains(version);
+        assertThat(page).contains("id=\"running-release\"", "data-field=\"schema\">" + version + "<");
     }
 
     @Test
