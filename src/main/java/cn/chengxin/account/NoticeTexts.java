@@ -10,6 +10,7 @@ import cn.chengxin.account.domain.NoticeSms;
 import cn.chengxin.account.domain.TextRetries;
 import cn.chengxin.account.persistence.JdbcAccounts;
 import cn.chengxin.account.persistence.JdbcNotices;
+import cn.chengxin.shared.JobOutcome;
 import cn.chengxin.subject.PersonalDataProtection;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -74,6 +75,7 @@ public class NoticeTexts implements MeterBinder {
             sendDue();
         } catch (RuntimeException e) {
             log.error("Notice texts: the outbox could not be read: {}", e.getClass().getSimpleName());
+            JobOutcome.failed("outbox", e);
         }
     }
 

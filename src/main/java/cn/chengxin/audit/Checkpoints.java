@@ -10,6 +10,7 @@ import cn.chengxin.audit.domain.MerkleHash;
 import cn.chengxin.audit.domain.MerkleTree;
 import cn.chengxin.audit.persistence.AuditKeys;
 import cn.chengxin.audit.persistence.ReadNodeSource;
+import cn.chengxin.shared.JobOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -58,6 +59,7 @@ public class Checkpoints {
             checkpointNow();
         } catch (RuntimeException e) {
             log.error("Audit checkpoint failed", e);
+            JobOutcome.failed("checkpoint", e);
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import cn.chengxin.audit.domain.RestoreMarks;
+import cn.chengxin.shared.JobOutcome;
 import cn.chengxin.shared.jdbc.HandedOutSequences;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -191,6 +192,7 @@ public class RestoreGuard implements SmartInitializingSingleton {
             keepMarks();
         } catch (RuntimeException e) {
             log.error("Cannot write the restore marks to {}: a restore would go unnoticed until this is fixed", file, e);
+            JobOutcome.failed("restore marks", e);
         }
     }
 

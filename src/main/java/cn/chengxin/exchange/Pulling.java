@@ -10,6 +10,7 @@ import java.util.Optional;
 import cn.chengxin.exchange.domain.Backoff;
 import cn.chengxin.exchange.persistence.JdbcExchange;
 import cn.chengxin.exchange.wire.SignedBatch;
+import cn.chengxin.shared.JobOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -94,7 +95,9 @@ class Pulling {
                 failed(partner, now, "interrupted");
                 return applied;
             } catch (RuntimeException e) {
+                // Not the partner's answer (those above are the partner's state, on its page): the platform's own.
                 failed(partner, now, e.getClass().getSimpleName() + ": " + e.getMessage());
+                JobOutcome.failed("pull from " + partner.code(), e);
                 return applied;
             }
         }

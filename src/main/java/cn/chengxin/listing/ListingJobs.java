@@ -6,6 +6,7 @@ import java.util.function.IntSupplier;
 import cn.chengxin.catalog.ItemVersionApproved;
 import cn.chengxin.creditfile.RecordsChanged;
 import cn.chengxin.shared.JobAmount;
+import cn.chengxin.shared.JobOutcome;
 import cn.chengxin.shared.jdbc.ResumablePasses;
 import cn.chengxin.subject.BirthDateCompleted;
 import org.slf4j.Logger;
@@ -124,6 +125,7 @@ class ListingJobs {
             return work.getAsInt();
         } catch (RuntimeException e) {
             log.warn("Lists: the tick's {} failed and is left for the next tick: {}", step, e.toString());
+            JobOutcome.failed(step, e);
             return 0;
         }
     }

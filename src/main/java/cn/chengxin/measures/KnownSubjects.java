@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.Function;
 
+import cn.chengxin.shared.JobOutcome;
 import cn.chengxin.subject.SubjectJoining;
 import cn.chengxin.subject.SubjectRegistry;
 import org.slf4j.Logger;
@@ -196,6 +197,7 @@ class KnownSubjects {
         } catch (RuntimeException e) {
             // The next run tries again; until then a joined document may be answered from the joined file here.
             log.warn("approved joins could not be read: {}", e.toString());
+            JobOutcome.failed("approved joins", e);
         }
     }
 

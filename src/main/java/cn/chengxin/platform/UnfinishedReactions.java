@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import cn.chengxin.shared.JobOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -76,6 +77,7 @@ class UnfinishedReactions {
             resubmitDue();
         } catch (RuntimeException e) {
             log.error("Module reactions: resubmission failed: {}", e.toString());
+            JobOutcome.failed("resubmission", e);
         }
     }
 

@@ -7,10 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 import cn.chengxin.shared.JobAmount;
+import cn.chengxin.shared.JobOutcome;
 import cn.chengxin.shared.privacy.IdentityRedaction;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
@@ -33,7 +35,8 @@ import org.springframework.util.ClassUtils;
  * run whose instance died stays begun and never ended) and when it ends. A job that runs more often (the check index
  * every 250 ms, the outbox push every 2 s) adds its runs to its hour's row in memory, written at most once a
  * {@link #FREQUENT}, when the hour turns and at shutdown: some fifty upserts a minute at most, instead of tens of rows
- * a second. A job that catches its own failures and returns ends "succeeded" here, as on its gauge.
+ * a second. A job that catches a failure of its own to go on says it ({@link JobOutcome}): its run ends failed here, the
+ * failed step named before the message, as a run that threw (gaps review xlii W5 rest).
  *
  * <p>The failure's exception class and message are kept; the message with every identity, document and phone number
  * masked ({@link IdentityRedaction}, as in the logs), on one line, at most {@link #MESSAGE} characters. Writing never
@@ -98,7 +101,7 @@ class JobRunRecords implements ObservationHandler<ScheduledTaskObservationContex
     public void onStart(ScheduledTaskObservationContext context) {
         JobAmount.open();
         Instant now = now();
-        context.put(Started.class, new Started(now));
+        context.put(Started.class, new Started(now, JobOutcome.open()));
         JobState state = jobs.computeIfAbsent(name(context), JobState::new);
         synchronized (state) {
             if (state.unwritten && !now.truncatedTo(ChronoUnit.HOURS).equals(state.hour)) {
@@ -114,11 +117,13 @@ class JobRunRecords implements ObservationHandler<ScheduledTaskObservationContex
     @Override
     public void onStop(ScheduledTaskObservationContext context) {
         OptionalLong amount = JobAmount.close();
+        JobOutcome.close();
         Instant end = now();
         Started started = context.get(Started.class);
+        Optional<JobOutcome.Caught> caught = started == null ? Optional.empty() : started.outcome().caught();
         JobState state = jobs.computeIfAbsent(name(context), JobState::new);
         synchronized (state) {
-            state.end(started == null ? end : started.at(), end, context.getError(), amount);
+            state.end(started == null ? end : started.at(), end, context.getError(), caught, amount);
             if (state.writeThrough || state.writtenAt == null
                     || !state.writtenAt.plus(FREQUENT).isAfter(end)) {
                 write(state);
@@ -141,9 +146,28 @@ class JobRunRecords implements ObservationHandler<ScheduledTaskObservationContex
     /** A failure's message as kept: numbers masked, on one line, shortened. */
     static String message(Throwable failure) {
         String message = failure.getMessage();
-        if (message == null) {
-            return null;
-        }
+        return message == null ? null : kept(message);
+    }
+
+    /**
+     * A caught failure's message as kept: the step that failed, the exception's message (its class when it has none)
+     * and how many more steps failed in the run, masked, on one line, shortened as {@link #message(Throwable)}.
+     */
+    static String message(JobOutcome.Caught caught) {
+        RuntimeException failure = caught.failure();
+        String text = caught.step() + ": "
+                + (failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage())
+                + (caught.count() > 1 ? " (+" + (caught.count() - 1) + ")" : "");
+        return kept(text);
+    }
+
+    /** Whether the observed run said a failure it caught ({@link JobOutcome}), for its gauge. */
+    static boolean caughtFailure(ScheduledTaskObservationContext context) {
+        Started started = context.get(Started.class);
+        return started != null && started.outcome().caught().isPresent();
+    }
+
+    private static String kept(String message) {
         String masked = IdentityRedaction.redact(message).replaceAll("\\p{Cntrl}+", " ").strip();
         return masked.length() <= MESSAGE ? masked : masked.substring(0, MESSAGE - 1) + "…";
     }
@@ -173,7 +197,7 @@ class JobRunRecords implements ObservationHandler<ScheduledTaskObservationContex
         return ClassUtils.getUserClass(context.getTargetClass()).getSimpleName() + "." + context.getMethod().getName();
     }
 
-    private record Started(Instant at) {
+    private record Started(Instant at, JobOutcome.Run outcome) {
     }
 
     /** One job's runs on this instance in the hour being counted, as far as not yet written (counts) or as last. */
@@ -228,24 +252,24 @@ class JobRunRecords implements ObservationHandler<ScheduledTaskObservationContex
             unwritten = true;
         }
 
-        void end(Instant started, Instant end, Throwable error, OptionalLong did) {
+        void end(Instant started, Instant end, Throwable error, Optional<JobOutcome.Caught> caught, OptionalLong did) {
             if (hour == null) {
                 begin(started);
             }
             long ms = Duration.between(started, end).toMillis();
             runs++;
             lastEnded = end;
-            lastFailed = error != null;
             lastDuration = ms;
             maxDuration = Math.max(maxDuration, ms);
             totalDuration += ms;
-            if (error == null) {
+            lastFailed = error != null || caught.isPresent();
+            if (!lastFailed) {
                 lastSucceeded = end;
             } else {
                 failures++;
                 lastFailedAt = end;
-                failureClass = error.getClass().getName();
-                failureMessage = message(error);
+                failureClass = (error != null ? error : caught.get().failure()).getClass().getName();
+                failureMessage = error != null ? message(error) : message(caught.get());
             }
             if (did.isPresent()) {
                 amount = (amount == null ? 0 : amount) + did.getAsLong();

@@ -31,8 +31,9 @@ import org.springframework.util.ClassUtils;
  * When each scheduled job last ran to its end without throwing (gaps review xxxiii N8: a nightly job that threw was
  * only logged, and the scheduler moved on): the gauge {@code chengxin.job.last.success} (seconds since the epoch),
  * tagged {@code job=Class.method}, for every {@code @Scheduled} method, from Spring's observation of scheduled runs,
- * which also gives {@code tasks.scheduled.execution} (count, time, outcome). A job that catches its own failures and
- * logs them ends "successfully" here; those report through their own health or metrics (the audit checkpoint).
+ * which also gives {@code tasks.scheduled.execution} (count, time, outcome). A job that catches a failure of its own to
+ * go on and says it ({@link cn.chengxin.shared.JobOutcome}) does not end successfully here either (gaps review xlii W5
+ * rest), so its gauge ages as a thrown failure's does.
  * Per instance: with N5's claims a job another instance ran shows here as not run.
  *
  * <p>Every job's gauge exists from the instance's start, set to the start until its first successful run (gaps
@@ -73,7 +74,7 @@ class ScheduledJobRuns implements ObservationHandler<ScheduledTaskObservationCon
 
     @Override
     public void onStop(ScheduledTaskObservationContext context) {
-        if (context.getError() != null) {
+        if (context.getError() != null || JobRunRecords.caughtFailure(context)) {
             return;
         }
         String job = name(ClassUtils.getUserClass(context.getTargetClass()), context.getMethod());

@@ -5,9 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import cn.chengxin.platform.database.SchemaVersion;
 import cn.chengxin.shared.JobAmount;
+import cn.chengxin.shared.JobOutcome;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Principals;
@@ -70,6 +73,18 @@ class JobRunRecordsIT {
         }
     }
 
+    /** A job whose steps are guarded, as the list tick's: a failed step is caught, said, and the next goes on. */
+    static class GuardedSample {
+        void tick() {
+            try {
+                throw new IllegalStateException("no entry for " + NUMBER);
+            } catch (RuntimeException e) {
+                JobOutcome.failed("activation", e);
+            }
+            JobAmount.add(3);
+        }
+    }
+
     static class FrequentSample {
         void tick() {
         }
@@ -116,6 +131,31 @@ class JobRunRecordsIT {
                 + "ORDER BY installed_rank DESC LIMIT 1").query(String.class).single();
         assertThat(schema.current()).map(Object::toString).contains(version);
         assertThat(page).contains("id=\"running-release\"", "data-field=\"schema\">" + version + "<");
+    }
+
+    /**
+     * W5 rest: a run whose step failed and was caught (the job went on) is recorded failed, the step named, the number
+     * masked, with what the steps after it did; the page shows it failed, where it showed "succeeded".
+     */
+    @Test
+    void aRunThatCaughtAFailedStepIsRecordedAndShownFailed() throws Exception {
+        run(new GuardedSample(), "tick");
+
+        Map<String, Object> row = row("GuardedSample.tick");
+        assertThat(row).containsEntry("runs", 1).containsEntry("failures", 1).containsEntry("last_failed", true)
+                .containsEntry("failure_class", IllegalStateException.class.getName())
+                .containsEntry("last_succeeded_at", null).containsEntry("amount", 3L);
+        assertThat((String) row.get("failure_message")).startsWith("activation: no entry for 1101")
+                .doesNotContain(NUMBER);
+
+        String page = mvc.perform(get("/console/jobs").with(authentication(Principals.staff("jobs-auditor-2",
+                        "CREDIT_OFFICE", Permission.CONSOLE_HOME, Permission.AUDIT_READ))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        Matcher outcome = Pattern.compile("data-job=\"GuardedSample\\.tick\".*?data-field=\"outcome\"[^>]*>([^<]*)<",
+                Pattern.DOTALL).matcher(page);
+        assertThat(outcome.find()).isTrue();
+        assertThat(outcome.group(1).strip()).isIn("失败", "Failed");
+        assertThat(page).doesNotContain(NUMBER);
     }
 
     @Test

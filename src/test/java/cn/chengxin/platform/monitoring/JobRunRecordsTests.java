@@ -1,5 +1,6 @@
 package cn.chengxin.platform.monitoring;
 
+import cn.chengxin.shared.JobOutcome;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,5 +21,16 @@ class JobRunRecordsTests {
         assertThat(JobRunRecords.message(new IllegalStateException("x".repeat(1000))))
                 .hasSize(JobRunRecords.MESSAGE).endsWith("…");
         assertThat(JobRunRecords.message(new IllegalStateException((String) null))).isNull();
+    }
+
+    /** W5 rest: a failure a job caught to go on is kept with its step and how many more failed, masked as any. */
+    @Test
+    void aCaughtFailureIsKeptWithItsStepMaskedAndTheCountOfTheOthers() {
+        assertThat(JobRunRecords.message(new JobOutcome.Caught("activation",
+                new IllegalStateException("no entry for 11010519491231002X"), 3)))
+                .startsWith("activation: no entry for 1101").endsWith("002X (+2)")
+                .doesNotContain("11010519491231002X");
+        assertThat(JobRunRecords.message(new JobOutcome.Caught("expiry", new IllegalStateException(), 1)))
+                .isEqualTo("expiry: IllegalStateException");
     }
 }

@@ -4,16 +4,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import cn.chengxin.shared.JobOutcome;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.support.ScheduledTaskObservationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
 import static org.mockito.Mockito.mock;
 
 /**
@@ -85,6 +88,36 @@ class ScheduledJobRunsTests {
 
         runs.onStop(new ScheduledTaskObservationContext(new Jobs(), Jobs.class.getDeclaredMethod("tick")));
         assertThat(lastSuccess("Jobs.tick")).isEqualTo(START.getEpochSecond() + 3600);
+    }
+
+    /**
+     * Gaps review xlii W5 rest: a job that catches a failure to go on and says it ({@link JobOutcome}) does not set its
+     * gauge, as a job that threw does not.
+     */
+    @Test
+    void aRunThatSaidACaughtFailureLeavesItsGauge() throws Exception {
+        Clock clock = mock(Clock.class);
+        given(clock.millis()).willReturn(START.toEpochMilli(), START.toEpochMilli() + 3_600_000);
+        given(clock.instant()).willReturn(START);
+        ScheduledJobRuns runs = started(clock);
+        JobRunRecords records = new JobRunRecords(mock(JdbcClient.class, RETURNS_DEEP_STUBS), clock);
+
+        ScheduledTaskObservationContext caught = new ScheduledTaskObservationContext(new Jobs(),
+                Jobs.class.getDeclaredMethod("tick"));
+        records.onStart(caught);
+        JobOutcome.failed("a step", new IllegalStateException("the step failed"));
+        runs.onStop(caught);
+        records.onStop(caught);
+        assertThat(lastSuccess("Jobs.tick")).isEqualTo(START.getEpochSecond());
+
+        JobOutcome.failed("after the run", new IllegalStateException("not a scheduled run's"));
+        ScheduledTaskObservationContext clean = new ScheduledTaskObservationContext(new Jobs(),
+                Jobs.class.getDeclaredMethod("tick"));
+        records.onStart(clean);
+        runs.onStop(clean);
+        records.onStop(clean);
+        assertThat(lastSuccess("Jobs.tick")).as("a failure said outside the run is not the next run's")
+                .isEqualTo(START.getEpochSecond() + 3600);
     }
 
     /** The handler of a context holding the jobs, as the application's start leaves it. */
