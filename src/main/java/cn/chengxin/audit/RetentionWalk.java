@@ -94,6 +94,7 @@ final class RetentionWalk {
                     return new Passed(emptied, true);
                 }
                 emptied += step.map(Step::emptied).orElse(0);
+                cn.chengxin.shared.JobAmount.add(step.map(Step::emptied).orElse(0)); // the run's amount (W5 rest)
                 if (step.isEmpty() || step.get().done()) {
                     break;
                 }

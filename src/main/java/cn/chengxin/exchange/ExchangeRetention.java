@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import cn.chengxin.shared.JobAmount;
 import cn.chengxin.shared.jdbc.ResumablePasses;
 import cn.chengxin.shared.jdbc.RetentionPasses;
 import org.slf4j.Logger;
@@ -95,6 +96,7 @@ public class ExchangeRetention {
         // A few hundred rows at most (24 a partner a day, pruned daily): one statement, on every run.
         long hours = jdbc.sql("DELETE FROM exchange.acked_hour WHERE hour < ?")
                 .param(Timestamp.from(now.instant().minus(ACKED_HOURS_KEPT))).update();
+        JobAmount.add(hours);
         if (outbox[0] + batches[0] + hours > 0) {
             log.info("Exchange retention: {} superseded acknowledged outbox versions and {} inbound batch ids "
                     + "past the reconciliation window, {} hours of acknowledgements past the page's {} days deleted",

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import cn.chengxin.shared.JobAmount;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -47,7 +48,9 @@ public final class RetentionPasses {
 
     /**
      * Starts the pass of {@code code} for {@code now}'s day, pruning what is older than {@code period}, unless it has
-     * started already (another instance, an earlier run that day); then runs it, or joins it, to its end.
+     * started already (another instance, an earlier run that day); then runs it, or joins it, to its end. The holders
+     * of the chunks passed here are the scheduled run's amount ({@link JobAmount}; gaps review xlii W5 rest), 0 when
+     * nothing was due or another instance passed it all.
      */
     public void run(String code, Clock now, Duration period, int size, ResumablePasses.Work work) {
         int day = day(now);
@@ -58,7 +61,12 @@ public final class RetentionPasses {
                 .update() == 1) {
             passes.supersedeBefore(code, day);
         }
-        passes.run(code, day, size, work);
+        JobAmount.add(0);
+        passes.run(code, day, size, (after, chunk) -> {
+            ResumablePasses.Chunk done = work.pass(after, chunk);
+            JobAmount.add(done.holders());
+            return done;
+        });
     }
 
     public Optional<ResumablePasses.Pass> pass(String code, LocalDate day) {

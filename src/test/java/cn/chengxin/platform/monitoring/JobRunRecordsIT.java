@@ -1,16 +1,20 @@
 package cn.chengxin.platform.monitoring;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cn.chengxin.platform.database.SchemaVersion;
 import cn.chengxin.shared.JobAmount;
 import cn.chengxin.shared.JobOutcome;
+import cn.chengxin.shared.jdbc.ResumablePasses;
+import cn.chengxin.shared.jdbc.RetentionPasses;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Principals;
@@ -20,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.support.ScheduledMethodRunnable;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -58,6 +63,9 @@ class JobRunRecordsIT {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    PlatformTransactionManager transactions;
+
     /** Jobs as the scheduler runs them: each is named by its class and method. */
     static class NightlySample {
         void empties() {
@@ -82,6 +90,16 @@ class JobRunRecordsIT {
                 JobOutcome.failed("activation", e);
             }
             JobAmount.add(3);
+        }
+    }
+
+    /** A job that works in passes, as the check and exchange retention: three chunks of 4 deleted each. */
+    record PassSample(RetentionPasses passes, String code) {
+
+        void nightly() {
+            int[] full = {2};
+            passes.run(code, Clock.systemUTC(), Duration.ofDays(1), 10,
+                    (after, size) -> new ResumablePasses.Chunk(null, full[0]-- > 0 ? size : 3, 4));
         }
     }
 
@@ -156,6 +174,22 @@ class JobRunRecordsIT {
         assertThat(outcome.find()).isTrue();
         assertThat(outcome.group(1).strip()).isIn("失败", "Failed");
         assertThat(page).doesNotContain(NUMBER);
+    }
+
+    /** W5 rest: a job that works in passes reports the holders its chunks passed, and 0 once the pass is done. */
+    @Test
+    void aPassBasedJobReportsWhatItsChunksDidAndZeroWhenTheDaysPassIsDone() throws Exception {
+        PassSample job = new PassSample(new RetentionPasses(jdbc, transactions, Clock.systemUTC(),
+                "measures.check_retention_pass"), "job-run-sample-" + UUID.randomUUID());
+        run(job, "nightly");
+        assertThat(row("PassSample.nightly")).containsEntry("amount", 12L);
+
+        run(job, "nightly");
+        records.writeAll(); // a second run within a minute of the first counts in memory until then
+        assertThat(row("PassSample.nightly")).as("the day's pass done: the second run adds 0, and says it")
+                .containsEntry("runs", 2).containsEntry("amount", 12L);
+        assertThat(jdbc.sql("SELECT holders_evaluated FROM measures.check_retention_pass WHERE code LIKE "
+                + "'job-run-sample-%' AND finished_at IS NOT NULL").query(Long.class).list()).contains(12L);
     }
 
     @Test
