@@ -85,11 +85,13 @@ class JobRunRecords implements ObservationHandler<ScheduledTaskObservationContex
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final NightlyRuns nightly;
     private final Map<String, JobState> jobs = new ConcurrentHashMap<>();
 
-    JobRunRecords(JdbcClient jdbc, Clock clock) {
+    JobRunRecords(JdbcClient jdbc, Clock clock, NightlyRuns nightly) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.nightly = nightly;
     }
 
     @Override
@@ -121,14 +123,19 @@ class JobRunRecords implements ObservationHandler<ScheduledTaskObservationContex
         Instant end = now();
         Started started = context.get(Started.class);
         Optional<JobOutcome.Caught> caught = started == null ? Optional.empty() : started.outcome().caught();
-        JobState state = jobs.computeIfAbsent(name(context), JobState::new);
+        Instant start = started == null ? end : started.at();
+        String job = name(context);
+        JobState state = jobs.computeIfAbsent(job, JobState::new);
         synchronized (state) {
-            state.end(started == null ? end : started.at(), end, context.getError(), caught, amount);
+            state.end(start, end, context.getError(), caught, amount);
             if (state.writeThrough || state.writtenAt == null
                     || !state.writtenAt.plus(FREQUENT).isAfter(end)) {
                 write(state);
             }
         }
+        // Outside the lock: the audit log waits for durability.
+        nightly.ended(job, start, end, context.getError() != null ? context.getError()
+                : caught.map(JobOutcome.Caught::failure).orElse(null), amount);
     }
 
     /** At shutdown: the counts of the frequent jobs not written yet. */

@@ -3,6 +3,9 @@ package cn.chengxin.platform.monitoring;
 import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -23,6 +26,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.annotation.Schedules;
+import org.springframework.scheduling.support.CronExpression;
 import org.springframework.scheduling.support.ScheduledTaskObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
@@ -95,30 +99,72 @@ class ScheduledJobRuns implements ObservationHandler<ScheduledTaskObservationCon
      */
     static Map<String, String> schedules(ConfigurableListableBeanFactory beans, Environment environment) {
         Map<String, String> jobs = new TreeMap<>();
+        annotated(beans).forEach((job, annotations) -> {
+            StringJoiner schedule = new StringJoiner("; ");
+            for (Scheduled s : annotations) {
+                String cron = environment.resolvePlaceholders(s.cron()).trim();
+                if (!Scheduled.CRON_DISABLED.equals(cron)) {
+                    schedule.add(schedule(s, cron, environment));
+                }
+            }
+            if (schedule.length() > 0) {
+                jobs.put(job, schedule.toString());
+            }
+        });
+        return jobs;
+    }
+
+    /** Two firings of a nightly job's cron are at least this far apart. */
+    static final Duration NIGHTLY = Duration.ofHours(12);
+
+    /**
+     * The jobs of {@link #jobs} run at most twice a day: each of their crons turned on fires {@link #NIGHTLY} or more
+     * after its firing before (the nightly retention and windows, the daily claims), none on a fixed delay or rate.
+     * Their runs are audited each ({@link NightlyRuns}); the ticks' are not.
+     */
+    static Set<String> nightly(ConfigurableListableBeanFactory beans, Environment environment) {
+        Set<String> nightly = new TreeSet<>();
+        annotated(beans).forEach((job, annotations) -> {
+            boolean on = false;
+            boolean rare = true;
+            for (Scheduled s : annotations) {
+                String cron = environment.resolvePlaceholders(s.cron()).trim();
+                if (!Scheduled.CRON_DISABLED.equals(cron)) {
+                    on = true;
+                    rare &= !cron.isEmpty() && rare(cron, s.zone());
+                }
+            }
+            if (on && rare) {
+                nightly.add(job);
+            }
+        });
+        return nightly;
+    }
+
+    /** Whether the cron's next two firings after a fixed day are at least {@link #NIGHTLY} apart. */
+    static boolean rare(String cron, String zone) {
+        CronExpression expression = CronExpression.parse(cron);
+        ZonedDateTime from = ZonedDateTime.of(2026, 1, 5, 0, 0, 0, 0,
+                zone.isEmpty() ? ZoneOffset.UTC : ZoneId.of(zone));
+        ZonedDateTime first = expression.next(from);
+        ZonedDateTime second = first == null ? null : expression.next(first);
+        return second == null || Duration.between(first, second).compareTo(NIGHTLY) >= 0;
+    }
+
+    /** Every {@code @Scheduled} method of the context's beans by its name, with its annotations (merged, repeated). */
+    private static Map<String, Set<Scheduled>> annotated(ConfigurableListableBeanFactory beans) {
+        Map<String, Set<Scheduled>> jobs = new TreeMap<>();
         for (String bean : beans.getBeanDefinitionNames()) {
             Class<?> type = beans.getType(bean, false);
             if (type == null) {
                 continue;
             }
             Class<?> user = ClassUtils.getUserClass(type);
-            Map<Method, Set<Scheduled>> scheduled = MethodIntrospector.selectMethods(user,
-                    (MethodIntrospector.MetadataLookup<Set<Scheduled>>) m -> {
-                        Set<Scheduled> s = AnnotatedElementUtils.getMergedRepeatableAnnotations(m, Scheduled.class,
-                                Schedules.class);
-                        return s.isEmpty() ? null : s;
-                    });
-            scheduled.forEach((method, annotations) -> {
-                StringJoiner schedule = new StringJoiner("; ");
-                for (Scheduled s : annotations) {
-                    String cron = environment.resolvePlaceholders(s.cron()).trim();
-                    if (!Scheduled.CRON_DISABLED.equals(cron)) {
-                        schedule.add(schedule(s, cron, environment));
-                    }
-                }
-                if (schedule.length() > 0) {
-                    jobs.put(name(user, method), schedule.toString());
-                }
-            });
+            MethodIntrospector.selectMethods(user, (MethodIntrospector.MetadataLookup<Set<Scheduled>>) m -> {
+                Set<Scheduled> s = AnnotatedElementUtils.getMergedRepeatableAnnotations(m, Scheduled.class,
+                        Schedules.class);
+                return s.isEmpty() ? null : s;
+            }).forEach((method, annotations) -> jobs.put(name(user, method), annotations));
         }
         return jobs;
     }

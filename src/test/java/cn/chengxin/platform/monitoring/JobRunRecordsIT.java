@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.support.ScheduledMethodRunnable;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -192,6 +193,25 @@ class JobRunRecordsIT {
                 + "'job-run-sample-%' AND finished_at IS NOT NULL").query(Long.class).list()).contains(12L);
     }
 
+    /**
+     * W5 rest: a nightly job's run writes one PROCESSING audit entry at its end, with the job, the instance and what it
+     * did, even at nothing due; a tick's runs (the check index every 250 ms) write none.
+     */
+    @Test
+    void aNightlyRunIsAuditedOnceEvenWithNothingDueAndATickIsNot() throws Exception {
+        long before = nightlyEntries("JobRunRetention.nightly");
+        run(retention, "nightly");
+
+        assertThat(nightlyEntries("JobRunRetention.nightly")).isEqualTo(before + 1);
+        Map<String, Object> entry = jdbc.sql("SELECT category, result, detail FROM audit.event "
+                        + "WHERE action = 'platform.nightly-run' AND detail LIKE ? ORDER BY seq DESC LIMIT 1")
+                .param("%job=JobRunRetention.nightly;%").query().singleRow();
+        assertThat(entry).containsEntry("category", "PROCESSING").containsEntry("result", "SUCCESS");
+        assertThat((String) entry.get("detail")).startsWith("reason=NIGHTLY_RUN; job=JobRunRetention.nightly; ")
+                .contains("; instance=" + JobRunRecords.INSTANCE + "; amount=");
+        assertThat(nightlyEntries("CheckIndex.refresh")).as("a tick is recorded in job_run only").isZero();
+    }
+
     @Test
     void aFrequentJobAddsItsRunsToItsHoursRowInsteadOfARowARun() throws Exception {
         for (int i = 0; i < 50; i++) {
@@ -230,7 +250,13 @@ class JobRunRecordsIT {
     }
 
     private void run(Object jobs, String method) throws Exception {
-        new ScheduledMethodRunnable(jobs, jobs.getClass().getDeclaredMethod(method), null, () -> observations).run();
+        new ScheduledMethodRunnable(jobs, ClassUtils.getUserClass(jobs).getDeclaredMethod(method), null,
+                () -> observations).run();
+    }
+
+    private long nightlyEntries(String job) {
+        return jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'platform.nightly-run' AND detail LIKE ?")
+                .param("%job=" + job + ";%").query(Long.class).single();
     }
 
     private Map<String, Object> row(String job) {

@@ -74,6 +74,20 @@ class ScheduledJobRunsTests {
                         java.util.Map.entry("Jobs.tick", "fixedDelay PT1M"));
     }
 
+    /** Gaps review xlii W5 rest: the jobs whose runs are audited each are those run at most twice a day. */
+    @Test
+    void theNightlyJobsAreThoseWhoseCronsFireTwiceADayAtMost() {
+        context.registerBean(Jobs.class);
+        context.refresh();
+
+        assertThat(ScheduledJobRuns.nightly(context.getBeanFactory(), context.getEnvironment()))
+                .containsExactly("Jobs.nightly");
+        assertThat(ScheduledJobRuns.rare("0 10 * * * *", "Asia/Shanghai")).as("hourly").isFalse();
+        assertThat(ScheduledJobRuns.rare("0 * * * * *", "")).as("every minute").isFalse();
+        assertThat(ScheduledJobRuns.rare("0 0 3,15 * * *", "")).as("twice a day").isTrue();
+        assertThat(ScheduledJobRuns.rare("0 30 2 * * MON", "Asia/Shanghai")).as("weekly").isTrue();
+    }
+
     @Test
     void aSuccessfulRunSetsItsGaugeAndAFailedOneLeavesIt() throws Exception {
         Clock clock = mock(Clock.class);
@@ -100,7 +114,8 @@ class ScheduledJobRunsTests {
         given(clock.millis()).willReturn(START.toEpochMilli(), START.toEpochMilli() + 3_600_000);
         given(clock.instant()).willReturn(START);
         ScheduledJobRuns runs = started(clock);
-        JobRunRecords records = new JobRunRecords(mock(JdbcClient.class, RETURNS_DEEP_STUBS), clock);
+        JobRunRecords records = new JobRunRecords(mock(JdbcClient.class, RETURNS_DEEP_STUBS), clock,
+                mock(NightlyRuns.class));
 
         ScheduledTaskObservationContext caught = new ScheduledTaskObservationContext(new Jobs(),
                 Jobs.class.getDeclaredMethod("tick"));
