@@ -24,7 +24,7 @@ class NightlyRunAudit {
     @EventListener
     void on(NightlyRunEnded run) {
         AuditDetail detail = AuditDetail.of(run.failed() ? "NIGHTLY_RUN_FAILED" : "NIGHTLY_RUN")
-                .with("job", run.job()).with("instance", run.instance())
+                .with("job", run.job()).withLabel("name", "jobs.name." + run.job()).with("instance", run.instance())
                 .with("amount", run.amount() == null ? "—" : run.amount())
                 .with("startedAt", run.startedAt())
                 .with("ms", Duration.between(run.startedAt(), run.endedAt()).toMillis());

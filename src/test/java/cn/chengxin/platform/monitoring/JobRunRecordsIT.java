@@ -5,6 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -21,6 +24,7 @@ import cn.chengxin.support.Principals;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.support.ScheduledMethodRunnable;
 import org.springframework.test.web.servlet.MockMvc;
@@ -66,6 +70,12 @@ class JobRunRecordsIT {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    JobRuns runs;
+
+    @Autowired
+    MessageSource messages;
 
     /** Jobs as the scheduler runs them: each is named by its class and method. */
     static class NightlySample {
@@ -210,6 +220,39 @@ class JobRunRecordsIT {
         assertThat((String) entry.get("detail")).startsWith("reason=NIGHTLY_RUN; job=JobRunRetention.nightly; ")
                 .contains("; instance=" + JobRunRecords.INSTANCE + "; amount=");
         assertThat(nightlyEntries("CheckIndex.refresh")).as("a tick is recorded in job_run only").isZero();
+    }
+
+    /**
+     * W5 rest: the page names each job for the clerk (信用修复资格, not RepairJobs.eligible), the scheduled jobs and the
+     * once-across-instances jobs' rows alike, in both languages; the technical name stays beside it.
+     */
+    @Test
+    void everyJobHasANameInBothLanguagesAndThePageShowsIt() throws Exception {
+        // Moments.*: spring-modulith-moments, on the test classpath only (spring-modulith-starter-test).
+        List<String> jobs = new ArrayList<>(runs.jobs().stream().filter(j -> j.schedule() != null)
+                .map(JobRuns.Job::job).filter(job -> !job.startsWith("Moments.")).toList());
+        assertThat(jobs).as("the jobs scheduled here").contains("RepairJobs.eligible", "CheckIndex.refresh");
+        jobs.addAll(List.of("platform.consistency", "audit.verify", "audit.retention", "account.dormant",
+                "account.banned-keys", "repair.eligible", "inquiry.banned-consents", "exchange.reconcile",
+                "scoring.recompute", "oversight.figure-days"));
+        jobs.addAll(runs.clusterJobs().stream().map(JobRuns.ClusterJob::job).toList());
+        List<String> unnamed = new ArrayList<>();
+        for (String job : jobs) {
+            String chinese = messages.getMessage("jobs.name." + job, null, null, Locale.SIMPLIFIED_CHINESE);
+            String english = messages.getMessage("jobs.name." + job, null, null, Locale.ENGLISH);
+            if (chinese == null || english == null || english.codePoints()
+                    .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+                unnamed.add(job);
+            }
+        }
+        assertThat(unnamed).as("jobs without jobs.name.<job> in both languages").isEmpty();
+
+        String page = mvc.perform(get("/console/jobs").param("job", "RepairJobs.eligible")
+                        .with(authentication(Principals.staff("jobs-auditor-3", "CREDIT_OFFICE",
+                                Permission.CONSOLE_HOME, Permission.AUDIT_READ))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains(">信用修复资格</a>", "<span class=\"hint mono\">RepairJobs.eligible</span>",
+                "作业 信用修复资格 的运行记录");
     }
 
     @Test
