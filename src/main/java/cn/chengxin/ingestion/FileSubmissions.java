@@ -86,6 +86,8 @@ public class FileSubmissions {
     private volatile boolean stopping;
     /** The files running, or waiting for their claim, on this instance. */
     private final Map<UUID, Reading> reading = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The files received and not yet taken by the worker, in the order the worker takes them (gaps review xliii X9). */
+    private final WaitingFiles waiting = new WaitingFiles();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "ingestion-files");
         t.setDaemon(true);
@@ -258,8 +260,12 @@ public class FileSubmissions {
         queue(batch.id(), batch.departmentCode(), upload, RowSources.open(upload.file(), upload.name(), limits));
     }
 
+    /**
+     * The file waits its turn among the others on this instance ({@link WaitingFiles}: fairly across departments, in
+     * order within one); each task handed to the worker runs the file whose turn it is when the worker gets to it.
+     */
     private void queue(UUID batchId, String departmentCode, Upload upload, RowSource source) {
-        worker.execute(new DelegatingSecurityContextRunnable(() -> {
+        waiting.add(departmentCode, new DelegatingSecurityContextRunnable(() -> {
             if (stopping) {
                 source.close();
                 return;
@@ -272,6 +278,12 @@ public class FileSubmissions {
                 release(batchId, upload.file());
             }
         }));
+        worker.execute(() -> {
+            Runnable next = waiting.take();
+            if (next != null) {
+                next.run();
+            }
+        });
     }
 
     /**
