@@ -114,6 +114,16 @@ public class CreditFile {
      */
     @Transactional
     public List<StoreOutcome> store(UUID batchId, String acceptedBy, List<NewRecord> chunk, List<Integer> copyOf) {
+        return store(batchId, acceptedBy, chunk, copyOf, false);
+    }
+
+    /**
+     * {@link #store(UUID, String, List, List)} of a chunk whose batch is a back-load ({@code backLoad}: marked
+     * {@code origin=MIGRATION}) or not: stored alike, and its events say which ({@link RecordsChanged#backLoad}).
+     */
+    @Transactional
+    public List<StoreOutcome> store(UUID batchId, String acceptedBy, List<NewRecord> chunk, List<Integer> copyOf,
+                                    boolean backLoad) {
         Instant now = clock.instant();
         Set<String> items = new HashSet<>();
         chunk.forEach(r -> items.add(r.itemCode()));
@@ -171,8 +181,8 @@ public class CreditFile {
         }
         alignDecisions(records, ofDecisions, decisions, now);
         if (!changed.isEmpty()) {
-            events.publishEvent(new RecordsChanged(batchId, changed, "ingestion"));
-            events.publishEvent(new RecordStatesChanged(stored, RecordStatesChanged.STORED));
+            events.publishEvent(new RecordsChanged(batchId, changed, RecordStatesChanged.STORED, backLoad));
+            events.publishEvent(new RecordStatesChanged(stored, RecordStatesChanged.STORED, backLoad));
         }
         return List.of(outcomes);
     }
