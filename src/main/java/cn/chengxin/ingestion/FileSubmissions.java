@@ -203,6 +203,14 @@ public class FileSubmissions {
      * background under the caller's identity.
      */
     public UUID start(UUID batchId, String departmentCode, Upload upload) {
+        return start(batchId, departmentCode, upload, BatchOrigin.ROUTINE);
+    }
+
+    /**
+     * {@link #start(UUID, String, Upload)} of a file sent as {@code origin} (gaps review xliii X4): stored with the
+     * batch when it is received, so that its run, or its run again after a restart, is the back-load it was sent as.
+     */
+    public UUID start(UUID batchId, String departmentCode, Upload upload, BatchOrigin origin) {
         try {
             // Refused before the batch is stored: the worker would refuse it too, and leave it running for ever.
             Submissions.requireDepartment(departmentCode);
@@ -225,7 +233,7 @@ public class FileSubmissions {
         if (existing.isEmpty()) {
             // Visible at once (progress, GET by id); the worker recognises it as its own batch to run.
             if (batches.start(batchId, departmentCode, cn.chengxin.audit.AuditLog.currentActor().actorName(), "FILE",
-                    upload.name(), upload.sha256(), null, java.time.Instant.now())) {
+                    upload.name(), upload.sha256(), null, java.time.Instant.now(), BatchOrigin.orRoutine(origin))) {
                 queued = spooled(batchId, upload);
             } else {
                 // Another first upload under the same key was stored since the look-up: this one is its resend, or

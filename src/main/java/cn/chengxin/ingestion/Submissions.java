@@ -102,9 +102,18 @@ public class Submissions {
      * BATCH_TOO_LARGE, the code the check API gives a batch over its limit: one situation, one code across the API.
      */
     public BatchResult submit(UUID batchId, String departmentCode, List<IncomingRecord> records) {
+        return submit(batchId, departmentCode, records, BatchOrigin.ROUTINE);
+    }
+
+    /**
+     * {@link #submit(UUID, String, List)} of a batch sent as {@code origin} (gaps review xliii X4): a MIGRATION batch,
+     * which the caller was allowed to send, is stored alike and its chunks' events say it is a back-load. A resend runs
+     * as the batch was first sent.
+     */
+    public BatchResult submit(UUID batchId, String departmentCode, List<IncomingRecord> records, BatchOrigin origin) {
         List<Numbered> rows = numbered(records);
         return run(batchId, departmentCode, "API", null, hash(records), legacyHash(records), records.size(),
-                rows.iterator());
+                rows.iterator(), BatchOrigin.orRoutine(origin));
     }
 
     /** The rows of an API batch, numbered from 1; over {@link #MAX_RECORDS}, BATCH_TOO_LARGE. */
@@ -179,16 +188,19 @@ public class Submissions {
      */
     public BatchResult run(UUID batchId, String departmentCode, String channel, String fileName, String contentHash,
                            Integer totalRows, Iterator<Numbered> rows) {
-        return run(batchId, departmentCode, channel, fileName, contentHash, null, totalRows, rows);
+        return run(batchId, departmentCode, channel, fileName, contentHash, null, totalRows, rows,
+                BatchOrigin.ROUTINE);
     }
 
     /**
      * @param legacyHash the content's hash in the form before {@link ContentDigest}, which batches stored before carry
      *                   (a resend of one is still the same batch); {@code null} when there was none (a file's hash is
      *                   of its bytes, in one form only)
+     * @param origin     why a batch not stored before is sent; one stored before (a resend, a file received before its
+     *                   run) runs with the origin it was stored with
      */
     private BatchResult run(UUID batchId, String departmentCode, String channel, String fileName, String contentHash,
-                            String legacyHash, Integer totalRows, Iterator<Numbered> rows) {
+                            String legacyHash, Integer totalRows, Iterator<Numbered> rows, BatchOrigin origin) {
         requireDepartment(departmentCode);
         String by = AuditLog.currentActor().actorName();
         Optional<BatchClaims.Claim> claim = claims.claim(batchId);
@@ -196,8 +208,9 @@ public class Submissions {
             return asRunning(batchId, departmentCode, contentHash, legacyHash);
         }
         try (BatchClaims.Claim held = claim.get()) {
+            boolean backLoad = origin == BatchOrigin.MIGRATION;
             if (!batches.start(batchId, departmentCode, by, channel, fileName, contentHash, totalRows,
-                    clock.instant())) {
+                    clock.instant(), origin)) {
                 BatchResult first = sameBatch(batches.find(batchId).orElseThrow(), departmentCode, contentHash,
                         legacyHash);
                 if (!"RUNNING".equals(first.status())) {
@@ -206,9 +219,10 @@ public class Submissions {
                 // Marked running, and nobody holds its claim: interrupted by a crash (or a file's batch, stored when
                 // it was received, coming to its worker). Run it again; what was stored is recognised, not stored twice.
                 batches.restart(batchId);
+                backLoad = batches.origin(batchId) == BatchOrigin.MIGRATION;
             }
             try {
-                process(batchId, departmentCode, by, held, rows);
+                process(batchId, departmentCode, by, held, rows, backLoad);
                 held.requireHeld(); // nor marks done a batch that a resend may be running again by now
                 batches.finish(batchId, "DONE", null, clock.instant());
             } catch (BatchClaims.ClaimLost lost) {
@@ -338,7 +352,7 @@ public class Submissions {
      * read before that point stored like any chunk, then stops the batch with the reader's problem.
      */
     private void process(UUID batchId, String department, String by, BatchClaims.Claim held,
-                         Iterator<Numbered> rows) {
+                         Iterator<Numbered> rows, boolean backLoad) {
         Map<String, CatalogueItem> active = new HashMap<>();
         catalogue.active().forEach(i -> active.put(i.code(), i));
         LocalDate today = LocalDate.now(clock);
@@ -366,13 +380,13 @@ public class Submissions {
                 }
                 if (chunk.size() == CHUNK) {
                     handOver(batchId, by, actor, held, prepare(department, chunk, active, today, settle, false), storing,
-                            inFlight);
+                            inFlight, backLoad);
                     chunk = new ArrayList<>(CHUNK);
                 }
             }
             if (!chunk.isEmpty()) {
                 handOver(batchId, by, actor, held, prepare(department, chunk, active, today, settle, false), storing,
-                        inFlight);
+                        inFlight, backLoad);
             }
             settle.run();
             if (stoppedReading != null) {
@@ -390,14 +404,14 @@ public class Submissions {
     }
 
     private void handOver(UUID batchId, String by, cn.chengxin.shared.security.Actor actor, BatchClaims.Claim held,
-                          Prepared prepared, ExecutorService storing, Deque<Future<?>> inFlight) {
+                          Prepared prepared, ExecutorService storing, Deque<Future<?>> inFlight, boolean backLoad) {
         while (inFlight.size() >= IN_FLIGHT) {
             await(inFlight.removeFirst());
         }
         inFlight.addLast(storing.submit(() -> {
             // A runner that lost its claim stores nothing more: a resend may be running the batch by now.
             held.requireHeld();
-            store(batchId, by, actor, prepared);
+            store(batchId, by, actor, prepared, backLoad);
         }));
     }
 
@@ -624,7 +638,9 @@ public class Submissions {
         return kept;
     }
 
-    private void store(UUID batchId, String by, cn.chengxin.shared.security.Actor actor, Prepared chunk) {
+    /** {@code backLoad}: the batch is a MIGRATION one, which its chunk's events say (gaps review xliii X4). */
+    private void store(UUID batchId, String by, cn.chengxin.shared.security.Actor actor, Prepared chunk,
+                       boolean backLoad) {
         List<RowError> errors = new ArrayList<>(chunk.errors());
         int accepted = 0;
         int duplicates = 0;
@@ -634,7 +650,8 @@ public class Submissions {
         Stored stored = chunk.records().isEmpty() ? new Stored(List.of(), List.of())
                 : chunkTransactions.execute(tx -> {
                     List<NewRecord> records = JoinedSinceResolved.underKeptSubjects(chunk.records(), subjects);
-                    List<StoreOutcome> results = creditFile.store(batchId, by, records, chunk.copyOf());
+                    List<StoreOutcome> results = creditFile.store(batchId, by, records, chunk.copyOf(),
+                            backLoad);
                     DeliveredRegistrations.facts(records, results, subjects::recordResidences,
                             subjects::recordMemberships);
                     return new Stored(records, results);

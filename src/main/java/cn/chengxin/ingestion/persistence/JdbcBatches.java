@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import cn.chengxin.ingestion.BatchFailure;
+import cn.chengxin.ingestion.BatchOrigin;
 import cn.chengxin.ingestion.BatchResult;
 import cn.chengxin.ingestion.RowError;
 import cn.chengxin.ingestion.RowWarning;
@@ -38,11 +39,27 @@ public class JdbcBatches {
     /** @return false when the id is taken (a concurrent submission of the same batch) */
     public boolean start(UUID id, String department, String by, String channel, String fileName, String hash,
                          Integer totalRows, Instant at) {
+        return start(id, department, by, channel, fileName, hash, totalRows, at, BatchOrigin.ROUTINE);
+    }
+
+    /** {@link #start} of a batch sent as {@code origin} (gaps review xliii X4). */
+    public boolean start(UUID id, String department, String by, String channel, String fileName, String hash,
+                         Integer totalRows, Instant at, BatchOrigin origin) {
         return jdbc.sql("""
                         INSERT INTO ingestion.batch (id, department_code, submitted_by, channel, file_name, content_hash,
-                                                     status, total_rows, started_at)
-                        VALUES (?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?) ON CONFLICT (id) DO NOTHING""")
-                .params(id, department, by, channel, fileName, hash, totalRows, Timestamp.from(at)).update() == 1;
+                                                     status, total_rows, started_at, origin)
+                        VALUES (?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?) ON CONFLICT (id) DO NOTHING""")
+                .params(id, department, by, channel, fileName, hash, totalRows, Timestamp.from(at), origin.name())
+                .update() == 1;
+    }
+
+    /**
+     * Why the batch was sent, as it was first stored: a resend, or the run of a file received before, runs as the batch
+     * was sent; ROUTINE for a batch not stored.
+     */
+    public BatchOrigin origin(UUID id) {
+        return jdbc.sql("SELECT origin FROM ingestion.batch WHERE id = ?").param(id).query(String.class).optional()
+                .map(BatchOrigin::valueOf).orElse(BatchOrigin.ROUTINE);
     }
 
     /** A file's batch marked running: what its spooled file is run again with. */

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import cn.chengxin.audit.AuditLog;
+import cn.chengxin.ingestion.BatchOrigin;
 import cn.chengxin.ingestion.BatchResult;
 import cn.chengxin.ingestion.FileSubmissions;
 import cn.chengxin.ingestion.IncomingRecord;
@@ -90,14 +91,19 @@ class SubmissionsApi {
             + "warnings, status VALIDATED and batchId null, but nothing is stored (no batch, record or subject; no "
             + "Idempotency-Key needed) and the call is audited as validate-only. It cannot tell what only storing "
             + "finds: a row sent before counts as accepted, and RECORD_EXISTS, RECORD_VERSION_STALE, "
-            + "RECORD_VERSION_CONFLICT, RECORD_REVOKED and RECORD_ARCHIVED come only from a real submission.")
+            + "RECORD_VERSION_CONFLICT, RECORD_REVOKED and RECORD_ARCHIVED come only from a real submission. "
+            + "origin (optional): ROUTINE (the default) or MIGRATION, a city's history back-loaded at its cut-over "
+            + "from an older platform: stored and scored as any batch, but no grade notice is written for it, the list "
+            + "proposals it makes say 由历史数据迁移产生, and its records are not queued to a parent platform. Only a "
+            + "key holding record:migrate sends one, else 403 MIGRATION_NOT_PERMITTED. A resend under the same key "
+            + "runs as the batch was first sent.")
     @cn.chengxin.shared.web.ControlCharacters.CheckedOneByOne // a row holding one is its error (RowValidator)
     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "the batch's result: each rejected "
             + "record with its row's code (FIELD_REQUIRED, DECISION_DATE_FORMAT, ACTION_UNKNOWN, "
             + "ITEM_NOT_IN_CATALOGUE, ...)", headers = @Header(name = "Idempotent-Replayed", description = "true when "
             + "the batch was sent before under this key and its first result is answered",
             schema = @Schema(type = "boolean")))
-    @Refuses(status = 403, value = "DEPARTMENT_REQUIRED")
+    @Refuses(status = 403, value = {"DEPARTMENT_REQUIRED", "MIGRATION_NOT_PERMITTED"})
     @Refuses(status = 409, value = {"BATCH_CONFLICT", "BATCH_IN_PROGRESS"})
     @Refuses(status = 422, value = {"IDEMPOTENCY_KEY_REQUIRED", "BATCH_TOO_LARGE"})
     @Refuses(status = 429, value = "INGESTION_BUSY")
@@ -106,13 +112,15 @@ class SubmissionsApi {
     ResponseEntity<BatchResult> submit(@RequestHeader(name = "Idempotency-Key", required = false) String key,
                                        @RequestParam(defaultValue = "false") boolean validateOnly,
                                        @Valid @RequestBody Batch batch) {
+        BatchOrigin origin = permitted(batch.origin());
         if (validateOnly) {
             // R8 (gaps review xxxvii-api): checked, answered, stored nowhere.
             return ResponseEntity.ok().body(submissions.validate(AuditLog.currentActor().departmentCode(),
                     batch.incoming()));
         }
         UUID batchId = parseKey(key);
-        BatchResult result = submissions.submit(batchId, AuditLog.currentActor().departmentCode(), batch.incoming());
+        BatchResult result = submissions.submit(batchId, AuditLog.currentActor().departmentCode(), batch.incoming(),
+                origin);
         return ResponseEntity.ok().header("Idempotent-Replayed", Boolean.toString(result.replayed())).body(result);
     }
 
@@ -132,13 +140,15 @@ class SubmissionsApi {
             + "VALIDATED and batchId null (and 'failure' when the file stops being readable part-way); nothing is "
             + "stored (no batch, record or subject; no Idempotency-Key needed), the file is deleted, and the call is "
             + "audited as validate-only. As for a batch of records, what only storing finds (a row sent before, "
-            + "RECORD_EXISTS, RECORD_VERSION_STALE, ...) comes only from a real submission.")
+            + "RECORD_EXISTS, RECORD_VERSION_STALE, ...) comes only from a real submission. The form field origin "
+            + "(optional): ROUTINE (the default) or MIGRATION, a back-load at the city's cut-over, as for a batch of "
+            + "records (403 MIGRATION_NOT_PERMITTED without record:migrate).")
     @ApiResponse(responseCode = "202", useReturnTypeSchema = true, description = "the batch, started (RUNNING): "
             + "GET its Location for progress and the rejected rows", headers = @Header(name = "Location",
             description = "the batch: /api/v1/submissions/{id}", schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "validateOnly=true: the file "
             + "checked, status VALIDATED, nothing stored")
-    @Refuses(status = 403, value = "DEPARTMENT_REQUIRED")
+    @Refuses(status = 403, value = {"DEPARTMENT_REQUIRED", "MIGRATION_NOT_PERMITTED"})
     @Refuses(status = 409, value = "BATCH_CONFLICT")
     @Refuses(status = 413, value = "FILE_TOO_LARGE")
     @Refuses(status = 422, value = {"IDEMPOTENCY_KEY_REQUIRED", "FILE_EMPTY", "FILE_UNREADABLE", "FILE_ZIP_BOMB",
@@ -147,9 +157,11 @@ class SubmissionsApi {
     @Refuses(status = 503, value = "AUDIT_UNAVAILABLE")
     ResponseEntity<BatchResult> submitFile(@RequestHeader(name = "Idempotency-Key", required = false) String key,
                                            @RequestParam(defaultValue = "false") boolean validateOnly,
+                                           @RequestParam(required = false) BatchOrigin origin,
                                            @org.springframework.web.bind.annotation.RequestPart("file")
                                            org.springframework.web.multipart.MultipartFile file)
             throws java.io.IOException {
+        BatchOrigin asked = permitted(origin);
         String department = AuditLog.currentActor().departmentCode();
         if (validateOnly) {
             // R8 (gaps review xxxvii-api): checked, answered, stored nowhere.
@@ -158,7 +170,7 @@ class SubmissionsApi {
         }
         UUID batchId = parseKey(key);
         FileSubmissions.Upload upload = files.save(file.getInputStream(), file.getOriginalFilename());
-        files.start(batchId, department, upload);
+        files.start(batchId, department, upload, asked);
         return ResponseEntity.accepted().location(java.net.URI.create("/api/v1/submissions/" + batchId))
                 .body(files.result(batchId, department).orElse(null));
     }
@@ -228,6 +240,23 @@ class SubmissionsApi {
     record ErrorsPage(List<RowError> errors, Long nextAfterLine) {
     }
 
+    /**
+     * The origin asked for, ROUTINE when none is; MIGRATION only for a caller the credit office allowed to back-load
+     * (record:migrate, on a key issued for the cut-over, gaps review xliii X4): else MIGRATION_NOT_PERMITTED, as a
+     * back-load tells nobody of the grades it moves and is not sent upward.
+     */
+    private static BatchOrigin permitted(BatchOrigin origin) {
+        BatchOrigin asked = BatchOrigin.orRoutine(origin);
+        org.springframework.security.core.Authentication who = org.springframework.security.core.context
+                .SecurityContextHolder.getContext().getAuthentication();
+        if (asked == BatchOrigin.MIGRATION && (who == null || who.getAuthorities().stream()
+                .noneMatch(a -> Permission.RECORD_MIGRATE.code().equals(a.getAuthority())))) {
+            throw new IngestionProblem("MIGRATION_NOT_PERMITTED", DomainProblem.Kind.FORBIDDEN,
+                    "报送历史数据迁移批次（origin=MIGRATION）须持有信用办为切换期间授予的 record:migrate 权限");
+        }
+        return asked;
+    }
+
     private static UUID parseKey(String key) {
         try {
             return UUID.fromString(key == null ? "" : key.strip());
@@ -237,8 +266,13 @@ class SubmissionsApi {
         }
     }
 
-    /** No upper bound here: {@link Submissions#submit} refuses a batch over its limit with BATCH_TOO_LARGE. */
-    record Batch(@NotNull @Size(min = 1) List<@NotNull Record> records) {
+    /**
+     * No upper bound here: {@link Submissions#submit} refuses a batch over its limit with BATCH_TOO_LARGE.
+     * {@code origin}: optional, ROUTINE when absent.
+     */
+    record Batch(@NotNull @Size(min = 1) List<@NotNull Record> records,
+                 @Schema(description = "ROUTINE (default) or MIGRATION: a back-load of a city's history at its "
+                         + "cut-over, which needs record:migrate") BatchOrigin origin) {
 
         List<IncomingRecord> incoming() {
             return records.stream().map(Record::toIncoming).toList();

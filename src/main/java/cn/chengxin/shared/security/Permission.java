@@ -21,6 +21,12 @@ public enum Permission {
     CATALOG_EDIT("catalog:edit", "维护信用信息目录"),
     CATALOG_APPROVE("catalog:approve", "审核启用目录事项"),
     RECORD_SUBMIT("record:submit", "报送信用信息"),
+    /**
+     * 报送历史数据迁移批次 (gaps review xliii X4): a batch marked {@code origin=MIGRATION}, a city's history back-loaded
+     * at its cut-over, which tells nobody of the grades it moves and is not sent to the province. Held by a department
+     * system's key issued for the cut-over and revoked after it; never by a department's role.
+     */
+    RECORD_MIGRATE("record:migrate", "报送历史数据迁移批次（切换期间）"),
     LIST_PROPOSE("list:propose", "提出名单认定建议"),
     LIST_REVIEW("list:review", "审核名单"),
     MEASURE_EDIT("measure:edit", "维护名单认定规则与联合奖惩措施"),
