@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * human review are. One pass per stored batch, the notices written together ({@link Notices#notifyAll}), in the
  * transaction that stored the scores when there is one: scores rolled back are never announced. Here, not in the
  * account module that keeps the notices: that module may not depend on scoring (scoring already writes its review
- * notices there).
+ * notices there). A back-load's changes ({@link GradesChanged#backLoad}) are told to nobody: the first grade after a
+ * city's migration is as a first grade.
  */
 @Component
 class GradeNotices {
@@ -35,6 +36,11 @@ class GradeNotices {
 
     @EventListener
     void on(GradesChanged changed) {
+        // A back-load's grades (gaps review xliii X4): the person is told of changes about them, not of the platform's
+        // loading of a decision years old (PIPL Art. 17: accurate notice); the score page shows the grade as it is.
+        if (changed.backLoad()) {
+            return;
+        }
         List<GradeBand> bands = scoring.activeModel().model().grades();
         List<Notices.Addressed> dropped = new ArrayList<>();
         List<Notices.Addressed> lost = new ArrayList<>();

@@ -237,16 +237,25 @@ public class Scoring {
      * one transaction; returns how many subjects were scored or found not scorable.
      */
     public int rescore(Collection<UUID> subjectIds) {
+        return rescore(subjectIds, false);
+    }
+
+    /**
+     * {@link #rescore(Collection)} after records a back-load stored ({@code backLoad}, gaps review xliii X4): scored
+     * alike, the grade must be right, but its changes are published as a back-load's ({@link GradesChanged#backLoad}),
+     * which nobody is told of as news.
+     */
+    public int rescore(Collection<UUID> subjectIds, boolean backLoad) {
         if (subjectIds.isEmpty()) {
             return 0;
         }
-        int scored = rescoreOnce(subjectIds);
+        int scored = rescoreOnce(subjectIds, backLoad);
         // -1: another version was approved during the pass (here or on another instance); scored again with it.
-        return scored >= 0 ? scored : Math.max(0, rescoreOnce(subjectIds));
+        return scored >= 0 ? scored : Math.max(0, rescoreOnce(subjectIds, backLoad));
     }
 
     /** {@link #rescore}; -1 when nothing was stored as the pass's model is no longer the active one. */
-    private int rescoreOnce(Collection<UUID> subjectIds) {
+    private int rescoreOnce(Collection<UUID> subjectIds, boolean backLoad) {
         Pass pass = new Pass(activeModel(), UsableItems.of(catalogue.versionsEverInForce()), LocalDate.now(clock));
         Instant readAt = clock.instant();
         Map<UUID, ResidentFacts> facts = subjects.residentFacts(subjectIds);
@@ -263,7 +272,8 @@ public class Scoring {
         // The few records collected under a version of their item that did not allow scoring: none to look for, and
         // no query, unless such a version was ever in force.
         Set<UUID> notUsableThen = creditFile.collectedUnder(scorable, null, null, pass.items.notUsableThen());
-        return scoreAndStore(pass, facts.values(), creditFile.factsOf(scorable, COUNTED), notUsableThen, readAt);
+        return scoreAndStore(pass, facts.values(), creditFile.factsOf(scorable, COUNTED), notUsableThen, readAt,
+                backLoad);
     }
 
     /**
@@ -279,7 +289,7 @@ public class Scoring {
      * stores the scores as computed from facts read at {@code readAt}; publishes the grade changes.
      */
     private int scoreAndStore(Pass pass, Collection<ResidentFacts> facts, Map<UUID, List<RecordFacts>> files,
-                              Set<UUID> notUsableThen, Instant readAt) {
+                              Set<UUID> notUsableThen, Instant readAt, boolean backLoad) {
         CompiledModel model = pass.model;
         String code = model.model().code();
         int version = model.model().version();
@@ -312,7 +322,7 @@ public class Scoring {
         List<GradesChanged.Change> changes = stored.get().stream()
                 .map(c -> new GradesChanged.Change(c.subjectId(), c.from(), c.to())).toList();
         if (!changes.isEmpty()) {
-            events.publishEvent(new GradesChanged(changes, readAt));
+            events.publishEvent(new GradesChanged(changes, readAt, backLoad));
         }
         return rows.size();
     }

@@ -66,9 +66,10 @@ class ScoringJobs extends ScheduledDailyJob {
         recomputeOnce(day);
     }
 
+    /** A back-load's chunk is scored alike, its grade changes published as a back-load's (gaps review xliii X4). */
     @ApplicationModuleListener
     void on(RecordsChanged changed) {
-        scoring.rescore(changed.subjectIds());
+        scoring.rescore(changed.subjectIds(), changed.backLoad());
     }
 
     /**
