@@ -323,6 +323,20 @@ public class Listing {
      */
     @Transactional
     public Evaluation evaluate(Collection<UUID> subjectIds) {
+        return evaluate(subjectIds, false);
+    }
+
+    /** What a proposal's reasons end with when a back-load's records made it (gaps review xliii X4). */
+    static final String FROM_BACK_LOAD = "（由历史数据迁移产生）";
+
+    /**
+     * {@link #evaluate(Collection)} after records a back-load stored ({@code backLoad}: a batch marked
+     * {@code origin=MIGRATION}, gaps review xliii X4): the proposals it makes are reviewed as any other (maker-checker,
+     * never approved by themselves), their reasons ending with {@link #FROM_BACK_LOAD}, so that the reviewing clerk
+     * knows the decision is an old one the city's migration brought, not a new one.
+     */
+    @Transactional
+    public Evaluation evaluate(Collection<UUID> subjectIds, boolean backLoad) {
         if (subjectIds.isEmpty()) {
             return new Evaluation(0, 0, 0, 0);
         }
@@ -419,7 +433,8 @@ public class Listing {
                             versions.of(record.itemCode(), record.itemVersion()).orElse(null));
                     if (store.propose(newEntry(rule.listType(), rule.code(), rule.version(), profile.get(),
                             record.recordKey(), record.departmentCode(), rule.legalBasis(),
-                            reasonsFrom(rule, record, departmentNames), record.decisionDate(), "system", validUntil,
+                            reasonsFrom(rule, record, departmentNames) + (backLoad ? FROM_BACK_LOAD : ""),
+                            record.decisionDate(), "system", validUntil,
                             published, rule.seriousGround()),
                             // Resting on a record in dispute, the entry carries its mark from the start (RULES.md
                             // §5), as those proposed before the objection got it when it was filed.

@@ -52,9 +52,10 @@ class ListingJobs {
     }
 
     /** In bulk, after the chunk's transaction committed (ARCHITECTURE.md: set-based). */
+    /** A back-load's proposals are marked as such (gaps review xliii X4), and reviewed as any other. */
     @ApplicationModuleListener
     void on(RecordsChanged changed) {
-        Listing.Evaluation result = listing.evaluate(changed.subjectIds());
+        Listing.Evaluation result = listing.evaluate(changed.subjectIds(), changed.backLoad());
         if (result.proposed() + result.ended() > 0) {
             log.info("Lists re-evaluated for {} subjects ({}): {} proposed, {} ended", changed.subjectIds().size(),
                     changed.cause(), result.proposed(), result.ended());
