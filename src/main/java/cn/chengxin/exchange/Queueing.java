@@ -78,6 +78,13 @@ class Queueing {
 
     @EventListener
     void on(RecordStatesChanged changed) {
+        // A city's history back-loaded at its cut-over (origin=MIGRATION) is not sent upward (gaps review xliii X3):
+        // the province holds the old platform's messages of those decisions and gets its history by its own back-load,
+        // so queueing them would give it each a second time under a new id. A later change of such a record (a
+        // correction, a repair, its expiry) is a routine change, and is queued as any other.
+        if (changed.backLoad()) {
+            return;
+        }
         // Ingestion publishes this for every chunk: a platform without a parent (the nation) pays one query, no more.
         if (!store.anyEnabled(Relation.PARENT)) {
             return;
