@@ -45,6 +45,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Catalogue {
 
+    /** Who drafts and submits the base catalogue's items: the release, nobody of the city. */
+    private static final String SYSTEM = "system";
+
     private final JdbcCatalogue items;
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
@@ -597,7 +600,11 @@ public class Catalogue {
         return "catalog.withdrawalKind." + kind.name();
     }
 
-    /** The base catalogue, active at once: it is reviewed as part of the platform's release. */
+    /**
+     * A new platform's base catalogue, active at once: its catalogue is empty, and the base one is reviewed as part of
+     * the platform's release. A platform running already is proposed a release's new base items instead
+     * ({@link #seedNewBaseItems}).
+     */
     @Transactional
     public boolean seed(List<ItemDefinition> base) {
         if (items.count() > 0) {
@@ -609,9 +616,13 @@ public class Catalogue {
     }
 
     /**
-     * The base catalogue's items a catalogue already in use never held, added active as the first seeding adds them: a
-     * release that adds base items (P_RESIDENCY and P_OCCUPATION, which feed the registry, gaps review xxviii J1) brings
-     * them to the platforms running before it. An item the credit office changed or withdrew is held, and left as it is.
+     * The base catalogue's items a catalogue already in use never held, each submitted for the credit office's approval
+     * (待审核, by "system"): a release that adds base items (P_RESIDENCY and P_OCCUPATION, which feed the registry, gaps
+     * review xxviii J1) proposes them to the platforms running before it, and a checker of the office approves or sends
+     * back each one ({@link #approve}, {@link #reject}) as any new item. A running city's catalogue is its own decision,
+     * approved by two people (RULES.md §2 信用信息目录; maker-checker, gaps review xliii X11): only a new platform's
+     * first seeding ({@link #seed}) puts base items in force unreviewed. An item the credit office changed, withdrew or
+     * sent back is held, and left as it is.
      *
      * @return the codes added
      */
@@ -623,8 +634,11 @@ public class Catalogue {
         java.util.Set<String> held = items.codes();
         List<ItemDefinition> added = base.stream().filter(d -> !held.contains(d.code())).toList();
         if (!added.isEmpty()) {
-            insertSeeded(added);
-            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "catalog.seed.added").detail(AuditDetail.of("CATALOG_BASE_ITEMS_ADDED")
+            Instant now = clock.instant();
+            for (ItemDefinition definition : added) {
+                items.submit(insertBaseDraft(definition, "平台新版本新增的基础目录事项，待信用办审核", now), SYSTEM, now);
+            }
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "catalog.seed.added").detail(AuditDetail.of("CATALOG_BASE_ITEMS_SUBMITTED")
                     .with("items", String.join(", ", added.stream().map(ItemDefinition::code).toList()))));
         }
         return added.stream().map(ItemDefinition::code).toList();
@@ -633,12 +647,17 @@ public class Catalogue {
     private void insertSeeded(List<ItemDefinition> base) {
         Instant now = clock.instant();
         for (ItemDefinition definition : base) {
-            ItemDefinition d = ItemDefinition.withDefaultPeriods(definition);
-            requireNone(ItemRules.forActivation(d));
-            UUID id = Ids.newId();
-            items.insert(id, 1, CatalogueItem.Status.DRAFT, d, "基础目录", "system", now);
-            items.activateSeeded(id, now);
+            items.activateSeeded(insertBaseDraft(definition, "基础目录", now), now);
         }
+    }
+
+    /** A base item's first version, as a draft of the release's ({@link #SYSTEM}), checked as fit to be in force. */
+    private UUID insertBaseDraft(ItemDefinition definition, String note, Instant now) {
+        ItemDefinition d = ItemDefinition.withDefaultPeriods(definition);
+        requireNone(ItemRules.forActivation(d));
+        UUID id = Ids.newId();
+        items.insert(id, 1, CatalogueItem.Status.DRAFT, d, note, SYSTEM, now);
+        return id;
     }
 
     /**

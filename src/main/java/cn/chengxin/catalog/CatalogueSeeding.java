@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A platform whose catalogue is empty starts with the base catalogue (in every profile: it is configuration); one
- * running already gets the base items a release added ({@link Catalogue#seedNewBaseItems}).
+ * running already is proposed the base items a release added, for the credit office to approve
+ * ({@link Catalogue#seedNewBaseItems}).
  */
 @Component
 @Order(-100)
@@ -31,7 +32,7 @@ class CatalogueSeeding implements ApplicationRunner {
         } else {
             java.util.List<String> added = catalogue.seedNewBaseItems(BaseCatalogue.items());
             if (!added.isEmpty()) {
-                log.info("Information catalogue given the new base items {}", added);
+                log.info("Information catalogue proposed the new base items {} for approval", added);
             }
         }
     }

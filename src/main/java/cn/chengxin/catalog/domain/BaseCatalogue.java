@@ -116,7 +116,7 @@ public final class BaseCatalogue {
                 Sharing.PUBLIC, Severity.SERIOUS, true, true, UpdateCycle.MONTHLY, false, null));
         // The licences granted to natural persons (a 个体 licence, a practising licence), the other half of 双公示 (gaps
         // review xxx L6; 攀枝花 二(二)2): published on 行政许可公示 (PublicPage), never used to punish or score by. A running
-        // platform gets it at its next start (Catalogue#seedNewBaseItems), as O_NAME_CHANGE and P_RESIDENCY came.
+        // platform is proposed it at its next start, for its credit office to approve (Catalogue#seedNewBaseItems).
         items.add(item("P_ADMIN_LICENCE", "行政许可信息（自然人）", SubjectType.PERSON, Nature.BASIC,
                 Category.ADMINISTRATIVE_LICENSING, Domain.GENERAL, List.of(text("licence", "许可证件名称", true),
                         text("licence_number", "许可编号", true), text("content", "许可内容", false),
