@@ -288,6 +288,8 @@ public class Checks {
     /** The longest case reference a check keeps (H4). */
     public static final int MAX_REFERENCE = 64;
     private static final String REFERENCE = "reference";
+    /** What every check's audit event names as its legal basis (PurposeWords knows it). */
+    private static final String CHECK_LEGAL_BASIS = "联合奖惩核查（国办发〔2016〕33号）";
 
     /**
      * The department's reference for its case as it is kept with the check (H4): null when none is given (or blank);
@@ -425,9 +427,11 @@ public class Checks {
                 caller.departmentCode() == null ? "" : caller.departmentCode(), pseudonym, scenario, purpose,
                 shown.size(), listFollowing.stream().map(CheckResult.Applicable::code).distinct().toList(), owed,
                 restedOn(listFollowing), reference);
-        AuditEntry event = AuditEntry.of(AuditCategory.QUERY, AuditEvents.CHECK_ACTION).by(caller).subject(pseudonym)
-                .purpose(scenario.label() + "：" + purpose, "联合奖惩核查（国办发〔2016〕33号）")
-                .detail(MeasureDetails.checked(id, entries.size(), applicable.size()));
+        // Built in one construction, not by withers: each wither builds the entry anew, and its constructor masks the
+        // purpose and legal basis again (RULES.md §10) — twice for the same texts, on every check.
+        AuditEntry event = new AuditEntry(AuditCategory.QUERY, AuditEvents.CHECK_ACTION, caller, pseudonym,
+                scenario.label() + "：" + purpose, CHECK_LEGAL_BASIS, null, AuditResult.SUCCESS,
+                MeasureDetails.checked(id, entries.size(), applicable.size()));
         return new Evaluated(result, row, event);
     }
 
