@@ -116,7 +116,7 @@ class FileSubmissionsTests {
 
             @Override
             public boolean start(UUID id, String department, String by, String channel, String fileName, String hash,
-                                 Integer totalRows, Instant at) {
+                                 Integer totalRows, Instant at, BatchOrigin origin) {
                 taken = true;
                 return false;
             }
