@@ -31,6 +31,7 @@ import cn.chengxin.listing.Listing;
 import cn.chengxin.objection.domain.DepartmentAnswer;
 import cn.chengxin.objection.domain.Evidence;
 import cn.chengxin.objection.domain.RoutedEvidenceWindow;
+import cn.chengxin.objection.domain.EarlierReceipt;
 import cn.chengxin.objection.domain.ObjectionDeadlines;
 import cn.chengxin.objection.domain.ObjectionPause;
 import cn.chengxin.objection.domain.ObjectionStatus;
@@ -122,6 +123,12 @@ public class Objections {
      */
     @Transactional
     public UUID file(UUID subjectId, UUID recordKey, String reasons, String filedBy, List<Upload> evidence) {
+        return fileOnRecord(subjectId, recordKey, reasons, filedBy, evidence, null);
+    }
+
+    /** {@link #file}, received on {@code earlier}'s day in the old system when it is not null (review X7). */
+    private UUID fileOnRecord(UUID subjectId, UUID recordKey, String reasons, String filedBy, List<Upload> evidence,
+                              EarlierReceipt earlier) {
         List<String> types = checked(evidence);
         String text = checkedReasons(reasons);
         // First (gaps review xxxviii S8): the tick activating an entry on this record meets the filing on the record's
@@ -134,7 +141,7 @@ public class Objections {
         Instant now = requireWithinRate(open.isPresent());
         String heading = repeatHeading(open, text);
         boolean first = store.insertOrMerge(received(subjectId, recordKey, null, record.itemCode(),
-                record.departmentCode(), text, filedBy, now), heading);
+                record.departmentCode(), text, filedBy, now, receivedOn(earlier, now)), heading);
         if (first) {
             if (!creditFile.changeStatus(subjectId, recordKey, SHOWN, RecordStatus.IN_DISPUTE, filedBy,
                     "异议受理，标注异议中") && !stillDisputed(subjectId, recordKey)) {
@@ -145,9 +152,11 @@ public class Objections {
             }
             listing.markDisputed(subjectId, recordKey, true);
         }
-        return attach(store.open(recordKey).orElseThrow(), first, evidence, types, now,
+        UUID id = attach(store.open(recordKey).orElseThrow(), first, evidence, types, now,
                 AuditDetail.of("OBJECTION_ON_RECORD").with("item", record.itemCode())
                         .with("decision", record.decisionNumber()));
+        auditEarlierReceipt(subjectId, first, earlier);
+        return id;
     }
 
     /**
@@ -173,7 +182,7 @@ public class Objections {
         String department = entry.departmentCode() == null ? "CREDIT_OFFICE" : entry.departmentCode();
         String heading = repeatHeading(open, text);
         boolean first = store.insertOrMerge(received(subjectId, null, entryId, "LIST_" + entry.listType().name(),
-                department, text, filedBy, now), heading);
+                department, text, filedBy, now, LocalDate.ofInstant(now, clock.getZone())), heading);
         return attach(store.openOnEntry(entryId).orElseThrow(), first, evidence, types, now,
                 AuditDetail.of("OBJECTION_ON_ENTRY").withLabel("list", "lists.type." + entry.listType().name())
                         .with("entry", entryId));
@@ -191,6 +200,12 @@ public class Objections {
     @Transactional
     public UUID fileAgainstReceived(UUID subjectId, String key, String reasons, String filedBy,
                                     List<Upload> evidence) {
+        return fileAgainstReceived(subjectId, key, reasons, filedBy, evidence, null);
+    }
+
+    /** {@link #fileAgainstReceived}, received on {@code earlier}'s day in the old system when not null (review X7). */
+    private UUID fileAgainstReceived(UUID subjectId, String key, String reasons, String filedBy,
+                                     List<Upload> evidence, EarlierReceipt earlier) {
         List<String> types = checked(evidence);
         String text = checkedReasons(reasons);
         String pseudonym = subjects.pseudonymOf(subjectId).orElseThrow();
@@ -200,7 +215,7 @@ public class Objections {
         Optional<Objection> open = store.openOnReceived(entry.key());
         Instant now = requireWithinRate(open.isPresent());
         String heading = repeatHeading(open, text);
-        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        LocalDate today = receivedOn(earlier, now);
         boolean first = store.insertOrMerge(new Objection(Ids.newId(), subjectId, null, "LIST_" + entry.listType(),
                 entry.sourcePlatform(), text, filedBy, now, 0, ObjectionStatus.RECEIVED,
                 deadlines.platformDue(workingDays.calendar(), today), null, null, null, null, null, null, 0, null,
@@ -212,17 +227,40 @@ public class Objections {
                             .with("source", entry.sourcePlatform()).withLabel("list", "lists.type." + entry.listType())
                             .with("entry", entry.key())));
         }
-        return attach(store.openOnReceived(entry.key()).orElseThrow(), first, evidence, types, now,
+        UUID id = attach(store.openOnReceived(entry.key()).orElseThrow(), first, evidence, types, now,
                 AuditDetail.of("OBJECTION_ON_RECEIVED").withLabel("list", "lists.type." + entry.listType())
                         .with("entry", entry.key()).with("platform", entry.sourcePlatform()));
+        auditEarlierReceipt(subjectId, first, earlier);
+        return id;
     }
 
+    /**
+     * A new case received on {@code receivedOn}: its deadline counted from that day (RULES.md §5, "from receipt") —
+     * today, or the day the old system received it (review X7).
+     */
     private Objection received(UUID subjectId, UUID recordKey, UUID entryId, String itemCode, String departmentCode,
-                               String reasons, String filedBy, Instant now) {
-        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+                               String reasons, String filedBy, Instant now, LocalDate receivedOn) {
         return new Objection(Ids.newId(), subjectId, recordKey, itemCode, departmentCode, reasons, filedBy, now, 0,
-                ObjectionStatus.RECEIVED, deadlines.platformDue(workingDays.calendar(), today), null, null, null, null,
-                null, null, 0, null, today, null, null, null, entryId, null, null);
+                ObjectionStatus.RECEIVED, deadlines.platformDue(workingDays.calendar(), receivedOn), null, null, null,
+                null, null, null, 0, null, receivedOn, null, null, null, entryId, null, null);
+    }
+
+    /** The day a case filed at {@code now} was received: the old system's day when given, else today. */
+    private LocalDate receivedOn(EarlierReceipt earlier, Instant now) {
+        return earlier != null ? earlier.receivedOn() : LocalDate.ofInstant(now, clock.getZone());
+    }
+
+    /**
+     * Records that a new case counts its deadlines from the old system's day of receipt, with that day and the old case
+     * number (review X7). A filing merged into a case open here keeps that case's day: nothing is recorded.
+     */
+    private void auditEarlierReceipt(UUID subjectId, boolean first, EarlierReceipt earlier) {
+        if (first && earlier != null) {
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.earlier-receipt")
+                    .subject(subjects.pseudonymOf(subjectId).orElseThrow())
+                    .detail(AuditDetail.of("OBJECTION_EARLIER_RECEIPT").with("receivedOn", earlier.receivedOn())
+                            .with("reference", earlier.reference())));
+        }
     }
 
     /**
@@ -475,14 +513,29 @@ public class Objections {
      */
     @Transactional
     public UUID fileAtCounter(String subjectNumber, String documentType, String decisionNumber, String reasons) {
+        return fileAtCounter(subjectNumber, documentType, decisionNumber, reasons, null, null);
+    }
+
+    /**
+     * {@link #fileAtCounter(String, String, String, String)} of a case the old system received before the cut-over
+     * (review X7): {@code oldReceivedOn} (收件日期) and {@code oldReference} (its case number there), both or neither;
+     * the case's deadlines are counted from that day (RULES.md §5, {@link EarlierReceipt}), audited with the day and the
+     * number. A filing merged into a case already open here keeps that case's day.
+     */
+    @Transactional
+    public UUID fileAtCounter(String subjectNumber, String documentType, String decisionNumber, String reasons,
+                              LocalDate oldReceivedOn, String oldReference) {
+        EarlierReceipt earlier = EarlierReceipt.of(oldReceivedOn, oldReference, LocalDate.now(clock),
+                workingDays.calendar(), deadlines);
         Optional<ShownRecord> received = receivedNamed(subjectNumber, documentType, decisionNumber);
         if (received.isPresent()) {
             // An entry another platform issued, named by the key the clerk read on 信息交换 (RULES.md §5, §11).
             return fileAgainstReceived(received.get().subjectId(), decisionNumber.strip(), reasons,
-                    "窗口代办：" + AuditLog.currentActor().actorName(), List.of());
+                    "窗口代办：" + AuditLog.currentActor().actorName(), List.of(), earlier);
         }
         ShownRecord r = shownRecord(subjectNumber, documentType, decisionNumber);
-        return file(r.subjectId(), r.recordKey(), reasons, "窗口代办：" + AuditLog.currentActor().actorName());
+        return fileOnRecord(r.subjectId(), r.recordKey(), reasons, "窗口代办：" + AuditLog.currentActor().actorName(),
+                List.of(), earlier);
     }
 
     /**

@@ -1348,6 +1348,50 @@ class ObjectionsIT {
         assertThat(creditFile.fileOf(subject).get(0).status()).isEqualTo(RecordStatus.IN_DISPUTE);
     }
 
+    /**
+     * Review X7: a case the old system received two working days before the cut-over, filed here at the counter with
+     * that day and its old number, is due 3 working days from that day (RULES.md §5), not from the filing; the day and
+     * number are audited. A day in the future, one whose 20-day ceiling has passed, or a day without its number are
+     * refused, nothing filed.
+     */
+    @Test
+    void aCaseReceivedInTheOldSystemIsDueFromThatDay() throws Exception {
+        String decision = "驻市监罚〔2026〕541号";
+        UUID owner = person("邝晓岚", decision);
+        String number = subjects.revealNumber(owner).orElseThrow().number();
+        var calendar = workingDays.calendar();
+        LocalDate today = LocalDate.now(clock);
+        LocalDate received = today;
+        for (int back = 0; back < 2; ) {
+            received = received.minusDays(1);
+            if (calendar.isWorkingDay(received)) {
+                back++;
+            }
+        }
+        LocalDate twoWorkingDaysBack = received;
+        for (LocalDate refused : List.of(today.plusDays(1), today.minusDays(30))) {
+            CodedProblem p = catchThrowableOfType(CodedProblem.class, () -> as("counter-x7",
+                    () -> objections.fileAtCounter(number, null, decision, "原系统已受理", refused, "旧异〔2026〕88号")));
+            assertThat(p.code()).as("received on " + refused).isEqualTo("OBJECTION_EARLIER_RECEIPT_DAY");
+        }
+        CodedProblem noNumber = catchThrowableOfType(CodedProblem.class, () -> as("counter-x7",
+                () -> objections.fileAtCounter(number, null, decision, "原系统已受理", twoWorkingDaysBack, " ")));
+        assertThat(noNumber.code()).isEqualTo("OBJECTION_EARLIER_RECEIPT_REFERENCE");
+        assertThat(creditFile.fileOf(owner).get(0).status()).as("nothing filed").isEqualTo(RecordStatus.ACTIVE);
+
+        UUID id = as("counter-x7", () -> objections.fileAtCounter(number, null, decision, "原系统已受理",
+                twoWorkingDaysBack, "旧异〔2026〕88号"));
+        Objection filed = objections.find(id);
+        assertThat(filed.receivedOn()).isEqualTo(twoWorkingDaysBack);
+        assertThat(filed.dueOn()).isEqualTo(calendar.plusWorkingDays(twoWorkingDaysBack, 3))
+                .isBefore(calendar.plusWorkingDays(today, 3));
+        assertThat(creditFile.fileOf(owner).get(0).status()).isEqualTo(RecordStatus.IN_DISPUTE);
+        assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE subject_pseudonym = ? "
+                        + "AND action = 'objection.earlier-receipt'")
+                .param(subjects.pseudonymOf(owner).orElseThrow()).query(String.class).list()).containsExactly(
+                "reason=OBJECTION_EARLIER_RECEIPT; receivedOn=" + twoWorkingDaysBack + "; reference=旧异〔2026〕88号");
+    }
+
     private UUID person(String name, String decision) throws Exception {
         TestCitizens.Person p = TestCitizens.register(subjects, name);
         TestRecords.penalty(mvc, apiClients, directory, p.number(), name, "P_ADMIN_PENALTY_GENERAL", decision);

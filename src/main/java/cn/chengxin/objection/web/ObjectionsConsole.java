@@ -127,14 +127,17 @@ class ObjectionsConsole {
     String fileAtCounter(@RequestParam(defaultValue = "") String number,
                          @RequestParam(required = false) String documentType,
                          @RequestParam(defaultValue = "") String decisionNumber,
-                         @RequestParam(defaultValue = "") String reasons, RedirectAttributes redirect,
+                         @RequestParam(defaultValue = "") String reasons,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                         LocalDate oldReceivedOn,
+                         @RequestParam(defaultValue = "") String oldReference, RedirectAttributes redirect,
                          HttpServletResponse response, Model model) {
         try {
-            objections.fileAtCounter(number, documentType, decisionNumber, reasons);
+            objections.fileAtCounter(number, documentType, decisionNumber, reasons, oldReceivedOn, oldReference);
         } catch (RuntimeException e) {
             ConsoleActions.showRefusal(model, response, e);
             model.addAttribute("typedCounter", new TypedCounter(documentType, number, decisionNumber,
-                    TypedText.shownAgain(reasons)));
+                    TypedText.shownAgain(reasons), oldReceivedOn, TypedText.shownAgain(oldReference)));
             return page(0, model);
         }
         return done(redirect, "objections.filedAtCounter");
@@ -255,7 +258,8 @@ class ObjectionsConsole {
     }
 
     /** What was typed into the counter form that was refused; {@code documentType} as sent, a type's code or none. */
-    record TypedCounter(String documentType, String number, String decisionNumber, String reasons) {
+    record TypedCounter(String documentType, String number, String decisionNumber, String reasons,
+                        LocalDate oldReceivedOn, String oldReference) {
     }
 
     /** What was typed into the counter's omission form that was refused. */
