@@ -50,6 +50,8 @@ class CalendarConsole {
         int shown = year == null ? LocalDate.now(clock).getYear() : Math.max(2000, Math.min(2100, year));
         model.addAttribute("year", shown);
         model.addAttribute("days", workingDays.year(shown));
+        // Review X7: as on 工作台, the years deadlines counted today may need and that are not entered yet.
+        model.addAttribute("missingSchedules", workingDays.calendar().missingSchedules(LocalDate.now(clock)));
         model.addAttribute("kinds", CalendarChange.Change.values());
         List<CalendarProposal> pending = editing.pending();
         Map<UUID, List<DeadlineRecount>> moved = new HashMap<>();

@@ -114,6 +114,10 @@ public final class WorkingCalendar {
                 counted++;
             }
         }
+        if (!scheduledYears.contains(d.getYear())) {
+            // Given all the same, early rather than late; the operators are told once (UnscheduledYears, review X7).
+            UnscheduledYears.counted(d.getYear());
+        }
         return d;
     }
 

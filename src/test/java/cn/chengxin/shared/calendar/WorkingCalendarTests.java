@@ -75,4 +75,20 @@ class WorkingCalendarTests {
         assertThat(new WorkingCalendar(List.of()).missingSchedules(LocalDate.of(2026, 12, 4)))
                 .containsExactly(2026, 2027);
     }
+
+    /**
+     * Review X7: a deadline counted into a year with no schedule is still given, and the operators are told once; one
+     * within a scheduled year tells nothing.
+     */
+    @Test
+    void aDeadlineCountedIntoAYearWithoutItsScheduleIsGivenAndWarnedOnce() {
+        WorkingCalendar only2090 = new WorkingCalendar(List.of(
+                new CalendarDay(LocalDate.of(2090, 10, 2), DayKind.HOLIDAY, "国庆节")));
+        assertThat(only2090.plusWorkingDays(LocalDate.of(2090, 6, 1), 3)).isEqualTo(LocalDate.of(2090, 6, 6));
+        assertThat(UnscheduledYears.warned(2090)).as("a scheduled year").isFalse();
+        // Friday 29 December 2090: Monday 1 January 2091 rests (New Year's Day, by law); 2091 is not entered.
+        assertThat(only2090.plusWorkingDays(LocalDate.of(2090, 12, 29), 2)).isEqualTo(LocalDate.of(2091, 1, 3));
+        assertThat(UnscheduledYears.warned(2091)).isTrue();
+        assertThat(UnscheduledYears.counted(2091)).as("told once").isFalse();
+    }
 }

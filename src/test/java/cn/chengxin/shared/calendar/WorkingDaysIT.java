@@ -81,6 +81,10 @@ class WorkingDaysIT {
             String page = page(get("/console").with(clerk));
             assertThat(page).contains("data-field=\"calendar-missing\"", thisYear + " 年节假日安排尚未录入工作日历")
                     .as("the link is for those who may enter it").doesNotContain("/console/calendar?year=" + thisYear);
+            var editor = authentication(Principals.staff("calendar-x7", "CREDIT_OFFICE", Permission.CALENDAR_EDIT));
+            assertThat(page(get("/console/calendar").with(editor))).as("the calendar page warns too (review X7)")
+                    .contains("data-field=\"calendar-missing\"", thisYear + " 年节假日安排尚未录入工作日历",
+                            "/console/calendar?year=" + thisYear);
             tx.setRollbackOnly();
         });
         assertThat(workingDays.calendar().isScheduled(thisYear)).as("rolled back").isTrue();
