@@ -126,7 +126,11 @@ class DatabaseRolesIT {
                             + " WHERE false",
                     "UPDATE inquiry.counter_paper SET content = content, content_key_version = content_key_version"
                             + " WHERE false",
-                    "UPDATE listing.notice SET subject_id = subject_id WHERE false")) {
+                    "UPDATE listing.notice SET subject_id = subject_id WHERE false",
+                    // A join moves the joined subject's consents, reports and counter visits (V910, JoinedInquiries).
+                    "UPDATE inquiry.consent SET subject_id = subject_id WHERE false",
+                    "UPDATE inquiry.report SET subject_id = subject_id WHERE false",
+                    "UPDATE inquiry.counter_visit SET subject_id = subject_id WHERE false")) {
                 assertThat(runtime.sql(change).update()).as(change).isZero();
             }
             assertThatThrownBy(() -> runtime.sql("DELETE FROM flyway_schema_history").update())
