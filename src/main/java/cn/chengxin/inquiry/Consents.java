@@ -139,24 +139,26 @@ public class Consents {
         requireCheckFor(subjectId, check);
         int validity = days == null ? settings.consentDays() : days;
         boolean secondClerk = ConsentReview.requiredAtCounter(singleUse, validity);
-        Consent recorded = newConsent(subjectId, institutionId, purpose, days, singleUse);
-        Consent consent = secondClerk ? recorded.awaitingReview() : recorded;
-        transactions.executeWithoutResult(tx -> {
+        return transactions.execute(tx -> {
+            // Under the subject the person is now, should a join have been approved since they were found.
+            UUID holder = CounterPersons.heldThroughJoins(subjects, subjectId);
+            Consent recorded = newConsent(holder, institutionId, purpose, days, singleUse);
+            Consent consent = secondClerk ? recorded.awaitingReview() : recorded;
             store.insertConsent(consent, "counter");
-            counterVisits.keep(Reports.counterVisit(subjectId, "CONSENT", null, consent.id(), check, clerk,
+            counterVisits.keep(Reports.counterVisit(holder, "CONSENT", null, consent.id(), check, clerk,
                     consent.grantedAt()), request, types);
             audit.record(granted(consent, days, AuditDetail.of(check.byGuardian() ? "CONSENT_GRANTED_COUNTER_GUARDIAN"
                     : "CONSENT_GRANTED_COUNTER"), check, secondClerk).by(clerk));
             if (secondClerk) {
-                reviews.awaitReview(consent, clerk, counterVisits.phoneToText(subjectId, request));
+                reviews.awaitReview(consent, clerk, counterVisits.phoneToText(holder, request));
             } else {
-                counterVisits.tell(subjectId, "CONSENT_GRANTED_AT_COUNTER",
+                counterVisits.tell(holder, "CONSENT_GRANTED_AT_COUNTER",
                         grantedAtCounterTitle(consent.organisation(), consent.grantedAt()),
                         grantedAtCounterBody(consent.organisation(), validity, singleUse, purpose, clerk.actorName()),
                         "/me/consents", request);
             }
+            return consent;
         });
-        return consent;
     }
 
     /** The title of the notice (and text) of a consent at the window taking effect. */

@@ -53,4 +53,15 @@ final class CounterPersons {
                     AuditDetail.of("VERIFIED_AT_COUNTER").with("check", check.describe()));
         });
     }
+
+    /**
+     * The subject the person found at the window is now: the one a join approved since they were found kept (engineer
+     * 4's finding, session xliv), else the same. The person is found, their report assembled or consent built, before
+     * the writing transaction; a join committing in between has moved what the joined id held already
+     * ({@link JoinedInquiries}), and a row written under it after would be lost to the person's one file (98号 三(一);
+     * RULES.md §1). To be called first in the writing transaction: joins are held off until it ends.
+     */
+    static UUID heldThroughJoins(SubjectRegistry subjects, UUID found) {
+        return subjects.keptSubjectsHoldingJoins(java.util.Set.of(found)).getOrDefault(found, found);
+    }
 }

@@ -182,9 +182,12 @@ public class Reports {
         FreeReports.requireAllowance(freeUsed(subjectId, year), settings.freeSelfReportsPerYear(), year);
         ReportScope scope = new ReportScope(ReportKind.SELF_FULL, Requester.SELF, null);
         return issueAs(COUNTER_ACTION, scope, subject, clerk, COUNTER_PARTY, COUNTER_PURPOSE, SELF_BASIS, null,
-                BY_KIND, now, ReportLanguage.ZH, number -> FreeReports.requireAllowance(
-                        store.lockAndCountSelfReports(subjectId, startOf(year), startOf(year + 1)),
-                        settings.freeSelfReportsPerYear(), year),
+                BY_KIND, now, ReportLanguage.ZH, number -> {
+                    requireNotJoinedSince(subjectId);
+                    FreeReports.requireAllowance(
+                            store.lockAndCountSelfReports(subjectId, startOf(year), startOf(year + 1)),
+                            settings.freeSelfReportsPerYear(), year);
+                },
                 check,
                 reportId -> {
                     counterVisits.keep(counterVisit(subjectId, "REPORT", reportId, null, check, clerk, now), request,
@@ -194,6 +197,19 @@ public class Reports {
                             "信用办窗口为您出具了本人信用报告（计入本年免费次数）。办理人员：" + clerk.actorName() + "。",
                             "/me/access", request);
                 });
+    }
+
+    /**
+     * Refuses a counter report whose person's file was joined into another since they were found (engineer 4's
+     * finding, session xliv): the report was assembled from the joined file, which the join emptied, so stored under
+     * the kept subject it would not show the person's one file (98号 三(一); RULES.md §1). The clerk asks again and
+     * finds the kept subject. First in the report's transaction: joins are held off until it ends.
+     */
+    private void requireNotJoinedSince(UUID subjectId) {
+        if (!CounterPersons.heldThroughJoins(subjects, subjectId).equals(subjectId)) {
+            throw new InquiryProblem("COUNTER_SUBJECT_JOINED", DomainProblem.Kind.CONFLICT,
+                    "该人员的两份信用档案刚刚合并：请重新查询，报告将按合并后的档案出具");
+        }
     }
 
     /** The clerk's counter services, newest first. */
