@@ -426,7 +426,11 @@ class Receiving {
         if (targets.isEmpty()) {
             return;
         }
-        UUID subjectId = subjects.registerRelayed(document, m.subject().name() == null ? "" : m.subject().name());
+        UUID found = subjects.registerRelayed(document, m.subject().name() == null ? "" : m.subject().name());
+        // A join approved since the number was found moved the joined subject's outbox rows already (JoinedReceived):
+        // this one goes under the kept subject, joins held off until the batch's transaction ends (engineer 4's
+        // finding, session xliv; 98号 三(一)). Re-entrant: one lock a transaction, one indexed look-up a relayed row.
+        UUID subjectId = subjects.keptSubjectsHoldingJoins(java.util.Set.of(found)).getOrDefault(found, found);
         subjects.followRelayedName(subjectId, m.subject().name(), m.sourcePlatform(), LocalDate.now(clock));
         store.enqueueTo(targets, subjectId, m, BatchCodec.writeMessage(m.withSubjectNumber(null)), now);
     }
