@@ -235,7 +235,9 @@ class JobRunRecordsIT {
         jobs.addAll(List.of("platform.consistency", "audit.verify", "audit.retention", "account.dormant",
                 "account.banned-keys", "repair.eligible", "inquiry.banned-consents", "exchange.reconcile",
                 "scoring.recompute", "oversight.figure-days"));
-        jobs.addAll(runs.clusterJobs().stream().map(JobRuns.ClusterJob::job).toList());
+        // test.*: rows other ITs of the shared database make for jobs of their own (MissedDaysIT).
+        jobs.addAll(runs.clusterJobs().stream().map(JobRuns.ClusterJob::job).filter(job -> !job.startsWith("test."))
+                .toList());
         List<String> unnamed = new ArrayList<>();
         for (String job : jobs) {
             String chinese = messages.getMessage("jobs.name." + job, null, null, Locale.SIMPLIFIED_CHINESE);
