@@ -1,10 +1,10 @@
 package cn.chengxin.account;
 
-import java.util.List;
 import java.util.Locale;
 
 import cn.chengxin.account.domain.AdminKind;
 import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.cli.CommandOptions;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -33,9 +33,8 @@ class CreateAdministratorCommand implements ApplicationRunner, ExitCodeGenerator
 
     @Override
     public void run(ApplicationArguments args) {
-        List<String> raw = List.of(args.getSourceArgs());
-        String user = value(raw, "--user");
-        AdminKind kind = kind(value(raw, "--kind"));
+        String user = CommandOptions.value(args, "user");
+        AdminKind kind = kind(CommandOptions.value(args, "kind"));
         if (user == null || kind == null) {
             System.out.println("create-administrator: usage: create-administrator --user NAME --kind "
                     + "SYSTEM|SECURITY|AUDIT [--name 姓名] [" + EVEN_IF_ONE_EXISTS + "]  (first password, if chosen, in "
@@ -45,8 +44,9 @@ class CreateAdministratorCommand implements ApplicationRunner, ExitCodeGenerator
         }
         String chosen = System.getenv(ResetStaffLoginCommand.PASSWORD_VARIABLE);
         try {
-            StaffDirectory.CreatedAtServer created = directory.createAdministratorAtServer(user, value(raw, "--name"),
-                    kind, chosen == null || chosen.isEmpty() ? null : chosen, raw.contains(EVEN_IF_ONE_EXISTS));
+            StaffDirectory.CreatedAtServer created = directory.createAdministratorAtServer(user, CommandOptions.value(args, "name"),
+                    kind, chosen == null || chosen.isEmpty() ? null : chosen,
+                    CommandOptions.flag(args, EVEN_IF_ONE_EXISTS.substring(2)));
             System.out.printf("create-administrator: %s: created as %s (%s); %s; the password is changed and the "
                             + "authenticator enrolled at the first sign-in%n", user, kind.label(), kind.name(),
                     chosen == null || chosen.isEmpty() ? "temporary password (shown once): " + created.password()
@@ -59,11 +59,6 @@ class CreateAdministratorCommand implements ApplicationRunner, ExitCodeGenerator
             System.out.printf("create-administrator: %s: refused (%s): %s%n", user, refused.code(), e.getMessage());
             exitCode = 1;
         }
-    }
-
-    private static String value(List<String> raw, String option) {
-        int at = raw.indexOf(option);
-        return at < 0 || at + 1 >= raw.size() || raw.get(at + 1).startsWith("--") ? null : raw.get(at + 1);
     }
 
     private static AdminKind kind(String value) {

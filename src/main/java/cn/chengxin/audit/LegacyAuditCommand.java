@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -41,7 +40,7 @@ class LegacyAuditCommand implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments args) {
-        List<String> files = files(args);
+        List<String> files = CommandOptions.values(args, "file");
         String given = CommandOptions.value(args, "sm3");
         if (files.isEmpty() == (given == null)) {
             usage("either --file (one or more) or --sm3");
@@ -67,17 +66,6 @@ class LegacyAuditCommand implements ApplicationRunner, ExitCodeGenerator {
                 + " (--file PATH [--file PATH ...] | --sm3 HEX) --place 存放位置 --custodian 保管人 --from yyyy-MM-dd"
                 + " --until yyyy-MM-dd");
         exitCode = 2;
-    }
-
-    private static List<String> files(ApplicationArguments args) {
-        String[] raw = args.getSourceArgs();
-        List<String> files = new ArrayList<>();
-        for (int i = 0; i + 1 < raw.length; i++) {
-            if ("--file".equals(raw[i]) && !raw[i + 1].startsWith("--")) {
-                files.add(raw[i + 1]);
-            }
-        }
-        return files;
     }
 
     /** One SM3 over the files' bytes in order; each file's own SM3 printed as it is read. */

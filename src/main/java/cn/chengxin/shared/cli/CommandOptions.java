@@ -26,6 +26,18 @@ public final class CommandOptions {
         return i < 0 || i + 1 >= raw.size() || raw.get(i + 1).startsWith("--") ? null : raw.get(i + 1);
     }
 
+    /** Every {@code --name VALUE} of an option given more than once, in order; values that are options left out. */
+    public static List<String> values(ApplicationArguments args, String name) {
+        String[] raw = args.getSourceArgs();
+        List<String> values = new java.util.ArrayList<>();
+        for (int i = 0; i + 1 < raw.length; i++) {
+            if (("--" + name).equals(raw[i]) && !raw[i + 1].startsWith("--")) {
+                values.add(raw[i + 1]);
+            }
+        }
+        return values;
+    }
+
     /** Whether the flag {@code --name} is given. */
     public static boolean flag(ApplicationArguments args, String name) {
         return List.of(args.getSourceArgs()).contains("--" + name);
