@@ -1,8 +1,7 @@
 package cn.chengxin.account;
 
-import java.util.List;
-
 import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.cli.CommandOptions;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -30,15 +29,13 @@ class ResetStaffLoginCommand implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments args) {
-        List<String> raw = List.of(args.getSourceArgs());
-        int at = raw.indexOf("--user");
-        if (at < 0 || at + 1 >= raw.size()) {
+        String user = CommandOptions.value(args, "user");
+        if (user == null) {
             System.out.println("reset-staff-login: usage: reset-staff-login --user NAME  (new password, if any, in "
                     + PASSWORD_VARIABLE + ")");
             exitCode = 2;
             return;
         }
-        String user = raw.get(at + 1);
         String password = System.getenv(PASSWORD_VARIABLE);
         try {
             directory.resetAtServer(user, password == null || password.isEmpty() ? null : password);
