@@ -9,6 +9,7 @@ import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
+import cn.chengxin.shared.City;
 import cn.chengxin.subject.PersonalDataProtection;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -30,9 +31,11 @@ public class CitizenAccountClosure {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final City city;
 
     CitizenAccountClosure(JdbcAccounts accounts, CitizenPasswordCheck check, PersonalDataProtection protection,
-                          SmsDispatch sms, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+                          SmsDispatch sms, AuditLog audit, ApplicationEventPublisher events, Clock clock, City city) {
+        this.city = city;
         this.accounts = accounts;
         this.check = check;
         this.protection = protection;
@@ -58,7 +61,7 @@ public class CitizenAccountClosure {
         phone.ifPresent(sealed -> sms.send(() -> protection.open(sealed.cipher(), sealed.keyVersion(),
                         CitizenAccounts.PHONE_PURPOSE),
                 "【信用平台】您的信用平台个人账号已注销，绑定的手机号码已删除；您的信用档案不受影响。"
-                        + "如非本人操作，请携带本人身份证件到市信用办服务窗口办理。",
+                        + "如非本人操作，请携带本人身份证件到" + city.creditOffice() + "服务窗口办理。",
                 e -> audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.notice")
                         .subject(c.subjectPseudonym()).by(citizen).result(AuditResult.ERROR)
                         .detail(AuditDetail.of("NOTICE_NOT_TEXTED")))));

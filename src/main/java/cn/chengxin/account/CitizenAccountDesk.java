@@ -17,6 +17,7 @@ import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
+import cn.chengxin.shared.City;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.security.Actor;
@@ -55,10 +56,12 @@ public class CitizenAccountDesk {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final City city;
 
     CitizenAccountDesk(JdbcAccounts accounts, CitizenAccounts citizens, CitizenPhones phones, SubjectRegistry subjects,
                        PersonalDataProtection protection, SmsDispatch sms, AuditLog audit,
-                       ApplicationEventPublisher events, Clock clock) {
+                       ApplicationEventPublisher events, Clock clock, City city) {
+        this.city = city;
         this.accounts = accounts;
         this.citizens = citizens;
         this.phones = phones;
@@ -175,7 +178,7 @@ public class CitizenAccountDesk {
         JdbcAccounts.CitizenCredentials c = account(accountId);
         requireApplies(Action.REBIND_PHONE, c);
         return new PendingRebind(phones.sendCode(c, rawPhone, previous == null ? null : previous.phone(),
-                AuditLog.currentActor(), code -> "【信用平台】您正在市信用办服务窗口为信用平台个人账号绑定本手机号码，验证码为 "
+                AuditLog.currentActor(), code -> "【信用平台】您正在" + city.creditOffice() + "服务窗口为信用平台个人账号绑定本手机号码，验证码为 "
                         + code + "，5 分钟内有效。请当面告知窗口工作人员；如非本人在窗口办理，请勿告诉任何人。"), why);
     }
 
@@ -264,7 +267,7 @@ public class CitizenAccountDesk {
         String masked = p.newPhone() == null ? null : p.newPhone().masked();
         phone.ifPresent(sealed -> notify(sealed, c.subjectPseudonym(), by, notice(action, masked)));
         if (p.newPhone() != null) {
-            notify(p.newPhone().sealed(), c.subjectPseudonym(), by, "【信用平台】本手机号码已由市信用办绑定您的信用平台个人账号。"
+            notify(p.newPhone().sealed(), c.subjectPseudonym(), by, "【信用平台】本手机号码已由" + city.creditOffice() + "绑定您的信用平台个人账号。"
                     + "忘记密码的，请在登录页点击“忘记密码？”，验证码将发送至本号码。");
         }
     }
@@ -313,14 +316,14 @@ public class CitizenAccountDesk {
         return new AccountProblem("CITIZEN_ACCOUNT_PROPOSAL_DECIDED", DomainProblem.Kind.CONFLICT, "该提议已由他人处理");
     }
 
-    private static String notice(Action action, String newPhoneMasked) {
+    private String notice(Action action, String newPhoneMasked) {
         return switch (action) {
-            case SUSPEND -> "【信用平台】您在信用平台的个人账号已由市信用办暂停使用。如有疑问，请携带本人身份证件到市信用办服务窗口办理。";
-            case RESUME -> "【信用平台】您在信用平台的个人账号已恢复使用。如非本人申请，请到市信用办服务窗口咨询。";
-            case UNBIND -> "【信用平台】本手机号码绑定的信用平台个人账号，已由市信用办在核验身份后解除绑定并注销。"
-                    + "如有疑问，请携带本人身份证件到市信用办服务窗口咨询。";
-            case REBIND_PHONE -> "【信用平台】您的信用平台个人账号绑定的手机号码，已由市信用办在核验本人身份后更换为 "
-                    + newPhoneMasked + "。如非本人办理，请携带本人身份证件到市信用办服务窗口咨询。";
+            case SUSPEND -> "【信用平台】您在信用平台的个人账号已由" + city.creditOffice() + "暂停使用。如有疑问，请携带本人身份证件到" + city.creditOffice() + "服务窗口办理。";
+            case RESUME -> "【信用平台】您在信用平台的个人账号已恢复使用。如非本人申请，请到" + city.creditOffice() + "服务窗口咨询。";
+            case UNBIND -> "【信用平台】本手机号码绑定的信用平台个人账号，已由" + city.creditOffice() + "在核验身份后解除绑定并注销。"
+                    + "如有疑问，请携带本人身份证件到" + city.creditOffice() + "服务窗口咨询。";
+            case REBIND_PHONE -> "【信用平台】您的信用平台个人账号绑定的手机号码，已由" + city.creditOffice() + "在核验本人身份后更换为 "
+                    + newPhoneMasked + "。如非本人办理，请携带本人身份证件到" + city.creditOffice() + "服务窗口咨询。";
         };
     }
 

@@ -21,6 +21,7 @@ import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
+import cn.chengxin.shared.City;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.security.Actor;
@@ -71,11 +72,14 @@ public class CitizenAccounts {
     private final JdbcPendingRegistrations pending;
     private final RealNameVerifier verifier;
     private final ElectronicServiceAgreements eservice;
+    private final City city;
     private final SecureRandom random = new SecureRandom();
 
     CitizenAccounts(JdbcAccounts accounts, JdbcPendingRegistrations pending, SubjectRegistry subjects,
                     PersonalDataProtection protection, PasswordEncoder passwords, SmsDispatch sms,
-                    RealNameVerifier verifier, ElectronicServiceAgreements eservice, AuditLog audit, Clock clock) {
+                    RealNameVerifier verifier, ElectronicServiceAgreements eservice, AuditLog audit, Clock clock,
+                    City city) {
+        this.city = city;
         this.accounts = accounts;
         this.eservice = eservice;
         this.verifier = verifier;
@@ -340,12 +344,12 @@ public class CitizenAccounts {
                 .by(AuditLog.currentActor()).result(AuditResult.DENIED).detail(why));
         return new AccountProblem("REAL_NAME_MISMATCH", DomainProblem.Kind.INVALID_INPUT,
                 "姓名、证件号码与手机号码未通过实名核验：请核对后重新填写，手机号码须是登记在本人名下的号码；"
-                        + "仍无法注册的，请携带本人身份证件到市信用办服务窗口办理");
+                        + "仍无法注册的，请携带本人身份证件到" + city.creditOffice() + "服务窗口办理");
     }
 
-    static AccountProblem realNameUnavailable() {
+    AccountProblem realNameUnavailable() {
         return new AccountProblem("REAL_NAME_UNAVAILABLE", DomainProblem.Kind.UNAVAILABLE,
-                "实名核验服务暂不可用，暂时不能在线注册或更换手机号码：请携带本人身份证件到市信用办服务窗口办理");
+                "实名核验服务暂不可用，暂时不能在线注册或更换手机号码：请携带本人身份证件到" + city.creditOffice() + "服务窗口办理");
     }
 
     /** For demo data and migration from an older platform: an account whose real name was verified elsewhere. */

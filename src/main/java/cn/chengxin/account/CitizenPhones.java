@@ -15,6 +15,7 @@ import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.audit.AuditResult;
+import cn.chengxin.shared.City;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.security.Actor;
@@ -45,11 +46,13 @@ public class CitizenPhones {
     private final SmsDispatch sms;
     private final AuditLog audit;
     private final Clock clock;
+    private final City city;
     private final SecureRandom random = new SecureRandom();
 
     CitizenPhones(JdbcAccounts accounts, CitizenPasswordCheck check, CitizenAccounts citizens, SubjectRegistry subjects,
                   PersonalDataProtection protection, RealNameVerifier verifier, SmsDispatch sms, AuditLog audit,
-                  Clock clock) {
+                  Clock clock, City city) {
+        this.city = city;
         this.accounts = accounts;
         this.check = check;
         this.citizens = citizens;
@@ -165,7 +168,7 @@ public class CitizenPhones {
                 .by(by).detail(AuditDetail.of("NEW_PHONE_CHECKED")));
         switch (verifier.verify(person.name(), document, phone)) {
             case MATCH -> { }
-            case UNAVAILABLE -> throw CitizenAccounts.realNameUnavailable();
+            case UNAVAILABLE -> throw citizens.realNameUnavailable();
             case MISMATCH -> {
                 audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.phone")
                         .subject(c.subjectPseudonym()).by(by).result(AuditResult.DENIED)
@@ -177,7 +180,7 @@ public class CitizenPhones {
         if (accounts.citizenByPhonePseudonym(phonePseudonym).isPresent()) {
             // Told only once the phone proved to be the person's: someone else's account holds their number.
             throw new AccountProblem("PHONE_TAKEN", DomainProblem.Kind.CONFLICT,
-                    "该手机号码已绑定其他账号：请携带本人身份证件到市信用办服务窗口办理");
+                    "该手机号码已绑定其他账号：请携带本人身份证件到" + city.creditOffice() + "服务窗口办理");
         }
     }
 
@@ -221,14 +224,14 @@ public class CitizenPhones {
         JdbcAccounts.NewPhone phone = pending.newPhone();
         if (!accounts.setCitizenPhone(c.id(), phone.pseudonym(), phone.masked(), phone.sealed(), now)) {
             throw new AccountProblem("PHONE_TAKEN", DomainProblem.Kind.CONFLICT,
-                    "该手机号码已绑定其他账号：请携带本人身份证件到市信用办服务窗口办理");
+                    "该手机号码已绑定其他账号：请携带本人身份证件到" + city.creditOffice() + "服务窗口办理");
         }
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.phone").subject(c.subjectPseudonym())
                 .by(citizen).detail(AuditDetail.of("PHONE_CHANGED").with("from", c.phoneMasked()).with("to", pending.phoneMasked)));
         old.ifPresent(sealed -> sms.send(() -> protection.open(sealed.cipher(), sealed.keyVersion(),
                         CitizenAccounts.PHONE_PURPOSE),
                 "【信用平台】您的信用平台个人账号绑定的手机号码已更换为 " + pending.phoneMasked
-                        + "。如非本人操作，请携带本人身份证件到市信用办服务窗口办理。",
+                        + "。如非本人操作，请携带本人身份证件到" + city.creditOffice() + "服务窗口办理。",
                 e -> audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.notice")
                         .subject(c.subjectPseudonym()).by(citizen).result(AuditResult.ERROR)
                         .detail(AuditDetail.of("NOTICE_NOT_TEXTED")))));

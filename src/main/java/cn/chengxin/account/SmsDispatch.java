@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import cn.chengxin.shared.City;
 import cn.chengxin.shared.DomainProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,12 +35,14 @@ public class SmsDispatch implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(SmsDispatch.class);
 
     private final SmsGateway gateway;
+    private final City city;
     private final ThreadPoolExecutor senders;
     private final AtomicInteger inFlight = new AtomicInteger();
 
     SmsDispatch(SmsGateway gateway, @Value("${chengxin.sms.senders:2}") int senders,
-                @Value("${chengxin.sms.queue:500}") int queue) {
+                @Value("${chengxin.sms.queue:500}") int queue, City city) {
         this.gateway = gateway;
+        this.city = city;
         AtomicInteger number = new AtomicInteger();
         this.senders = new ThreadPoolExecutor(senders, senders, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue),
                 task -> {
@@ -60,13 +63,14 @@ public class SmsDispatch implements DisposableBean {
      */
     public void requireAvailable() {
         if (!available()) {
-            throw unavailable();
+            throw unavailable(city.creditOffice());
         }
     }
 
-    static AccountProblem unavailable() {
+    /** {@code creditOffice}: the window the person is sent to ({@link City#creditOffice}). */
+    static AccountProblem unavailable(String creditOffice) {
         return new AccountProblem("SMS_UNAVAILABLE", DomainProblem.Kind.UNAVAILABLE,
-                "短信服务暂不可用，暂时不能在线注册或找回密码：请携带本人身份证件到市信用办服务窗口办理，或联系平台管理员");
+                "短信服务暂不可用，暂时不能在线注册或找回密码：请携带本人身份证件到" + creditOffice + "服务窗口办理，或联系平台管理员");
     }
 
     /**

@@ -1,6 +1,6 @@
 package cn.chengxin.account;
 
-import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.City;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +24,8 @@ class UnconfiguredSmsGateway {
 
         @Override
         public void send(String phone, String text) {
-            throw SmsDispatch.unavailable();
+            // never shown to a person: the dispatch asks available() first and records a failure
+            throw SmsDispatch.unavailable(City.GENERIC_CREDIT_OFFICE);
         }
 
         @Override

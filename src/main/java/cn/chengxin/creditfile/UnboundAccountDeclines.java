@@ -1,6 +1,7 @@
 package cn.chengxin.creditfile;
 
 import cn.chengxin.account.CitizenAccountUnbound;
+import cn.chengxin.shared.City;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -12,14 +13,16 @@ import org.springframework.stereotype.Component;
 class UnboundAccountDeclines {
 
     private final Declines declines;
+    private final City city;
 
-    UnboundAccountDeclines(Declines declines) {
+    UnboundAccountDeclines(Declines declines, City city) {
         this.declines = declines;
+        this.city = city;
     }
 
     @EventListener
     void on(CitizenAccountUnbound unbound) {
-        declines.undoSince(unbound.subjectId(), unbound.accountCreatedAt(), "市信用办",
+        declines.undoSince(unbound.subjectId(), unbound.accountCreatedAt(), city.creditOffice(),
                 "冒名注册的账号已解绑，其拒绝记录的选择撤销，恢复记录");
     }
 }

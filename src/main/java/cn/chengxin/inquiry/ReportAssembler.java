@@ -43,6 +43,7 @@ import cn.chengxin.repair.Repairs;
 import cn.chengxin.scoring.Scoring;
 import cn.chengxin.scoring.SubjectScore;
 import cn.chengxin.scoring.domain.DimensionScore;
+import cn.chengxin.shared.City;
 import cn.chengxin.shared.privacy.IdentityRedaction;
 import cn.chengxin.shared.security.Actor;
 import cn.chengxin.subject.SubjectProfile;
@@ -69,10 +70,12 @@ class ReportAssembler {
     private final Clock clock;
     private final ReceivedEntries received;
     private final Repairs repairs;
+    private final City city;
 
     ReportAssembler(CreditFile creditFile, RecordProceedings proceedings, Catalogue catalogue, Listing listing, Scoring scoring,
                     AccessHistory accesses, StaffDirectory directory, JdbcInquiry store, InquirySettings settings,
-                    Clock clock, ReceivedEntries received, Repairs repairs) {
+                    Clock clock, ReceivedEntries received, Repairs repairs, City city) {
+        this.city = city;
         this.received = received;
         this.repairs = repairs;
         this.creditFile = creditFile;
@@ -149,7 +152,7 @@ class ReportAssembler {
                         e.recordKey() == null ? null : itemOfRecord.get(e.recordKey()),
                         e.recordKey() == null ? null : departmentOfRecord.get(e.recordKey()), e.published()))
                 .peek(carries::entry)
-                .map(e -> listLine(e, departments)).collect(Collectors.toCollection(ArrayList::new));
+                .map(e -> listLine(e, departments, city.creditOffice())).collect(Collectors.toCollection(ArrayList::new));
         // The entries other platforms issued bind the person here as ours do (RULES.md §9, §11): shown with their
         // issuer, to the readers who would see such an entry of ours (a shared black or red entry is public); a
         // department sees another platform's entry under its item only by its shared-read scope (no record of its own).
@@ -257,9 +260,10 @@ class ReportAssembler {
                 r.issuingPlatform());
     }
 
-    private static ReportContent.ListLine listLine(ListEntry e, Map<String, String> departments) {
+    /** {@code creditOffice}: the unit named for an entry no department proposed (gaps review xliii X5). */
+    private static ReportContent.ListLine listLine(ListEntry e, Map<String, String> departments, String creditOffice) {
         return new ReportContent.ListLine(e.listType().label(), e.ruleName(), e.legalBasis(),
-                e.departmentCode() == null ? "市信用办" : departments.getOrDefault(e.departmentCode(),
+                e.departmentCode() == null ? creditOffice : departments.getOrDefault(e.departmentCode(),
                         e.departmentCode()),
                 e.effectiveFrom() == null ? null : LocalDate.ofInstant(e.effectiveFrom(), java.time.ZoneId.of(
                         "Asia/Shanghai")), e.validUntil(), e.status().label(), e.disputed());

@@ -18,10 +18,23 @@ import java.util.Map;
  * @param siteTitle   title of the public site, e.g. 信用驻马店
  * @param policies    the city's own policy documents the platform implements (its plan), shown on 政策法规 after
  *                    the national ones (gaps review xliii X5: never another city's)
+ * @param creditOffice        the credit office's name as a person reads it in a report or a text message, e.g.
+ *                            驻马店市信用办 or 市发展改革委（市信用办） (gaps review xliii X5)
+ * @param creditOfficeEnglish its English name, e.g. Zhumadian Municipal Credit Office
  */
 public record City(String code, String name, String shortName, String englishName, String province,
                    String siteTitle, List<String> regionPrefixes, Map<String, String> districts,
-                   List<Policy> policies) {
+                   List<Policy> policies, String creditOffice, String creditOfficeEnglish) {
+
+    /** The credit office's name before a city named it (reports stored with it still read and translate as before). */
+    public static final String GENERIC_CREDIT_OFFICE = "市信用办";
+
+    /** A city whose credit office is named after it ({@link #defaultCreditOffice}). */
+    public City(String code, String name, String shortName, String englishName, String province, String siteTitle,
+                List<String> regionPrefixes, Map<String, String> districts, List<Policy> policies) {
+        this(code, name, shortName, englishName, province, siteTitle, regionPrefixes, districts, policies,
+                defaultCreditOffice(name), defaultCreditOfficeEnglish(name, englishName));
+    }
 
     public City {
         regionPrefixes = List.copyOf(regionPrefixes);
@@ -34,6 +47,21 @@ public record City(String code, String name, String shortName, String englishNam
 
     /** A policy document: its number (文号, "—" for none), title and issuer. */
     public record Policy(String number, String title, String issuer) {
+    }
+
+    /** 驻马店市信用办, 灵寿县信用办: the city's name and 信用办. */
+    static String defaultCreditOffice(String name) {
+        return name + "信用办";
+    }
+
+    /** Zhumadian Municipal Credit Office, Lingshou County Credit Office. */
+    static String defaultCreditOfficeEnglish(String name, String englishName) {
+        return englishName + (name.endsWith("县") ? " County" : " Municipal") + " Credit Office";
+    }
+
+    /** The credit office's name in the reader's language. */
+    public String creditOfficeIn(java.util.Locale locale) {
+        return "en".equals(locale.getLanguage()) ? creditOfficeEnglish : creditOffice;
     }
 
     public boolean isLocal(String regionCode) {

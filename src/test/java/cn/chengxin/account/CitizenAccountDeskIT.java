@@ -226,12 +226,13 @@ class CitizenAccountDeskIT {
                 .satisfies(m -> assertThat(m.text()).contains("更换为 " + masked(person.phone())));
         // Other tests' background notices share the gateway, so each text is found by its phone, not its place.
         assertThat(told).filteredOn(m -> m.maskedPhone().equals(masked(person.phone()))).first()
-                .satisfies(m -> assertThat(m.text()).contains("已由市信用办绑定"));
+                .satisfies(m -> assertThat(m.text()).as("the city's credit office by name (gaps review xliii X5)")
+                        .contains("已由驻马店市信用办绑定"));
 
         // 找回密码 now reaches the person.
         recovery.start(null, person.number(), person.name());
         assertThat(sent()).filteredOn(m -> m.maskedPhone().equals(masked(person.phone()))).first()
-                .satisfies(m -> assertThat(m.text()).contains("验证码").doesNotContain("已由市信用办绑定"));
+                .satisfies(m -> assertThat(m.text()).contains("验证码").doesNotContain("信用办绑定"));
 
         // What the account chose for the person stays: nothing is set aside as after unbinding.
         assertThat(jdbc.sql("SELECT count(*) FROM inquiry.consent WHERE subject_id = ? AND withdrawn_at IS NULL")

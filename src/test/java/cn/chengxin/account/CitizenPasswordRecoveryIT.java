@@ -283,7 +283,7 @@ class CitizenPasswordRecoveryIT {
     void theCodeIsTextedOffTheRequestThreadAndTheAnswerDoesNotWaitForTheProvider() throws Exception {
         TestCitizens.Person person = withAccount("冯慢短信", "Feng-Manduan-2026");
         try (HeldSmsGateway provider = new HeldSmsGateway()) {
-            SmsDispatch slow = new SmsDispatch(provider, 1, 10);
+            SmsDispatch slow = new SmsDispatch(provider, 1, 10, cn.chengxin.shared.CityPresets.find(cn.chengxin.shared.CityPresets.DEFAULT).orElseThrow());
             try {
                 CitizenPasswordRecovery held = new CitizenPasswordRecovery(accounts, pending, subjects, protection, rules,
                         passwords, slow, audit, clock);
@@ -316,7 +316,7 @@ class CitizenPasswordRecoveryIT {
     void withoutAnSmsProviderEveryNumberIsToldSoAndNothingIsStored() throws Exception {
         TestCitizens.Person holder = withAccount("冯无短信", "Feng-Wuduanxin-2026");
         TestCitizens.Person stranger = TestCitizens.register(subjects, "冯无账户");
-        SmsDispatch none = new SmsDispatch(new UnconfiguredSmsGateway().smsGatewayWithoutProvider(), 1, 1);
+        SmsDispatch none = new SmsDispatch(new UnconfiguredSmsGateway().smsGatewayWithoutProvider(), 1, 1, cn.chengxin.shared.CityPresets.find(cn.chengxin.shared.CityPresets.DEFAULT).orElseThrow());
         try {
             CitizenPasswordRecovery without = new CitizenPasswordRecovery(accounts, pending, subjects, protection, rules,
                     passwords, none, audit, clock);

@@ -233,10 +233,10 @@ class PendingRegistrationsIT {
     void theCodeIsTextedOffTheRequestThreadAndTheAnswerDoesNotWaitForTheProvider() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "钱慢短信");
         try (HeldSmsGateway provider = new HeldSmsGateway()) {
-            SmsDispatch slow = new SmsDispatch(provider, 1, 10);
+            SmsDispatch slow = new SmsDispatch(provider, 1, 10, cn.chengxin.shared.CityPresets.find(cn.chengxin.shared.CityPresets.DEFAULT).orElseThrow());
             try {
                 CitizenAccounts held = new CitizenAccounts(accounts, pending, subjects, protection, passwords, slow,
-                        verifier, eservice, audit, clock);
+                        verifier, eservice, audit, clock, cn.chengxin.shared.CityPresets.find(cn.chengxin.shared.CityPresets.DEFAULT).orElseThrow());
                 long started = System.nanoTime();
                 UUID registration = held.startRegistration(person.number(), person.name(), person.phone(),
                         "Qian-Manduan-2026");
@@ -259,10 +259,10 @@ class PendingRegistrationsIT {
     @Test
     void withoutAnSmsProviderEveryApplicantIsToldSoAndNothingIsStored() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "钱无短信");
-        SmsDispatch none = new SmsDispatch(new UnconfiguredSmsGateway().smsGatewayWithoutProvider(), 1, 1);
+        SmsDispatch none = new SmsDispatch(new UnconfiguredSmsGateway().smsGatewayWithoutProvider(), 1, 1, cn.chengxin.shared.CityPresets.find(cn.chengxin.shared.CityPresets.DEFAULT).orElseThrow());
         try {
             CitizenAccounts without = new CitizenAccounts(accounts, pending, subjects, protection, passwords, none,
-                    verifier, eservice, audit, clock);
+                    verifier, eservice, audit, clock, cn.chengxin.shared.CityPresets.find(cn.chengxin.shared.CityPresets.DEFAULT).orElseThrow());
             for (String name : List.of(person.name(), "不是本人")) {
                 assertThatThrownBy(() -> without.startRegistration(person.number(), name, person.phone(),
                         "Qian-Wuduanxin-2026"))
@@ -283,7 +283,8 @@ class PendingRegistrationsIT {
      * each statement commits on its own, as the service's own transaction would commit it.
      */
     private CitizenAccounts instance(Clock at) {
-        return new CitizenAccounts(accounts, pending, subjects, protection, passwords, dispatch, verifier, eservice, audit, at);
+        return new CitizenAccounts(accounts, pending, subjects, protection, passwords, dispatch, verifier, eservice, audit, at,
+                cn.chengxin.shared.CityPresets.find(cn.chengxin.shared.CityPresets.DEFAULT).orElseThrow());
     }
 
     private String lastCode() {

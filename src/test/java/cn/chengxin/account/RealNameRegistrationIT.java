@@ -160,7 +160,8 @@ class RealNameRegistrationIT {
     void withoutARealNameProviderEveryApplicantIsSentToTheWindow() {
         TestCitizens.Person person = TestCitizens.register(subjects, "冯无核验");
         CitizenAccounts without = new CitizenAccounts(null, null, subjects, null, null, dispatch,
-                new UnconfiguredRealNameVerifier().realNameVerifierWithoutProvider(), null, null, null);
+                new UnconfiguredRealNameVerifier().realNameVerifierWithoutProvider(), null, null, null,
+                cn.chengxin.shared.CityPresets.find(cn.chengxin.shared.CityPresets.DEFAULT).orElseThrow());
         for (String name : List.of(person.name(), "冯不是")) {
             AccountProblem refused = catchThrowableOfType(AccountProblem.class,
                     () -> without.startRegistration(person.number(), name, person.phone(), "Feng-Wuhe-2026"));

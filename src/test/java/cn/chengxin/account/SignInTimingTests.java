@@ -42,7 +42,7 @@ class SignInTimingTests {
         when(accounts.citizenByPhonePseudonym(any())).thenReturn(Optional.empty());
         CitizenAccounts citizens = new CitizenAccounts(accounts, mock(JdbcPendingRegistrations.class),
                 mock(SubjectRegistry.class), protection, encoder, mock(SmsDispatch.class), mock(RealNameVerifier.class),
-                mock(ElectronicServiceAgreements.class), audit, clock);
+                mock(ElectronicServiceAgreements.class), audit, clock, null);
 
         assertThat(citizens.login("13800138000", "Guess-1234")).isInstanceOf(CitizenAccounts.LoginOutcome.Refused.class);
         assertThat(citizens.login("13900139000", "Guess-5678")).isInstanceOf(CitizenAccounts.LoginOutcome.Refused.class);
@@ -110,7 +110,7 @@ class SignInTimingTests {
         when(accounts.lockCitizen(id)).thenReturn(Optional.of(locked));
         CitizenAccounts citizens = new CitizenAccounts(accounts, mock(JdbcPendingRegistrations.class),
                 mock(SubjectRegistry.class), protection, encoder, mock(SmsDispatch.class), mock(RealNameVerifier.class),
-                mock(ElectronicServiceAgreements.class), audit, clock);
+                mock(ElectronicServiceAgreements.class), audit, clock, null);
 
         assertThat(citizens.login("13800138000", "Right-Passw0rd"))
                 .isInstanceOf(CitizenAccounts.LoginOutcome.Locked.class);

@@ -15,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 
 import cn.chengxin.inquiry.ReportContent;
 import cn.chengxin.inquiry.domain.ReportLanguage;
+import cn.chengxin.shared.City;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
@@ -84,11 +85,13 @@ public class ReportDocuments {
     private final byte[] fontBytes;
     private final String css;
     private final String largePrintCss;
+    private final City city;
     private final BlockingQueue<TrueTypeFont> fonts = new ArrayBlockingQueue<>(4);
     private final BlockingQueue<TrueTypeFont> latinFonts = new ArrayBlockingQueue<>(2);
     private volatile byte[] latinBytes;
 
-    ReportDocuments(ITemplateEngine templates, MessageSource messages) {
+    ReportDocuments(ITemplateEngine templates, MessageSource messages, City city) {
+        this.city = city;
         com.openhtmltopdf.util.XRLog.setLoggerImpl(new Slf4jRendererLog());
         this.templates = templates;
         this.messages = messages;
@@ -217,7 +220,7 @@ public class ReportDocuments {
     private String render(ReportContent content, boolean pdf, boolean tagged, boolean largePrint) {
         Locale locale = locale(content);
         Context context = new Context(locale, Map.of("r", content, "pdf", pdf, "css", css,
-                "fmt", new ReportFormat(messages, locale, !pdf), "qr", QrPng.dataUri(content.verifyUrl()),
+                "fmt", new ReportFormat(messages, locale, !pdf, city), "qr", QrPng.dataUri(content.verifyUrl()),
                 "title", title(content), "lang", language(content),
                 "english", content.reportLanguage() == ReportLanguage.EN, "tagged", tagged));
         if (largePrint) {

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import cn.chengxin.inquiry.ReportContent;
 import cn.chengxin.inquiry.domain.ReportKind;
+import cn.chengxin.shared.City;
 import cn.chengxin.shared.PurposeWords;
 import org.springframework.context.MessageSource;
 
@@ -38,9 +39,14 @@ public final class ReportFormat {
     private final boolean english;
     private final PurposeWords purposes;
     private final boolean page;
+    private final City city;
 
-    /** {@code page}: the report as a web page, whose parts in the other language are marked ({@link #recorded}). */
-    ReportFormat(MessageSource messages, Locale locale, boolean page) {
+    /**
+     * {@code page}: the report as a web page, whose parts in the other language are marked ({@link #recorded});
+     * {@code city}: whose credit office's name an English report words in English.
+     */
+    ReportFormat(MessageSource messages, Locale locale, boolean page, City city) {
+        this.city = city;
         this.messages = messages;
         this.locale = locale;
         this.english = "en".equals(locale.getLanguage());
@@ -112,9 +118,13 @@ public final class ReportFormat {
         return term(ReportVocabulary.PARTY, name);
     }
 
-    /** The unit that listed an entry or gave a record: the credit office in the report's words, a department as named. */
+    /**
+     * The unit that listed an entry or gave a record: the credit office in the report's words — as the city names it
+     * (gaps review xliii X5), or 市信用办 in a report stored before — a department as named.
+     */
     public String department(String name) {
-        return term(ReportVocabulary.PARTY, name);
+        return english && name != null && name.equals(city.creditOffice()) ? city.creditOfficeEnglish()
+                : term(ReportVocabulary.PARTY, name);
     }
 
     /** The rule an entry answers to: {@code 部门认定} in the report's words, a rule's name as recorded. */

@@ -24,8 +24,11 @@ final class ReportVocabulary {
 
     /** 异议处理中: a record in dispute, as the report words its status while the objection is handled. */
     static final String IN_DISPUTE = "异议处理中";
-    /** 市信用办: the unit a report names for a list entry no department proposed ({@code ReportAssembler}). */
-    static final String CREDIT_OFFICE = "市信用办";
+    /**
+     * 市信用办: the unit a report stored before the city named its credit office (gaps review xliii X5) names for a list
+     * entry no department proposed; a report since names the configured office ({@code ReportFormat#department}).
+     */
+    static final String CREDIT_OFFICE = cn.chengxin.shared.City.GENERIC_CREDIT_OFFICE;
 
     static final Map<String, String> STATUS = keys(RecordStatus.values(), RecordStatus::label, RecordStatus::name,
             "file.status.");

@@ -27,6 +27,7 @@ import cn.chengxin.inquiry.domain.GuardianshipProof;
 import cn.chengxin.inquiry.domain.InquiryProblem;
 import cn.chengxin.inquiry.domain.Purpose;
 import cn.chengxin.inquiry.domain.SeenDocument;
+import cn.chengxin.shared.City;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Actor;
 import cn.chengxin.shared.security.Permission;
@@ -70,9 +71,11 @@ class CounterReports {
     private final AuditLog audit;
     private final Clock clock;
     private final WindowPhoneCodes phoneCodes;
+    private final City city;
 
     CounterReports(Reports reports, Consents consents, CounterPapers papers, AuditLog audit, Clock clock,
-                   WindowPhoneCodes phoneCodes) {
+                   WindowPhoneCodes phoneCodes, City city) {
+        this.city = city;
         this.phoneCodes = phoneCodes;
         this.reports = reports;
         this.papers = papers;
@@ -162,7 +165,7 @@ class CounterReports {
                      RedirectAttributes redirect) {
         try {
             WindowPhoneCodes.Pending sent = phoneCodes.send(phone, phoneSent(session), AuditLog.currentActor(),
-                    code -> "【信用平台】您正在市信用办服务窗口办理信用报告查询或查询授权，验证码为 " + code
+                    code -> "【信用平台】您正在" + city.creditOffice() + "服务窗口办理信用报告查询或查询授权，验证码为 " + code
                             + "，5 分钟内有效。请当面告知窗口工作人员；如非本人在窗口办理，请勿告诉任何人。");
             session.setAttribute(PHONE_SENT, sent);
             redirect.addFlashAttribute("successKey", "counter.phoneCodeSent");
