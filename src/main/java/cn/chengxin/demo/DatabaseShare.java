@@ -1,12 +1,15 @@
 package cn.chengxin.demo;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What the database did for one measured phase of a benchmark, per unit of work (a check): the statements it spent
- * its time in, from {@code pg_stat_statements} when the server preloads it
+ * its time in, with the shared buffers they touched and dirtied and the WAL they wrote (each statement and all of them
+ * together: unlike the times, these do not move with the machine's load), from {@code pg_stat_statements} when the
+ * server preloads it
  * ({@code CHENGXIN_EMBEDDED_DB_PRELOAD=pg_stat_statements}), and the WAL the phase wrote by kind of record (table,
  * index, transaction), from {@code pg_walinspect} when the server has it. The counters are reset or marked when the
  * phase starts and read as soon as it ends, so that what follows (the floor's requests, the counting queries) is not
@@ -16,7 +19,7 @@ final class DatabaseShare {
 
     /** One statement's share of the phase. */
     record Statement(long calls, double millis, long plans, double planMillis, long rows, long walRecords,
-                     long walBytes, String text) {
+                     long walBytes, long buffers, long dirtied, String text) {
     }
 
     private final JdbcClient jdbc;
@@ -25,6 +28,7 @@ final class DatabaseShare {
     private String walFrom;
     private String walTo;
     private List<Statement> top = List.of();
+    private Statement all;
 
     private DatabaseShare(JdbcClient jdbc, boolean statements, boolean walInspect) {
         this.jdbc = jdbc;
@@ -64,23 +68,40 @@ final class DatabaseShare {
         if (statements) {
             top = jdbc.sql("""
                     SELECT calls, total_exec_time, plans, total_plan_time, rows, wal_records, wal_bytes::bigint,
+                           shared_blks_hit + shared_blks_read + local_blks_hit + local_blks_read,
+                           shared_blks_dirtied + local_blks_dirtied,
                            left(regexp_replace(query, '\\s+', ' ', 'g'), 110)
                     FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 12""")
                     .query((rs, n) -> new Statement(rs.getLong(1), rs.getDouble(2), rs.getLong(3), rs.getDouble(4),
-                            rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getString(8)))
+                            rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
+                            rs.getString(10)))
                     .list();
+            // Every statement of the phase together, not only the top: the buffers and WAL a check, which do not
+            // move with the machine's load, so that two jars' runs on a busy machine compare by them.
+            all = jdbc.sql("""
+                    SELECT sum(calls), sum(total_exec_time), sum(plans), sum(total_plan_time), sum(rows),
+                           sum(wal_records), sum(wal_bytes)::bigint,
+                           sum(shared_blks_hit + shared_blks_read + local_blks_hit + local_blks_read),
+                           sum(shared_blks_dirtied + local_blks_dirtied)
+                    FROM pg_stat_statements""")
+                    .query((rs, n) -> new Statement(rs.getLong(1), rs.getDouble(2), rs.getLong(3), rs.getDouble(4),
+                            rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
+                            "(all statements)"))
+                    .single();
         }
     }
 
     /** Prints the phase's statements and WAL per {@code units} (the phase's checks), each line after {@code prefix}. */
     void print(String prefix, long units) {
         double per = Math.max(1, units);
-        for (Statement s : top) {
+        for (Statement s : all == null ? top : Stream.concat(top.stream(), Stream.of(all)).toList()) {
             System.out.printf("%s statement %6.1f µs a check, %7.1f µs a call, %6.1f rows a call, %5.2f WAL records "
-                            + "and %,5.0f B a check; %,d calls, %,d plans (%.1f µs a check): %s%n", prefix,
+                            + "and %,5.0f B, %5.2f buffers (%4.2f dirtied) a check; %,d calls, %,d plans (%.1f µs a "
+                            + "check): %s%n", prefix,
                     s.millis() * 1e3 / per, s.millis() * 1e3 / Math.max(1, s.calls()),
-                    s.rows() / (double) Math.max(1, s.calls()), s.walRecords() / per, s.walBytes() / per, s.calls(),
-                    s.plans(), s.planMillis() * 1e3 / per, s.text());
+                    s.rows() / (double) Math.max(1, s.calls()), s.walRecords() / per, s.walBytes() / per,
+                    s.buffers() / per, s.dirtied() / per, s.calls(), s.plans(), s.planMillis() * 1e3 / per,
+                    s.text());
         }
         if (!walInspect || walFrom == null || walTo == null) {
             return;
