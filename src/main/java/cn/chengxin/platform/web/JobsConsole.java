@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 
 import cn.chengxin.platform.database.SchemaVersion;
 import cn.chengxin.platform.monitoring.JobRuns;
+import cn.chengxin.platform.settings.UnknownSettings;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,7 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * <p>It also names what this instance runs (gaps review xliv Y6): the release, when it was built and the database
  * schema's version, so that the office knows before and after an upgrade what answers. Here, to the signed-in
  * administrators, and not in the public {@code /actuator/info}, which keeps the release alone: the schema's version
- * tells an outsider which migrations (and so which fixes) a city has not yet applied.
+ * tells an outsider which migrations (and so which fixes) a city has not yet applied. Beside them, the settings this
+ * instance was given that the release does not read (gaps review xliv Y11), names only.
  */
 @Controller
 @RequiresPermission({Permission.ACCOUNT_USER_MANAGE, Permission.AUDIT_READ})
@@ -30,12 +32,14 @@ class JobsConsole {
 
     private final JobRuns runs;
     private final SchemaVersion schema;
+    private final UnknownSettings settings;
     private final String release;
     private final java.time.Instant built;
 
-    JobsConsole(JobRuns runs, SchemaVersion schema, ObjectProvider<BuildProperties> build) {
+    JobsConsole(JobRuns runs, SchemaVersion schema, UnknownSettings settings, ObjectProvider<BuildProperties> build) {
         this.runs = runs;
         this.schema = schema;
+        this.settings = settings;
         this.release = OpenApiConfiguration.release(build);
         BuildProperties properties = build.getIfAvailable();
         this.built = properties == null ? null : properties.getTime();
@@ -51,6 +55,7 @@ class JobsConsole {
         model.addAttribute("built", built == null ? null : java.time.LocalDateTime.ofInstant(built,
                 java.time.ZoneId.systemDefault()));
         model.addAttribute("schemaVersion", schema.current().map(Object::toString).orElse("—"));
+        model.addAttribute("unknownSettings", settings.unknown());
         model.addAttribute("instance", ManagementFactory.getRuntimeMXBean().getName());
         if (job != null && !job.isBlank()) {
             model.addAttribute("job", job);
