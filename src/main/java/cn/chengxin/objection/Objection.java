@@ -13,14 +13,16 @@ import cn.chengxin.objection.domain.Outcome;
  * 异议: against one record of the subject's file, one list entry about them, or one list entry another platform issued
  * about them ({@code receivedEntry}: its key, {@code ReceivedEntry.key()}), with its deadline and, once decided, its
  * outcome and reasons; or that a record is missing ({@code omission}: 信息遗漏, naming the item and the department that
- * should have provided it, K8 of gaps-review-xxix).
+ * should have provided it, K8 of gaps-review-xxix). {@code earlierReference}: the old system's case number (原系统案卷号)
+ * of a case it received before the cut-over, whose {@code receivedOn} is that system's day (review X7); null otherwise.
  */
 public record Objection(UUID id, UUID subjectId, UUID recordKey, String itemCode, String departmentCode,
                         String reasons, String filedBy, Instant filedAt, int repeats, ObjectionStatus status,
                         LocalDate dueOn, Instant routedAt, LocalDate departmentDue, Outcome outcome,
                         String outcomeReasons, String decidedBy, Instant decidedAt, int version, Answer answer,
                         LocalDate receivedOn, LocalDate remindedFor, Instant escalatedAt,
-                        UUID reviewOf, UUID entryId, String receivedEntry, Omission omission) {
+                        UUID reviewOf, UUID entryId, String receivedEntry, Omission omission,
+                        String earlierReference) {
 
     /** Against a list entry rather than a record. */
     public boolean againstEntry() {

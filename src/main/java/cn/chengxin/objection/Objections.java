@@ -31,7 +31,6 @@ import cn.chengxin.listing.Listing;
 import cn.chengxin.objection.domain.DepartmentAnswer;
 import cn.chengxin.objection.domain.Evidence;
 import cn.chengxin.objection.domain.RoutedEvidenceWindow;
-import cn.chengxin.objection.domain.EarlierReceipt;
 import cn.chengxin.objection.domain.ObjectionDeadlines;
 import cn.chengxin.objection.domain.ObjectionPause;
 import cn.chengxin.objection.domain.ObjectionStatus;
@@ -42,6 +41,7 @@ import cn.chengxin.objection.persistence.JdbcObjections;
 import cn.chengxin.shared.CodedProblem;
 import cn.chengxin.shared.CountedPage;
 import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.EarlierReceipt;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.calendar.DeadlineRecount;
 import cn.chengxin.shared.calendar.WorkingCalendar;
@@ -141,7 +141,8 @@ public class Objections {
         Instant now = requireWithinRate(open.isPresent());
         String heading = repeatHeading(open, text);
         boolean first = store.insertOrMerge(received(subjectId, recordKey, null, record.itemCode(),
-                record.departmentCode(), text, filedBy, now, receivedOn(earlier, now)), heading);
+                record.departmentCode(), text, filedBy, now, receivedOn(earlier, now),
+                earlier == null ? null : earlier.reference()), heading);
         if (first) {
             if (!creditFile.changeStatus(subjectId, recordKey, SHOWN, RecordStatus.IN_DISPUTE, filedBy,
                     "异议受理，标注异议中") && !stillDisputed(subjectId, recordKey)) {
@@ -182,7 +183,7 @@ public class Objections {
         String department = entry.departmentCode() == null ? "CREDIT_OFFICE" : entry.departmentCode();
         String heading = repeatHeading(open, text);
         boolean first = store.insertOrMerge(received(subjectId, null, entryId, "LIST_" + entry.listType().name(),
-                department, text, filedBy, now, LocalDate.ofInstant(now, clock.getZone())), heading);
+                department, text, filedBy, now, LocalDate.ofInstant(now, clock.getZone()), null), heading);
         return attach(store.openOnEntry(entryId).orElseThrow(), first, evidence, types, now,
                 AuditDetail.of("OBJECTION_ON_ENTRY").withLabel("list", "lists.type." + entry.listType().name())
                         .with("entry", entryId));
@@ -219,7 +220,8 @@ public class Objections {
         boolean first = store.insertOrMerge(new Objection(Ids.newId(), subjectId, null, "LIST_" + entry.listType(),
                 entry.sourcePlatform(), text, filedBy, now, 0, ObjectionStatus.RECEIVED,
                 deadlines.platformDue(workingDays.calendar(), today), null, null, null, null, null, null, 0, null,
-                today, null, null, null, null, entry.key(), null), heading);
+                today, null, null, null, null, entry.key(), null,
+                earlier == null ? null : earlier.reference()), heading);
         if (first) {
             receivedEntries.markObjected(entry.key(), true);
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "objection.forward").subject(pseudonym)
@@ -236,13 +238,14 @@ public class Objections {
 
     /**
      * A new case received on {@code receivedOn}: its deadline counted from that day (RULES.md §5, "from receipt") —
-     * today, or the day the old system received it (review X7).
+     * today, or the day the old system received it, whose case number there it keeps (review X7).
      */
     private Objection received(UUID subjectId, UUID recordKey, UUID entryId, String itemCode, String departmentCode,
-                               String reasons, String filedBy, Instant now, LocalDate receivedOn) {
+                               String reasons, String filedBy, Instant now, LocalDate receivedOn,
+                               String earlierReference) {
         return new Objection(Ids.newId(), subjectId, recordKey, itemCode, departmentCode, reasons, filedBy, now, 0,
                 ObjectionStatus.RECEIVED, deadlines.platformDue(workingDays.calendar(), receivedOn), null, null, null,
-                null, null, null, 0, null, receivedOn, null, null, null, entryId, null, null);
+                null, null, null, 0, null, receivedOn, null, null, null, entryId, null, null, earlierReference);
     }
 
     /** The day a case filed at {@code now} was received: the old system's day when given, else today. */
@@ -296,7 +299,7 @@ public class Objections {
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         boolean first = store.insertOrMerge(new Objection(Ids.newId(), subjectId, null, item.code(), departmentCode,
                 text, filedBy, now, 0, ObjectionStatus.RECEIVED, deadlines.platformDue(workingDays.calendar(), today),
-                null, null, null, null, null, null, 0, null, today, null, null, null, null, null, omission), heading);
+                null, null, null, null, null, null, 0, null, today, null, null, null, null, null, omission, null), heading);
         return attach(store.openOmission(subjectId, item.code(), departmentCode).orElseThrow(), first, evidence,
                 types, now, AuditDetail.of("OBJECTION_ON_OMISSION").with("item", item.code())
                         .with("department", departmentCode));
@@ -451,7 +454,7 @@ public class Objections {
         Objection review = new Objection(Ids.newId(), subjectId, decided.recordKey(), decided.itemCode(),
                 decided.departmentCode(), text, "本人申请复核", clock.instant(), 0, ObjectionStatus.RECEIVED,
                 deadlines.platformDue(workingDays.calendar(), today), null, null, null, null, null, null, 0, null,
-                today, null, null, objectionId, decided.entryId(), decided.receivedEntry(), decided.omission());
+                today, null, null, objectionId, decided.entryId(), decided.receivedEntry(), decided.omission(), null);
         if (!store.insertReview(review)) {
             // Refused by the one-review index (two requests at once) or by another open case on the record.
             throw store.reviewed(objectionId) ? reviewUsed()
@@ -525,8 +528,8 @@ public class Objections {
     @Transactional
     public UUID fileAtCounter(String subjectNumber, String documentType, String decisionNumber, String reasons,
                               LocalDate oldReceivedOn, String oldReference) {
-        EarlierReceipt earlier = EarlierReceipt.of(oldReceivedOn, oldReference, LocalDate.now(clock),
-                workingDays.calendar(), deadlines);
+        EarlierReceipt earlier = deadlines.earlierReceipt(oldReceivedOn, oldReference, LocalDate.now(clock),
+                workingDays.calendar());
         Optional<ShownRecord> received = receivedNamed(subjectNumber, documentType, decisionNumber);
         if (received.isPresent()) {
             // An entry another platform issued, named by the key the clerk read on 信息交换 (RULES.md §5, §11).

@@ -2,6 +2,7 @@ package cn.chengxin.repair;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 
 import cn.chengxin.listing.ListType;
@@ -13,7 +14,9 @@ import cn.chengxin.repair.domain.RepairStatus;
  * An application for a list entry a department proposed by hand (finding #8), which rests on no record, names the
  * entry ({@code entryId}) and its list ({@code listType}) instead of a record and an item ({@code recordKey} and
  * {@code itemCode} null then). {@code pausedSince}: the first day its record has been in dispute (an objection heard),
- * during which its deadline stands still (G8); null while it runs.
+ * during which its deadline stands still (G8); null while it runs. {@code receivedOn} and {@code earlierReference}: the
+ * day the old system received an application still open at the cut-over and its case number there (原系统案卷号), from
+ * which day its feedback deadline is counted (review X7); both null for an application received here.
  */
 public record RepairApplication(UUID id, UUID subjectId, UUID recordKey, String itemCode, String departmentCode,
                                 String decisionNumber, String performance, UUID commitmentId, String filedBy,
@@ -21,7 +24,7 @@ public record RepairApplication(UUID id, UUID subjectId, UUID recordKey, String 
                                 String proposedBy, Instant proposedAt, String proposalNote, LocalDate decisionDue,
                                 int extensionDays, String extensionReason, String decidedBy, Instant decidedAt,
                                 String reasons, int version, UUID entryId, ListType listType,
-                                LocalDate pausedSince) {
+                                LocalDate pausedSince, LocalDate receivedOn, String earlierReference) {
 
     /** Whether it is for a list entry proposed by hand, not for a record. */
     public boolean ofEntry() {
@@ -41,6 +44,11 @@ public record RepairApplication(UUID id, UUID subjectId, UUID recordKey, String 
     /** Open past its deadline; a paused application only if its deadline had passed before the pause. */
     public boolean overdue(LocalDate today) {
         return status.open() && (pausedSince == null ? today : pausedSince).isAfter(dueOn());
+    }
+
+    /** The day it was received: the old system's (review X7), else the day it was filed here. */
+    public LocalDate receivedOn(ZoneId zone) {
+        return receivedOn != null ? receivedOn : LocalDate.ofInstant(filedAt, zone);
     }
 
     public boolean paused() {

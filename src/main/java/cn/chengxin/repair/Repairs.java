@@ -52,6 +52,7 @@ import cn.chengxin.shared.City;
 import cn.chengxin.shared.CodedProblem;
 import cn.chengxin.shared.CountedPage;
 import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.EarlierReceipt;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.calendar.DeadlineRecount;
 import cn.chengxin.shared.calendar.WorkingCalendar;
@@ -206,6 +207,12 @@ public class Repairs {
     @Transactional
     public UUID apply(UUID subjectId, UUID recordKey, String performance, String signature, List<Upload> uploads,
                       String counterStaff) {
+        return applyOnRecord(subjectId, recordKey, performance, signature, uploads, counterStaff, null);
+    }
+
+    /** {@link #apply}, received on {@code earlier}'s day in the old system when it is not null (review X7). */
+    private UUID applyOnRecord(UUID subjectId, UUID recordKey, String performance, String signature,
+                               List<Upload> uploads, String counterStaff, EarlierReceipt earlier) {
         List<String> types = uploads.stream().map(u -> Attachments.check(u.filename(), u.content())).toList();
         Attachments.requireCount(uploads.size(), "一份修复申请");
         Repairable r = repairable(subjectId, recordKey);
@@ -227,7 +234,7 @@ public class Repairs {
         requireMaterials(r.item(), uploads);
         return file(subjectId, new Target(recordKey, null, r.record().itemCode(), null, r.record().departmentCode(),
                 r.record().decisionNumber(), r.item().name()), commitmentText(subjectId, recordKey), performance,
-                signature, uploads, types, counterStaff);
+                signature, uploads, types, counterStaff, earlier);
     }
 
     /**
@@ -255,8 +262,10 @@ public class Repairs {
      * the application, its commitment and its materials, in the caller's transaction.
      */
     private UUID file(UUID subjectId, Target target, String commitmentText, String performance, String signature,
-                      List<Upload> uploads, List<String> types, String counterStaff) {
-        LocalDate today = LocalDate.now(clock);
+                      List<Upload> uploads, List<String> types, String counterStaff, EarlierReceipt earlier) {
+        // Received today, or on the day the old system received it: the feedback is due counted from then (RULES.md
+        // §6, from receipt; review X7).
+        LocalDate received = earlier != null ? earlier.receivedOn() : LocalDate.now(clock);
         // The applicant's own words, kept; an identity number written into them is kept masked (RULES.md §10).
         String text = performance == null ? "" : IdentityRedaction.redact(performance.strip());
         if (text.isEmpty() || text.length() > 2000) {
@@ -278,8 +287,9 @@ public class Repairs {
         RepairApplication application = new RepairApplication(id, subjectId, target.recordKey(), target.itemCode(),
                 target.departmentCode(), target.decisionNumber(), text, commitment.id(),
                 counterStaff == null ? "本人" : "窗口代办：" + counterStaff, counterStaff, now, RepairStatus.APPLIED,
-                deadlines.feedbackDue(workingDays.calendar(), today), null, null, null, null, 0, null, null, null,
-                null, 0, target.entryId(), target.listType(), null);
+                deadlines.feedbackDue(workingDays.calendar(), received), null, null, null, null, 0, null, null, null,
+                null, 0, target.entryId(), target.listType(), null, earlier == null ? null : earlier.receivedOn(),
+                earlier == null ? null : earlier.reference());
         if (!store.insert(application)) {
             throw problem("REPAIR_ALREADY_APPLIED", DomainProblem.Kind.CONFLICT,
                     target.entryId() == null ? "该记录已有正在办理的修复申请" : "该名单条目已有正在办理的修复申请");
@@ -305,6 +315,12 @@ public class Repairs {
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.apply")
                 .subject(subjects.pseudonymOf(subjectId).orElseThrow())
                 .detail(applied.with("materials", uploads.size())));
+        if (earlier != null) {
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "repair.earlier-receipt")
+                    .subject(subjects.pseudonymOf(subjectId).orElseThrow())
+                    .detail(AuditDetail.of("REPAIR_EARLIER_RECEIPT").with("receivedOn", earlier.receivedOn())
+                            .with("reference", earlier.reference())));
+        }
         return id;
     }
 
@@ -380,6 +396,12 @@ public class Repairs {
     @Transactional
     public UUID applyForEntry(UUID subjectId, UUID entryId, String performance, String signature,
                               List<Upload> uploads, String counterStaff) {
+        return applyOnEntry(subjectId, entryId, performance, signature, uploads, counterStaff, null);
+    }
+
+    /** {@link #applyForEntry}, received on {@code earlier}'s day in the old system when it is not null (review X7). */
+    private UUID applyOnEntry(UUID subjectId, UUID entryId, String performance, String signature,
+                              List<Upload> uploads, String counterStaff, EarlierReceipt earlier) {
         List<String> types = uploads.stream().map(u -> Attachments.check(u.filename(), u.content())).toList();
         Attachments.requireCount(uploads.size(), "一份修复申请");
         RepairableEntry r = repairableEntry(subjectId, entryId);
@@ -393,7 +415,7 @@ public class Repairs {
         }
         return file(subjectId, new Target(null, entryId, null, r.entry().listType(), r.entry().departmentCode(), null,
                 r.name()), entryCommitmentText(subjectId, entryId), performance, signature, uploads, types,
-                counterStaff);
+                counterStaff, earlier);
     }
 
     /**
@@ -421,6 +443,20 @@ public class Repairs {
     @Transactional
     public UUID applyAtCounter(String subjectNumber, String documentType, String decisionNumber, String performance,
                                String signature, List<Upload> uploads) {
+        return applyAtCounter(subjectNumber, documentType, decisionNumber, performance, signature, uploads, null, null);
+    }
+
+    /**
+     * {@link #applyAtCounter(String, String, String, String, String, List)} of an application the old system received
+     * before the cut-over (review X7): {@code oldReceivedOn} (收件日期) and {@code oldReference} (its case number there),
+     * both or neither; the feedback is due counted from that day (RULES.md §6: 10 working days from receipt;
+     * {@link RepairDeadlines#earlierReceipt}), the day and the number kept with the application and audited.
+     */
+    @Transactional
+    public UUID applyAtCounter(String subjectNumber, String documentType, String decisionNumber, String performance,
+                               String signature, List<Upload> uploads, LocalDate oldReceivedOn, String oldReference) {
+        EarlierReceipt earlier = deadlines.earlierReceipt(oldReceivedOn, oldReference, LocalDate.now(clock),
+                workingDays.calendar());
         UUID subjectId = subjects.find(subjects.validate(DocumentType.named(documentType), subjectNumber))
                 .orElseThrow(() -> problem("REPAIR_SUBJECT_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "平台没有该主体的信用档案"));
         String wanted = decisionNumber == null ? "" : decisionNumber.strip();
@@ -428,13 +464,13 @@ public class Repairs {
         Optional<UUID> recordKey = repairable(subjectId).values().stream()
                 .filter(r -> wanted.equals(r.record().decisionNumber())).map(r -> r.record().recordKey()).findFirst();
         if (recordKey.isPresent()) {
-            return apply(subjectId, recordKey.get(), performance, signature, uploads, staffId);
+            return applyOnRecord(subjectId, recordKey.get(), performance, signature, uploads, staffId, earlier);
         }
         // An entry proposed by hand has no decision number: it is named by its entry number (finding #8).
         UUID entryId = repairableEntries(subjectId).keySet().stream().filter(k -> k.toString().equalsIgnoreCase(wanted))
                 .findFirst().orElseThrow(() -> problem("REPAIR_RECORD_UNKNOWN", DomainProblem.Kind.NOT_FOUND,
                         "该主体没有这个文书号的可修复记录，也没有这个编号的人工认定名单条目"));
-        return applyForEntry(subjectId, entryId, performance, signature, uploads, staffId);
+        return applyOnEntry(subjectId, entryId, performance, signature, uploads, staffId, earlier);
     }
 
     /** First review (初审): proposes approval; the authority then decides within 3 working days. */
@@ -708,14 +744,16 @@ public class Repairs {
      * The stored deadlines of open applications that a proposed change of the calendar ({@code proposed}: today's
      * calendar with the days from {@code first} to {@code last} changed) would count differently (H9 of gaps-review-xxv;
      * RULES.md §6): the authority's decision once proposed, counted from the proposal, else the platform's feedback,
-     * counted from filing (extensions and pauses kept in the number of working days). The stored dates are not changed.
+     * counted from receipt (the filing, or the old system's day, review X7; extensions and pauses kept in the number of
+     * working days). The stored dates are not changed.
      */
     public List<DeadlineRecount> recountedUnder(WorkingCalendar proposed, LocalDate first, LocalDate last) {
         WorkingCalendar current = workingDays.calendar();
         List<DeadlineRecount> moved = new ArrayList<>();
         for (RepairApplication a : store.openDueFrom(first)) {
             boolean deciding = a.status() == RepairStatus.PROPOSED && a.decisionDue() != null && a.proposedAt() != null;
-            LocalDate start = LocalDate.ofInstant(deciding ? a.proposedAt() : a.filedAt(), clock.getZone());
+            LocalDate start = deciding ? LocalDate.ofInstant(a.proposedAt(), clock.getZone())
+                    : a.receivedOn(clock.getZone());
             DeadlineRecount.recount(current, proposed, start, a.dueOn(), first, last)
                     .ifPresent(d -> moved.add(new DeadlineRecount(deciding ? "REPAIR_DECISION_DUE"
                             : "REPAIR_FEEDBACK_DUE", a.id(), "/console/repairs/" + a.id(), start, a.dueOn(), d)));

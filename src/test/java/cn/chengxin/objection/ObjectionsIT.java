@@ -1351,8 +1351,8 @@ class ObjectionsIT {
     /**
      * Review X7: a case the old system received two working days before the cut-over, filed here at the counter with
      * that day and its old number, is due 3 working days from that day (RULES.md §5), not from the filing; the day and
-     * number are audited. A day in the future, one whose 20-day ceiling has passed, or a day without its number are
-     * refused, nothing filed.
+     * number are audited, the number kept with the case and shown on its page. A day in the future, one whose 20-day
+     * ceiling has passed, or a day without its number are refused, nothing filed.
      */
     @Test
     void aCaseReceivedInTheOldSystemIsDueFromThatDay() throws Exception {
@@ -1383,6 +1383,11 @@ class ObjectionsIT {
                 twoWorkingDaysBack, "旧异〔2026〕88号"));
         Objection filed = objections.find(id);
         assertThat(filed.receivedOn()).isEqualTo(twoWorkingDaysBack);
+        assertThat(filed.earlierReference()).as("the old case number, a column (session xlv)")
+                .isEqualTo("旧异〔2026〕88号");
+        assertThat(mvc.perform(get("/console/objections/{id}", id).with(authentication(counterStaff())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("原系统收件日期 " + twoWorkingDaysBack + "，原系统案卷号 旧异〔2026〕88号");
         assertThat(filed.dueOn()).isEqualTo(calendar.plusWorkingDays(twoWorkingDaysBack, 3))
                 .isBefore(calendar.plusWorkingDays(today, 3));
         assertThat(creditFile.fileOf(owner).get(0).status()).isEqualTo(RecordStatus.IN_DISPUTE);

@@ -504,6 +504,65 @@ class RepairsIT {
     }
 
     /**
+     * Review X7: an application the old system received two working days before the cut-over, filed here at the
+     * counter with that day and its old case number, is due 10 working days from that day (RULES.md §6), not from the
+     * filing; the day and the number are kept with it, shown on its page (原系统案卷号) and audited. A day in the future,
+     * one whose feedback deadline has passed, or a day without its number are refused, nothing filed.
+     */
+    @Test
+    void anApplicationReceivedInTheOldSystemIsDueFromThatDay() throws Exception {
+        String decision = "驻市监罚〔2026〕" + (System.nanoTime() % 100_000) + "号";
+        Person p = person("甘旧收", "P_ADMIN_PENALTY_GENERAL", decision, LocalDate.now().minusMonths(4));
+        var calendar = workingDays.calendar();
+        LocalDate today = LocalDate.now(clock);
+        LocalDate received = today;
+        for (int back = 0; back < 2; ) {
+            received = received.minusDays(1);
+            if (calendar.isWorkingDay(received)) {
+                back++;
+            }
+        }
+        LocalDate twoWorkingDaysBack = received;
+        for (LocalDate refused : List.of(today.plusDays(1), today.minusDays(30))) {
+            assertThat(code(() -> as("counter-x7", () -> repairs.applyAtCounter(number(p.id()), null, decision,
+                    "已缴纳罚款", "甘旧收", List.of(proof()), refused, "旧修〔2026〕17号"))))
+                    .as("received on " + refused).isEqualTo("REPAIR_EARLIER_RECEIPT_DAY");
+        }
+        assertThat(code(() -> as("counter-x7", () -> repairs.applyAtCounter(number(p.id()), null, decision,
+                "已缴纳罚款", "甘旧收", List.of(proof()), twoWorkingDaysBack, " "))))
+                .isEqualTo("REPAIR_EARLIER_RECEIPT_REFERENCE");
+        assertThat(code(() -> as("counter-x7", () -> repairs.applyAtCounter(number(p.id()), null, decision,
+                "已缴纳罚款", "甘旧收", List.of(proof()), null, "旧修〔2026〕17号"))))
+                .isEqualTo("REPAIR_EARLIER_RECEIPT_DAY");
+        assertThat(repairs.of(p.id())).as("nothing filed").isEmpty();
+
+        UUID id = as("counter-x7", () -> repairs.applyAtCounter(number(p.id()), null, decision, "已缴纳罚款",
+                "甘旧收", List.of(proof()), twoWorkingDaysBack, "旧修〔2026〕17号"));
+        RepairApplication filed = repairs.of(p.id()).get(0);
+        assertThat(filed.id()).isEqualTo(id);
+        assertThat(filed.receivedOn()).isEqualTo(twoWorkingDaysBack);
+        assertThat(filed.earlierReference()).isEqualTo("旧修〔2026〕17号");
+        assertThat(filed.feedbackDue()).isEqualTo(calendar.plusWorkingDays(twoWorkingDaysBack, 10))
+                .isBefore(calendar.plusWorkingDays(today, 10));
+        assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE subject_pseudonym = ? "
+                        + "AND action = 'repair.earlier-receipt'")
+                .param(subjects.pseudonymOf(p.id()).orElseThrow()).query(String.class).list()).containsExactly(
+                "reason=REPAIR_EARLIER_RECEIPT; receivedOn=" + twoWorkingDaysBack + "; reference=旧修〔2026〕17号");
+        assertThat(body(get("/console/repairs/{id}", id).with(authentication(Principals.staff("office-x7",
+                "CREDIT_OFFICE", Permission.CONSOLE_HOME, Permission.REPAIR_DECIDE)))))
+                .contains("原系统收件日期 " + twoWorkingDaysBack + "，原系统案卷号 旧修〔2026〕17号");
+        // Filed without the old system's day, an application is received the day it is filed, with no old number.
+        Person q = person("甘新收", "P_ADMIN_PENALTY_GENERAL", decision.replace("号", "1号"), LocalDate.now().minusMonths(4));
+        as("counter-x7", () -> repairs.applyAtCounter(number(q.id()), null, decision.replace("号", "1号"), "已缴纳罚款", "甘新收",
+                List.of(proof())));
+        assertThat(repairs.of(q.id())).singleElement().satisfies(a -> {
+            assertThat(a.receivedOn()).isNull();
+            assertThat(a.earlierReference()).isNull();
+            assertThat(a.feedbackDue()).isEqualTo(calendar.plusWorkingDays(today, 10));
+        });
+    }
+
+    /**
      * RULES.md §6's local yearly limit, here one repair: two applications filed the same day are each under it, so
      * the second approval counts the first and is refused; its record stays shown.
      */

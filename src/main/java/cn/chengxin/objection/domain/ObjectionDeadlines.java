@@ -3,6 +3,7 @@ package cn.chengxin.objection.domain;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.chengxin.shared.EarlierReceipt;
 import cn.chengxin.shared.calendar.WorkingCalendar;
 
 /**
@@ -16,6 +17,9 @@ import cn.chengxin.shared.calendar.WorkingCalendar;
  */
 public record ObjectionDeadlines(int platformDays, int departmentDays, int withDepartmentDays, int ceilingDays,
                                  int withdrawalDays) {
+
+    private static final EarlierReceipt.Refusal EARLIER_RECEIPT_REFUSED = new EarlierReceipt.Refusal(
+            "OBJECTION_EARLIER_RECEIPT_DAY", "OBJECTION_EARLIER_RECEIPT_REFERENCE");
 
     /** 征信业管理条例 Art. 25: an objection is answered within 20 days; no configuration may give a case longer. */
     public static final int STATUTORY_CEILING_DAYS = 20;
@@ -156,5 +160,15 @@ public record ObjectionDeadlines(int platformDays, int departmentDays, int withD
             }
         }
         return days;
+    }
+
+    /**
+     * The old system's day of receipt a clerk gives for a case still open at the cut-over (review X7), or null for none:
+     * refused after today or once the case's {@link #ceiling} has passed ({@code OBJECTION_EARLIER_RECEIPT_*}).
+     */
+    public EarlierReceipt earlierReceipt(LocalDate receivedOn, String reference, LocalDate today,
+                                         WorkingCalendar calendar) {
+        return EarlierReceipt.of(receivedOn, reference, today, EARLIER_RECEIPT_REFUSED, day -> ceiling(calendar, day),
+                ceilingDays + " 日");
     }
 }

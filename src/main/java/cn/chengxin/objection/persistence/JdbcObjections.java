@@ -29,7 +29,7 @@ public class JdbcObjections {
                    due_on, routed_at, department_due, outcome, outcome_reasons, decided_by, decided_at, version,
                    department_answer, department_corrections, department_reasons, answered_by, answered_at,
                    received_on, reminded_for, escalated_at, review_of, entry_id, received_entry,
-                   omission_missing, omission_decision_number, omission_decided_on
+                   omission_missing, omission_decision_number, omission_decided_on, earlier_reference
             FROM objection.objection""";
 
     private static final String EVIDENCE =
@@ -67,8 +67,8 @@ public class JdbcObjections {
                         INSERT INTO objection.objection (id, subject_id, record_key, entry_id, item_code, department_code,
                                                          reasons, filed_by, filed_at, status, due_on, received_on,
                                                          received_entry, omission_missing, omission_decision_number,
-                                                         omission_decided_on)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                         omission_decided_on, earlier_reference)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT %s DO UPDATE
                             SET repeats = objection.objection.repeats + 1,
                                 version = objection.objection.version + 1,
@@ -79,7 +79,7 @@ public class JdbcObjections {
                 .params(o.id(), o.subjectId(), o.recordKey(), o.entryId(), o.itemCode(), o.departmentCode(),
                         o.reasons(), o.filedBy(), Timestamp.from(o.filedAt()), o.status().name(), o.dueOn(),
                         o.receivedOn(), o.receivedEntry(), missing(o), omissionNumber(o), omissionDate(o),
-                        repeatHeading, repeatHeading)
+                        o.earlierReference(), repeatHeading, repeatHeading)
                 .query(Boolean.class).single();
     }
 
@@ -525,7 +525,8 @@ public class JdbcObjections {
                 rs.getString("decided_by"), instant(rs, "decided_at"), rs.getInt("version"), answer(rs),
                 rs.getObject("received_on", LocalDate.class), rs.getObject("reminded_for", LocalDate.class),
                 instant(rs, "escalated_at"), rs.getObject("review_of", UUID.class),
-                rs.getObject("entry_id", UUID.class), rs.getString("received_entry"), omission(rs));
+                rs.getObject("entry_id", UUID.class), rs.getString("received_entry"), omission(rs),
+                rs.getString("earlier_reference"));
     }
 
     private static Omission omission(ResultSet rs) throws SQLException {

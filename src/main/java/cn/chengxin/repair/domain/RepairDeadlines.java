@@ -2,6 +2,7 @@ package cn.chengxin.repair.domain;
 
 import java.time.LocalDate;
 
+import cn.chengxin.shared.EarlierReceipt;
 import cn.chengxin.shared.calendar.WorkingCalendar;
 
 /**
@@ -11,6 +12,9 @@ import cn.chengxin.shared.calendar.WorkingCalendar;
  * working days. The day of receipt does not count; a deadline never ends on a rest day.
  */
 public record RepairDeadlines(int feedbackDays, int decisionDays, int maxExtensionDays) {
+
+    private static final EarlierReceipt.Refusal EARLIER_RECEIPT_REFUSED = new EarlierReceipt.Refusal(
+            "REPAIR_EARLIER_RECEIPT_DAY", "REPAIR_EARLIER_RECEIPT_REFERENCE");
 
     /** The national feedback period (《信用修复管理办法》, RULES.md §6): a city may be quicker, never slower. */
     public static final int NATIONAL_FEEDBACK_DAYS = 10;
@@ -73,5 +77,16 @@ public record RepairDeadlines(int feedbackDays, int decisionDays, int maxExtensi
             throw new IllegalArgumentException("extension of " + days + " working days");
         }
         return calendar.plusWorkingDays(due, days);
+    }
+
+    /**
+     * The old system's day of receipt a clerk gives for an application still open at the cut-over (review X7), or null
+     * for none: refused after today or once its feedback deadline counted from that day has passed — it can no longer
+     * be answered in time anywhere ({@code REPAIR_EARLIER_RECEIPT_*}).
+     */
+    public EarlierReceipt earlierReceipt(LocalDate receivedOn, String reference, LocalDate today,
+                                         WorkingCalendar calendar) {
+        return EarlierReceipt.of(receivedOn, reference, today, EARLIER_RECEIPT_REFUSED, day -> feedbackDue(calendar, day),
+                feedbackDays + " 个工作日");
     }
 }

@@ -25,7 +25,7 @@ public class JdbcRepairs {
             SELECT id, subject_id, record_key, item_code, department_code, decision_number, performance, commitment_id,
                    filed_by, counter_staff, filed_at, status, feedback_due, proposed_by, proposed_at, proposal_note,
                    decision_due, extension_days, extension_reason, decided_by, decided_at, reasons, version,
-                   entry_id, list_type, paused_since
+                   entry_id, list_type, paused_since, received_on, earlier_reference
             FROM repair.application""";
 
     private static final String ATTACHMENT =
@@ -87,13 +87,13 @@ public class JdbcRepairs {
         return jdbc.sql("""
                         INSERT INTO repair.application (id, subject_id, record_key, item_code, department_code,
                             decision_number, performance, commitment_id, filed_by, counter_staff, filed_at, status,
-                            feedback_due, entry_id, list_type)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            feedback_due, entry_id, list_type, received_on, earlier_reference)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT DO NOTHING""")
                 .params(a.id(), a.subjectId(), a.recordKey(), a.itemCode(), a.departmentCode(), a.decisionNumber(),
                         a.performance(), a.commitmentId(), a.filedBy(), a.counterStaff(),
                         Timestamp.from(a.filedAt()), a.status().name(), a.feedbackDue(), a.entryId(),
-                        a.listType() == null ? null : a.listType().name())
+                        a.listType() == null ? null : a.listType().name(), a.receivedOn(), a.earlierReference())
                 .update() == 1;
     }
 
@@ -286,7 +286,8 @@ public class JdbcRepairs {
                 rs.getString("extension_reason"), rs.getString("decided_by"), instant(rs, "decided_at"),
                 rs.getString("reasons"), rs.getInt("version"), rs.getObject("entry_id", UUID.class),
                 rs.getString("list_type") == null ? null : ListType.valueOf(rs.getString("list_type")),
-                rs.getObject("paused_since", LocalDate.class));
+                rs.getObject("paused_since", LocalDate.class), rs.getObject("received_on", LocalDate.class),
+                rs.getString("earlier_reference"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

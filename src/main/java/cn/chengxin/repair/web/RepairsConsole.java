@@ -18,6 +18,7 @@ import cn.chengxin.shared.web.FileTransfers;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.TypedText;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -130,14 +131,17 @@ class RepairsConsole {
                          @RequestParam(name = "creditReport", required = false) List<MultipartFile> creditReport,
                          @RequestParam(name = "other", required = false) List<MultipartFile> other,
                          @RequestParam(defaultValue = "VOLUNTEER") String otherKind,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                         LocalDate oldReceivedOn,
+                         @RequestParam(defaultValue = "") String oldReference,
                          RedirectAttributes redirect, HttpServletResponse response, Model model) throws IOException {
         try {
             repairs.applyAtCounter(number, documentType, decisionNumber, performance, signature,
-                    MyRepairs.materials(proof, training, creditReport, otherKind, other));
+                    MyRepairs.materials(proof, training, creditReport, otherKind, other), oldReceivedOn, oldReference);
         } catch (RuntimeException e) {
             ConsoleActions.showRefusal(model, response, e);
             model.addAttribute("typedCounter", new TypedCounter(documentType, number, decisionNumber,
-                    TypedText.shownAgain(performance), signature));
+                    TypedText.shownAgain(performance), signature, oldReceivedOn, TypedText.shownAgain(oldReference)));
             return page(0, model);
         }
         redirect.addFlashAttribute("successKey", "repairs.filedAtCounter");
@@ -193,7 +197,7 @@ class RepairsConsole {
 
     /** What was typed into the counter form that was refused; {@code documentType} as sent, a type's code or none. */
     record TypedCounter(String documentType, String number, String decisionNumber, String performance,
-                        String signature) {
+                        String signature, LocalDate oldReceivedOn, String oldReference) {
     }
 
     /** What was typed into one of an application's forms ({@code form}: propose, refuse or extend) that was refused. */

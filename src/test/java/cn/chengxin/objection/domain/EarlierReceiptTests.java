@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import cn.chengxin.shared.CodedProblem;
+import cn.chengxin.shared.EarlierReceipt;
 import cn.chengxin.shared.calendar.WorkingCalendar;
 import org.junit.jupiter.api.Test;
 
@@ -19,16 +20,16 @@ class EarlierReceiptTests {
 
     @Test
     void noDayIsACaseReceivedToday() {
-        assertThat(EarlierReceipt.of(null, "  ", today, calendar, deadlines)).isNull();
+        assertThat(deadlines.earlierReceipt(null, "  ", today, calendar)).isNull();
     }
 
     @Test
     void aDayWithinTheCeilingIsKeptWithItsReferenceMasked() {
-        EarlierReceipt r = EarlierReceipt.of(LocalDate.of(2026, 12, 3), " 旧异〔2026〕88号 ", today, calendar, deadlines);
+        EarlierReceipt r = deadlines.earlierReceipt(LocalDate.of(2026, 12, 3), " 旧异〔2026〕88号 ", today, calendar);
         assertThat(r.receivedOn()).isEqualTo(LocalDate.of(2026, 12, 3));
         assertThat(r.reference()).isEqualTo("旧异〔2026〕88号");
-        assertThat(EarlierReceipt.of(today, "A-1", today, calendar, deadlines).receivedOn()).isEqualTo(today);
-        assertThat(EarlierReceipt.of(LocalDate.of(2026, 12, 1), "A-110105199003070017", today, calendar, deadlines)
+        assertThat(deadlines.earlierReceipt(today, "A-1", today, calendar).receivedOn()).isEqualTo(today);
+        assertThat(deadlines.earlierReceipt(LocalDate.of(2026, 12, 1), "A-110105199003070017", today, calendar)
                 .reference()).doesNotContain("110105199003070017");
     }
 
@@ -37,7 +38,7 @@ class EarlierReceiptTests {
         assertThat(code(today.plusDays(1), "A-1")).isEqualTo("OBJECTION_EARLIER_RECEIPT_DAY");
         // Received 17 November: its 20 days end on 7 December (a Monday), so today is still within them; the 16th's
         // ended on Sunday 6 December, moved back to Friday the 4th.
-        assertThat(EarlierReceipt.of(LocalDate.of(2026, 11, 17), "A-1", today, calendar, deadlines)).isNotNull();
+        assertThat(deadlines.earlierReceipt(LocalDate.of(2026, 11, 17), "A-1", today, calendar)).isNotNull();
         assertThat(code(LocalDate.of(2026, 11, 16), "A-1")).isEqualTo("OBJECTION_EARLIER_RECEIPT_DAY");
     }
 
@@ -51,6 +52,6 @@ class EarlierReceiptTests {
 
     private String code(LocalDate day, String reference) {
         return catchThrowableOfType(CodedProblem.class,
-                () -> EarlierReceipt.of(day, reference, today, calendar, deadlines)).code();
+                () -> deadlines.earlierReceipt(day, reference, today, calendar)).code();
     }
 }
