@@ -16,7 +16,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Simplified Chinese first; {@code ?lang=en} switches to English and a cookie remembers the choice. */
+/**
+ * Simplified Chinese first, English for a browser that asks for it before Chinese ({@link BrowserLanguage});
+ * {@code ?lang=en} or {@code ?lang=zh_CN} switches and a cookie remembers the choice.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -57,6 +60,7 @@ class WebConfiguration implements WebMvcConfigurer {
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("chengxin-lang");
         resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+        resolver.setDefaultLocaleFunction(BrowserLanguage::of);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
     }
