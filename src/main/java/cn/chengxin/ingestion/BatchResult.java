@@ -17,26 +17,37 @@ import java.util.UUID;
  * @param warningCount every warning given
  * @param percentRead while a file runs on the instance answering, how much of it is read (0 to 99): its rows are
  *                    counted only at its end; null otherwise
+ * @param origin     why the batch was sent, as it was stored (gaps review xliii X4): ROUTINE, a department's delivery,
+ *                   or MIGRATION, a city's history back-loaded at its cut-over (历史数据迁移); a validate-only answer
+ *                   carries the origin asked for
  */
 public record BatchResult(UUID batchId, String status, int received, int accepted, int duplicates, int rejected,
                           List<RowError> errors, long errorCount, List<RowWarning> warnings, long warningCount,
                           BatchFailure failure, Instant startedAt, Instant finishedAt, boolean replayed,
-                          Integer percentRead) {
+                          Integer percentRead, BatchOrigin origin) {
 
     public static final int ERRORS_SHOWN = 10_000;
 
     public BatchResult {
         errors = List.copyOf(errors);
         warnings = List.copyOf(warnings);
+        origin = BatchOrigin.orRoutine(origin);
     }
 
     BatchResult asReplay() {
         return new BatchResult(batchId, status, received, accepted, duplicates, rejected, errors, errorCount, warnings,
-                warningCount, failure, startedAt, finishedAt, true, percentRead);
+                warningCount, failure, startedAt, finishedAt, true, percentRead, origin);
+    }
+
+    /** This answer as about a batch sent as {@code asked}: a validate-only check stores none to read it from. */
+    public BatchResult asSentAs(BatchOrigin asked) {
+        return new BatchResult(batchId, status, received, accepted, duplicates, rejected, errors, errorCount, warnings,
+                warningCount, failure, startedAt, finishedAt, replayed, percentRead, asked);
     }
 
     BatchResult withPercentRead(java.util.OptionalInt percent) {
         return new BatchResult(batchId, status, received, accepted, duplicates, rejected, errors, errorCount, warnings,
-                warningCount, failure, startedAt, finishedAt, replayed, percent.isPresent() ? percent.getAsInt() : null);
+                warningCount, failure, startedAt, finishedAt, replayed, percent.isPresent() ? percent.getAsInt() : null,
+                origin);
     }
 }

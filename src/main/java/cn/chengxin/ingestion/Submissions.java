@@ -171,7 +171,7 @@ public class Submissions {
         return new BatchResult(null, VALIDATED, rows.size(), rows.size() - rejected, 0, rejected,
                 errors.subList(0, Math.min(errors.size(), BatchResult.ERRORS_SHOWN)), errors.size(),
                 warnings.subList(0, Math.min(warnings.size(), BatchResult.ERRORS_SHOWN)), warnings.size(), failure, now,
-                now, false, null);
+                now, false, null, BatchOrigin.ROUTINE);
     }
 
     /** Records are delivered by a data-providing department: a caller linked to none has nothing to deliver under. */

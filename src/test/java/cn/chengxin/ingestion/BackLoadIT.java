@@ -40,6 +40,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -121,14 +122,30 @@ class BackLoadIT {
         String routineGrade = scoring.scoreOf(routine.id()).orElseThrow().grade();
         String migratedGrade = scoring.scoreOf(migrated.id()).orElseThrow().grade();
 
-        submit(key("MARKET", Permission.RECORD_SUBMIT), UUID.randomUUID(), routine, null)
-                .andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(1));
+        UUID routineBatch = UUID.randomUUID();
+        submit(key("MARKET", Permission.RECORD_SUBMIT), routineBatch, routine, null)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.origin").value("ROUTINE"));
         UUID batch = UUID.randomUUID();
         String migrationKey = key("MARKET", Permission.RECORD_SUBMIT, Permission.RECORD_MIGRATE);
         submit(migrationKey, batch, migrated, "MIGRATION")
-                .andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(1));
+                .andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.origin").value("MIGRATION"));
         assertThat(jdbc.sql("SELECT origin FROM ingestion.batch WHERE id = ?").param(batch).query(String.class)
                 .single()).isEqualTo("MIGRATION");
+        // The result says it back, read later, as the console's batch pages show it (gaps review xliii X4).
+        mvc.perform(get("/api/v1/submissions/{id}", batch).header("Authorization", "Bearer " + migrationKey))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.origin").value("MIGRATION"));
+        String list = mvc.perform(get("/console/submissions").with(marketOperator())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(rowOf(list, batch)).contains("data-field=\"origin\"", "历史数据迁移");
+        assertThat(rowOf(list, routineBatch)).doesNotContain("data-field=\"origin\"");
+        assertThat(mvc.perform(get("/console/submissions/{id}", batch).with(marketOperator()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("批次来源", "历史数据迁移");
+        assertThat(mvc.perform(get("/console/submissions/{id}", routineBatch).param("lang", "en")
+                        .with(marketOperator())).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).contains("Routine delivery").doesNotContain("Historical data migration");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> scoring.scoreOf(routine.id()).orElseThrow().score() < 1000
                 && scoring.scoreOf(migrated.id()).orElseThrow().score() < 1000);
@@ -193,6 +210,19 @@ class BackLoadIT {
                 .single()).isEqualTo("ROUTINE");
         assertThat(catchThrowable(() -> jdbc.sql("UPDATE ingestion.batch SET origin = 'IMPORT' WHERE id = ?")
                 .param(old).update())).hasMessageContaining("batch_origin_known");
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor marketOperator() {
+        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .authentication(cn.chengxin.support.Principals.staff("operator-market", "MARKET",
+                        Permission.CONSOLE_HOME, Permission.RECORD_SUBMIT));
+    }
+
+    /** The batch's row of the 数据报送 table. */
+    private static String rowOf(String page, UUID batch) {
+        int start = page.indexOf("data-batch=\"" + batch + "\"");
+        assertThat(start).as("the batch listed").isNotNegative();
+        return page.substring(start, page.indexOf("</tr>", start));
     }
 
     private static void refused(ResultActions actions) throws Exception {

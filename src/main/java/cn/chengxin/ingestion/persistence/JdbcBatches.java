@@ -130,13 +130,15 @@ public class JdbcBatches {
         long warned = warnings.size() < BatchResult.ERRORS_SHOWN ? warnings.size() : countWarnings(id);
         return jdbc.sql("""
                         SELECT id, status, coalesce(total_rows, rows_done), accepted, duplicates, rejected, started_at,
-                               finished_at, failure, failure_code, failure_line FROM ingestion.batch WHERE id = ?""")
+                               finished_at, failure, failure_code, failure_line, origin FROM ingestion.batch
+                        WHERE id = ?""")
                 .param(id)
                 .query((rs, n) -> new BatchResult(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
                         rs.getInt(4), rs.getInt(5), rs.getInt(6), errors, count, warnings, warned,
                         failure(rs.getString(9), rs.getString(10), (Long) rs.getObject(11)),
                         rs.getTimestamp(7).toInstant(),
-                        rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(), false, null))
+                        rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant(), false, null,
+                        BatchOrigin.valueOf(rs.getString(12))))
                 .optional();
     }
 
@@ -244,12 +246,12 @@ public class JdbcBatches {
 
     public record Summary(UUID id, String departmentCode, String submittedBy, String channel, String fileName,
                           String status, Integer totalRows, int rowsDone, int accepted, int duplicates, int rejected,
-                          Instant startedAt, Instant finishedAt, BatchFailure failure) {
+                          Instant startedAt, Instant finishedAt, BatchFailure failure, BatchOrigin origin) {
     }
 
     private static final String SUMMARY = """
             SELECT id, department_code, submitted_by, channel, file_name, status, total_rows, rows_done, accepted,
-                   duplicates, rejected, started_at, finished_at, failure, failure_code, failure_line
+                   duplicates, rejected, started_at, finished_at, failure, failure_code, failure_line, origin
             FROM ingestion.batch""";
 
     /** The department's batches, newest first, {@code limit} from {@code offset}. */
@@ -267,6 +269,7 @@ public class JdbcBatches {
                 rs.getString(5), rs.getString(6), (Integer) rs.getObject(7), rs.getInt(8), rs.getInt(9),
                 rs.getInt(10), rs.getInt(11), rs.getTimestamp(12).toInstant(),
                 rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant(),
-                failure(rs.getString(14), rs.getString(15), (Long) rs.getObject(16)));
+                failure(rs.getString(14), rs.getString(15), (Long) rs.getObject(16)),
+                BatchOrigin.valueOf(rs.getString(17)));
     }
 }

@@ -116,7 +116,7 @@ class SubmissionsApi {
         if (validateOnly) {
             // R8 (gaps review xxxvii-api): checked, answered, stored nowhere.
             return ResponseEntity.ok().body(submissions.validate(AuditLog.currentActor().departmentCode(),
-                    batch.incoming()));
+                    batch.incoming()).asSentAs(origin));
         }
         UUID batchId = parseKey(key);
         BatchResult result = submissions.submit(batchId, AuditLog.currentActor().departmentCode(), batch.incoming(),
@@ -166,7 +166,7 @@ class SubmissionsApi {
         if (validateOnly) {
             // R8 (gaps review xxxvii-api): checked, answered, stored nowhere.
             return ResponseEntity.ok(files.validate(department, files.save(file.getInputStream(),
-                    file.getOriginalFilename())));
+                    file.getOriginalFilename())).asSentAs(asked));
         }
         UUID batchId = parseKey(key);
         FileSubmissions.Upload upload = files.save(file.getInputStream(), file.getOriginalFilename());
@@ -183,7 +183,8 @@ class SubmissionsApi {
             + "for a batch of records, or one the instance answering is not running). 'warnings' (with "
             + "'warningCount') name rows accepted all the same that the department should correct in its own system, "
             + "as errors name theirs: SUBJECT_FORMER_NAME, the subject named by a former name (曾用名) it bore on the "
-            + "row's decision date; the record is stored under the subject.")
+            + "row's decision date; the record is stored under the subject. 'origin': ROUTINE or MIGRATION, as the "
+            + "batch was sent (a back-load at the city's cut-over, 历史数据迁移).")
     BatchResult result(@PathVariable UUID id) {
         // Another department's batch is answered as if it did not exist.
         return files.result(id, AuditLog.currentActor().departmentCode())
