@@ -33,7 +33,9 @@ final class RaisedProblemCodes {
         CALLS.put("problem constructor", Pattern.compile("\\bnew\\s+[\\w.]*(?:Problem|Refusal)\\s*\\("));
         CALLS.put("problem factory", Pattern.compile("\\b\\w*Problem\\.\\w+\\s*\\("));
         CALLS.put("web problem", Pattern.compile("\\bProblems\\.(?:of|write)\\s*\\("));
-        CALLS.put("rejected row", Pattern.compile("\\bnew\\s+RowError\\s*\\(|\\bStoreOutcome\\.refused\\s*\\("));
+        // A list migration's refused row carries its code to the console's page, which shows its problem text.
+        CALLS.put("rejected row", Pattern.compile("\\bnew\\s+RowError\\s*\\(|\\bStoreOutcome\\.refused\\s*\\("
+                + "|\\bnew\\s+MigrationBatch\\.RefusedRow\\s*\\("));
         CALLS.put("catalogue violation", Pattern.compile("\\bnew\\s+(?:ItemRules\\.)?Violation\\s*\\("
                 + "|\\bnew\\s+FieldError\\s*\\("));
         CALLS.put("rate limit", Pattern.compile("\\bnew\\s+PerAddressLimit\\s*\\("));
