@@ -294,7 +294,7 @@ public class ListMigrations {
             } else if (documentNumber.isEmpty() || documentNumber.length() > 100 || holdsNumber(documentNumber)) {
                 problem = Optional.of("须填写认定决定文书号（100 字以内，不含证件号码）");
             } else {
-                problem = MigratedEntry.problem(days, rule.noticeRequired(), today);
+                problem = MigratedEntry.problem(days, rule.noticeRequired(), rule.listedByCourt(), today);
             }
             if (problem.isPresent()) {
                 refused.add(new MigrationBatch.RefusedRow(row.line(), "LIST_MIGRATION_ROW_INVALID", problem.get()));

@@ -251,6 +251,63 @@ class ListMigrationIT {
         assertThat(listing.entriesOf(beforeId)).hasSize(2);
     }
 
+    /**
+     * A court lists a defaulter able to perform and refusing without a term (法释〔2017〕7号第一条第一项、第十条): such a
+     * row comes without its last day and stays in force until an exit; every other list keeps its term, refused empty.
+     */
+    @Test
+    void aCourtListingWithoutATermStaysInForceUntilItsExit() throws Exception {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate decided = today.minusYears(4);
+        TestCitizens.Person refusing = TestCitizens.register(subjects, "宦守拙");
+        TestCitizens.Person taxed = TestCitizens.register(subjects, "竺明远");
+        UUID refusingId = subjectOf(refusing);
+        String csv = HEADER
+                // 2: a court's listing with no term: in force four years on
+                + row(refusing, "BLACK", "BLACK_COURT_DEFAULTER", decided, decided, null, "", "", "",
+                "(2022)豫1702执88号")
+                // 3: a tax listing has its term: an empty last day is refused
+                + row(taxed, "BLACK", "BLACK_TAX_SERIOUS", today.minusMonths(3), today.minusMonths(3).plusDays(10),
+                null, today.minusMonths(3).plusDays(1), today.minusMonths(3).plusDays(4), "POST", "驻税稽罚〔2026〕9号");
+        UUID batchId = (UUID) upload("clerk-m6", csv).andReturn().getFlashMap().get("uploaded");
+        MigrationBatch batch = migrations.batch(batchId).orElseThrow();
+        assertThat(batch.accepted()).isEqualTo(1);
+        assertThat(batch.refused()).singleElement().satisfies(r -> {
+            assertThat(r.line()).isEqualTo(3L);
+            assertThat(r.code()).isEqualTo("LIST_MIGRATION_ROW_INVALID");
+            assertThat(r.reason()).contains("须填写有效期至", "只有人民法院纳入的失信被执行人名单可不填");
+        });
+        String page = mvc.perform(get("/console/list-migrations").with(staff("reviewer-m6", "list:review")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).as("the code's label beside it, the open end as such")
+                .contains("迁移文件的这一行不合要求", decided + " — 未定期限");
+        String english = mvc.perform(get("/console/list-migrations").param("lang", "en")
+                        .with(staff("reviewer-m6", "list:review"))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(english).contains("This row of the migration file is not as required", "no fixed term");
+
+        mvc.perform(post("/console/list-migrations/{id}/approve", batchId).with(staff("reviewer-m6", "list:review"))
+                .with(csrf())).andExpect(flash().attribute("successKey", "listMigrations.approved"));
+        ListEntry entry = listing.entriesOf(refusingId).stream().collect(onlyOne());
+        assertThat(entry.status()).isEqualTo(EntryStatus.EFFECTIVE);
+        assertThat(entry.validUntil()).as("open-ended, not a day made up").isNull();
+        assertThat(entry.inForce(today.plusYears(10))).isTrue();
+        assertThat(migrations.migratedFrom(entry.id())).hasValueSatisfying(r -> assertThat(r.validUntil()).isNull());
+        assertThat(mvc.perform(get("/console/lists/{id}", entry.id()).with(staff("reviewer-m6", "list:review")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("id=\"valid-until\">未定期限");
+
+        // The nightly expiry leaves it; the check answers "listed" until the court's deletion is recorded as an exit.
+        listing.expireDue();
+        assertThat(listing.entry(entry.id()).orElseThrow().status()).isEqualTo(EntryStatus.EFFECTIVE);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> check(refusing.number())
+                .andExpect(jsonPath("$.entries[0].listType").value("BLACK")));
+        listing.exit(entry.id(), "已履行生效法律文书确定的义务，人民法院已删除失信信息");
+        assertThat(listing.entry(entry.id()).orElseThrow().status()).isEqualTo(EntryStatus.EXITED);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> check(refusing.number())
+                .andExpect(jsonPath("$.entries").isEmpty()));
+    }
+
     @Test
     void aRejectedBatchStoresNothing() throws Exception {
         LocalDate decided = LocalDate.now(clock).minusMonths(6);
@@ -280,7 +337,8 @@ class ListMigrationIT {
     private static String row(TestCitizens.Person who, String list, String rule, LocalDate act, LocalDate effective,
                               LocalDate until, Object issued, Object served, String channel, String document) {
         return String.join(",", who.number(), who.name(), list, rule, act.toString(), effective.toString(),
-                until.toString(), issued.toString(), served.toString(), channel, "COURT", document) + "\n";
+                until == null ? "" : until.toString(), issued.toString(), served.toString(), channel, "COURT",
+                document) + "\n";
     }
 
     private UUID subjectOf(TestCitizens.Person person) {
