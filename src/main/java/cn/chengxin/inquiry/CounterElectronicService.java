@@ -10,6 +10,7 @@ import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.inquiry.domain.CounterIdentityCheck;
 import cn.chengxin.inquiry.domain.InquiryProblem;
+import cn.chengxin.inquiry.persistence.JdbcInquiry;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.security.Actor;
 import cn.chengxin.subject.SubjectProfile;
@@ -18,6 +19,7 @@ import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.IdentityDocument;
 import cn.chengxin.subject.domain.SubjectKind;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 电子送达确认书 at the window (gaps review xl U13 rest; 《行政处罚法》第六十一条 "当事人同意并签订确认书的"): a person who
@@ -26,7 +28,9 @@ import org.springframework.stereotype.Service;
  * identifies them for a report or a consent ({@link CounterPersons}: the number typed, the name on the document, the
  * document seen; a guardian with the proof for a child), and the check is written into the audit event the agreement
  * itself records ({@link ElectronicServiceAgreements#recordPaper}, {@link ElectronicServiceAgreements#withdrawAtCounter}).
- * Only persons: an organisation has no 个人中心 to read its notices in.
+ * Only persons: an organisation has no 个人中心 to read its notices in. Each is a counter service of the clerk's, kept
+ * with its check and the agreement it concerns and listed in 我在窗口办理的事项 (gaps review xl U13 rest), in the
+ * transaction of the agreement itself.
  */
 @Service
 public class CounterElectronicService {
@@ -36,9 +40,11 @@ public class CounterElectronicService {
     private final Consents consents;
     private final AuditLog audit;
     private final Clock clock;
+    private final JdbcInquiry store;
 
     CounterElectronicService(SubjectRegistry subjects, ElectronicServiceAgreements agreements, Consents consents,
-                             AuditLog audit, Clock clock) {
+                             AuditLog audit, Clock clock, JdbcInquiry store) {
+        this.store = store;
         this.subjects = subjects;
         this.agreements = agreements;
         this.consents = consents;
@@ -51,6 +57,7 @@ public class CounterElectronicService {
      * nobody; then the person is found (or, unknown to the register, registered with no records, as at the window for a
      * report) under the name on the document checked.
      */
+    @Transactional
     public ElectronicServiceAgreement record(Actor clerk, String number, String documentType, String personName,
                                              CounterIdentityCheck check, ElectronicServiceAgreements.Paper paper) {
         agreements.requireComplete(paper);
@@ -61,15 +68,24 @@ public class CounterElectronicService {
         }
         UUID subjectId = CounterPersons.findOrRegister(subjects, audit, clerk, document, personName, check);
         requireGuardianFor(subjectId, check);
-        return agreements.recordPaper(clerk, subjectId, paper, Consents.checkedAtWindow(AuditDetail.of(
-                check.byGuardian() ? "ESERVICE_AGREED_AT_COUNTER_GUARDIAN" : "ESERVICE_AGREED_AT_COUNTER"), check));
+        ElectronicServiceAgreement agreement = agreements.recordPaper(clerk, subjectId, paper,
+                Consents.checkedAtWindow(AuditDetail.of(check.byGuardian() ? "ESERVICE_AGREED_AT_COUNTER_GUARDIAN"
+                        : "ESERVICE_AGREED_AT_COUNTER"), check));
+        store.insertCounterVisit(Reports.counterVisit(subjectId, "ESERVICE", null, null, check, clerk,
+                clock.instant()).about(agreement.id()));
+        return agreement;
     }
 
     /** Withdraws the agreement in force of the person identified at the window (as for 撤回查询授权). */
+    @Transactional
     public void withdraw(Actor clerk, String number, String documentType, CounterIdentityCheck check) {
         Consents.CheckedAtCounter checked = consents.checkedAtCounter(number, documentType, check);
+        // The agreement in force now is the one withdrawn (none: refused below, nothing kept).
+        UUID withdrawn = agreements.inForce(checked.subjectId()).map(ElectronicServiceAgreement::id).orElse(null);
         agreements.withdrawAtCounter(clerk, checked.subjectId(), Consents.checkedAtWindow(AuditDetail.of(
                 check.byGuardian() ? "ESERVICE_WITHDRAWN_AT_COUNTER_GUARDIAN" : "ESERVICE_WITHDRAWN_AT_COUNTER"), check));
+        store.insertCounterVisit(Reports.counterVisit(checked.subjectId(), "ESERVICE_WITHDRAWAL", null, null, check,
+                clerk, clock.instant()).about(withdrawn));
     }
 
     /** A child under 14 acts only through a guardian with the proof (RULES.md §6), as for a consent. */

@@ -240,7 +240,7 @@ public class Reports {
                 check.personDocument().name(), check.byGuardian(), check.guardianName(),
                 check.guardianDocument() == null ? null : check.guardianDocument().name(),
                 check.maskedGuardianNumber(), check.proof() == null ? null : check.proof().name(), clerk.actorId(),
-                clerk.actorName(), at);
+                clerk.actorName(), at, null);
     }
 
     /**

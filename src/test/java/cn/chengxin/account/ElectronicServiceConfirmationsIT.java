@@ -132,7 +132,8 @@ class ElectronicServiceConfirmationsIT {
     /**
      * A clerk with the window's right records a signed paper (version, day, archive number, the clerk), audited
      * about the person; a second paper while one is in force and a paper dated tomorrow are refused; the person
-     * withdraws at the window, audited; a staff member without the window's right is refused.
+     * withdraws at the window, audited; a staff member without the window's right is refused. Both are the clerk's
+     * counter services, naming the agreement, in 我在窗口办理的事项 (gaps review xl U13 rest).
      */
     @Test
     void aPaperSignedAtTheWindowIsRecordedAndWithdrawnThere() throws Exception {
@@ -147,6 +148,7 @@ class ElectronicServiceConfirmationsIT {
                         "MARKET", Permission.CONSOLE_HOME, Permission.LIST_PROPOSE))))
                 .andExpect(status().isForbidden());
         assertThat(agreements.of(subject)).as("nothing recorded by the refusals").isEmpty();
+        assertThat(visits(subject)).as("no counter service kept for a refusal").isEmpty();
 
         mvc.perform(paper(person, today, "DZSD-2026-0001").with(authentication(clerk)))
                 .andExpect(flash().attribute("successKey", "counter.eservice.recorded"));
@@ -162,6 +164,12 @@ class ElectronicServiceConfirmationsIT {
         assertThat(actors(subject, "account.citizen.eservice.agree")).containsExactly("eservice-clerk");
         mvc.perform(paper(person, today, "DZSD-2026-0002").with(authentication(clerk)))
                 .andExpect(flash().attribute("failureCode", "ESERVICE_ALREADY_AGREED"));
+        // Gaps review xl U13 rest: the paper is one of the clerk's counter services, naming the agreement, listed
+        // with its check in 我在窗口办理的事项 (zh/en); the refused second paper kept none.
+        String clerkId = ((Actor) clerk.getPrincipal()).actorId();
+        assertThat(visits(subject)).containsExactly("ESERVICE " + agreed.id() + " RESIDENT_ID_CARD " + clerkId);
+        assertThat(counterVisitsPage(clerk, "zh")).contains("登记电子送达确认书（纸质）");
+        assertThat(counterVisitsPage(clerk, "en")).contains("Paper confirmation of electronic service recorded");
 
         mvc.perform(withdrawal(person).with(authentication(clerk)))
                 .andExpect(flash().attribute("successKey", "counter.eservice.withdrawn"));
@@ -176,6 +184,24 @@ class ElectronicServiceConfirmationsIT {
         assertThat(actors(subject, "account.citizen.eservice.withdraw")).containsExactly("eservice-clerk");
         mvc.perform(withdrawal(person).with(authentication(clerk)))
                 .andExpect(flash().attribute("failureCode", "ESERVICE_NOT_AGREED"));
+        assertThat(visits(subject)).containsExactly("ESERVICE " + agreed.id() + " RESIDENT_ID_CARD " + clerkId,
+                "ESERVICE_WITHDRAWAL " + agreed.id() + " RESIDENT_ID_CARD " + clerkId);
+        assertThat(counterVisitsPage(clerk, "zh")).contains("撤回电子送达确认", "登记电子送达确认书（纸质）");
+        assertThat(counterVisitsPage(clerk, "en")).contains("Electronic service agreement withdrawn");
+    }
+
+    /** The person's counter services, oldest first: the service, the agreement, the document seen, the clerk. */
+    private List<String> visits(UUID subject) {
+        return jdbc.sql("SELECT service || ' ' || agreement_id || ' ' || person_document || ' ' || clerk_id "
+                        + "FROM inquiry.counter_visit WHERE subject_id = ? ORDER BY served_at, service")
+                .param(subject).query(String.class).list();
+    }
+
+    /** 我在窗口办理的事项 on the window's page, as the clerk reads it in {@code lang}. */
+    private String counterVisitsPage(UsernamePasswordAuthenticationToken clerk, String lang) throws Exception {
+        String page = mvc.perform(get("/console/reports/self").param("lang", lang).with(authentication(clerk)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return page.substring(page.indexOf("id=\"counter-visits\""));
     }
 
     /** Closing the account withdraws its agreement (no 个人中心 is left to read in), audited. */

@@ -310,11 +310,20 @@ public class JdbcInquiry {
     /**
      * A service given at the counter with the identity check it rested on: the report issued or the consent recorded,
      * the person's document seen, and for a guardian their name, document, masked number and proof of guardianship.
+     * {@code agreementId}: the confirmation of electronic service recorded or withdrawn at the window (gaps review xl
+     * U13 rest; account's agreement, named by id), null for the other services.
      */
     public record CounterVisit(UUID id, UUID subjectId, String service, UUID reportId, UUID consentId,
                                String personDocument, boolean byGuardian, String guardianName,
                                String guardianDocument, String guardianNumberMasked, String guardianshipProof,
-                               String clerkId, String clerkName, Instant servedAt) {
+                               String clerkId, String clerkName, Instant servedAt, UUID agreementId) {
+
+        /** The same visit, as the service about the confirmation of electronic service {@code agreement}. */
+        public CounterVisit about(UUID agreement) {
+            return new CounterVisit(id, subjectId, service, reportId, consentId, personDocument, byGuardian,
+                    guardianName, guardianDocument, guardianNumberMasked, guardianshipProof, clerkId, clerkName,
+                    servedAt, agreement);
+        }
 
         /** The guardian's name as screens show it (RULES.md §10). */
         public String maskedGuardianName() {
@@ -327,11 +336,13 @@ public class JdbcInquiry {
                         INSERT INTO inquiry.counter_visit (id, subject_id, service, report_id, consent_id,
                                                            person_document, by_guardian, guardian_name,
                                                            guardian_document, guardian_number_masked,
-                                                           guardianship_proof, clerk_id, clerk_name, served_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                           guardianship_proof, clerk_id, clerk_name, served_at,
+                                                           agreement_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(v.id(), v.subjectId(), v.service(), v.reportId(), v.consentId(), v.personDocument(),
                         v.byGuardian(), v.guardianName(), v.guardianDocument(), v.guardianNumberMasked(),
-                        v.guardianshipProof(), v.clerkId(), v.clerkName(), Timestamp.from(v.servedAt()))
+                        v.guardianshipProof(), v.clerkId(), v.clerkName(), Timestamp.from(v.servedAt()),
+                        v.agreementId())
                 .update();
     }
 
@@ -340,13 +351,14 @@ public class JdbcInquiry {
         return jdbc.sql("""
                         SELECT id, subject_id, service, report_id, consent_id, person_document, by_guardian,
                                guardian_name, guardian_document, guardian_number_masked, guardianship_proof, clerk_id,
-                               clerk_name, served_at
+                               clerk_name, served_at, agreement_id
                         FROM inquiry.counter_visit WHERE clerk_id = ? ORDER BY served_at DESC LIMIT ?""")
                 .params(clerkId, limit)
                 .query((rs, n) -> new CounterVisit(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getString(3), rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), rs.getString(6),
                         rs.getBoolean(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
-                        rs.getString(12), rs.getString(13), rs.getTimestamp(14).toInstant()))
+                        rs.getString(12), rs.getString(13), rs.getTimestamp(14).toInstant(),
+                        rs.getObject(15, UUID.class)))
                 .list();
     }
 
