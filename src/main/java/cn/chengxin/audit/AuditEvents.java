@@ -95,10 +95,11 @@ public class AuditEvents {
      * The statement for {@code q} names only the filters given, each in the form its index serves (gaps review xxxv
      * P3; V416–V418, V447–V448): the actor by {@code event_by_actor_but_checks}, an action or a group of them by
      * {@code event_by_action_but_checks} (under the "C" collation, as the index), a refusal or an error by
-     * {@code event_not_succeeded}, a subject by {@code event_by_subject}; a period becomes a range of {@code seq} as
-     * well ({@link #seqBounds}), so that it narrows each of those indexes and the primary key, whose walk serves a period
-     * alone. The indexes of actor and action leave the checks out ({@link #CHECK_ACTION}): a search by actor or action
-     * that cannot match a check names their predicate; one that asks for the check action walks the primary key, and
+     * {@code event_not_succeeded}, a subject by {@code event_by_subject_hash} (V951: the pseudonym's hash, the
+     * pseudonym confirming it); a period becomes a range of {@code seq} as well ({@link #seqBounds}), so that it narrows
+     * each of those indexes and the primary key, whose walk serves a period alone. The indexes of actor and action leave
+     * the checks out ({@link #CHECK_ACTION}): a search by actor or action that cannot match a check names their
+     * predicate; one that asks for the check action walks the primary key, and
      * one that may match both (an actor alone, the group {@code measures.}) is the union of the index's part and the
      * checks' walk, merged by position; a walk for checks covers at most {@link #CHECK_WINDOW} positions a page. A
      * subject or a refusal or an error is served by an index that holds the checks as well. Newest first, by key: a
@@ -133,7 +134,10 @@ public class AuditEvents {
         }
         String subject = blankToNull(q.subjectPseudonym());
         if (subject != null) {
-            where.append(" AND subject_pseudonym = ?");
+            // V951's index of the pseudonym's hash finds the subject's events; the pseudonym confirms each
+            where.append(" AND hashtextextended(subject_pseudonym, 0) = hashtextextended(?, 0)"
+                    + " AND subject_pseudonym = ?");
+            params.add(subject);
             params.add(subject);
         }
         long lowest = 0;

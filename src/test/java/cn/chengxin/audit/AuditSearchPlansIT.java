@@ -73,7 +73,7 @@ class AuditSearchPlansIT {
                 new Case("one day months back, nothing else", new AuditEvents.Query(null, null, null, null, dayFrom,
                         dayTo, null), "event_pkey"),
                 new Case("one person", new AuditEvents.Query(null, null, null, "feedbeef42", null, null, null),
-                        "event_by_subject"),
+                        "event_by_subject_hash"),
                 new Case("a group of actions", new AuditEvents.Query("account.", null, null, null, null, null, null)),
                 // session xxxvii: the checks are in neither index of actor or action; they are found by the primary
                 // key, over a bounded range of positions (AuditEvents.CHECK_WINDOW)
@@ -151,7 +151,7 @@ class AuditSearchPlansIT {
 
             // The negative proof: at this size, without its index, each filter one of them serves reads the log instead.
             jdbc.sql("DROP INDEX audit.event_by_actor_but_checks, audit.event_by_action_but_checks, "
-                    + "audit.event_not_succeeded, audit.event_by_subject").update();
+                    + "audit.event_not_succeeded, audit.event_by_subject_hash").update();
             for (Case c : cases) {
                 List<String> wanted = List.of(c.indexes());
                 if (!wanted.isEmpty() && !wanted.contains("event_pkey")) {
