@@ -525,6 +525,29 @@ class AccessibilityBrowserIT {
         }
     }
 
+    /**
+     * Gaps review xlv Z4 (WCAG 2.5.5, the MIIT 适老化 specification's larger controls): on a phone the masthead's
+     * 关怀模式 switch — the way in for older people — and its links, and the footer's links, are at least 44×44 CSS px,
+     * in 关怀模式 too. They were 22 px tall (关怀模式 56×22, English 48×22) and the footer's 20.
+     */
+    @Test
+    void theCareSwitchAndTheMastheadAndFooterLinksAreLargeEnoughToTapOnAPhone() {
+        try (BrowserContext context = Chromium.browser().newContext(phone())) {
+            Page page = context.newPage();
+            for (String path : List.of("/", "/me/login", "/tipoffs?care=on")) {
+                page.navigate(url(path));
+                Locator targets = page.locator(".masthead-tools a, .masthead-tools button, .site-footer a");
+                assertThat(targets).hasCount(6);
+                for (Locator target : targets.all()) {
+                    var box = target.boundingBox();
+                    assertThat(Math.min(box.width, box.height)).as(path + " " + target.textContent())
+                            .isGreaterThanOrEqualTo(44.0);
+                }
+            }
+            Axe.check(page);
+        }
+    }
+
     /** A phone: 360×780 CSS px, touch, the layout viewport a phone's (it widens to a page wider than the screen). */
     private static Browser.NewContextOptions phone() {
         return new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(360, 780).setIsMobile(true)
