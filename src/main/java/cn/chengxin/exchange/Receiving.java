@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -159,6 +160,7 @@ class Receiving {
         }
         List<MessageRefusals.Refused> answered = new ArrayList<>(refusedMessages);
         int applied = transaction.execute(status -> {
+            List<JdbcExchange.Incoming> held = underHolders(incoming);
             if (!store.acceptBatch(partner.code(), batch.batchId(), batch.createdAt(), now, batch.messages().size(),
                     signed.digest())) {
                 List<MessageRefusals.Refused> before = eachMessage ? store.refusedIn(partner.code(), batch.batchId())
@@ -175,10 +177,10 @@ class Receiving {
                 refusals.messageRefused(partner.code(), r.code(), r.reason());
             }
             int changed = 0;
-            for (int i = 0; i < incoming.size(); i++) {
-                if (store.apply(incoming.get(i), now)) {
+            for (int i = 0; i < held.size(); i++) {
+                if (store.apply(held.get(i), now)) {
                     changed++;
-                    relay(incoming.get(i).message(), documents.get(i), relayTo, now);
+                    relay(held.get(i).message(), documents.get(i), relayTo, now);
                 }
             }
             store.batchApplied(partner.code(), batch.batchId(), changed);
@@ -349,10 +351,11 @@ class Receiving {
         List<Partner> relayTo = relayTargets(parent);
         List<JdbcExchange.Incoming> incoming = identify(wanted, parent.code(), documents);
         return transaction.execute(status -> {
+            List<JdbcExchange.Incoming> held = underHolders(incoming);
             List<String> adopted = new ArrayList<>();
-            for (int i = 0; i < incoming.size(); i++) {
-                ExchangeMessage m = incoming.get(i).message();
-                if (store.adopt(incoming.get(i), now)) {
+            for (int i = 0; i < held.size(); i++) {
+                ExchangeMessage m = held.get(i).message();
+                if (store.adopt(held.get(i), now)) {
                     adopted.add(Reconciliation.key(m.sourcePlatform(), m.sourceId()));
                     relay(m, documents.get(i), relayTo, now);
                 }
@@ -378,11 +381,16 @@ class Receiving {
         List<Partner> down = store.partners().stream().filter(Partner::enabled)
                 .filter(p -> p.relation() == Relation.CHILD).toList();
         Instant now = clock.instant();
+        List<JdbcExchange.Incoming> loaded = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            loaded.add(incomingOf(messages.get(i), source, documents.get(i)));
+        }
         return transaction.execute(status -> {
+            List<JdbcExchange.Incoming> held = underHolders(loaded);
             List<AuditEntry> events = new ArrayList<>();
             for (int i = 0; i < messages.size(); i++) {
                 ExchangeMessage m = messages.get(i);
-                JdbcExchange.Incoming in = incomingOf(m, source, documents.get(i));
+                JdbcExchange.Incoming in = held.get(i);
                 if (store.apply(in, now)) {
                     relay(m, documents.get(i), down, now);
                     events.add(AuditEntry.of(AuditCategory.PROCESSING, "exchange.load.entry").subject(in.pseudonym())
@@ -426,13 +434,28 @@ class Receiving {
         if (targets.isEmpty()) {
             return;
         }
-        UUID found = subjects.registerRelayed(document, m.subject().name() == null ? "" : m.subject().name());
-        // A join approved since the number was found moved the joined subject's outbox rows already (JoinedReceived):
-        // this one goes under the kept subject, joins held off until the batch's transaction ends (engineer 4's
-        // finding, session xliv; 98号 三(一)). Re-entrant: one lock a transaction, one indexed look-up a relayed row.
-        UUID subjectId = subjects.keptSubjectsHoldingJoins(java.util.Set.of(found)).getOrDefault(found, found);
+        // Joins are held off since the transaction began (underHolders): the subject holding the document now is
+        // found, the kept one of a join approved since the batch was identified, whose outbox rows it moved already
+        // (JoinedReceived; engineer 4's finding, session xliv; 98号 三(一)).
+        UUID subjectId = subjects.registerRelayed(document, m.subject().name() == null ? "" : m.subject().name());
         subjects.followRelayedName(subjectId, m.subject().name(), m.sourcePlatform(), LocalDate.now(clock));
         store.enqueueTo(targets, subjectId, m, BatchCodec.writeMessage(m.withSubjectNumber(null)), now);
+    }
+
+    /**
+     * The messages under the pseudonyms of their subjects' holders, joins held off until the transaction ends: to be
+     * called first in the transaction that applies them (and relays them, {@link #relay}). Each message was identified
+     * before it, by the pseudonym of the document it names; a row kept under that pseudonym would miss the person's one
+     * file, read by the holder's pseudonym (scores, the received entries), where the document is a further document of
+     * another subject (gaps review xxx L1) or its subject was joined into another (合并信用档案), also by a join
+     * approved between the two, which moved what the joined pseudonym held already ({@link JoinedReceived}; 98号
+     * 三(一); RULES.md §1). One query a batch, as an ingestion chunk's.
+     */
+    private List<JdbcExchange.Incoming> underHolders(List<JdbcExchange.Incoming> incoming) {
+        Map<String, String> holders = subjects.holdersHoldingJoins(
+                incoming.stream().map(JdbcExchange.Incoming::pseudonym).toList());
+        return incoming.stream().map(in -> in.underPseudonym(holders.getOrDefault(in.pseudonym(), in.pseudonym())))
+                .toList();
     }
 
     /** The platforms of {@code relayTo} that {@code m} goes on to: none for a message of theirs. */

@@ -111,6 +111,19 @@ public class SubjectRegistry {
     }
 
     /**
+     * The holder's pseudonym of each of these pseudonyms some subject holds ({@link #holdersAmong}), read with joins held
+     * off until the caller's transaction ends, as {@link #keptSubjectsHoldingJoins} reads the kept ids: for a writer
+     * that keeps rows by pseudonym and found its pseudonyms before its transaction (a batch received from another
+     * platform). A join approved since is read here, one approving later waits for the caller; a joined subject's
+     * pseudonym is then held by the kept subject, whose file the rows must reach (98号 三(一); RULES.md §1). One query.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public java.util.Map<String, String> holdersHoldingJoins(java.util.Collection<String> pseudonyms) {
+        joins.holdJoinsShared();
+        return holdersAmong(pseudonyms);
+    }
+
+    /**
      * A registered subject's id, its current name and the names it went by before approved name changes, each with its
      * period ({@link FormerName}), as {@link #findAll} returns them.
      */

@@ -1,9 +1,5 @@
 package cn.chengxin.ingestion;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +17,9 @@ import cn.chengxin.subject.SubjectJoining;
 import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.ResidencyKind;
-import cn.chengxin.support.AsStaff;
 import cn.chengxin.support.IntegrationTest;
-import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.JoinRaces;
+import cn.chengxin.support.JoinRaces.Pair;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -120,34 +116,16 @@ class JoinDuringIngestionIT {
                 .extracting(SubjectProfile.ResidenceView::kind).containsExactly(ResidencyKind.HOUSEHOLD);
     }
 
-    private record Pair(UUID kept, UUID joined, String joinedNumber, String name) {
-    }
-
-    /** One person registered twice, under two numbers, with the same name and birth date. */
     private Pair pair(String name) {
-        TestCitizens.Person kept = TestCitizens.register(subjects, name, BORN);
-        TestCitizens.Person joined = TestCitizens.register(subjects, name, BORN);
-        return new Pair(idOf(kept.number()), idOf(joined.number()), joined.number(), name);
-    }
-
-    private UUID idOf(String number) {
-        return subjects.find(subjects.validate(null, number)).orElseThrow();
+        return JoinRaces.pair(subjects, name, BORN);
     }
 
     private UUID proposed(Pair pair) throws Exception {
-        return AsStaff.as("race-maker", () -> joining.propose(pair.kept(), null, pair.joinedNumber(),
-                "户籍档案核查记录", "同一人先后以两个号码登记"));
+        return JoinRaces.proposed(joining, pair);
     }
 
     private void approve(UUID proposal) {
-        try {
-            AsStaff.as("race-checker", () -> {
-                joining.approve(proposal, "核验无误");
-                return null;
-            });
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        JoinRaces.approve(joining, proposal);
     }
 
     private void assertOnKeptFileOnly(Pair pair, String source) {
@@ -177,34 +155,11 @@ class JoinDuringIngestionIT {
         }
     }
 
-    /**
-     * Whether a session waits for an advisory lock in a statement like {@code like}: read on a connection of its own,
-     * outside the test's transaction, whose view of {@code pg_stat_activity} would stay as first read.
-     */
     private boolean waiting(String like) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("""
-                     SELECT EXISTS (SELECT 1 FROM pg_stat_activity
-                                     WHERE wait_event_type = 'Lock' AND wait_event = 'advisory' AND query LIKE ?)""")) {
-            s.setString(1, like);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return JoinRaces.waiting(dataSource, like);
     }
 
-    /** Waits, at most 20 s, for {@code condition}; then goes on all the same (the assertions tell what happened). */
     private static void until(BooleanSupplier condition) {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean() && System.nanoTime() < end) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        JoinRaces.until(condition);
     }
 }

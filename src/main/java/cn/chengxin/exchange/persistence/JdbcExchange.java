@@ -535,6 +535,12 @@ public class JdbcExchange {
     /** What to keep of a received message: no clear number. */
     public record Incoming(ExchangeMessage message, String viaPartner, String pseudonym, String maskedNumber,
                            String maskedName, String digest) {
+
+        /** The same message kept under another pseudonym: its subject's holder's. */
+        public Incoming underPseudonym(String holder) {
+            return holder.equals(pseudonym) ? this
+                    : new Incoming(message, viaPartner, holder, maskedNumber, maskedName, digest);
+        }
     }
 
     /**
