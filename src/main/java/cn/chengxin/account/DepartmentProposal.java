@@ -25,7 +25,11 @@ public record DepartmentProposal(UUID id, Kind kind, UUID departmentId, String c
         /** A department's data scope and shared-read scope, replaced as a whole. */
         SCOPE,
         /** A department of the credit office's kind (there is only ever one). */
-        CREDIT_OFFICE
+        CREDIT_OFFICE,
+        /** A department of the seeded list the city does not have: 未设立 (gaps review xliii X11). */
+        NOT_ESTABLISHED,
+        /** A department marked 未设立 that the city has set up since: the mark undone. */
+        ESTABLISHED
     }
 
     public enum Status {

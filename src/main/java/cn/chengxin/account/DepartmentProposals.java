@@ -99,6 +99,54 @@ public class DepartmentProposals {
         return proposeScopes(created.id(), own, List.of(), reason);
     }
 
+    /**
+     * Proposes to mark a department of the seeded list 未设立 — the city has no such department — or, {@code
+     * established}, to undo the mark (gaps review xliii X11), for the reason given. Only a department without users and
+     * without a live API key is marked: whoever works for it is moved or disabled first. Never the credit office.
+     */
+    @Transactional
+    public UUID proposeEstablishment(UUID departmentId, boolean established, String reason) {
+        Department department = accounts.department(departmentId).orElseThrow(() -> new AccountProblem(
+                "DEPARTMENT_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "所选部门不存在"));
+        if (department.kind() == Department.Kind.CREDIT_OFFICE || department.active() == established) {
+            throw new AccountProblem("DEPARTMENT_ESTABLISHMENT_UNCHANGED", DomainProblem.Kind.CONFLICT,
+                    department.kind() == Department.Kind.CREDIT_OFFICE ? "信用办不能标记为未设立"
+                            : established ? "该部门已是设立状态" : "该部门已标记为未设立");
+        }
+        TypedText.requireNoIdentityNumber("reason", "理由", reason);
+        if (reason == null || reason.isBlank()) {
+            throw new AccountProblem("DEPARTMENT_PROPOSAL_REASON_REQUIRED", DomainProblem.Kind.INVALID_INPUT,
+                    established ? "须写明设立该部门的依据" : "须写明本市未设立该部门的依据");
+        }
+        if (!established) {
+            requireUnused(department);
+        }
+        if (accounts.pendingDepartmentProposalFor(departmentId)) {
+            throw new AccountProblem("DEPARTMENT_PROPOSAL_PENDING", DomainProblem.Kind.CONFLICT,
+                    "该部门已有待审核的提议，请等安全管理员处理后再提");
+        }
+        Actor by = AuditLog.currentActor();
+        UUID id = Ids.newId();
+        accounts.insertDepartmentProposal(new DepartmentProposal(id, established ? DepartmentProposal.Kind.ESTABLISHED
+                : DepartmentProposal.Kind.NOT_ESTABLISHED, departmentId, department.code(), department.name(),
+                department.dataScope(), department.sharedReadScope(), reason.trim(), by.actorId(), by.actorName(),
+                clock.instant(), DepartmentProposal.Status.PENDING));
+        audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.department.establishment.propose")
+                .detail(AuditDetail.of(established ? "DEPARTMENT_ESTABLISHED_PROPOSED"
+                        : "DEPARTMENT_NOT_ESTABLISHED_PROPOSED").with("department", department.code())));
+        return id;
+    }
+
+    /** A department with staff or a live key is in use: it exists in the city, whatever the seeded list says. */
+    private void requireUnused(Department department) {
+        int users = accounts.usernamesIn(department.id()).size();
+        long keys = accounts.liveApiClientsOf(department.id());
+        if (users > 0 || keys > 0) {
+            throw new AccountProblem("DEPARTMENT_IN_USE", DomainProblem.Kind.CONFLICT,
+                    "该部门有 " + users + " 个用户、" + keys + " 个未吊销的接口密钥，不能标记为未设立：请先调整其用户并吊销密钥");
+        }
+    }
+
     /** Proposes the credit office: a department that sees every record, of which there is only one. */
     @Transactional
     public UUID proposeCreditOffice(String code, String name, String reason) {
@@ -130,6 +178,16 @@ public class DepartmentProposals {
         if (proposal.kind() == DepartmentProposal.Kind.CREDIT_OFFICE) {
             requireNoCreditOffice();
             directory.createDepartment(proposal.code(), proposal.name(), Department.Kind.CREDIT_OFFICE, List.of());
+        } else if (proposal.kind() == DepartmentProposal.Kind.NOT_ESTABLISHED
+                || proposal.kind() == DepartmentProposal.Kind.ESTABLISHED) {
+            boolean established = proposal.kind() == DepartmentProposal.Kind.ESTABLISHED;
+            Department department = accounts.department(proposal.departmentId()).orElseThrow(() ->
+                    new AccountProblem("DEPARTMENT_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "所选部门不存在"));
+            if (!established) {
+                // Checked again: a user or a key may have been added meanwhile.
+                requireUnused(department);
+            }
+            directory.applyEstablished(department, established, by.actorName(), proposal.proposerName());
         } else {
             // Checked again: an item may have left the catalogue, or the department closed, meanwhile.
             Department department = accounts.department(proposal.departmentId()).orElseThrow(() ->

@@ -149,6 +149,18 @@ public class StaffDirectory {
                         .with("approver", approver).with("proposer", proposer)));
     }
 
+    /**
+     * Applies an approved proposal to mark a department 未设立 or to undo the mark (gaps review xliii X11): a department
+     * not established owes no deliveries, answers no remit and signs nobody in ({@code active = false}).
+     */
+    void applyEstablished(Department department, boolean established, String approver, String proposer) {
+        accounts.updateDepartmentActive(department.id(), established);
+        endSessionsOf(accounts.usernamesIn(department.id()));
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "account.department.establishment")
+                .detail(AuditDetail.of(established ? "DEPARTMENT_MARKED_ESTABLISHED" : "DEPARTMENT_MARKED_NOT_ESTABLISHED")
+                        .with("department", department.code()).with("approver", approver).with("proposer", proposer)));
+    }
+
     /** A scope's items for an audit detail, "—" for none (K7). */
     static String items(List<String> items) {
         return items.isEmpty() ? "—" : String.join(",", items);
@@ -231,8 +243,12 @@ public class StaffDirectory {
             throw new AccountProblem("USER_INVALID", DomainProblem.Kind.INVALID_INPUT,
                     "用户名须以小写字母开头，2–32 位小写字母、数字、点、下划线或连字符；姓名不能为空");
         }
-        accounts.department(departmentId).orElseThrow(() -> new AccountProblem("DEPARTMENT_NOT_FOUND",
-                DomainProblem.Kind.NOT_FOUND, "部门不存在"));
+        Department department = accounts.department(departmentId).orElseThrow(() -> new AccountProblem(
+                "DEPARTMENT_NOT_FOUND", DomainProblem.Kind.NOT_FOUND, "部门不存在"));
+        if (!department.active()) {
+            throw new AccountProblem("DEPARTMENT_NOT_ESTABLISHED", DomainProblem.Kind.CONFLICT,
+                    "该部门在本市未设立，不能在其中新建用户");
+        }
         requireStrong(initialPassword, name);
         UUID id = Ids.newId();
         if (!accounts.insertStaffUser(id, name, displayName.trim(), departmentId, passwords.encode(initialPassword),

@@ -116,6 +116,69 @@ class DepartmentProposalsIT {
                 .params(code, department.code()).query(Long.class).single()).isZero();
     }
 
+    /**
+     * Gaps review xliii X11: a seeded department the city does not have is marked 未设立 by the same two persons: it
+     * then takes no user, its staff could not sign in, the pickers for new work leave it out; the mark is undone the
+     * same way. A department with a user is in use, and not marked.
+     */
+    @Test
+    void aDepartmentTheCityLacksIsMarkedNotEstablishedByTwoPersonsAndTheMarkUndone() throws Exception {
+        Department used = newDepartment();
+        UUID user = directory.createUser("estab" + System.nanoTime() % 100000, "在用部门用户", used.id(),
+                cn.chengxin.support.TestStaff.PASSWORD);
+        assertThat(user).isNotNull();
+        mvc.perform(post("/console/departments/{id}/establishment", used.id()).with(sysadmin).with(csrf())
+                        .param("established", "false").param("reason", "本市未设该机构"))
+                .andExpect(flash().attribute("failureCode", "DEPARTMENT_IN_USE"));
+
+        Department lacking = newDepartment();
+        mvc.perform(post("/console/departments/{id}/establishment", lacking.id()).with(sysadmin).with(csrf())
+                        .param("established", "false"))
+                .andExpect(flash().attribute("failureCode", "DEPARTMENT_PROPOSAL_REASON_REQUIRED"));
+        mvc.perform(post("/console/departments/{id}/establishment", lacking.id()).with(sysadmin).with(csrf())
+                        .param("established", "false").param("reason", "本市机构改革后未设该机构"))
+                .andExpect(flash().attribute("successKey", "console.departments.proposed"));
+        assertThat(active(lacking)).as("nothing changes until approved").isTrue();
+        UUID proposal = pendingOf(lacking);
+        String roles = mvc.perform(get("/console/roles").with(secadmin)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(roles).contains(lacking.code(), "标记本市未设立", "本市机构改革后未设该机构");
+        mvc.perform(post("/console/roles/department-proposals/{id}/approve", proposal).with(secadmin).with(csrf()))
+                .andExpect(flash().attribute("successKey", "console.proposals.approved"));
+        assertThat(active(lacking)).isFalse();
+        assertThat(audited("account.department.establishment.propose", lacking.code())).isEqualTo(1);
+        assertThat(audited("account.department.establishment", lacking.code())).isEqualTo(1);
+
+        assertThatThrownBy(() -> directory.createUser("estab2" + System.nanoTime() % 100000, "未设立部门用户",
+                lacking.id(), cn.chengxin.support.TestStaff.PASSWORD)).isInstanceOfSatisfying(DomainProblem.class,
+                p -> assertThat(p.code()).isEqualTo("DEPARTMENT_NOT_ESTABLISHED"));
+        String page = mvc.perform(get("/console/departments").with(sysadmin)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(page).containsPattern("data-establishment=\"" + lacking.code() + "\"><span class=\"badge\">未设立");
+        RequestPostProcessor usersAdmin = authentication(Principals.staff("sysadmin", "CREDIT_OFFICE",
+                Permission.CONSOLE_HOME, Permission.ACCOUNT_USER_MANAGE));
+        String users = mvc.perform(get("/console/users").with(usersAdmin)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(users).as("no picker for new work").doesNotContain("value=\"" + lacking.id() + "\"")
+                .contains("value=\"" + used.id() + "\"");
+
+        // The city sets it up after all: the mark is undone as it was made.
+        mvc.perform(post("/console/departments/{id}/establishment", lacking.id()).with(sysadmin).with(csrf())
+                        .param("established", "true").param("reason", "本市新设该机构"))
+                .andExpect(flash().attribute("successKey", "console.departments.proposed"));
+        assertThat(active(lacking)).isFalse();
+        mvc.perform(post("/console/roles/department-proposals/{id}/approve", pendingOf(lacking)).with(secadmin)
+                .with(csrf())).andExpect(flash().attribute("successKey", "console.proposals.approved"));
+        assertThat(active(lacking)).isTrue();
+        assertThat(directory.createUser("estab3" + System.nanoTime() % 100000, "新设部门用户", lacking.id(),
+                cn.chengxin.support.TestStaff.PASSWORD)).isNotNull();
+    }
+
+    private boolean active(Department department) {
+        return directory.departments().stream().filter(d -> d.id().equals(department.id())).findFirst().orElseThrow()
+                .active();
+    }
+
     private Department newDepartment() {
         return directory.createDepartment("PROP" + (System.nanoTime() % 1_000_000), "范围提议测试局",
                 Department.Kind.DATA_PROVIDER, List.of());

@@ -367,6 +367,7 @@ class EndpointPermissionsIT {
             Map.entry("GET /console/departments", EnumSet.of(Who.SYSTEM_ADMIN)),
             Map.entry("POST /console/departments", EnumSet.of(Who.SYSTEM_ADMIN)),
             Map.entry("POST /console/departments/{id}/scope", EnumSet.of(Who.SYSTEM_ADMIN)),
+            Map.entry("POST /console/departments/{id}/establishment", EnumSet.of(Who.SYSTEM_ADMIN)),
             Map.entry("GET /console/api-clients", EnumSet.of(Who.SYSTEM_ADMIN)),
             Map.entry("POST /console/api-clients", EnumSet.of(Who.SYSTEM_ADMIN)),
             Map.entry("POST /console/api-clients/{id}/renew", EnumSet.of(Who.SYSTEM_ADMIN)),

@@ -66,6 +66,17 @@ public class JdbcAccounts {
                 .params(items.toArray(String[]::new), departmentId).update();
     }
 
+    /** Marks a department established or not (gaps review xliii X11: 未设立 is {@code active = false}). */
+    public void updateDepartmentActive(UUID departmentId, boolean active) {
+        jdbc.sql("UPDATE account.department SET active = ? WHERE id = ?").params(active, departmentId).update();
+    }
+
+    /** The department's API keys not revoked. */
+    public long liveApiClientsOf(UUID departmentId) {
+        return jdbc.sql("SELECT count(*) FROM account.api_client WHERE department_id = ? AND revoked_at IS NULL")
+                .param(departmentId).query(Long.class).single();
+    }
+
     public boolean insertDepartment(Department d) {
         return jdbc.sql("""
                         INSERT INTO account.department (id, code, name, kind, data_scope, active, shared_read_scope)
@@ -179,7 +190,8 @@ public class JdbcAccounts {
 
     private static final String STAFF_CREDENTIALS = """
             SELECT u.id, u.username, u.display_name, u.department_id, d.code, d.name, u.password_hash,
-                   u.totp_cipher, u.totp_key_version, u.totp_last_step, u.failed_attempts, u.locked_until, u.enabled,
+                   u.totp_cipher, u.totp_key_version, u.totp_last_step, u.failed_attempts, u.locked_until,
+                   u.enabled AND d.active,
                    d.data_scope, d.kind, u.password_temporary, u.password_set_by, u.second_factor_reset_by,
                    d.shared_read_scope, u.password_set_at
             FROM account.staff_user u JOIN account.department d ON d.id = u.department_id""";

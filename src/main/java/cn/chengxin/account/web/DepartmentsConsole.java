@@ -75,6 +75,17 @@ class DepartmentsConsole {
                 "redirect:/console/departments");
     }
 
+    /**
+     * A department of the seeded list the city does not have proposed 未设立, or the mark proposed undone ({@code
+     * established}; gaps review xliii X11): applied once a security administrator approves.
+     */
+    @PostMapping("/console/departments/{id}/establishment")
+    String changeEstablishment(@PathVariable UUID id, @RequestParam boolean established,
+                               @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        return UsersConsole.outcome(redirect, "console.departments.proposed",
+                () -> proposals.proposeEstablishment(id, established, reason), "redirect:/console/departments");
+    }
+
     private static List<String> items(String text) {
         return Arrays.stream(text.split("[,，、\\s]+")).filter(s -> !s.isBlank()).toList();
     }

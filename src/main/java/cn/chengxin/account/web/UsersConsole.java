@@ -2,6 +2,7 @@ package cn.chengxin.account.web;
 
 import java.util.UUID;
 
+import cn.chengxin.account.Department;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
@@ -43,7 +44,8 @@ class UsersConsole {
         directory.roles().forEach(r -> roleNames.put(r.name(), r.nameIn(locale)));
         model.addAttribute("roleNames", roleNames);
         model.addAttribute("resettable", directory.resettableByCurrentAdmin());
-        model.addAttribute("departments", directory.departments());
+        // New users only in departments the city has (gaps review xliii X11: one marked 未设立 takes none).
+        model.addAttribute("departments", directory.departments().stream().filter(Department::active).toList());
         java.time.Instant now = clock.instant();
         model.addAttribute("now", now);
         // GB/T 22239-2019 §8.1.4.2 c) 应及时删除或停用多余的、过期的账户: the administrator sees who stopped signing in.

@@ -215,7 +215,9 @@ class MeasuresConsole {
                 .toList());
         model.addAttribute("subjectKinds", SubjectKind.values());
         model.addAttribute("scenarios", Scenario.values());
-        model.addAttribute("departments", directory.departments());
+        // A department the city has not established (gaps review xliii X11) is no choice, unless the measure names it.
+        model.addAttribute("departments", directory.departments().stream()
+                .filter(d -> d.active() || input.departments().contains(d.code())).toList());
         return "console/measure-form";
     }
 
