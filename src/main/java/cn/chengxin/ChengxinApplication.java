@@ -32,9 +32,26 @@ public class ChengxinApplication {
                     java.util.Arrays.copyOfRange(args, 1, args.length)));
         }
         if (args.length > 0 && COMMANDS.contains(args[0])) {
-            System.exit(SpringApplication.exit(command(args)));
+            System.exit(runCommand(System.err, args));
         }
         SpringApplication.run(ChengxinApplication.class, args);
+    }
+
+    /**
+     * Runs a command and returns its exit code: the command's own, or 1 when its start failed — a {@code migrate}
+     * whose migration failed or that met a newer schema, a command given bad options — so that a script or an
+     * operator running it sees the failure (README 升级 step 3). The cause is logged above, redacted, by the start;
+     * the line here says only that the command failed and where the schema stays.
+     */
+    public static int runCommand(java.io.PrintStream err, String... args) {
+        try {
+            return SpringApplication.exit(command(args));
+        } catch (RuntimeException failed) {
+            err.println(args[0] + ": failed (" + failed.getClass().getSimpleName() + ", see the log above)"
+                    + ("migrate".equals(args[0]) ? "; the schema stays at the last migration that succeeded "
+                    + "(README 升级 step 7)" : ""));
+            return 1;
+        }
     }
 
     /**

@@ -1,5 +1,8 @@
 package cn.chengxin.platform.database;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -75,6 +78,14 @@ class UpgradeStartIT {
                     + "'from a newer release', 'SQL', 'V9999__from_a_newer_release.sql', 0, current_user, 1, true "
                     + "FROM flyway_schema_history").update();
         }
+
+        // migrate of an older release on it: refused, and the command exits non-zero saying so (README 升级 step 3).
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(ChengxinApplication.runCommand(new PrintStream(err, true, StandardCharsets.UTF_8),
+                migrate.toArray(String[]::new))).as("migrate's exit code on a newer schema").isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("migrate: failed (")
+                .contains("the schema stays at the last migration that succeeded");
+        assertThat(output).contains("schema is at version 9999, newer than this release's latest migration");
 
         assertThatThrownBy(() -> App.start(DIR, "test", NO_SCHEDULED_CHECKPOINT)).as("an older release's start")
                 .rootCause()
