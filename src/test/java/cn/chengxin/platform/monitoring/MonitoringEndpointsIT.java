@@ -52,6 +52,15 @@ class MonitoringEndpointsIT {
                 "hikaricp_connections_active");
     }
 
+    /** Gaps review xliv Y6: anyone reads the release's version, never when it was built nor from which commit. */
+    @Test
+    void thePublicInfoNamesTheReleaseAlone() throws Exception {
+        String info = mvc.perform(get("/actuator/info")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.build.version").isNotEmpty())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(info).doesNotContain("time", "git", "commit", "artifact");
+    }
+
     @Test
     void theBalancerReadsTheStatusAndOnlyTheOperationsTokenTheComponents() throws Exception {
         MvcResult open = mvc.perform(get("/actuator/health/readiness")).andReturn();
