@@ -21,7 +21,8 @@ import org.apache.commons.csv.CSVRecord;
  * dropped), a header line naming the columns in the order expected. Each line after the header is one row, by its line
  * number (empty lines skipped, still counted); a quoted value spanning lines is refused, so that a line number stays
  * the line an operator opens the file at. A header not as expected refuses the whole file: its rows would be read into
- * the wrong columns.
+ * the wrong columns. A format that grew columns at its end (the consents' terms, X6) reads a header naming the first
+ * ones only, each row then as many fields as its header, the missing ones empty.
  */
 final class ImportCsv {
 
@@ -36,7 +37,16 @@ final class ImportCsv {
 
     /** The file's lines after the header, in order; refused as a whole (IllegalArgumentException) for a wrong header. */
     static List<Line> read(Reader csv, List<String> columns) throws IOException {
+        return read(csv, columns, columns.size());
+    }
+
+    /**
+     * As {@link #read(Reader, List)}, the header naming at least the first {@code required} of the {@code columns}; a
+     * row of as many fields as the header is padded with empty ones to all the columns, one of another count refused.
+     */
+    static List<Line> read(Reader csv, List<String> columns, int required) throws IOException {
         List<Line> lines = new ArrayList<>();
+        int named = columns.size();
         try (CSVParser parser = CSVParser.parse(csv, FORMAT)) {
             long previousEnd = 0;
             boolean header = true;
@@ -48,14 +58,14 @@ final class ImportCsv {
                 List<String> fields = record.toList();
                 if (header) {
                     header = false;
-                    checkHeader(fields, columns);
+                    named = checkHeader(fields, columns, required);
                     continue;
                 }
                 if (fields.size() == 1 && fields.get(0).isBlank()) {
                     continue;
                 }
                 lines.add(spansLines ? new Line(line, List.of(), new RowRefusal(line, "a quoted value spans lines"))
-                        : new Line(line, fields, null));
+                        : fields(line, fields, columns, named));
             }
             if (header) {
                 throw new IllegalArgumentException("the file is empty: expected the header " + String.join(",", columns));
@@ -87,14 +97,30 @@ final class ImportCsv {
         return out.toString();
     }
 
-    private static void checkHeader(List<String> fields, List<String> columns) {
+    private static Line fields(long line, List<String> fields, List<String> columns, int named) {
+        if (fields.size() != named) {
+            return new Line(line, List.of(), new RowRefusal(line, "expected " + named + " columns ("
+                    + String.join(",", columns.subList(0, named)) + "), found " + fields.size()));
+        }
+        List<String> padded = new ArrayList<>(fields);
+        while (padded.size() < columns.size()) {
+            padded.add("");
+        }
+        return new Line(line, padded, null);
+    }
+
+    /** How many of the columns the header names, the first {@code required} at least, in their order. */
+    private static int checkHeader(List<String> fields, List<String> columns, int required) {
         List<String> names = new ArrayList<>();
         for (String field : fields) {
             names.add((names.isEmpty() ? field.replace("\uFEFF", "") : field).strip().toLowerCase(Locale.ROOT));
         }
-        if (!names.equals(columns)) {
+        if (names.size() < required || names.size() > columns.size()
+                || !names.equals(columns.subList(0, names.size()))) {
             throw new IllegalArgumentException("line 1: expected the header " + String.join(",", columns)
-                    + ", found " + String.join(",", names));
+                    + (required < columns.size() ? " (the last " + (columns.size() - required) + " may be left out)"
+                    : "") + ", found " + String.join(",", names));
         }
+        return names.size();
     }
 }

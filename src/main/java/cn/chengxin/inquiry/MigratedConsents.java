@@ -27,6 +27,7 @@ import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
 import cn.chengxin.inquiry.domain.Consent;
+import cn.chengxin.inquiry.domain.GuardianRelation;
 import cn.chengxin.inquiry.domain.MigratedConsent;
 import cn.chengxin.inquiry.domain.RowRefusal;
 import cn.chengxin.inquiry.persistence.JdbcInquiry;
@@ -34,9 +35,12 @@ import cn.chengxin.inquiry.persistence.JdbcMigratedConsents;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.SubjectProfile;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.subject.domain.GuardianConsent;
 import cn.chengxin.subject.domain.IdentityDocument;
+import cn.chengxin.subject.domain.Masking;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,12 +51,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * register), through the channel {@code migration}; audited {@code consent.migrate} about the person, who sees it in
  * 谁查询了我 and 授权管理 like any consent and withdraws it alike; and each person told once, by one notice (消息通知)
  * listing the institutions. A rerun carries over nothing twice (the old consent's person, institution, purpose and
- * grant are its key) and tells only whom a stopped run did not.
+ * grant are its key) and tells only whom a stopped run did not. Its terms come with it: a single-use consent answers one
+ * query and then shows 已使用, as one granted here; a guardian's (监护人代为授权) is kept with the guardian's name and
+ * relation ({@code inquiry.migrated_consent}, V940) and shown in 授权管理 with the name masked.
  *
  * <p>Refused rows, with their line and reason: a number failing its standard (the resident identity number's check
  * digit, RULES.md: the reason is the rejection's code, never the number), a person the register does not know (load
- * the person's records first: a consent needs a file to query), an unknown or ambiguous credit code, an institution that
- * may not query or is banned, and what {@link MigratedConsent#row} refuses (an end already past among them).
+ * the person's records first: a consent needs a file to query), a child under 14 at the grant who consented without a
+ * guardian (RULES.md §6, PIPL Art. 31: only the guardian's consent stands, as at the window here), an unknown or
+ * ambiguous credit code, an institution that may not query or is banned, and what {@link MigratedConsent#row} refuses
+ * (an end already past among them).
  */
 @Service
 public class MigratedConsents {
@@ -102,7 +110,8 @@ public class MigratedConsents {
         int done = 0;
         int already = 0;
         List<RowRefusal> refused = new ArrayList<>();
-        for (ImportCsv.Line line : ImportCsv.read(csv, MigratedConsent.COLUMNS)) {
+        for (ImportCsv.Line line : ImportCsv.read(csv, MigratedConsent.COLUMNS,
+                MigratedConsent.REQUIRED_COLUMNS)) {
             if (line.refusal() != null) {
                 refused.add(line.refusal());
                 continue;
@@ -121,6 +130,10 @@ public class MigratedConsents {
                 subjectId = subjects.find(document).orElse(null);
                 if (subjectId == null) {
                     fault = "identity_number: no such person in the register (load the person's records first)";
+                } else if (!c.byGuardian() && GuardianConsent.required(subjects.profile(subjectId)
+                        .map(SubjectProfile::birthDate).orElse(null), day(c.grantedAt()))) {
+                    fault = "guardian_name: empty, and the person was under 14 at the grant (RULES.md §6: only a"
+                            + " guardian's consent stands)";
                 }
             } catch (RuntimeException invalid) {
                 if (!(invalid instanceof DomainProblem problem)) {
@@ -156,18 +169,34 @@ public class MigratedConsents {
         return migrated.migratedAmong(consents.stream().map(Consent::id).toList());
     }
 
+    /** A guardian who consented on the older platform, as 授权管理 shows them: the name masked (RULES.md §10). */
+    public record Guardian(String maskedName, GuardianRelation relation) {
+    }
+
+    /** The guardians of those of the person's consents a guardian gave on the older platform, by consent. */
+    public Map<UUID, Guardian> guardiansAmong(List<Consent> consents) {
+        Map<UUID, Guardian> guardians = new HashMap<>();
+        migrated.guardiansAmong(consents.stream().map(Consent::id).toList()).forEach((id, g) ->
+                guardians.put(id, new Guardian(Masking.personName(g.name()), g.relation())));
+        return guardians;
+    }
+
     private void carryOver(UUID subjectId, ApiInstitution institution, MigratedConsent c) {
         Consent consent = new Consent(Ids.newId(), subjectId, institution.id(), institution.name(),
-                institution.organisation(), c.purpose(), false, c.grantedAt(), c.expiresAt(), null, 0, null);
+                institution.organisation(), c.purpose(), c.singleUse(), c.grantedAt(), c.expiresAt(), null, 0, null);
         String pseudonym = subjects.pseudonymOf(subjectId).orElseThrow();
+        AuditDetail detail = AuditDetail.of(c.byGuardian() ? "CONSENT_MIGRATED_GUARDIAN" : "CONSENT_MIGRATED_TERMS")
+                .with("organisation", consent.organisation())
+                .withLabel("purpose", "me.consent.purpose." + consent.purpose().name())
+                .with("granted", day(consent.grantedAt())).with("until", day(consent.expiresAt()))
+                .withLabel("uses", c.singleUse() ? "counterConsents.once" : "counterConsents.many");
         transactions.executeWithoutResult(tx -> {
             store.insertConsent(consent, CHANNEL);
-            migrated.insert(consent.id(), subjectId, institution.id(), c.purpose(), c.grantedAt());
+            migrated.insert(consent.id(), subjectId, institution.id(), c);
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "consent.migrate").subject(pseudonym)
                     .consent(consent.id().toString())
-                    .detail(AuditDetail.of("CONSENT_MIGRATED").with("organisation", consent.organisation())
-                            .withLabel("purpose", "me.consent.purpose." + consent.purpose().name())
-                            .with("granted", day(consent.grantedAt())).with("until", day(consent.expiresAt()))));
+                    .detail(!c.byGuardian() ? detail : detail.with("guardian", Masking.personName(c.guardianName()))
+                            .withLabel("relation", "consent.guardianRelation." + c.guardianRelation().name())));
         });
     }
 

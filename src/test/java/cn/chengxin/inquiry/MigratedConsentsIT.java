@@ -121,7 +121,7 @@ class MigratedConsentsIT {
         assertThat(jdbc.sql("SELECT count(*) FROM inquiry.consent WHERE subject_id = ? AND granted_via = 'migration'")
                 .param(pid).query(Long.class).single()).isEqualTo(2);
         assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE action = 'consent.migrate' AND subject_pseudonym = ?"
-                + " AND detail LIKE 'reason=CONSENT_MIGRATED; organisation=%'")
+                + " AND detail LIKE 'reason=CONSENT_MIGRATED_TERMS; organisation=%'")
                 .param(subjects.pseudonymOf(pid).orElseThrow()).query(Long.class).single()).isEqualTo(2);
         String notices = "SELECT body FROM account.notice WHERE subject_id = ? AND kind = 'CONSENTS_MIGRATED'";
         assertThat(jdbc.sql(notices).param(pid).query(String.class).list()).singleElement().asString()
@@ -151,6 +151,90 @@ class MigratedConsentsIT {
                 "import-consents: 0 people told");
         assertThat(consents.of(pid)).hasSize(2);
         assertThat(jdbc.sql(notices).param(pid).query(String.class).list()).hasSize(1);
+    }
+
+    /**
+     * X6 (rest): the old consent's terms come with it. A single-use one answers one query, then is refused as used and
+     * shows 已使用, as one granted here; a guardian's shows the guardian (the name masked) and the relation; a child's
+     * without a guardian, a relation unknown, a name holding digits or half a guardian are refused by line. An export of
+     * the first five columns still reads.
+     */
+    @Test
+    void aMigratedConsentKeepsItsSingleUseAndItsGuardian(@TempDir Path dir, CapturedOutput output) throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String code = TestCreditCodes.next();
+        String bank = "迁移一次授权银行" + tag;
+        ApiClients.IssuedKey key = as("migration-setup", () -> apiClients.issue("信贷系统", bank,
+                ApiClient.Kind.INSTITUTION, null, Set.of(Permission.API_REPORT_QUERY), 6000, code));
+        TestCitizens.Person adult = TestCitizens.register(subjects, "迁一次");
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai")));
+        TestCitizens.Person child = TestCitizens.register(subjects, "迁监护", today.minusYears(9));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant granted = now.minus(Duration.ofDays(3));
+        String until = now.plus(Duration.ofDays(20)).toString();
+        Path csv = dir.resolve("terms.csv");
+        Files.writeString(csv, String.join(",", cn.chengxin.inquiry.domain.MigratedConsent.COLUMNS) + "\n"
+                + adult.number() + "," + code + ",LENDING," + granted + "," + until + ",是,,\n"
+                + child.number() + "," + code + ",TENANCY," + granted + "," + until + ",false,王监护,父母\n"
+                + child.number() + "," + code + ",LENDING," + granted + "," + until + ",,,\n"
+                + child.number() + "," + code + ",LEASING," + granted + "," + until + ",,王监护,邻居\n"
+                + child.number() + "," + code + ",BIDDING," + granted + "," + until + ",,王110101,PARENT\n"
+                + child.number() + "," + code + ",EMPLOYMENT," + granted + "," + until + ",,王监护,\n"
+                + adult.number() + "," + code + ",TENANCY," + granted + "," + until + ",maybe,,\n"
+                + adult.number() + "," + code + ",LEASING," + granted + "," + until + ",1,李监护\n",
+                StandardCharsets.UTF_8);
+
+        ImportConsentsCommand command = new ImportConsentsCommand(migrated);
+        command.run(new DefaultApplicationArguments("--file", csv.toString()));
+        assertThat(output).contains("import-consents: 2 imported, 0 imported before, 6 refused",
+                "refused line 4: guardian_name: empty, and the person was under 14 at the grant",
+                "refused line 5: guardian_relation: not one of",
+                "refused line 6: guardian_name: not a name",
+                "refused line 7: guardian_relation: empty while guardian_name is given",
+                "refused line 8: single_use: not true or false",
+                "refused line 9: expected 8 columns").doesNotContain(adult.number(), child.number());
+
+        UUID adultId = id(adult);
+        UUID childId = id(child);
+        assertThat(consents.of(adultId)).singleElement().satisfies(c -> assertThat(c.singleUse()).isTrue());
+        assertThat(consents.of(childId)).singleElement().satisfies(c -> assertThat(c.singleUse()).isFalse());
+        assertThat(jdbc.sql("SELECT guardian_name || '/' || guardian_relation FROM inquiry.migrated_consent"
+                + " WHERE subject_id = ?").param(childId).query(String.class).single()).isEqualTo("王监护/PARENT");
+        assertThat(jdbc.sql("SELECT detail FROM audit.event WHERE action = 'consent.migrate' AND subject_pseudonym = ?")
+                .param(subjects.pseudonymOf(childId).orElseThrow()).query(String.class).single())
+                .startsWith("reason=CONSENT_MIGRATED_GUARDIAN;").contains("王*护").doesNotContain("王监护");
+
+        // The single-use consent answers one query; the second is refused as used, and 授权管理 shows it 已使用.
+        String body = "{\"subjectNumber\":\"" + adult.number() + "\",\"purpose\":\"LENDING\"}";
+        mvc.perform(post("/api/v1/reports").header("Authorization", "Bearer " + key.key())
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isOk());
+        String refused = mvc.perform(post("/api/v1/reports").header("Authorization", "Bearer " + key.key())
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().is4xxClientError()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("CONSENT_USED");
+        String page = mvc.perform(get("/me/consents").with(authentication(Principals.citizen(subjects, adultId))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).containsPattern("data-field=\"state\">已使用<").doesNotContain("data-field=\"guardian\"");
+
+        // The guardian's consent shows the guardian, masked, and the relation, in either language.
+        String childPage = mvc.perform(get("/me/consents").with(authentication(Principals.citizen(subjects, childId))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(childPage).contains("由监护人王*护（父母）代为授权").doesNotContain("王监护");
+        String english = mvc.perform(get("/me/consents").param("lang", "en")
+                        .with(authentication(Principals.citizen(subjects, childId))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(english).contains("Given by the guardian 王*护 (parent)");
+
+        // An export of the first five columns still reads: many uses, the person's own.
+        TestCitizens.Person older = TestCitizens.register(subjects, "迁五列");
+        Path five = dir.resolve("five.csv");
+        Files.writeString(five, "identity_number,institution_credit_code,purpose,granted_at,expires_at\n"
+                + older.number() + "," + code + ",LENDING," + granted + "," + until + "\n"
+                + older.number() + "," + code + ",TENANCY," + granted + "," + until + ",是\n", StandardCharsets.UTF_8);
+        command.run(new DefaultApplicationArguments("--file", five.toString()));
+        assertThat(output).contains("import-consents: 1 imported, 0 imported before, 1 refused",
+                "refused line 3: expected 5 columns");
+        assertThat(consents.of(id(older))).singleElement().satisfies(c -> assertThat(c.singleUse()).isFalse());
     }
 
     private UUID id(TestCitizens.Person person) {

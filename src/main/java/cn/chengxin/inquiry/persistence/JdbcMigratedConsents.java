@@ -3,14 +3,21 @@ package cn.chengxin.inquiry.persistence;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import cn.chengxin.inquiry.domain.GuardianRelation;
+import cn.chengxin.inquiry.domain.MigratedConsent;
 import cn.chengxin.inquiry.domain.Purpose;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** {@code inquiry.migrated_consent}: which consents came from the older platform, and whether the person was told (V821). */
+/**
+ * {@code inquiry.migrated_consent}: which consents came from the older platform, and whether the person was told
+ * (V821), and the guardian who gave one (V940).
+ */
 @Repository
 public class JdbcMigratedConsents {
 
@@ -29,11 +36,35 @@ public class JdbcMigratedConsents {
                 .query(Boolean.class).single();
     }
 
-    public void insert(UUID consentId, UUID subjectId, UUID institutionId, Purpose purpose, Instant grantedAt) {
+    /** The carried-over consent {@code consentId} of the old platform's {@code old}, with its guardian if any (V940). */
+    public void insert(UUID consentId, UUID subjectId, UUID institutionId, MigratedConsent old) {
         jdbc.sql("""
-                        INSERT INTO inquiry.migrated_consent (consent_id, subject_id, institution_id, purpose, granted_at)
-                        VALUES (?, ?, ?, ?, ?)""")
-                .params(consentId, subjectId, institutionId, purpose.name(), Timestamp.from(grantedAt)).update();
+                        INSERT INTO inquiry.migrated_consent (consent_id, subject_id, institution_id, purpose, granted_at,
+                                                              guardian_name, guardian_relation)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(consentId, subjectId, institutionId, old.purpose().name(), Timestamp.from(old.grantedAt()),
+                        old.guardianName(), old.byGuardian() ? old.guardianRelation().name() : null)
+                .update();
+    }
+
+    /** A guardian who consented on the older platform: the name as recorded. */
+    public record Guardian(String name, GuardianRelation relation) {
+    }
+
+    /** The guardians of those of the consents a guardian gave on the older platform, by consent. */
+    public Map<UUID, Guardian> guardiansAmong(Collection<UUID> consentIds) {
+        Map<UUID, Guardian> guardians = new HashMap<>();
+        if (!consentIds.isEmpty()) {
+            jdbc.sql("""
+                            SELECT consent_id, guardian_name, guardian_relation FROM inquiry.migrated_consent
+                            WHERE consent_id = ANY (?) AND guardian_name IS NOT NULL""")
+                    .params((Object) consentIds.toArray(UUID[]::new))
+                    .query(rs -> {
+                        guardians.put(rs.getObject(1, UUID.class), new Guardian(rs.getString(2),
+                                GuardianRelation.valueOf(rs.getString(3))));
+                    });
+        }
+        return guardians;
     }
 
     /** Up to {@code limit} people with a migrated consent they were not told of yet. */

@@ -185,6 +185,7 @@ class MyCredit {
         var mine = consents.of(citizen.subjectId());
         model.addAttribute("consents", mine);
         model.addAttribute("migrated", migratedConsents.migratedAmong(mine));
+        model.addAttribute("guardians", migratedConsents.guardiansAmong(mine));
         model.addAttribute("codes", mine.stream().collect(Collectors.toMap(c -> c.id(),
                 consents::codeOf)));
         model.addAttribute("institutions", consents.institutions());
