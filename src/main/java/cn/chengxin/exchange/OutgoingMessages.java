@@ -38,17 +38,19 @@ class OutgoingMessages {
 
     /**
      * {@code proceedings}: the administrative reviews and lawsuits pending against the record's decision, sent with it
-     * as its dispute mark is (RULES.md §5: both show wherever the record shows).
+     * as its dispute mark is (RULES.md §5: both show wherever the record shows). {@code legacySourceId}: the old
+     * platform's id of a record a city's back-load stored ({@link cn.chengxin.creditfile.LegacySourceIds}), null for
+     * any other: the parent holding the record under it updates that copy (gaps review xliii X3).
      */
     ExchangeMessage record(FileEntry e, ItemDefinition item, ExchangeMessage.Subject subject,
-                           List<RecordProceeding> proceedings, long version, Instant now) {
+                           List<RecordProceeding> proceedings, String legacySourceId, long version, Instant now) {
         return new ExchangeMessage(settings.platform().code(), "record/" + e.recordKey(), version,
                 MessageKind.RECORD, now, subject, e.itemCode(), null,
                 item.severity() == null ? null : item.severity().name(),
                 new ExchangeMessage.Period(e.decisionDate(), e.publicationEnd()), e.status().name(),
                 e.status() == RecordStatus.IN_DISPUTE, e.departmentCode(), e.decisionNumber(),
                 cut(item.legalBasis(), 500), settings.platform().name(),
-                proceedings.stream().map(p -> p.kind().name()).distinct().sorted().toList());
+                proceedings.stream().map(p -> p.kind().name()).distinct().sorted().toList(), legacySourceId);
     }
 
     /**

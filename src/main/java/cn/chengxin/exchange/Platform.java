@@ -6,7 +6,7 @@ import cn.chengxin.exchange.domain.PlatformLevel;
 
 /**
  * This platform as its partners know it: code, name, level, the SM2 public key that verifies its batches, and the
- * batch formats it reads ({@code chengxin-exchange/1}, {@code /2}; a partner writes it no other).
+ * batch formats it reads ({@code chengxin-exchange/1}, {@code /2}, {@code /3}; a partner writes it no other).
  */
 public record Platform(String code, String name, PlatformLevel level, String publicKey, String keyId,
                        List<String> formats) {

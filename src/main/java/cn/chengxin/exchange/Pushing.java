@@ -199,9 +199,9 @@ class Pushing {
         }
         audit.recordAll(disclosures);
         // The lowest version that carries these messages, never above what the partner declares it reads (R6).
-        return new Batch(ExchangeFormats.forBatch(messages, settings.formatOf(to)), batchId,
-                settings.platform().code(), to,
-                at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), null, messages);
+        String format = ExchangeFormats.forBatch(messages, settings.formatOf(to));
+        return new Batch(format, batchId, settings.platform().code(), to,
+                at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), null, ExchangeFormats.carried(messages, format));
     }
 
     /**

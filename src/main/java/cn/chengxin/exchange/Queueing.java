@@ -14,6 +14,7 @@ import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.creditfile.CreditFile;
 import cn.chengxin.creditfile.FileEntry;
+import cn.chengxin.creditfile.LegacySourceIds;
 import cn.chengxin.creditfile.RecordProceeding;
 import cn.chengxin.creditfile.RecordProceedings;
 import cn.chengxin.creditfile.RecordProceedingsChanged;
@@ -58,12 +59,14 @@ class Queueing {
     private final SubjectRegistry subjects;
     private final OutgoingMessages messages;
     private final EntryGrounds grounds;
+    private final LegacySourceIds legacySourceIds;
     private final Clock clock;
     private final FeedCursor listingCursor = new FeedCursor(Duration.ofSeconds(10));
 
     Queueing(JdbcExchange store, ExchangeSettings settings, CreditFile creditFile, RecordProceedings proceedings,
              Catalogue catalogue, Listing listing, SubjectRegistry subjects, OutgoingMessages messages,
-             EntryGrounds grounds, Clock clock) {
+             EntryGrounds grounds, LegacySourceIds legacySourceIds, Clock clock) {
+        this.legacySourceIds = legacySourceIds;
         this.proceedings = proceedings;
         this.messages = messages;
         this.grounds = grounds;
@@ -138,6 +141,8 @@ class Queueing {
         Set<String> sentBefore = heldBack.isEmpty() ? Set.of() : store.everQueued(heldBack);
         Map<UUID, List<RecordProceeding>> pending = proceedings.pendingOn(shared.stream()
                 .map(RecordStatesChanged.ChangedRecord::recordKey).toList());
+        // A back-loaded record's later changes name the old platform's id of it, under which the parent holds it (X3).
+        Map<UUID, String> legacyIds = legacySourceIds.of(entries.keySet());
         Instant now = clock.instant();
         for (RecordStatesChanged.ChangedRecord r : shared) {
             FileEntry entry = entries.get(r.recordKey());
@@ -149,7 +154,8 @@ class Queueing {
             ItemDefinition item = sharing.collectedUnder(entry);
             if (profile.isPresent() && item != null) {
                 enqueue(r.subjectId(), messages.record(entry, item, subjectOf(profile.get()),
-                        pending.getOrDefault(r.recordKey(), List.of()), store.nextVersion(), now), now);
+                        pending.getOrDefault(r.recordKey(), List.of()), legacyIds.get(r.recordKey()),
+                        store.nextVersion(), now), now);
             }
         }
     }

@@ -17,6 +17,7 @@ import cn.chengxin.audit.AuditLog;
 import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.CatalogueItem;
 import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.creditfile.LegacySourceIds;
 import cn.chengxin.creditfile.RecordProceeding;
 import cn.chengxin.creditfile.RecordProceedings;
 import cn.chengxin.creditfile.RecordStatus;
@@ -59,14 +60,17 @@ class Resending {
     private final SubjectRegistry subjects;
     private final OutgoingMessages messages;
     private final EntryGrounds grounds;
+    private final LegacySourceIds legacySourceIds;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     Resending(JdbcExchange store, ExchangeSettings settings, Catalogue catalogue, CreditFile creditFile,
               RecordProceedings proceedings, Listing listing, SubjectRegistry subjects, OutgoingMessages messages,
-              EntryGrounds grounds, AuditLog audit, PlatformTransactionManager transactions, Clock clock) {
+              EntryGrounds grounds, LegacySourceIds legacySourceIds, AuditLog audit,
+              PlatformTransactionManager transactions, Clock clock) {
         this.grounds = grounds;
+        this.legacySourceIds = legacySourceIds;
         this.store = store;
         this.settings = settings;
         this.catalogue = catalogue;
@@ -117,6 +121,7 @@ class Resending {
             Map<UUID, SubjectRegistry.Named> names = namesOf(due.stream().map(SubjectEntry::subjectId));
             Map<UUID, List<RecordProceeding>> pending = proceedings.pendingOn(due.stream()
                     .map(r -> r.entry().recordKey()).toList());
+            Map<UUID, String> legacyIds = legacySourceIds.of(due.stream().map(r -> r.entry().recordKey()).toList());
             List<JdbcExchange.Outgoing> out = new ArrayList<>(due.size());
             for (SubjectEntry r : due) {
                 SubjectRegistry.Named named = names.get(r.subjectId());
@@ -124,7 +129,8 @@ class Resending {
                     // Version 0 stands in: the store keeps the version already sent, or draws a new one.
                     out.add(outgoing(r.subjectId(), messages.record(r.entry(), sharing.collectedUnder(r.entry()),
                             OutgoingMessages.subject(named.documentType(), named.name()),
-                            pending.getOrDefault(r.entry().recordKey(), List.of()), 0, now)));
+                            pending.getOrDefault(r.entry().recordKey(), List.of()),
+                            legacyIds.get(r.entry().recordKey()), 0, now)));
                 }
             }
             queued += out.isEmpty() ? 0 : transaction.execute(tx -> store.resendRecords(partner,

@@ -72,7 +72,7 @@ public class FileSubmissions {
             Map.entry("主体名称", "subjectName"),
             Map.entry("部门记录编号", "sourceRecordId"), Map.entry("版本", "version"), Map.entry("操作", "action"),
             Map.entry("决定文书号", "decisionNumber"), Map.entry("决定日期", "decisionDate"),
-            Map.entry("撤销原因", "revocationReason"),
+            Map.entry("撤销原因", "revocationReason"), Map.entry("旧系统记录编号", "legacySourceId"),
             Map.entry("法定代表人证件号码", "legalRepresentativeId"), Map.entry("法定代表人姓名", "legalRepresentativeName"),
             Map.entry("主要负责人证件号码", "principalId"), Map.entry("主要负责人姓名", "principalName"),
             Map.entry("直接责任人证件号码", "responsiblePersonIds"), Map.entry("直接责任人姓名", "responsiblePersonNames"));
@@ -582,7 +582,7 @@ public class FileSubmissions {
                 case "itemCode", "documentType", "subjectNumber", "subjectName", "sourceRecordId", "version",
                      "action", "decisionNumber", "decisionDate", "revocationReason", "legalRepresentativeId",
                      "legalRepresentativeName", "principalId", "principalName", "responsiblePersonIds",
-                     "responsiblePersonNames" -> keyed.put(key, value);
+                     "responsiblePersonNames", "legacySourceId" -> keyed.put(key, value);
                 default -> {
                     if (value != null && !value.isBlank()) {
                         fields.put(key.startsWith("fields.") ? key.substring(7) : key, value);
@@ -593,7 +593,7 @@ public class FileSubmissions {
         return new IncomingRecord(keyed.get("itemCode"), keyed.get("subjectNumber"), keyed.get("subjectName"),
                 keyed.get("sourceRecordId"), keyed.get("version"), keyed.get("action"), keyed.get("decisionNumber"),
                 keyed.get("decisionDate"), fields, keyed.get("documentType"), keyed.get("revocationReason"),
-                responsiblePersons(keyed));
+                responsiblePersons(keyed), keyed.get("legacySourceId"));
     }
 
     /**

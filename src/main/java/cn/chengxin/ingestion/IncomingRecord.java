@@ -17,16 +17,28 @@ import java.util.Objects;
  *                     ({@link cn.chengxin.ingestion.domain.RevocationReasons})
  * @param responsiblePersons the persons the decision names as answering for an organisation's act, for an item that
  *                     links to them ({@link ResponsiblePersonSent}); empty on most rows
+ * @param legacySourceId the old platform's id of the record (旧系统记录编号), under which the province holds it already
+ *                     (gaps review xliii X3): kept with a record a back-load (origin MIGRATION) stores, so that its later
+ *                     changes are sent upward naming it; absent on most rows, and not kept from a routine batch
  */
 public record IncomingRecord(String itemCode, String subjectNumber, String subjectName, String sourceRecordId,
                              String version, String action, String decisionNumber, String decisionDate,
                              Map<String, String> fields, String documentType, String revocationReason,
-                             List<ResponsiblePersonSent> responsiblePersons) {
+                             List<ResponsiblePersonSent> responsiblePersons, String legacySourceId) {
 
     public IncomingRecord {
         fields = fields == null ? Map.of() : withoutNulls(fields);
         responsiblePersons = responsiblePersons == null ? List.of()
                 : responsiblePersons.stream().filter(Objects::nonNull).toList();
+    }
+
+    /** A row without the old platform's id: every row but a back-load's. */
+    public IncomingRecord(String itemCode, String subjectNumber, String subjectName, String sourceRecordId,
+                          String version, String action, String decisionNumber, String decisionDate,
+                          Map<String, String> fields, String documentType, String revocationReason,
+                          List<ResponsiblePersonSent> responsiblePersons) {
+        this(itemCode, subjectNumber, subjectName, sourceRecordId, version, action, decisionNumber, decisionDate,
+                fields, documentType, revocationReason, responsiblePersons, null);
     }
 
     /** A row that names no responsible person: most rows. */
@@ -53,10 +65,16 @@ public record IncomingRecord(String itemCode, String subjectNumber, String subje
                 fields, documentType, null);
     }
 
+    /** The old platform's id as sent, without surrounding blanks; null when none is (an empty cell of a file). */
+    public String legacyId() {
+        return legacySourceId == null || legacySourceId.isBlank() ? null : legacySourceId.strip();
+    }
+
     /** The same row with its content keyed otherwise ({@link cn.chengxin.catalog.domain.FieldSchema#byName}). */
     IncomingRecord withFields(Map<String, String> keyed) {
         return keyed == fields ? this : new IncomingRecord(itemCode, subjectNumber, subjectName, sourceRecordId,
-                version, action, decisionNumber, decisionDate, keyed, documentType, revocationReason, responsiblePersons);
+                version, action, decisionNumber, decisionDate, keyed, documentType, revocationReason, responsiblePersons,
+                legacySourceId);
     }
 
     /**

@@ -57,6 +57,9 @@ class RowValidator {
     /** More content fields than any item may have (the catalogue's bound). */
     static final int MOST_FIELDS = cn.chengxin.catalog.domain.ItemRules.MOST_FIELDS;
 
+    /** The old platform's record id (旧系统记录编号, gaps review xliii X3): as long as a department's own may be. */
+    static final int LEGACY_ID_LENGTH = 100;
+
     private final Catalogue catalogue;
     private final SubjectRegistry subjects;
     private final PenaltyTypeClasses penaltyTypes;
@@ -139,6 +142,7 @@ class RowValidator {
         check.accept("decisionNumber", row.decisionNumber());
         check.accept("decisionDate", row.decisionDate());
         check.accept("revocationReason", row.revocationReason());
+        check.accept("legacySourceId", row.legacySourceId());
         if (row.fields().size() <= MOST_FIELDS) {
             row.fields().forEach((field, value) -> {
                 check.accept("fields." + field, value);
@@ -210,6 +214,14 @@ class RowValidator {
         } else if (holdsIdentityNumber(row.sourceRecordId(), document)) {
             errors.add(new RowError(line, "sourceRecordId", "SOURCE_ID_PERSONAL",
                     "部门记录编号不得包含证件号码：请改用本部门的业务编号（如案号、文书号、流水号）"));
+        }
+        String legacyId = row.legacyId();
+        if (legacyId != null && legacyId.length() > LEGACY_ID_LENGTH) {
+            errors.add(new RowError(line, "legacySourceId", "FIELD_TOO_LONG",
+                    "旧系统记录编号不得超过 " + LEGACY_ID_LENGTH + " 个字符"));
+        } else if (legacyId != null && holdsIdentityNumber(legacyId, document)) {
+            errors.add(new RowError(line, "legacySourceId", "SOURCE_ID_PERSONAL",
+                    "旧系统记录编号不得包含证件号码：请改用原平台的记录编号"));
         }
         if (revisionRefused != null) {
             errors.add(revisionRefused(line, revisionRefused));

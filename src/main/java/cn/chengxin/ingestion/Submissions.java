@@ -33,6 +33,7 @@ import cn.chengxin.catalog.ItemVersions;
 import cn.chengxin.catalog.domain.ItemDefinition;
 import cn.chengxin.catalog.domain.RecordPeriods;
 import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.creditfile.LegacySourceIds;
 import cn.chengxin.creditfile.NewRecord;
 import cn.chengxin.creditfile.RecordAction;
 import cn.chengxin.creditfile.StoreOutcome;
@@ -72,6 +73,7 @@ public class Submissions {
     private final RenamingSubjects renaming;
     private final Catalogue catalogue;
     private final CreditFile creditFile;
+    private final LegacySourceIds legacySourceIds;
     private final JdbcBatches batches;
     private final BatchClaims claims;
     private final AuditLog audit;
@@ -79,13 +81,14 @@ public class Submissions {
     private final org.springframework.transaction.support.TransactionTemplate chunkTransactions;
 
     Submissions(RowValidator validator, SubjectRegistry subjects, RenamingSubjects renaming, Catalogue catalogue,
-                CreditFile creditFile, JdbcBatches batches, BatchClaims claims, AuditLog audit, Clock clock,
-                org.springframework.transaction.PlatformTransactionManager transactions) {
+                CreditFile creditFile, LegacySourceIds legacySourceIds, JdbcBatches batches, BatchClaims claims,
+                AuditLog audit, Clock clock, org.springframework.transaction.PlatformTransactionManager transactions) {
         this.validator = validator;
         this.subjects = subjects;
         this.renaming = renaming;
         this.catalogue = catalogue;
         this.creditFile = creditFile;
+        this.legacySourceIds = legacySourceIds;
         this.batches = batches;
         this.claims = claims;
         this.audit = audit;
@@ -652,6 +655,9 @@ public class Submissions {
                     List<NewRecord> records = JoinedSinceResolved.underKeptSubjects(chunk.records(), subjects);
                     List<StoreOutcome> results = creditFile.store(batchId, by, records, chunk.copyOf(),
                             backLoad);
+                    if (backLoad) {
+                        legacySourceIds.keep(batchId, legacyIds(chunk, results));
+                    }
                     DeliveredRegistrations.facts(records, results, subjects::recordResidences,
                             subjects::recordMemberships);
                     return new Stored(records, results);
@@ -681,6 +687,29 @@ public class Submissions {
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "ingestion.chunk").by(actor).detail(AuditDetail
                 .of("CHUNK_PROCESSED").with("batch", batchId).with("rows", chunk.rows()).with("accepted", accepted)
                 .with("duplicates", duplicates).with("rejected", rejectedRows)));
+    }
+
+    /**
+     * The old platform's ids a back-load's rows sent (gaps review xliii X3), by the key of the record each stored or
+     * found stored (a resend keeps what a stopped run did not); none for a responsible person's copy, which the old
+     * platform held under no id of its own.
+     */
+    private static Map<UUID, String> legacyIds(Prepared chunk, List<StoreOutcome> outcomes) {
+        Map<Long, String> byLine = new HashMap<>();
+        for (Numbered n : chunk.sent()) {
+            if (n.row() != null && n.row().legacyId() != null) {
+                byLine.put(n.line(), n.row().legacyId());
+            }
+        }
+        Map<UUID, String> byRecord = new HashMap<>();
+        for (int i = 0; i < outcomes.size() && !byLine.isEmpty(); i++) {
+            String legacyId = byLine.get(chunk.lines().get(i));
+            StoreOutcome outcome = outcomes.get(i);
+            if (legacyId != null && outcome.kind() != StoreOutcome.Kind.REFUSED && outcome.recordKey() != null) {
+                byRecord.putIfAbsent(outcome.recordKey(), legacyId);
+            }
+        }
+        return byRecord;
     }
 
     /** A chunk's records as stored, and their outcomes in order. */
@@ -921,6 +950,10 @@ public class Submissions {
             digest.text(r.itemCode()).text(r.subjectNumber()).text(r.subjectName()).text(r.sourceRecordId())
                     .text(r.version()).text(r.action()).text(r.decisionNumber()).text(r.decisionDate())
                     .fields(r.fields()).text(r.documentType()).text(r.revocationReason());
+            // Only when sent, after a marker, so that the hash of a batch without it is the one it had before (X3).
+            if (r.legacySourceId() != null) {
+                digest.text("\u0000legacySourceId").text(r.legacySourceId());
+            }
             // Only when named, so that the hash of a batch that names none is the one it had before they could be; after
             // a marker no item code holds, so that the persons cannot read as the next row.
             if (!r.responsiblePersons().isEmpty()) {

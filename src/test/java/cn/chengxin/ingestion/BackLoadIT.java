@@ -15,8 +15,11 @@ import cn.chengxin.audit.SigningKeys;
 import cn.chengxin.exchange.Exchange;
 import cn.chengxin.exchange.PartnerSetting;
 import cn.chengxin.exchange.QueuedMessage;
+import cn.chengxin.exchange.domain.ExchangeMessage;
+import cn.chengxin.exchange.domain.MessageKind;
 import cn.chengxin.exchange.domain.PlatformLevel;
 import cn.chengxin.exchange.domain.Relation;
+import cn.chengxin.exchange.persistence.JdbcExchange;
 import cn.chengxin.listing.EntryStatus;
 import cn.chengxin.listing.ListEntry;
 import cn.chengxin.listing.ListType;
@@ -84,6 +87,9 @@ class BackLoadIT {
 
     @Autowired
     Listing listing;
+
+    @Autowired
+    JdbcExchange received;
 
     /** Without record:migrate a back-load is refused whole, by the API and by the files' endpoint, and nothing stored. */
     @Test
@@ -164,6 +170,115 @@ class BackLoadIT {
         submit(migrationKey, batch, migrated, "MIGRATION").andExpect(status().isOk())
                 .andExpect(jsonPath("$.accepted").value(1));
         assertThat(queued(migrated.id(), province)).isEmpty();
+    }
+
+    /**
+     * X3 (rest): a back-load keeps the old platform's id of each record it stores (legacySourceId; 旧系统记录编号 in a
+     * file), and the record's later change — a correction by its department — is queued upward naming it, so that the
+     * province updates the copy it holds under that id. A routine batch keeps none; an id holding an identity number
+     * or too long is refused on its row.
+     */
+    @Test
+    void aBackLoadedRecordsLaterChangeNamesTheOldPlatformsId() throws Exception {
+        PartnerSetting province = new PartnerSetting("T" + (20_000 + ++next), "信用省旧号" + next,
+                PlatformLevel.PROVINCE, Relation.PARENT, null,
+                SigningKeys.of(SigningKeys.generatePrivateKey()).publicKey());
+        exchange.savePartner(province);
+        Resident r = resident("迁旧号");
+        Resident other = resident("迁旧号乙");
+        Resident third = resident("迁旧号丙");
+        String migrationKey = key("MARKET", Permission.RECORD_SUBMIT, Permission.RECORD_MIGRATE);
+        String legacyId = "OLD-411700-2019-" + r.n();
+        UUID batch = UUID.randomUUID();
+        penalty(migrationKey, batch, "MIGRATION", r, 1, null, legacyId,
+                penaltyRow(other, 1, null, other.number()), penaltyRow(third, 1, null, "X".repeat(101)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(1))
+                .andExpect(jsonPath("$.errors[?(@.line == 2)].code").value("SOURCE_ID_PERSONAL"))
+                .andExpect(jsonPath("$.errors[?(@.line == 2)].field").value("legacySourceId"))
+                .andExpect(jsonPath("$.errors[?(@.line == 3)].code").value("FIELD_TOO_LONG"));
+        UUID recordKey = jdbc.sql("SELECT record_key FROM creditfile.record WHERE subject_id = ? LIMIT 1")
+                .param(r.id()).query(UUID.class).single();
+        assertThat(jdbc.sql("SELECT legacy_source_id FROM creditfile.legacy_source_id WHERE record_key = ?")
+                .param(recordKey).query(String.class).single()).isEqualTo(legacyId);
+        assertThat(queued(r.id(), province)).as("the back-load itself is not sent up").isEmpty();
+
+        // The department corrects it after the cut-over, in a routine batch: queued under its id here, naming the old.
+        penalty(key("MARKET", Permission.RECORD_SUBMIT), UUID.randomUUID(), null, r, 2, "UPDATE", null)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(1));
+        assertThat(queued(r.id(), province)).singleElement()
+                .satisfies(q -> assertThat(q.sourceId()).isEqualTo("record/" + recordKey));
+        assertThat(jdbc.sql("SELECT body->>'legacySourceId' FROM exchange.outbox WHERE subject_id = ?"
+                + " AND partner_code = ?").params(r.id(), province.code()).query(String.class).single())
+                .isEqualTo(legacyId);
+
+        // A routine batch's old id is not kept: the province never held that record under one.
+        Resident daily = resident("常旧号");
+        penalty(key("MARKET", Permission.RECORD_SUBMIT), UUID.randomUUID(), null, daily, 1, null, "OLD-DAILY-1")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.accepted").value(1));
+        assertThat(jdbc.sql("SELECT count(*) FROM creditfile.legacy_source_id l JOIN creditfile.record c"
+                + " ON c.record_key = l.record_key WHERE c.subject_id = ?").param(daily.id()).query(Long.class)
+                .single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM exchange.outbox WHERE subject_id = ?"
+                + " AND body->>'legacySourceId' IS NOT NULL")
+                .param(daily.id()).query(Long.class).single()).isZero();
+    }
+
+    /**
+     * X3 (rest), the receiver: a record held under the old platform's id takes the change a message naming that id
+     * brings, moved to the message's id — one copy, updated; a message naming an id not held is applied as any.
+     */
+    @Test
+    void theProvinceUpdatesItsOldCopyWhenAMessageNamesItsId() {
+        String platform = "T" + (30_000 + ++next);
+        String old = "OLDREC-" + next;
+        ExchangeMessage oldCopy = new ExchangeMessage(platform, "record/" + old, 88_000, MessageKind.RECORD,
+                java.time.Instant.now(), new ExchangeMessage.Subject("RESIDENT_ID", null, "张三"),
+                "P_ADMIN_PENALTY_GENERAL", null, "GENERAL", new ExchangeMessage.Period(LocalDate.now().minusYears(6),
+                LocalDate.now().plusYears(1)), "ACTIVE", false, "MARKET", "驻市监罚〔2019〕7号", null, "信用旧平台", null);
+        assertThat(received.apply(incoming(oldCopy), java.time.Instant.now())).isTrue();
+        String now = "record/" + UUID.randomUUID();
+        ExchangeMessage repaired = new ExchangeMessage(platform, now, 12, MessageKind.RECORD, java.time.Instant.now(),
+                oldCopy.subject(), oldCopy.item(), null, "GENERAL", oldCopy.period(), "REPAIRED", false, "MARKET",
+                oldCopy.decisionNumber(), null, "信用新平台", null, "record/" + old);
+        assertThat(received.apply(incoming(repaired), java.time.Instant.now())).isTrue();
+        assertThat(jdbc.sql("SELECT source_id || ' ' || version || ' ' || status || ' ' || in_force"
+                        + " FROM exchange.received WHERE source_platform = ?").param(platform).query(String.class)
+                .list()).containsExactly(now + " 12 REPAIRED false");
+
+        ExchangeMessage unlinked = new ExchangeMessage(platform, "record/" + UUID.randomUUID(), 13, MessageKind.RECORD,
+                java.time.Instant.now(), oldCopy.subject(), oldCopy.item(), null, "GENERAL", oldCopy.period(),
+                "ACTIVE", false, "MARKET", "驻市监罚〔2019〕8号", null, "信用新平台", null, "record/NEVER-HELD");
+        assertThat(received.apply(incoming(unlinked), java.time.Instant.now())).isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM exchange.received WHERE source_platform = ?").param(platform)
+                .query(Long.class).single()).isEqualTo(2);
+    }
+
+    private static JdbcExchange.Incoming incoming(ExchangeMessage m) {
+        return new JdbcExchange.Incoming(m, "T0001", "pseudonym-" + m.sourceId(), "4117**********0011", "张*", "d");
+    }
+
+    /**
+     * A general penalty of {@code r} as a batch of one row (version {@code version}, {@code action} null for ADD)
+     * naming the old platform's id {@code legacyId} (null: none), with {@code more} rows after it.
+     */
+    private ResultActions penalty(String key, UUID batch, String origin, Resident r, int version, String action,
+                                  String legacyId, String... more) throws Exception {
+        return mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + key)
+                .header("Idempotency-Key", batch.toString()).contentType(MediaType.APPLICATION_JSON)
+                .content("{" + (origin == null ? "" : "\"origin\":\"" + origin + "\",") + "\"records\":["
+                        + penaltyRow(r, version, action, legacyId)
+                        + (more.length == 0 ? "" : "," + String.join(",", more)) + "]}"));
+    }
+
+    private static String penaltyRow(Resident r, int version, String action, String legacyId) {
+        return "{\"itemCode\":\"P_ADMIN_PENALTY_GENERAL\",\"subjectNumber\":\"" + r.number() + "\",\"subjectName\":\""
+                + r.name() + "\",\"sourceRecordId\":\"BL-" + r.id() + "\",\"version\":\"" + version + "\","
+                + (action == null ? "" : "\"action\":\"" + action + "\",")
+                + (legacyId == null ? "" : "\"legacySourceId\":\"" + legacyId + "\",")
+                + "\"decisionNumber\":\"驻市监罚〔2019〕" + r.n() + "号\",\"decisionDate\":\""
+                + LocalDate.now().minusMonths(2) + "\",\"fields\":{\"penalty_type\":\"罚款\","
+                + "\"facts\":\"" + (version == 1 ? "无照经营" : "无照经营（更正）") + "\","
+                + "\"basis\":\"《无证无照经营查处办法》第十三条\",\"authority\":\"市市场监督管理局\"}}";
     }
 
     /**

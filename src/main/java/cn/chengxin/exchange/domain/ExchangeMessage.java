@@ -25,12 +25,16 @@ import java.util.regex.Pattern;
  *                  against a record's decision or against a list entry's listing decision, shown with it like the
  *                  dispute mark (the member {@link ExchangeFormats#V2} adds); null when none, so that it is left out of the message and a message without one
  *                  reads exactly as before the field was added
+ * @param legacySourceId the id under which the platform this one replaced sent the same record (gaps review xliii X3;
+ *                  the member {@link ExchangeFormats#V3} adds): a record a city's back-load stored names the old
+ *                  platform's id of it, so that the receiver holding that record under the id applies the change to it
+ *                  instead of keeping a second copy; null (left out) for every other message
  */
 public record ExchangeMessage(String sourcePlatform, String sourceId, long version, MessageKind kind,
                               Instant occurredAt, Subject subject, String item, String listType, String severity,
                               Period period, String status, boolean disputed, String department,
                               String decisionNumber, String legalBasis, String issuingPlatformName,
-                              List<String> proceedings) {
+                              List<String> proceedings, String legacySourceId) {
 
     static final Pattern PLATFORM_CODE = Pattern.compile("[0-9A-Z]{2,12}");
     private static final Pattern SOURCE_ID = Pattern.compile("(record|list)/[0-9a-zA-Z-]{1,64}");
@@ -48,6 +52,15 @@ public record ExchangeMessage(String sourcePlatform, String sourceId, long versi
                 : Collections.unmodifiableList(new ArrayList<>(proceedings));
     }
 
+    /** A message naming no old platform's id: every message but a back-loaded record's. */
+    public ExchangeMessage(String sourcePlatform, String sourceId, long version, MessageKind kind, Instant occurredAt,
+                           Subject subject, String item, String listType, String severity, Period period,
+                           String status, boolean disputed, String department, String decisionNumber,
+                           String legalBasis, String issuingPlatformName, List<String> proceedings) {
+        this(sourcePlatform, sourceId, version, kind, occurredAt, subject, item, listType, severity, period, status,
+                disputed, department, decisionNumber, legalBasis, issuingPlatformName, proceedings, null);
+    }
+
     /** Whom a message is about: the document type and number (normalised), and the name. */
     public record Subject(String documentType, String number, String name) {
     }
@@ -60,7 +73,14 @@ public record ExchangeMessage(String sourcePlatform, String sourceId, long versi
     public ExchangeMessage withSubjectNumber(String number) {
         return new ExchangeMessage(sourcePlatform, sourceId, version, kind, occurredAt,
                 new Subject(subject.documentType(), number, subject.name()), item, listType, severity, period, status,
-                disputed, department, decisionNumber, legalBasis, issuingPlatformName, proceedings);
+                disputed, department, decisionNumber, legalBasis, issuingPlatformName, proceedings, legacySourceId);
+    }
+
+    /** The same message without the old platform's id: for a partner that reads no format carrying it. */
+    public ExchangeMessage withoutLegacySourceId() {
+        return legacySourceId == null ? this : new ExchangeMessage(sourcePlatform, sourceId, version, kind, occurredAt,
+                subject, item, listType, severity, period, status, disputed, department, decisionNumber, legalBasis,
+                issuingPlatformName, proceedings, null);
     }
 
     /** Whether the message says the thing is in force: a shown record or an effective list entry. */
@@ -135,6 +155,10 @@ public record ExchangeMessage(String sourcePlatform, String sourceId, long versi
         limit(problems, "decisionNumber", decisionNumber, 100);
         limit(problems, "legalBasis", legalBasis, 500);
         limit(problems, "issuingPlatformName", issuingPlatformName, 100);
+        if (legacySourceId != null && (kind != MessageKind.RECORD || legacySourceId.isBlank())) {
+            problems.add("legacySourceId: a record's old id, not empty");
+        }
+        limit(problems, "legacySourceId", legacySourceId, 100);
         return problems;
     }
 

@@ -25,6 +25,7 @@ import cn.chengxin.exchange.ReceivedEntry;
 import cn.chengxin.exchange.ReconciliationResult;
 import cn.chengxin.exchange.RefusedAttempt;
 import cn.chengxin.exchange.domain.ExchangeMessage;
+import cn.chengxin.exchange.domain.MessageKind;
 import cn.chengxin.exchange.domain.PlatformLevel;
 import cn.chengxin.exchange.domain.Relation;
 import cn.chengxin.exchange.wire.MessageRefusals;
@@ -549,9 +550,25 @@ public class JdbcExchange {
      * entry's pending reviews and lawsuits are replaced with the rest, so a version that sends none clears them
      * (RULES.md §5).
      *
+     * <p>A record's message naming an old platform's id ({@code legacySourceId}, gaps review xliii X3: the sender
+     * replaced that platform and back-loaded its history) takes over the record held under that id from the same
+     * source platform, when none is held under the message's own id yet: the row is moved to the new id, its old
+     * platform's version set aside (version 0, below any), and the message applied to it — one copy, updated, never a
+     * second beside the old. Only relaying and reconciliation read received records, both by the new id from then on.
+     *
      * @return true when the message changed what is held
      */
     public boolean apply(Incoming in, Instant at) {
+        ExchangeMessage m = in.message();
+        if (m.legacySourceId() != null && m.kind() == MessageKind.RECORD) {
+            jdbc.sql("""
+                            UPDATE exchange.received SET source_id = ?, version = 0
+                            WHERE source_platform = ? AND source_id = ? AND kind = 'RECORD'
+                              AND NOT EXISTS (SELECT 1 FROM exchange.received h
+                                              WHERE h.source_platform = ? AND h.source_id = ?)""")
+                    .params(m.sourceId(), m.sourcePlatform(), m.legacySourceId(), m.sourcePlatform(), m.sourceId())
+                    .update();
+        }
         return upsert(in, at, false);
     }
 

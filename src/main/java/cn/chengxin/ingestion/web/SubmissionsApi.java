@@ -96,7 +96,9 @@ class SubmissionsApi {
             + "from an older platform: stored and scored as any batch, but no grade notice is written for it, the list "
             + "proposals it makes say 由历史数据迁移产生, and its records are not queued to a parent platform. Only a "
             + "key holding record:migrate sends one, else 403 MIGRATION_NOT_PERMITTED. A resend under the same key "
-            + "runs as the batch was first sent.")
+            + "runs as the batch was first sent. A back-load's record may name the old platform's id of it, "
+            + "legacySourceId (at most 100 characters, never an identity number): kept with the record, its later "
+            + "changes go upward naming it; a routine batch's is not kept.")
     @cn.chengxin.shared.web.ControlCharacters.CheckedOneByOne // a row holding one is its error (RowValidator)
     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "the batch's result: each rejected "
             + "record with its row's code (FIELD_REQUIRED, DECISION_DATE_FORMAT, ACTION_UNKNOWN, "
@@ -296,7 +298,11 @@ class SubmissionsApi {
                           externalDocs = @io.swagger.v3.oas.annotations.ExternalDocumentation(
                                   description = "Per-item JSON Schema of `fields`",
                                   url = "/api/v1/catalog/items/{itemCode}/schema.json"))
-                  Map<String, String> fields, String revocationReason, List<Responsible> responsiblePersons) {
+                  Map<String, String> fields, String revocationReason, List<Responsible> responsiblePersons,
+                  @io.swagger.v3.oas.annotations.media.Schema(description = "Optional, in a batch marked origin "
+                          + "MIGRATION: the old platform's id of the record, under which the province holds it (at "
+                          + "most 100 characters, never an identity number); not kept from a routine batch.")
+                  String legacySourceId) {
 
         IncomingRecord toIncoming() {
             List<ResponsiblePersonSent> named = new java.util.ArrayList<>();
@@ -308,7 +314,7 @@ class SubmissionsApi {
                 }
             }
             return new IncomingRecord(itemCode, subjectNumber, subjectName, sourceRecordId, version, action,
-                    decisionNumber, decisionDate, fields, documentType, revocationReason, named);
+                    decisionNumber, decisionDate, fields, documentType, revocationReason, named, legacySourceId);
         }
 
         @Override
