@@ -43,7 +43,9 @@ class ProblemTypesTests {
                 "problem subclass", "fixed code", "code enum");
         assertThat(RAISED.all()).contains("VALIDATION_FAILED", "API_KEY_INVALID", "AUDIT_UNAVAILABLE",
                 "ADMIN_ROLES_SEPARATED", "ID_CHECKSUM", "FILE_EMPTY", "SCENARIO_NOT_ALLOWED", "CONSENT_EXPIRED",
-                "COMMITMENT_BREACH_REFUSED", "TOO_MANY_TIPOFFS", "EVIDENCE_TOO_LARGE", "RECORD_VERSION_STALE");
+                "COMMITMENT_BREACH_REFUSED", "TOO_MANY_TIPOFFS", "EVIDENCE_TOO_LARGE", "RECORD_VERSION_STALE",
+                // refused rows of records other than the migration's: a national list load's, refused and warned
+                "LIST_ROW_INVALID", "LIST_ITEM_UNKNOWN", "SUBJECT_FORMER_NAME");
     }
 
     private static Properties load(String bundle) throws IOException {

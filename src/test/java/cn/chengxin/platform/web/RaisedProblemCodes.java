@@ -33,9 +33,11 @@ final class RaisedProblemCodes {
         CALLS.put("problem constructor", Pattern.compile("\\bnew\\s+[\\w.]*(?:Problem|Refusal)\\s*\\("));
         CALLS.put("problem factory", Pattern.compile("\\b\\w*Problem\\.\\w+\\s*\\("));
         CALLS.put("web problem", Pattern.compile("\\bProblems\\.(?:of|write)\\s*\\("));
-        // A list migration's refused row carries its code to the console's page, which shows its problem text.
+        // A refused row's record (a list migration's, a national list load's, ...) carries its code to a console page,
+        // which shows its problem text: any record whose name holds "Refused" (RefusedRow, Refused, RefusedAttempt;
+        // those named ...Refusal are problem constructors above), so that a new one is guarded without being listed.
         CALLS.put("rejected row", Pattern.compile("\\bnew\\s+RowError\\s*\\(|\\bStoreOutcome\\.refused\\s*\\("
-                + "|\\bnew\\s+MigrationBatch\\.RefusedRow\\s*\\("));
+                + "|\\bnew\\s+[\\w.]*Refused\\w*\\s*\\("));
         CALLS.put("catalogue violation", Pattern.compile("\\bnew\\s+(?:ItemRules\\.)?Violation\\s*\\("
                 + "|\\bnew\\s+FieldError\\s*\\("));
         CALLS.put("rate limit", Pattern.compile("\\bnew\\s+PerAddressLimit\\s*\\("));
