@@ -325,6 +325,8 @@ class CitizenAccessIT {
 
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.body()).contains("页面已过期", "href=\"/me/notices\"").doesNotContain("出错了");
+        assertThat(answer.body()).as("the public layout (review xlv Z8)")
+                .contains("class=\"site-header\"", "class=\"site-footer\"").doesNotContain("console-bar");
         assertThat(web.get("/me/notices").status()).as("not acted on: still signed in").isEqualTo(200);
     }
 
@@ -421,6 +423,9 @@ class CitizenAccessIT {
         assertThat(console.status()).isEqualTo(403);
         assertThat(console.body()).contains("此页面需以工作人员账号登录", "href=\"/console/login\"")
                 .doesNotContain("此页面需以个人账号登录");
+        // Gaps review xlv Z8: the console's layout for someone not its staff: its sign-in header, no user named.
+        assertThat(console.body()).contains("console-login-header")
+                .doesNotContain("class=\"site-header\"", "class=\"console-bar\"", person.phone(), person.number());
         assertThat(web.get("/console/login").status()).isEqualTo(200);
         String user = TestStaff.create(directory, "CREDIT_OFFICE");
         assertThat(web.post("/console/login", Map.of("username", user, "password", TestStaff.PASSWORD))
@@ -434,6 +439,7 @@ class CitizenAccessIT {
         assertThat(self.status()).isEqualTo(403);
         assertThat(self.body()).contains("此页面需以个人账号登录", "href=\"/me/login\"")
                 .doesNotContain("此页面需以工作人员账号登录", person.number());
+        assertThat(self.body()).contains("class=\"site-header\"").doesNotContain("class=\"console-bar\"");
         assertThat(web.get("/me/login").status()).isEqualTo(200);
         assertThat(web.post("/me/login", Map.of("username", person.phone(), "password", "Sun-Liangmen-2026"))
                 .redirectsTo("/me")).isTrue();

@@ -136,6 +136,8 @@ class StaffLoginIT {
         assertThat(page.status()).isEqualTo(403);
         assertThat(page.body()).as("a page that says what happened, not a bare status").contains("页面已过期")
                 .doesNotContain("出错了");
+        // Gaps review xlv Z8: the console's own layout, its sign-in header for no one signed in.
+        assertThat(page.body()).contains("console-login-header").doesNotContain("class=\"site-header\"", "care.css");
         assertThat(sessionTimeout).isEqualTo("15m");
     }
 
@@ -168,6 +170,8 @@ class StaffLoginIT {
 
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.body()).contains("页面已过期", "href=\"/console/subjects\"").doesNotContain("出错了");
+        assertThat(answer.body()).as("the console's bar for the clerk signed in (review xlv Z8)")
+                .contains("class=\"console-bar\"").doesNotContain("class=\"site-header\"");
         assertThat(web.get("/console").status()).as("not acted on: the clerk is still signed in").isEqualTo(200);
     }
 

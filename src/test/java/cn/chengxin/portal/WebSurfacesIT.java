@@ -243,13 +243,36 @@ class WebSurfacesIT {
     @Test
     void aPublicFormFromAnExpiredPageIsAnsweredWithAPageOfferingToReloadIt() {
         WebClient web = new WebClient(port);
-        web.get("/verify");
+        web.get("/verify?care=on");
         Sessions.expire(context, web.sessionId().orElseThrow());
 
         WebClient.Page answer = web.postFrom("/verify", "/verify", Map.of("number", "R-2026-0001", "code", "x"));
 
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.body()).contains("页面已过期", "href=\"/verify\"").doesNotContain("R-2026-0001");
+        // Gaps review xlv Z8: in the public layout, with 关怀模式 kept (the page had no masthead nor care.css).
+        assertThat(answer.body()).contains("class=\"site-header\"", "/css/care.css", "class=\"site-footer\"");
+    }
+
+    /**
+     * Gaps review xlv Z8: the error page is in the layout of the surface it was met on — the public masthead with
+     * 关怀模式 and the footer, or the console's bar under /console (never 关怀模式 there) — and says nothing of the request.
+     */
+    @Test
+    void theErrorPageKeepsTheLayoutOfItsSurface() throws Exception {
+        jakarta.servlet.http.Cookie care = new jakarta.servlet.http.Cookie("chengxin-care", "on");
+        String missing = mvc.perform(get("/no-such-page").param("q", "11010519491231002X").cookie(care)
+                        .accept(org.springframework.http.MediaType.TEXT_HTML))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+        assertThat(missing).contains("class=\"site-header\"", "/css/care.css", "class=\"site-footer\"", "信用驻马店",
+                "href=\"/\"").doesNotContain("console-bar", "11010519491231002X", "no-such-page");
+
+        String console = mvc.perform(get("/console/no-such-page").cookie(care)
+                        .accept(org.springframework.http.MediaType.TEXT_HTML)
+                        .with(user("clerk").authorities(staff("console:home"))))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+        assertThat(console).contains("class=\"console-bar\"", "href=\"/console\"")
+                .doesNotContain("class=\"site-header\"", "/css/care.css", "no-such-page");
     }
 
     @Test

@@ -3,6 +3,7 @@ package cn.chengxin.platform.web;
 import cn.chengxin.shared.web.HtmlClients;
 import cn.chengxin.shared.web.Problems;
 import cn.chengxin.shared.web.RefusedRequests;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,9 +54,11 @@ class ErrorHandling {
 
     private final MessageSource messages;
     private final List<RefusedRequests> refusals;
+    private final ErrorPageLayout layout;
 
-    ErrorHandling(MessageSource messages, List<RefusedRequests> refusals) {
+    ErrorHandling(MessageSource messages, List<RefusedRequests> refusals, ErrorPageLayout layout) {
         this.messages = messages;
+        this.layout = layout;
         this.refusals = List.copyOf(refusals);
     }
 
@@ -88,9 +91,10 @@ class ErrorHandling {
         }
         response.setStatus(problem.getStatus());
         Locale locale = RequestContextUtils.getLocale(request);
-        return new ModelAndView("error", Map.of("status", problem.getStatus(), "problem", problem,
-                "title", title(problem.getStatus(), locale), "detail", detail(problem, locale)),
-                HttpStatus.valueOf(problem.getStatus()));
+        Map<String, Object> page = new HashMap<>(Map.of("status", problem.getStatus(), "problem", problem,
+                "title", title(problem.getStatus(), locale), "detail", detail(problem, locale)));
+        layout.fill(request, page); // the masthead and 关怀模式 as on the page it was met on (review xlv Z8)
+        return new ModelAndView("error", page, HttpStatus.valueOf(problem.getStatus()));
     }
 
     /** The modules that audit their routes' refusals hear of this one; their failing never changes the answer. */

@@ -12,8 +12,10 @@ import cn.chengxin.demo.DemoData;
 import cn.chengxin.demo.DemoDataset;
 import cn.chengxin.shared.City;
 import cn.chengxin.shared.web.PageViews;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -28,7 +30,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * every API call was a measurable share of its cost (issue #5).
  */
 @Component
-class LayoutModel implements HandlerInterceptor {
+class LayoutModel implements HandlerInterceptor, ErrorPageLayout {
 
     private static final Duration REFRESH = Duration.ofSeconds(30);
 
@@ -47,7 +49,16 @@ class LayoutModel implements HandlerInterceptor {
         if (!PageViews.rendersPage(page)) {
             return;
         }
-        Map<String, Object> model = page.getModel();
+        fill(request, page.getModel(), request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) != null);
+    }
+
+    /** The error may be the database's: the demo notice is then left out, not the page. */
+    @Override
+    public void fill(HttpServletRequest request, Map<String, Object> model) {
+        fill(request, model, true);
+    }
+
+    private void fill(HttpServletRequest request, Map<String, Object> model, boolean errorPage) {
         model.putIfAbsent("city", city);
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         // The signed-in user's name for the console and self-service headers (null on public pages).
@@ -59,10 +70,10 @@ class LayoutModel implements HandlerInterceptor {
             authentication.getAuthorities().forEach(a -> granted.add(a.getAuthority()));
         }
         model.putIfAbsent("granted", granted);
-        model.putIfAbsent("demoDataset", demoDataset());
+        model.putIfAbsent("demoDataset", errorPage ? demoDatasetIfReadable() : demoDataset());
         // The public navigation marks the section shown (gaps review xxxv O11): "page" on the section's own page,
         // "true" on a page within it (a case, a tab of 信用公示).
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = shownPath(request);
         String section = publicSection(path);
         model.putIfAbsent("publicSection", section);
         model.putIfAbsent("publicSectionCurrent", section == null ? null
@@ -72,7 +83,21 @@ class LayoutModel implements HandlerInterceptor {
         model.putIfAbsent("recordedLang",
                 "zh".equals(RequestContextUtils.getLocale(request).getLanguage()) ? null : "zh-CN");
         // 关怀模式 (O8): larger type and higher contrast on the public and self-service pages, chosen by the person.
-        model.putIfAbsent("careMode", !path.startsWith("/console") && CareMode.on(request));
+        // The error and expired pages keep the layout of the surface they were met on (gaps review xlv Z8): the
+        // console's under /console, else the public site's with 关怀模式.
+        boolean console = path.equals("/console") || path.startsWith("/console/");
+        model.putIfAbsent("consoleSurface", console);
+        model.putIfAbsent("careMode", !console && CareMode.on(request));
+    }
+
+    /**
+     * The path the person asked for: on the container's error dispatch (Spring Boot's {@code /error}) the address
+     * that failed, not {@code /error}.
+     */
+    private static String shownPath(HttpServletRequest request) {
+        String uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String failed ? failed
+                : request.getRequestURI();
+        return uri.startsWith(request.getContextPath()) ? uri.substring(request.getContextPath().length()) : uri;
     }
 
     /** {@code ?care=on|off} switches 关怀模式 and a cookie remembers it, as {@code ?lang=} does the language. */
@@ -100,6 +125,14 @@ class LayoutModel implements HandlerInterceptor {
     private static final String[][] SECTIONS = {
             {"/lists", "/disclosures", "/licences", "/honours"}, {"/cases"}, {"/policies"}, {"/verify"},
             {"/tipoffs"}, {"/catalog"}};
+
+    private DemoDataset demoDatasetIfReadable() {
+        try {
+            return demoDataset();
+        } catch (DataAccessException unreadable) {
+            return null; // the error page says what failed; the notice waits for the database
+        }
+    }
 
     private DemoDataset demoDataset() {
         Cached current = cached.get();

@@ -79,7 +79,7 @@ class AccessibilityBrowserIT {
         try (BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
             Page page = context.newPage();
             for (String path : List.of("/", "/lists", "/disclosures", "/cases", "/verify", "/tipoffs", "/privacy",
-                    "/me/login", "/me/register", "/?lang=en", "/tipoffs", "/me/login")) {
+                    "/me/login", "/me/register", "/no-such-page", "/?lang=en", "/tipoffs", "/me/login")) {
                 page.navigate(url(path));
                 Axe.check(page);
                 switch (path) {
@@ -92,6 +92,12 @@ class AccessibilityBrowserIT {
                     case "/me/register" -> {
                         assertThat(page.locator("#privacyConsent").boundingBox().width).as("a checkbox 1.25rem")
                                 .isEqualTo(20.0);
+                    }
+                    case "/no-such-page" -> {
+                        // Z8: the error page in the public layout (masthead, 关怀模式, footer), nothing of the request.
+                        assertThat(page.locator("header.site-header .care-switch button")).isVisible();
+                        assertThat(page.locator("footer.site-footer")).isVisible();
+                        assertThat(page.locator("main h1")).containsText("404");
                     }
                     default -> { }
                 }

@@ -22,7 +22,7 @@ class ErrorHandlingTests {
 
     private static final String HAN = ".*\\p{IsHan}.*";
 
-    private final ErrorHandling handling = new ErrorHandling(messages(), java.util.List.of());
+    private final ErrorHandling handling = new ErrorHandling(messages(), java.util.List.of(), (request, model) -> { });
 
     /** The 61st look-up of the public lists, read in English: nothing of the Chinese refusal, and when to return. */
     @Test
