@@ -121,6 +121,18 @@ class AccessibilityBrowserIT {
                 page.navigate(url(path));
                 Axe.check(page);
                 switch (path) {
+                    case "/me/file" -> {
+                        // Z6: each 拒绝记录此类信息 and its confirmation named with the kind of information.
+                        Locator kinds = page.locator("#declines li");
+                        assertThat(kinds.first()).isVisible();
+                        for (Locator kind : kinds.all()) {
+                            String name = kind.locator("> span").first().textContent();
+                            // the words after the visible ones are hidden text inside the summary
+                            assertThat(kind.locator("summary")).hasText("拒绝记录此类信息：“" + name + "”");
+                            assertThat(kind.locator("button[type=submit]"))
+                                    .hasAttribute("aria-label", "确认拒绝记录此类信息：“" + name + "”");
+                        }
+                    }
                     case "/me/consents" -> {
                         assertThat(page.locator("input[name=singleUse]").boundingBox().height).as("a checkbox 1.25rem")
                                 .isEqualTo(20.0);
@@ -433,6 +445,9 @@ class AccessibilityBrowserIT {
             assertThat(page.locator("#file tbody td[lang='zh-CN']").first()).containsText("行政处罚");
             page.navigate(url("/me/file?lang=zh_CN"));
             assertThat(page.locator("#file tbody td[lang]")).hasCount(0);
+            // Gaps review xlv Z6: the record's 信用修复告知书 named with its item and decision, not one of many alike.
+            assertThat(page.locator("#file a[href^='/me/repairs/notice/']")).hasAccessibleName(
+                    java.util.regex.Pattern.compile("^信用修复告知书：“[^”]+”（" + decision + "）$"));
         }
         // O10 rest: the console's record cells too (信用档案: item, decision number, department by the shared fragment).
         String clerk = TestStaff.create(directory, "CREDIT_OFFICE");
