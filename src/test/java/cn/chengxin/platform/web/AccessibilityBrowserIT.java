@@ -92,6 +92,7 @@ class AccessibilityBrowserIT {
                     case "/me/register" -> {
                         assertThat(page.locator("#privacyConsent").boundingBox().width).as("a checkbox 1.25rem")
                                 .isEqualTo(20.0);
+                        assertNewWindowSaid(page, "（在新窗口打开）");
                     }
                     case "/no-such-page" -> {
                         // Z8: the error page in the public layout (masthead, 关怀模式, footer), nothing of the request.
@@ -103,6 +104,14 @@ class AccessibilityBrowserIT {
                 }
             }
         }
+    }
+
+    /** Gaps review xlv Z7: the link to the rules says, and shows, that it opens a new window. */
+    private static void assertNewWindowSaid(Page page, String words) {
+        Locator rules = page.locator("a[data-field=privacy-rules]");
+        assertThat(rules).hasAttribute("target", "_blank");
+        assertThat(rules).hasAccessibleName(java.util.regex.Pattern.compile(".+" + words + "$"));
+        assertThat(rules.locator("svg.new-window")).isVisible();
     }
 
     @Test
@@ -136,6 +145,7 @@ class AccessibilityBrowserIT {
                     case "/me/consents" -> {
                         assertThat(page.locator("input[name=singleUse]").boundingBox().height).as("a checkbox 1.25rem")
                                 .isEqualTo(20.0);
+                        assertNewWindowSaid(page, "（在新窗口打开）");
                     }
                     default -> { }
                 }
