@@ -130,6 +130,13 @@ class AccessibilityBrowserIT {
                 page.navigate(url(path));
                 Axe.check(page);
                 switch (path) {
+                    case "/me/access" -> {
+                        // Gaps review xlv Z4 rest (WCAG 2.5.8): a link alone on its line is a 44 px tall target.
+                        for (String link : List.of("返回个人中心", "同时显示本人查看记录")) {
+                            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(link))
+                                    .boundingBox().height).as(link).isGreaterThanOrEqualTo(44.0);
+                        }
+                    }
                     case "/me/file" -> {
                         // Z6: each 拒绝记录此类信息 and its confirmation named with the kind of information.
                         Locator kinds = page.locator("#declines li");
@@ -446,6 +453,8 @@ class AccessibilityBrowserIT {
             page.navigate(url("/?lang=en"));
             assertThat(page.locator(".masthead-tools a", new Page.LocatorOptions().setHasText("中文")))
                     .hasAttribute("lang", "zh-CN");
+            // Gaps review xlv Z4 rest: the switch says what it does, in both languages.
+            assertThat(page.locator(".care-switch button")).hasText("Care mode (larger text)");
             page.navigate(url("/?lang=zh_CN"));
             SignIn.citizen(page, url(""), phone, PASSWORD);
             assertThat(page).hasURL(url("/me"));
@@ -506,6 +515,7 @@ class AccessibilityBrowserIT {
             assertThat(fontSize(page, "body")).isEqualTo(16.0);
             Locator care = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("关怀模式"));
             assertThat(care).hasAttribute("aria-pressed", "false");
+            assertThat(care).hasText("关怀模式（大字）"); // gaps review xlv Z4 rest: what it does
             care.click();
             assertThat(care).hasAttribute("aria-pressed", "true");
             assertThat(page).hasURL(java.util.regex.Pattern.compile("/tipoffs\\?care=on$"));
@@ -593,6 +603,14 @@ class AccessibilityBrowserIT {
                     var box = target.boundingBox();
                     assertThat(Math.min(box.width, box.height)).as(path + " " + target.textContent())
                             .isGreaterThanOrEqualTo(44.0);
+                }
+                // Z4 rest (WCAG 2.5.8): the links alone on their line, 44 px tall (they were 24, 29 in 关怀模式).
+                Locator alone = page.locator("main .login-aside a, main .link-line a");
+                for (Locator link : alone.all()) {
+                    assertThat(link.boundingBox().height).as(path + " " + link.textContent()).isGreaterThanOrEqualTo(44.0);
+                }
+                if (!path.equals("/") && !path.equals("/cases")) {
+                    assertThat(alone.count()).as(path).isGreaterThan(0);
                 }
             }
             // Z5: in 关怀模式 (kept from /tipoffs) the search box reaches 44 px too (it was 21).
