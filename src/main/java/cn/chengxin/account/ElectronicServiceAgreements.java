@@ -47,6 +47,14 @@ public class ElectronicServiceAgreements {
     /** The version of the confirmation's text the page shows ({@link ElectronicServiceTerms#VERSION}). */
     public static final String TERMS_VERSION = ElectronicServiceTerms.VERSION;
 
+    /**
+     * The lines of the confirmation's text of {@code version} as message keys, each taking the credit office's name as
+     * {@code {0}}: the current text on a form, the text a person agreed to on their record of it.
+     */
+    public static List<String> termsLines(String version) {
+        return ElectronicServiceTerms.lineKeys(version);
+    }
+
     /** Who signs the demo citizen's agreement (synthetic, as the demo citizen is). */
     static final String DEMO = "demo";
 

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.chengxin.account.domain.ElectronicServiceTerms;
 import cn.chengxin.listing.EntryStatus;
 import cn.chengxin.listing.ListNotice;
 import cn.chengxin.listing.ListType;
@@ -85,6 +86,9 @@ class ElectronicServiceConfirmationsIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    cn.chengxin.shared.City city;
 
     /** The box is offered unticked with the text and its version; ticked, the new account's agreement is stored. */
     @Test
@@ -252,6 +256,38 @@ class ElectronicServiceConfirmationsIT {
                 .doesNotContain("data-eservice=\"none\"");
         assertThat(queueRow(otherNotice)).contains("data-eservice=\"none\"", "未同意")
                 .doesNotContain("data-eservice=\"in-force\"");
+    }
+
+    /**
+     * Review xliii X5 rest: the current text names the credit office by its configured name (it said 市信用办); a person
+     * whose agreement in force is to the first text reads that text, as agreed, on their record of it, and is not asked
+     * to agree again (an agreement in force stays, whatever text was adopted since).
+     */
+    @Test
+    void theCurrentTextNamesTheConfiguredOfficeAndAnAgreementToTheFirstKeepsItsText() throws Exception {
+        assertThat(ElectronicServiceAgreements.TERMS_VERSION).isNotEqualTo(ElectronicServiceTerms.FIRST_VERSION);
+        String first = "本人同意市信用办依照《中华人民共和国行政处罚法》第六十一条";
+        String current = "本人同意" + city.creditOffice() + "依照《中华人民共和国行政处罚法》第六十一条";
+        UUID newcomer = id(TestCitizens.register(subjects, "江新版"));
+        String fresh = mvc.perform(get("/me/electronic-service").with(authentication(Principals.citizen(subjects,
+                newcomer)))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(fresh).contains(current, "确认书版本：" + ElectronicServiceAgreements.TERMS_VERSION, "id=\"eservice-agree\"")
+                .doesNotContain(first);
+        String english = mvc.perform(get("/me/electronic-service").param("lang", "en").with(authentication(
+                Principals.citizen(subjects, newcomer)))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(english).contains("I agree that " + city.creditOfficeIn(java.util.Locale.ENGLISH) + " serves");
+
+        UUID earlier = id(TestCitizens.register(subjects, "江旧版"));
+        var principal = Principals.citizen(subjects, earlier);
+        // As a registration begun on the first text and completed after the second was adopted stores it.
+        agreements.agreeAtRegistration((CitizenPrincipal) principal.getPrincipal(), ElectronicServiceTerms.FIRST_VERSION);
+        String record = mvc.perform(get("/me/electronic-service").with(authentication(principal)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(record).contains(first, "确认书版本：" + ElectronicServiceTerms.FIRST_VERSION, "data-field=\"in-force\"")
+                .doesNotContain(current, "id=\"eservice-agree\"");
+        assertThat(agreements.inForce(earlier)).hasValueSatisfying(a -> assertThat(a.termsVersion())
+                .isEqualTo(ElectronicServiceTerms.FIRST_VERSION));
     }
 
     // ---- registration

@@ -3,6 +3,8 @@ package cn.chengxin.account.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,18 +18,38 @@ import java.util.Optional;
 public final class ElectronicServiceTerms {
 
     /**
-     * The version of the confirmation's text ({@code me.eservice.terms.*} in the messages): changing the text needs a
-     * new version, so that each agreement names the text the citizen ticked.
+     * The version of the confirmation's text ({@link #lineKeys}): changing the text needs a new version, so that each
+     * agreement names the text the citizen ticked. The second text of 2026-12-07 names the city's credit office by
+     * its configured name (gaps review xliii X5 rest) where the first said 市信用办.
      */
-    public static final String VERSION = "2026-12-07";
+    public static final String VERSION = "2026-12-07.2";
+
+    /** The first text, agreed by those who signed before {@link #VERSION}: kept, so that they read what they ticked. */
+    public static final String FIRST_VERSION = "2026-12-07";
 
     /** The day the current text was adopted (its version names it): no paper of it can be signed before. */
-    public static final LocalDate ADOPTED = LocalDate.parse(VERSION);
+    public static final LocalDate ADOPTED = LocalDate.parse(VERSION.substring(0, 10));
+
+    /**
+     * Each version's text, line by line, as message keys ({@code me.eservice.terms.*}, Chinese the text agreed and
+     * English its reading aid), each given the credit office's name as {@code {0}}. A key once part of a text agreed
+     * to is never edited: a new wording is a new key in a new version, and the older versions keep theirs.
+     */
+    private static final Map<String, List<String>> TEXTS = Map.of(
+            FIRST_VERSION, List.of("me.eservice.terms.1", "me.eservice.terms.2", "me.eservice.terms.3",
+                    "me.eservice.terms.4", "me.eservice.terms.5"),
+            VERSION, List.of("me.eservice.terms.1.office", "me.eservice.terms.2", "me.eservice.terms.3",
+                    "me.eservice.terms.4", "me.eservice.terms.5"));
 
     /** The longest reference of a paper's place in the archive a clerk may type. */
     public static final int MAX_PAPER_REFERENCE = 64;
 
     private ElectronicServiceTerms() {
+    }
+
+    /** The lines of the text of {@code version} as message keys; none for a version this platform never showed. */
+    public static List<String> lineKeys(String version) {
+        return version == null ? List.of() : TEXTS.getOrDefault(version, List.of());
     }
 
     /** One agreement's period: from its signing to its withdrawal (null: in force). */

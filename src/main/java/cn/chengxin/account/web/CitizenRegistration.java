@@ -79,6 +79,12 @@ class CitizenRegistration {
         return ElectronicServiceAgreements.TERMS_VERSION;
     }
 
+    /** That version's text, line by line (message keys). */
+    @ModelAttribute("eserviceLines")
+    List<String> eserviceLines() {
+        return ElectronicServiceAgreements.termsLines(ElectronicServiceAgreements.TERMS_VERSION);
+    }
+
     @GetMapping("/me/register")
     String form() {
         return "me/register";

@@ -1,6 +1,7 @@
 package cn.chengxin.account.web;
 
 import cn.chengxin.account.CitizenPrincipal;
+import cn.chengxin.account.ElectronicServiceAgreement;
 import cn.chengxin.account.ElectronicServiceAgreements;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
@@ -32,8 +33,14 @@ class ElectronicServicePage {
     @GetMapping(PAGE)
     String page(@AuthenticationPrincipal CitizenPrincipal citizen, Model model) {
         model.addAttribute("agreements", agreements.of(citizen.subjectId()));
-        model.addAttribute("inForce", agreements.inForce(citizen.subjectId()).orElse(null));
+        ElectronicServiceAgreement inForce = agreements.inForce(citizen.subjectId()).orElse(null);
+        model.addAttribute("inForce", inForce);
         model.addAttribute("termsVersion", ElectronicServiceAgreements.TERMS_VERSION);
+        // The text the person agreed to while that agreement is in force, even after a newer text was adopted; the
+        // current text otherwise, to agree to (review xliii X5 rest).
+        String shown = inForce == null ? ElectronicServiceAgreements.TERMS_VERSION : inForce.termsVersion();
+        model.addAttribute("shownVersion", shown);
+        model.addAttribute("shownLines", ElectronicServiceAgreements.termsLines(shown));
         return "me/electronic-service";
     }
 

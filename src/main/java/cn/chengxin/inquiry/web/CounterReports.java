@@ -99,6 +99,8 @@ class CounterReports {
         model.addAttribute("defaultDays", consents.defaultDays());
         model.addAttribute("phoneSent", phoneSent(session));
         model.addAttribute("eserviceVersion", ElectronicServiceAgreements.TERMS_VERSION);
+        model.addAttribute("eserviceLines",
+                ElectronicServiceAgreements.termsLines(ElectronicServiceAgreements.TERMS_VERSION));
         var visits = reports.servedAtCounterBy(clerk, 50);
         model.addAttribute("visits", visits);
         model.addAttribute("papers", papers.ofVisits(visits.stream().map(v -> v.id()).toList()));

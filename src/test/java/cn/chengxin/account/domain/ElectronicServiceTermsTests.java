@@ -42,6 +42,24 @@ class ElectronicServiceTermsTests {
         assertThat(ElectronicServiceTerms.problem(true, ElectronicServiceTerms.VERSION)).isEmpty();
     }
 
+    /**
+     * Review xliii X5 rest: the second text names the office by its setting (its first line takes it as {0}); the first
+     * text, agreed by some, keeps its own first line; both share the lines not reworded; no text for a version never
+     * shown. Paper of the second text may be signed from the day it was adopted.
+     */
+    @Test
+    void eachVersionKeepsItsOwnText() {
+        assertThat(ElectronicServiceTerms.VERSION).isNotEqualTo(ElectronicServiceTerms.FIRST_VERSION);
+        List<String> first = ElectronicServiceTerms.lineKeys(ElectronicServiceTerms.FIRST_VERSION);
+        List<String> current = ElectronicServiceTerms.lineKeys(ElectronicServiceTerms.VERSION);
+        assertThat(first).hasSize(5).startsWith("me.eservice.terms.1");
+        assertThat(current).hasSize(5).startsWith("me.eservice.terms.1.office");
+        assertThat(current.subList(1, 5)).isEqualTo(first.subList(1, 5));
+        assertThat(ElectronicServiceTerms.lineKeys("2000-01-01")).isEmpty();
+        assertThat(ElectronicServiceTerms.lineKeys(null)).isEmpty();
+        assertThat(ElectronicServiceTerms.ADOPTED).isEqualTo(LocalDate.parse("2026-12-07"));
+    }
+
     /** A paper recorded at the window names the current text, a possible day and where it is archived. */
     @Test
     void aPaperConfirmationIsOfTheCurrentTextSignedOnAPossibleDayAndArchived() {
