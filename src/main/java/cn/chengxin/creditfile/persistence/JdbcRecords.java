@@ -534,18 +534,24 @@ public class JdbcRecords {
     /** Shown records (有效, 异议中) with this decision document number, at most {@code limit}. */
     public List<cn.chengxin.creditfile.SubjectEntry> shownWithDecisionNumber(String decisionNumber, LocalDate today,
                                                                            int limit) {
-        return jdbc.sql("""
+        return jdbc.sql(SHOWN_WITH_DECISION_NUMBER)
+                .params(decisionNumber, today, limit)
+                .query((rs, n) -> new cn.chengxin.creditfile.SubjectEntry(rs.getObject(12, UUID.class), entry(rs, n)))
+                .list();
+    }
+
+    /**
+     * {@link #shownWithDecisionNumber}'s statement: the number compared for equality only, as V970's hash index of the
+     * shown records' numbers can answer (its plan is tested: DecisionNumberPlanIT).
+     */
+    static final String SHOWN_WITH_DECISION_NUMBER = """
                         SELECT record_key, version, item_code, department_code, decision_number, decision_date,
                                content::text, status, publication_end, linked_from IS NOT NULL, accepted_at, subject_id,
                                revocation_reason, item_version
                         FROM creditfile.record
                         WHERE decision_number = ? AND current AND status IN ('ACTIVE', 'IN_DISPUTE')
                           AND (publication_end IS NULL OR publication_end >= ?)
-                        ORDER BY decision_date DESC LIMIT ?""")
-                .params(decisionNumber, today, limit)
-                .query((rs, n) -> new cn.chengxin.creditfile.SubjectEntry(rs.getObject(12, UUID.class), entry(rs, n)))
-                .list();
-    }
+                        ORDER BY decision_date DESC LIMIT ?""";
 
     /**
      * A page of the shown records (有效, 异议中, within their window on {@code today}) of the items, the most recently
