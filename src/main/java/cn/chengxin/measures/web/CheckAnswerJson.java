@@ -1,5 +1,7 @@
 package cn.chengxin.measures.web;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
@@ -31,7 +33,7 @@ final class CheckAnswerJson {
         w.raw("{\"checkId\":");
         w.text(r.checkId() == null ? null : r.checkId().toString());
         w.raw(",\"checkedAt\":");
-        w.text(r.checkedAt() == null ? null : r.checkedAt().toString());
+        w.instant(r.checkedAt());
         w.raw(",\"maskedNumber\":");
         w.text(r.maskedNumber());
         w.raw(",\"cleanRecordThreeYears\":");
@@ -56,6 +58,64 @@ final class CheckAnswerJson {
         return w.unwritable ? null : Arrays.copyOf(w.out, w.size);
     }
 
+    /** The first second of the year 0000 and of the year 10000: between them {@link Instant#toString} has four digits. */
+    private static final long FOUR_DIGIT_YEARS_FROM = -62_167_219_200L;
+    private static final long FOUR_DIGIT_YEARS_UNTIL = 253_402_300_800L;
+
+    /**
+     * An instant as {@link Instant#toString} writes it (ISO-8601 in UTC, seconds always, a fraction only when there is
+     * one, in as few groups of three digits as hold it), without its formatter: the date, the time and the fraction
+     * written straight as digits. A year outside 0000–9999 (a sign, more digits) is left to {@code toString}.
+     */
+    private void instant(Instant at) {
+        if (at == null) {
+            raw("null");
+            return;
+        }
+        long seconds = at.getEpochSecond();
+        if (seconds < FOUR_DIGIT_YEARS_FROM || seconds >= FOUR_DIGIT_YEARS_UNTIL) {
+            text(at.toString());
+            return;
+        }
+        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400));
+        int second = (int) Math.floorMod(seconds, 86_400);
+        room(32);
+        out[size++] = '"';
+        digits(day.getYear(), 4);
+        out[size++] = '-';
+        digits(day.getMonthValue(), 2);
+        out[size++] = '-';
+        digits(day.getDayOfMonth(), 2);
+        out[size++] = 'T';
+        digits(second / 3600, 2);
+        out[size++] = ':';
+        digits(second / 60 % 60, 2);
+        out[size++] = ':';
+        digits(second % 60, 2);
+        int nano = at.getNano();
+        if (nano != 0) {
+            out[size++] = '.';
+            if (nano % 1_000_000 == 0) {
+                digits(nano / 1_000_000, 3);
+            } else if (nano % 1_000 == 0) {
+                digits(nano / 1_000, 6);
+            } else {
+                digits(nano, 9);
+            }
+        }
+        out[size++] = 'Z';
+        out[size++] = '"';
+    }
+
+    /** {@code value} (not negative) in {@code count} decimal digits, zeros in front; the caller made room. */
+    private void digits(int value, int count) {
+        for (int i = size + count - 1; i >= size; i--) {
+            out[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        size += count;
+    }
+
     private void entry(CheckResult.Entry e) {
         if (e == null) {
             raw("null");
@@ -74,7 +134,7 @@ final class CheckAnswerJson {
         raw(",\"department\":");
         text(e.department());
         raw(",\"effectiveFrom\":");
-        text(e.effectiveFrom() == null ? null : e.effectiveFrom().toString());
+        instant(e.effectiveFrom());
         raw(",\"validUntil\":");
         text(e.validUntil() == null ? null : e.validUntil().toString());
         raw(",\"disputed\":");

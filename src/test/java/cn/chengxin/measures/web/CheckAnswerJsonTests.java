@@ -95,6 +95,43 @@ class CheckAnswerJsonTests {
         }
     }
 
+    /**
+     * Instants are written by hand, not by their formatter: every instant of the years 0000–9999 at any precision (the
+     * check's own is at microseconds), and the edges of the four-digit years, as the mapper writes it.
+     */
+    @Test
+    void writesAnyInstantAsTheMapperDoes() {
+        java.util.Random random = new java.util.Random(46);
+        long from = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
+        long until = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+        List<Instant> instants = new ArrayList<>(List.of(Instant.ofEpochSecond(from),
+                Instant.ofEpochSecond(from - 1, 999_999_999), Instant.ofEpochSecond(until, 999_999_999),
+                Instant.ofEpochSecond(until + 1), Instant.EPOCH, Instant.ofEpochSecond(-1),
+                Instant.ofEpochSecond(-1, 1), Instant.parse("2000-02-29T23:59:59.999999Z"), Instant.MIN, Instant.MAX));
+        for (int i = 0; i < 20_000; i++) {
+            Instant at = Instant.ofEpochSecond(from + (long) (random.nextDouble() * (until - from)),
+                    random.nextInt(1_000_000_000));
+            instants.add(at);
+            instants.add(at.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+            instants.add(at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            instants.add(at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            instants.add(at.truncatedTo(java.time.temporal.ChronoUnit.DAYS));
+        }
+        int n = 0;
+        for (Instant at : instants) {
+            CheckResult.Entry entry = new CheckResult.Entry("e", "BLACK", "黑名单", "R", "法", "局", at, null, false,
+                    List.of(), List.of(), null);
+            CheckResult result = new CheckResult(null, at, "1", null, null, null, List.of(entry), List.of(), false,
+                    false, List.of(), null);
+            String written = new String(CheckAnswerJson.write(result), StandardCharsets.UTF_8);
+            assertThat(written).as(at.toString()).contains("\"checkedAt\":\"" + at + "\"")
+                    .contains("\"effectiveFrom\":\"" + at + "\"");
+            if (n++ % 50 == 0) {
+                assertWritesAsMapper(result);
+            }
+        }
+    }
+
     private static void assertWritesAsMapper(CheckResult result) {
         byte[] expected = mapper.writeValueAsBytes(result);
         byte[] written = CheckAnswerJson.write(result);
