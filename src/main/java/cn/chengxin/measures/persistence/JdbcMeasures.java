@@ -295,9 +295,9 @@ public class JdbcMeasures {
                 scenarios[i] = check.scenario().name();
                 purposes[i] = check.purpose();
                 entries[i] = check.entries();
-                measures[i] = String.join(",", check.measureCodes());
-                owed[i] = String.join(",", check.owedCodes());
-                rested[i] = String.join(",", check.entryIds());
+                measures[i] = joined(check.measureCodes());
+                owed[i] = joined(check.owedCodes());
+                rested[i] = joined(check.entryIds());
                 references[i] = check.reference();
             }
             int p = first;
@@ -324,6 +324,11 @@ public class JdbcMeasures {
             return p;
         }
     };
+
+    /** The codes comma-joined, as the statement splits them; most checks have none, which need no joiner. */
+    private static String joined(List<String> codes) {
+        return codes.isEmpty() ? "" : String.join(",", codes);
+    }
 
     public Optional<CheckRow> check(UUID id) {
         return jdbc.sql("""
