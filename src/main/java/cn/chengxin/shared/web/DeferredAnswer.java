@@ -83,6 +83,11 @@ public final class DeferredAnswer {
             // make it wait for a slow client's socket, and with it everyone else's answers (see write).
             response.setBufferSize(json.length + 1024);
         }
+        // The answer's status and type set now, by the request thread, which has the response in its caches: whoever
+        // completes the write (most often the audit log's single writer, whose next commit waits) then only copies
+        // the bytes. A problem sets its own over them (Problems.write); nothing is sent before the answer completes.
+        response.setStatus(HttpStatus.OK.value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         DeferredAnswer answer = new DeferredAnswer(request.startAsync(), response, json, timedOut);
         answer.async.setTimeout(timeout.toMillis());
         answer.async.addListener(answer.new TimeoutOrError());
@@ -125,7 +130,7 @@ public final class DeferredAnswer {
     private void finish() {
         try {
             if (failure == null) {
-                write(response, json);
+                response.getOutputStream().write(json); // status and type set before the request went asynchronous
             } else {
                 problem(response, failure);
             }
