@@ -62,6 +62,6 @@ final class CounterPersons {
      * RULES.md §1). To be called first in the writing transaction: joins are held off until it ends.
      */
     static UUID heldThroughJoins(SubjectRegistry subjects, UUID found) {
-        return subjects.keptSubjectsHoldingJoins(java.util.Set.of(found)).getOrDefault(found, found);
+        return subjects.keptSubjectHoldingJoins(found);
     }
 }

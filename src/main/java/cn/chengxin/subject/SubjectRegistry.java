@@ -111,6 +111,40 @@ public class SubjectRegistry {
     }
 
     /**
+     * The subject kept by a join approved of {@code id}, else {@code id} itself: {@link #keptSubjectsHoldingJoins} for
+     * one subject found before the caller's transaction (a citizen signed in, a row read from a file). Joins are held
+     * off until the caller's transaction ends, so what it writes under the answer stays on the person's one file
+     * (98号 三(一); RULES.md §1).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID keptSubjectHoldingJoins(UUID id) {
+        return keptSubjectsHoldingJoins(java.util.Set.of(id)).getOrDefault(id, id);
+    }
+
+    /**
+     * Holds joins off until the caller's transaction ends, shared, as {@link #keptSubjectsHoldingJoins} does: first in a
+     * writer's transaction that locks a row a join moves (a pending registration) before it reads its subject, so that
+     * the writer waits for an approval under way rather than the approval for the writer's row while the writer waits
+     * for the approval's lock (a deadlock).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void holdJoinsOff() {
+        joins.holdJoinsShared();
+    }
+
+    /**
+     * {@link #find}, with joins held off until the caller's transaction ends: for a writer that finds its subject by the
+     * number typed in the transaction that writes under it (a counter's filing). A join approved before is read here
+     * (the joined number is held by the kept subject); one approving later waits for the caller, whose rows it then
+     * moves with the rest (98号 三(一); RULES.md §1).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<UUID> findHoldingJoins(IdentityDocument document) {
+        joins.holdJoinsShared();
+        return find(document);
+    }
+
+    /**
      * The holder's pseudonym of each of these pseudonyms some subject holds ({@link #holdersAmong}), read with joins held
      * off until the caller's transaction ends, as {@link #keptSubjectsHoldingJoins} reads the kept ids: for a writer
      * that keeps rows by pseudonym and found its pseudonyms before its transaction (a batch received from another
