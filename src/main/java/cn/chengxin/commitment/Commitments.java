@@ -99,7 +99,10 @@ public class Commitments {
         if (text == null || text.isBlank() || text.length() > 10_000) {
             throw new CodedProblem("COMMITMENT_TEXT", DomainProblem.Kind.INVALID_INPUT, "承诺内容不能为空（不超过一万字）");
         }
-        Commitment c = signed(subjectId, kind, text, reference, departmentCode, due, signedBy);
+        // Under the subject the signer is now: the caller found them before (a citizen signed in, a repair filed at
+        // the window), and a join approved since has moved the joined subject's commitments already (98号 三(一)).
+        Commitment c = signed(subjects.keptSubjectHoldingJoins(subjectId), kind, text, reference, departmentCode, due,
+                signedBy);
         store.insert(c);
         audit.record(signing(c));
         return c;
@@ -189,22 +192,29 @@ public class Commitments {
         if (same.isPresent()) {
             return new Recorded(same.get(), true);
         }
-        Commitment c = signed(subjectId, kind, text, reference == null || reference.isBlank() ? null : reference,
-                department, due, "本人向" + department + "作出");
+        String bound = reference == null || reference.isBlank() ? null : reference;
+        Commitment c;
         try {
-            transactions.executeWithoutResult(tx -> {
+            c = transactions.execute(tx -> {
+                // The subject was found before this transaction: a join approved since moved the joined subject's
+                // commitments already, so this one is the kept subject's, and one approving now waits for it (98号
+                // 三(一); RULES.md §1).
+                Commitment held = signed(subjects.keptSubjectHoldingJoins(subjectId), kind, text, bound, department,
+                        due, "本人向" + department + "作出");
                 // The key first: a second request with it waits here for the first and answers its commitment.
-                if (retry != null && !requestKeys.claim(client, retry, c.id().toString())) {
+                if (retry != null && !requestKeys.claim(client, retry, held.id().toString())) {
                     throw new Taken();
                 }
-                if (!store.insertBound(c)) {
+                if (!store.insertBound(held)) {
                     throw new Taken();
                 }
-                audit.record(signing(c));
+                audit.record(signing(held));
+                return held;
             });
         } catch (Taken taken) {
             return new Recorded((retry == null ? Optional.<Commitment>empty() : answeredBefore(client, retry))
-                    .or(() -> sameReference(department, subjectId, kind, text, c.reference(), due)).orElseThrow(),
+                    .or(() -> transactions.execute(tx -> sameReference(department,
+                            subjects.keptSubjectHoldingJoins(subjectId), kind, text, bound, due))).orElseThrow(),
                     true);
         }
         return new Recorded(c, false);
