@@ -207,7 +207,9 @@ public class Repairs {
     @Transactional
     public UUID apply(UUID subjectId, UUID recordKey, String performance, String signature, List<Upload> uploads,
                       String counterStaff) {
-        return applyOnRecord(subjectId, recordKey, performance, signature, uploads, counterStaff, null);
+        // The applicant signed in before: under the subject they are now, should their files have been joined since.
+        return applyOnRecord(subjects.keptSubjectHoldingJoins(subjectId), recordKey, performance, signature, uploads,
+                counterStaff, null);
     }
 
     /** {@link #apply}, received on {@code earlier}'s day in the old system when it is not null (review X7). */
@@ -396,7 +398,8 @@ public class Repairs {
     @Transactional
     public UUID applyForEntry(UUID subjectId, UUID entryId, String performance, String signature,
                               List<Upload> uploads, String counterStaff) {
-        return applyOnEntry(subjectId, entryId, performance, signature, uploads, counterStaff, null);
+        return applyOnEntry(subjects.keptSubjectHoldingJoins(subjectId), entryId, performance, signature, uploads,
+                counterStaff, null);
     }
 
     /** {@link #applyForEntry}, received on {@code earlier}'s day in the old system when it is not null (review X7). */
@@ -457,7 +460,9 @@ public class Repairs {
                                String signature, List<Upload> uploads, LocalDate oldReceivedOn, String oldReference) {
         EarlierReceipt earlier = deadlines.earlierReceipt(oldReceivedOn, oldReference, LocalDate.now(clock),
                 workingDays.calendar());
-        UUID subjectId = subjects.find(subjects.validate(DocumentType.named(documentType), subjectNumber))
+        // Found with joins held off until the application, its commitment and its materials are stored: a join
+        // approved meanwhile waits, then moves them with the rest; one approved before is found here (98号 三(一)).
+        UUID subjectId = subjects.findHoldingJoins(subjects.validate(DocumentType.named(documentType), subjectNumber))
                 .orElseThrow(() -> problem("REPAIR_SUBJECT_UNKNOWN", DomainProblem.Kind.NOT_FOUND, "平台没有该主体的信用档案"));
         String wanted = decisionNumber == null ? "" : decisionNumber.strip();
         String staffId = AuditLog.currentActor().actorId();
