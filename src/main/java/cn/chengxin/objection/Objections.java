@@ -127,8 +127,9 @@ public class Objections {
     }
 
     /** {@link #file}, received on {@code earlier}'s day in the old system when it is not null (review X7). */
-    private UUID fileOnRecord(UUID subjectId, UUID recordKey, String reasons, String filedBy, List<Upload> evidence,
+    private UUID fileOnRecord(UUID found, UUID recordKey, String reasons, String filedBy, List<Upload> evidence,
                               EarlierReceipt earlier) {
+        UUID subjectId = heldThroughJoins(found);
         List<String> types = checked(evidence);
         String text = checkedReasons(reasons);
         // First (gaps review xxxviii S8): the tick activating an entry on this record meets the filing on the record's
@@ -166,7 +167,8 @@ public class Objections {
      * another person's entry, or one already ended, is unknown.
      */
     @Transactional
-    public UUID fileAgainstEntry(UUID subjectId, UUID entryId, String reasons, String filedBy, List<Upload> evidence) {
+    public UUID fileAgainstEntry(UUID found, UUID entryId, String reasons, String filedBy, List<Upload> evidence) {
+        UUID subjectId = heldThroughJoins(found);
         List<String> types = checked(evidence);
         String text = checkedReasons(reasons);
         // Past its last day an entry is no longer listed though the night's job has not exited it yet: refused as one
@@ -205,8 +207,9 @@ public class Objections {
     }
 
     /** {@link #fileAgainstReceived}, received on {@code earlier}'s day in the old system when not null (review X7). */
-    private UUID fileAgainstReceived(UUID subjectId, String key, String reasons, String filedBy,
+    private UUID fileAgainstReceived(UUID found, String key, String reasons, String filedBy,
                                      List<Upload> evidence, EarlierReceipt earlier) {
+        UUID subjectId = heldThroughJoins(found);
         List<String> types = checked(evidence);
         String text = checkedReasons(reasons);
         String pseudonym = subjects.pseudonymOf(subjectId).orElseThrow();
@@ -234,6 +237,16 @@ public class Objections {
                         .with("entry", entry.key()).with("platform", entry.sourcePlatform()));
         auditEarlierReceipt(subjectId, first, earlier);
         return id;
+    }
+
+    /**
+     * The subject a case is filed under: the one a join approved since {@code found} was found kept (a citizen signed in
+     * before, a number resolved at the window before the record was read), else {@code found}. First in the filing's
+     * transaction: joins are held off until it ends, so that a join approving meanwhile waits and moves the case with
+     * the joined subject's records, and none stays under the retired id (98号 三(一); RULES.md §1, §5).
+     */
+    private UUID heldThroughJoins(UUID found) {
+        return subjects.keptSubjectHoldingJoins(found);
     }
 
     /**
@@ -278,6 +291,7 @@ public class Objections {
     public UUID fileOmission(UUID subjectId, String itemCode, String departmentCode, String missing,
                              String decisionNumber, LocalDate decidedOn, String reasons, String filedBy,
                              List<Upload> evidence) {
+        subjectId = heldThroughJoins(subjectId);
         List<String> types = checked(evidence);
         Omission omission = Omission.of(missing, decisionNumber, decidedOn, LocalDate.now(clock));
         String text = checkedReasons(reasons);
