@@ -130,12 +130,16 @@ public class TipOffDesk {
                 : subjects.validate(DocumentType.named(form.documentType()), report.subjectNumber());
         String code = ReceiptCode.generate(random);
         UUID id = Ids.newId();
-        String pseudonym = document == null ? null : subjects.pseudonymOf(document);
+        // The subject found with joins held off until the tip-off is stored: a join approving meanwhile waits, then
+        // moves it with the joined subject's (JoinedTipoffs); after one approved before, the joined number is the kept
+        // subject's, whose pseudonym the tip-off then carries, as the join gives the tip-offs it moves (98号 三(一)).
+        UUID subjectId = document == null ? null : subjects.findHoldingJoins(document).orElse(null);
+        String pseudonym = document == null ? null : subjects.holderPseudonymOf(document);
         // The number belongs in its own, sealed field; one written into any free text is kept masked (§10).
         tipOffs.insert(new NewTipOff(id, ReceiptCode.hash(code), IdentityRedaction.redact(report.subjectName()),
                 document == null ? null : document.type().name(), pseudonym,
                 document == null ? null : document.masked(),
-                document == null ? null : subjects.find(document).orElse(null),
+                subjectId,
                 IdentityRedaction.redact(report.facts()),
                 reporters.name(report.reporterName()), reporters.contact(report.reporterContact()), now));
         audit.recordAll(List.of(
