@@ -66,7 +66,11 @@ public class CounterElectronicService {
             throw new InquiryProblem("ESERVICE_PERSONS_ONLY", DomainProblem.Kind.INVALID_INPUT,
                     "电子送达确认书由自然人本人（或其监护人）签署：单位的告知书请以邮寄、直接送达等方式送达");
         }
-        UUID subjectId = CounterPersons.findOrRegister(subjects, audit, clerk, document, personName, check);
+        // Joins held off until the paper and the visit are stored, under the subject the person is now: a join
+        // approved since they were found moved the joined subject's agreements already; one approving later waits,
+        // then moves these with the rest (98号 三(一); RULES.md §1).
+        UUID subjectId = CounterPersons.heldThroughJoins(subjects,
+                CounterPersons.findOrRegister(subjects, audit, clerk, document, personName, check));
         requireGuardianFor(subjectId, check);
         ElectronicServiceAgreement agreement = agreements.recordPaper(clerk, subjectId, paper,
                 Consents.checkedAtWindow(AuditDetail.of(check.byGuardian() ? "ESERVICE_AGREED_AT_COUNTER_GUARDIAN"
@@ -80,11 +84,13 @@ public class CounterElectronicService {
     @Transactional
     public void withdraw(Actor clerk, String number, String documentType, CounterIdentityCheck check) {
         Consents.CheckedAtCounter checked = consents.checkedAtCounter(number, documentType, check);
+        // As for an agreement recorded: the subject the person is now, joins held off until the visit is stored.
+        UUID subjectId = CounterPersons.heldThroughJoins(subjects, checked.subjectId());
         // The agreement in force now is the one withdrawn (none: refused below, nothing kept).
-        UUID withdrawn = agreements.inForce(checked.subjectId()).map(ElectronicServiceAgreement::id).orElse(null);
-        agreements.withdrawAtCounter(clerk, checked.subjectId(), Consents.checkedAtWindow(AuditDetail.of(
+        UUID withdrawn = agreements.inForce(subjectId).map(ElectronicServiceAgreement::id).orElse(null);
+        agreements.withdrawAtCounter(clerk, subjectId, Consents.checkedAtWindow(AuditDetail.of(
                 check.byGuardian() ? "ESERVICE_WITHDRAWN_AT_COUNTER_GUARDIAN" : "ESERVICE_WITHDRAWN_AT_COUNTER"), check));
-        store.insertCounterVisit(Reports.counterVisit(checked.subjectId(), "ESERVICE_WITHDRAWAL", null, null, check,
+        store.insertCounterVisit(Reports.counterVisit(subjectId, "ESERVICE_WITHDRAWAL", null, null, check,
                 clerk, clock.instant()).about(withdrawn));
     }
 

@@ -154,11 +154,10 @@ public class MigratedConsents {
             }
             if (fault != null) {
                 refused.add(new RowRefusal(line.number(), fault));
-            } else if (migrated.exists(subjectId, institution.id(), c.purpose(), c.grantedAt())) {
-                already++;
-            } else {
-                carryOver(subjectId, institution, c);
+            } else if (carriedOver(subjectId, institution, c)) {
                 done++;
+            } else {
+                already++;
             }
         }
         return new Imported(done, already, List.copyOf(refused), tellUntold());
@@ -181,6 +180,23 @@ public class MigratedConsents {
         return guardians;
     }
 
+    /**
+     * Carries one consent over, unless carried over before (a file imported again): false then. The person was found
+     * before this transaction; a join approved since moved the joined subject's consents already, so the consent is
+     * the kept subject's, and a join approving now waits for it (98号 三(一); RULES.md §1).
+     */
+    private boolean carriedOver(UUID found, ApiInstitution institution, MigratedConsent c) {
+        return Boolean.TRUE.equals(transactions.execute(tx -> {
+            UUID subjectId = subjects.keptSubjectHoldingJoins(found);
+            if (migrated.exists(subjectId, institution.id(), c.purpose(), c.grantedAt())) {
+                return false;
+            }
+            carryOver(subjectId, institution, c);
+            return true;
+        }));
+    }
+
+    /** In the caller's transaction. */
     private void carryOver(UUID subjectId, ApiInstitution institution, MigratedConsent c) {
         Consent consent = new Consent(Ids.newId(), subjectId, institution.id(), institution.name(),
                 institution.organisation(), c.purpose(), c.singleUse(), c.grantedAt(), c.expiresAt(), null, 0, null);
@@ -190,14 +206,12 @@ public class MigratedConsents {
                 .withLabel("purpose", "me.consent.purpose." + consent.purpose().name())
                 .with("granted", day(consent.grantedAt())).with("until", day(consent.expiresAt()))
                 .withLabel("uses", c.singleUse() ? "counterConsents.once" : "counterConsents.many");
-        transactions.executeWithoutResult(tx -> {
-            store.insertConsent(consent, CHANNEL);
-            migrated.insert(consent.id(), subjectId, institution.id(), c);
-            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "consent.migrate").subject(pseudonym)
-                    .consent(consent.id().toString())
-                    .detail(!c.byGuardian() ? detail : detail.with("guardian", Masking.personName(c.guardianName()))
-                            .withLabel("relation", "consent.guardianRelation." + c.guardianRelation().name())));
-        });
+        store.insertConsent(consent, CHANNEL);
+        migrated.insert(consent.id(), subjectId, institution.id(), c);
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "consent.migrate").subject(pseudonym)
+                .consent(consent.id().toString())
+                .detail(!c.byGuardian() ? detail : detail.with("guardian", Masking.personName(c.guardianName()))
+                        .withLabel("relation", "consent.guardianRelation." + c.guardianRelation().name())));
     }
 
     /**

@@ -13,6 +13,8 @@ import javax.sql.DataSource;
 
 import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.ElectronicServiceAgreement;
+import cn.chengxin.account.ElectronicServiceAgreements;
 import cn.chengxin.account.WindowPhoneCodes;
 import cn.chengxin.inquiry.domain.Consent;
 import cn.chengxin.inquiry.domain.CounterIdentityCheck;
@@ -72,6 +74,12 @@ class JoinAtCounterIT {
 
     @Autowired
     WindowPhoneCodes phoneCodes;
+
+    @Autowired
+    CounterElectronicService electronicService;
+
+    @Autowired
+    ElectronicServiceAgreements agreements;
 
     @Autowired
     ApplicationContext context;
@@ -140,6 +148,32 @@ class JoinAtCounterIT {
                 .query(UUID.class).list()).containsExactly(pair.kept());
         assertThat(jdbc.sql("SELECT count(*) FROM inquiry.consent WHERE subject_id = ?").param(pair.joined())
                 .query(Long.class).single() + jdbc.sql("SELECT count(*) FROM inquiry.counter_visit WHERE subject_id = ?")
+                .param(pair.joined()).query(Long.class).single()).as("nothing under the joined id").isZero();
+    }
+
+    /**
+     * The confirmation of electronic service (电子送达确认书) the person signed on paper at the window, recorded by the
+     * joined number while the join is approved (session xlvi, engineer 4): the kept subject's, with its counter visit.
+     */
+    @Test
+    void aPaperRecordedAtTheWindowByTheJoinedNumberWhileTheJoinIsApprovedIsTheKeptSubjects() throws Exception {
+        Pair pair = JoinRaces.pair(subjects, "窗口合并丙", BORN);
+        UUID proposal = JoinRaces.proposed(joining, pair);
+        UsernamePasswordAuthenticationToken clerk = clerk("counter-race-c");
+        ElectronicServiceAgreements.Paper paper = new ElectronicServiceAgreements.Paper(
+                ElectronicServiceAgreements.TERMS_VERSION, LocalDate.now(), "DZSD-2026-0907");
+
+        JoinRaces.Raced<ElectronicServiceAgreement> recorded = JoinRaces.duringApproval(transactions, dataSource,
+                joining, proposal, () -> serve(clerk, () -> electronicService.record(actor(clerk),
+                        pair.joinedNumber(), null, pair.name(),
+                        CounterIdentityCheck.of(SeenDocument.RESIDENT_ID_CARD, false, null, null, null, null), paper)));
+
+        assertThat(recorded.waited()).as("found before the approval, the window waited for it").isTrue();
+        UUID agreement = recorded.answer().id();
+        assertThat(agreements.inForce(pair.kept())).map(ElectronicServiceAgreement::id).contains(agreement);
+        assertThat(jdbc.sql("SELECT subject_id FROM inquiry.counter_visit"
+                        + " WHERE service = 'ESERVICE' AND subject_id IN (?, ?)").params(pair.kept(), pair.joined()).query(UUID.class).list()).containsExactly(pair.kept());
+        assertThat(jdbc.sql("SELECT count(*) FROM account.electronic_service_agreement WHERE subject_id = ?")
                 .param(pair.joined()).query(Long.class).single()).as("nothing under the joined id").isZero();
     }
 
