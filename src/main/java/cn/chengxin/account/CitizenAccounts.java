@@ -285,6 +285,8 @@ public class CitizenAccounts {
     /** Wrong codes are counted although the answer is a refusal (noRollbackFor): otherwise the limit never bites. */
     @Transactional(noRollbackFor = AccountProblem.class)
     public void completeRegistration(UUID registrationId, String code) {
+        // Before the registration's row is locked: a join approved meanwhile moves that row (JoinedAccounts).
+        subjects.holdJoinsOff();
         Optional<JdbcPendingRegistrations.Pending> found = pending.lock(registrationId);
         Instant now = clock.instant();
         if (found.isEmpty() || !found.get().expiresAt().isAfter(now) || found.get().attempts() >= SmsCodes.ATTEMPTS) {
@@ -297,14 +299,21 @@ public class CitizenAccounts {
             throw new AccountProblem("CODE_WRONG", DomainProblem.Kind.INVALID_INPUT, "验证码不正确");
         }
         pending.delete(registrationId);
+        // The person was found when the code was sent, before this transaction: a join approved since has moved the
+        // joined subject's account rows already, so the account is bound to the kept subject (its pseudonym with it),
+        // and a join approving now waits for it (98号 三(一); RULES.md §1). Where the kept subject holds an account
+        // already, the person has one: CITIZEN_EXISTS, as the join itself refuses two (JoinedAccounts).
+        UUID subjectId = subjects.keptSubjectHoldingJoins(p.subjectId());
+        String subjectPseudonym = subjectId.equals(p.subjectId()) ? p.subjectPseudonym()
+                : subjects.pseudonymOf(subjectId).orElseThrow();
         UUID id = Ids.newId();
-        if (!accounts.insertCitizen(id, p.subjectId(), p.subjectPseudonym(), p.phonePseudonym(), p.phoneMasked(),
+        if (!accounts.insertCitizen(id, subjectId, subjectPseudonym, p.phonePseudonym(), p.phoneMasked(),
                 p.phone(), p.passwordHash(), now)) {
             throw new AccountProblem("CITIZEN_EXISTS", DomainProblem.Kind.CONFLICT, "该身份号码或手机号码已注册");
         }
-        CitizenPrincipal citizen = citizenActor(id, p.subjectId(), p.subjectPseudonym());
+        CitizenPrincipal citizen = citizenActor(id, subjectId, subjectPseudonym);
         audit.record(AuditEntry.of(AuditCategory.SECURITY, "account.citizen.register")
-                .subject(p.subjectPseudonym()).by(citizen));
+                .subject(subjectPseudonym).by(citizen));
         if (p.eserviceTermsVersion() != null) {
             // The box ticked on the form: agreed by the account as it is created, in this transaction.
             eservice.agreeAtRegistration(citizen, p.eserviceTermsVersion());
@@ -354,7 +363,9 @@ public class CitizenAccounts {
 
     /** For demo data and migration from an older platform: an account whose real name was verified elsewhere. */
     @Transactional
-    public Optional<UUID> registerVerified(UUID subjectId, String phone, String password) {
+    public Optional<UUID> registerVerified(UUID found, String phone, String password) {
+        // Found before: bound to the subject kept by a join approved since, joins held off until it is (as above).
+        UUID subjectId = subjects.keptSubjectHoldingJoins(found);
         String pseudonym = subjects.pseudonymOf(subjectId).orElseThrow();
         String normalised = normalisePhone(phone);
         String phonePseudonym = protection.pseudonym("phone", normalised);
