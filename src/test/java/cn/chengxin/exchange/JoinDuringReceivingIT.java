@@ -13,18 +13,26 @@ import cn.chengxin.exchange.domain.ExchangeMessage;
 import cn.chengxin.exchange.domain.Messages;
 import cn.chengxin.exchange.domain.PlatformLevel;
 import cn.chengxin.exchange.domain.Relation;
+import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.SubjectJoining;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.JoinRaces;
 import cn.chengxin.support.JoinRaces.Pair;
+import cn.chengxin.support.Principals;
+import cn.chengxin.support.TestRecords;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * A join of a person's two files (合并信用档案) racing a batch another platform sent about the joined subject (session
@@ -52,6 +60,9 @@ class JoinDuringReceivingIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
 
     @Autowired
     DataSource dataSource;
@@ -104,6 +115,28 @@ class JoinDuringReceivingIT {
         assertOnKeptFileOnly(pair, entry);
         assertThat(exchange.receivedAbout(subjects.pseudonymOf(pair.kept()).orElseThrow()))
                 .extracting(ReceivedEntry::sourceId).containsExactly(entry.sourceId());
+    }
+
+    /**
+     * 信息交换 searched by the number the join retired (session xlvi, engineer 4): the entry another platform issued about
+     * the joined subject is kept, since the join, under the kept subject's pseudonym, and the search finds it there, as
+     * every search by a document finds its holder's file (98号 三(一)). Before, it looked under the retired number's own
+     * pseudonym and found nothing.
+     */
+    @Test
+    void aSearchByTheNumberAJoinRetiredFindsTheEntriesKeptUnderTheKeptSubject() throws Exception {
+        Pair pair = JoinRaces.pair(subjects, "合并丁", BORN);
+        String sourceId = "list/" + UUID.randomUUID();
+        TestRecords.receiveListEntry(jdbc, subjects.pseudonymOf(pair.joined()).orElseThrow(), "BLACK", sourceId,
+                LocalDate.now().plusYears(1));
+        JoinRaces.approve(joining, JoinRaces.proposed(joining, pair));
+
+        String found = mvc.perform(post("/console/received").with(authentication(Principals.staff("received-join",
+                        "CREDIT_OFFICE", Permission.OBJECTION_HANDLE))).with(csrf())
+                        .param("number", pair.joinedNumber()).param("purpose", "OBJECTION_HANDLING"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(found).contains("data-entry=\"PROV41:" + sourceId + "\"").doesNotContain(pair.joinedNumber());
     }
 
     private void assertOnKeptFileOnly(Pair pair, ExchangeMessage entry) {

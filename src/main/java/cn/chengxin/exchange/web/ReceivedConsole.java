@@ -63,7 +63,9 @@ class ReceivedConsole {
             model.addAttribute("rejection", e.rejection());
             return "console/received";
         }
-        String pseudonym = subjects.pseudonymOf(document);
+        // The holder's: a joined subject's entries are kept under the kept subject's pseudonym (JoinedReceived), and
+        // a number retired by a join, or held as a further document, must find them (98号 三(一)).
+        String pseudonym = subjects.holderPseudonymOf(document);
         DataScope scope = AuditLog.currentActor().dataScope();
         List<ReceivedEntry> entries = received.of(pseudonym).stream()
                 .filter(e -> !"GREY".equals(e.listType()) || !scope.restricted()
