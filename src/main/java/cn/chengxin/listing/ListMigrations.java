@@ -25,6 +25,8 @@ import cn.chengxin.audit.AuditResult;
 import cn.chengxin.audit.SigningKeys;
 import cn.chengxin.catalog.Catalogue;
 import cn.chengxin.catalog.domain.ItemDefinition;
+import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.creditfile.LegacySourceIds;
 import cn.chengxin.listing.domain.EntryLifecycle;
 import cn.chengxin.listing.domain.ListRule;
 import cn.chengxin.listing.domain.MigratedEntry;
@@ -66,17 +68,22 @@ public class ListMigrations {
     private final Catalogue catalogue;
     private final StaffDirectory directory;
     private final CaseRecusal recusal;
+    private final CreditFile creditFile;
+    private final LegacySourceIds legacyIds;
     private final AuditLog audit;
     private final Clock clock;
 
     ListMigrations(JdbcListMigrations store, JdbcListing listing, SubjectRegistry subjects, Catalogue catalogue,
-                   StaffDirectory directory, CaseRecusal recusal, AuditLog audit, Clock clock) {
+                   StaffDirectory directory, CaseRecusal recusal, CreditFile creditFile, LegacySourceIds legacyIds,
+                   AuditLog audit, Clock clock) {
         this.store = store;
         this.listing = listing;
         this.subjects = subjects;
         this.catalogue = catalogue;
         this.directory = directory;
         this.recusal = recusal;
+        this.creditFile = creditFile;
+        this.legacyIds = legacyIds;
         this.audit = audit;
         this.clock = clock;
     }
@@ -142,22 +149,37 @@ public class ListMigrations {
         LocalDate today = LocalDate.now(clock);
         ZoneId zone = clock.getZone();
         String reviewNote = blankToNull(note) == null ? "迁移批次审核通过" : "迁移批次审核通过：" + note.strip();
-        Map<String, Optional<ListRule>> rules = new HashMap<>();
+        Map<String, ListRule> rules = new HashMap<>();
+        Set<String> ruledItems = new HashSet<>();
+        for (MigratedRow row : rows) {
+            ListRule rule = rules.computeIfAbsent(row.ruleCode() + ":" + row.ruleVersion(),
+                    k -> listing.rule(row.ruleCode(), row.ruleVersion()).orElseThrow());
+            ruledItems.addAll(rule.itemCodes());
+        }
         Map<String, ItemDefinition> items = new HashMap<>();
         catalogue.active().forEach(i -> items.put(i.code(), i.definition()));
+        BackLoadedRecords records = BackLoadedRecords.of(rows, creditFile.filesOf(subjectIds, ruledItems, Set.of()),
+                legacyIds, today);
         int stored = 0;
+        int linked = 0;
         for (MigratedRow row : rows) {
             String pseudonym = subjects.pseudonymOf(row.subjectId()).orElseThrow();
             // 回避: nor does a clerk approve their own listing.
             recusal.requireNotOwnCase(pseudonym, "listing.migrate");
             SubjectProfile profile = subjects.profile(row.subjectId()).orElseThrow();
-            ListRule rule = rules.computeIfAbsent(row.ruleCode() + ":" + row.ruleVersion(),
-                    k -> listing.rule(row.ruleCode(), row.ruleVersion())).orElseThrow();
+            ListRule rule = rules.get(row.ruleCode() + ":" + row.ruleVersion());
             boolean ended = MigratedEntry.expired(row.validUntil(), today);
             String department = departments.getOrDefault(row.departmentCode(), row.departmentCode());
+            List<UUID> superseded = store.supersedeProposals(row.subjectId(), row.listType(), row.ruleCode(),
+                    row.actDay(), by.actorId(), now, "同一认定已由原平台作出并迁移（迁移批次 " + batchId + "）");
+            // Resting on the decision's back-loaded record, the entry ends when that record is revoked or repaired, as
+            // an entry the rule evaluation proposed does; an ended entry, or a record another entry of the list rests
+            // on already (one open entry per list, subject and record), is stored on no record.
+            UUID recordKey = ended ? null : records.of(row, rule)
+                    .filter(key -> !store.recordTaken(row.subjectId(), row.listType(), key)).orElse(null);
             JdbcListMigrations.StoredEntry entry = new JdbcListMigrations.StoredEntry(Ids.newId(), row.listType(),
                     row.ruleCode(), row.ruleVersion(), row.subjectId(), pseudonym, profile.name(),
-                    profile.kind().name(), profile.maskedNumber(), row.departmentCode(), rule.legalBasis(),
+                    profile.kind().name(), profile.maskedNumber(), recordKey, row.departmentCode(), rule.legalBasis(),
                     "原信用信息平台已认定（认定部门：" + department + "，决定文书号：" + row.documentNumber() + "，决定日期："
                             + row.actDay() + "），符合「" + rule.name() + "」认定条件；平台切换时迁移",
                     row.actDay(), ended ? EntryStatus.EXITED : EntryStatus.EFFECTIVE, batch.uploadedBy(),
@@ -165,21 +187,24 @@ public class ListMigrations {
                     row.validUntil(), ended ? row.validUntil().plusDays(1).atStartOfDay(zone).toInstant() : null,
                     ended ? "有效期届满（迁移前已届满）" : null, published(rule, items),
                     rule.seriousGround() == null ? null : rule.seriousGround().name());
-            List<UUID> superseded = store.supersedeProposals(row.subjectId(), row.listType(), row.ruleCode(),
-                    row.actDay(), by.actorId(), now, "同一认定已由原平台作出并迁移（迁移批次 " + batchId + "）");
             store.store(entry);
             store.stored(batchId, row.line(), entry.id());
             stored++;
+            if (recordKey != null) {
+                linked++;
+            }
             audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.migrate").subject(pseudonym)
                     .detail(AuditDetail.of("LIST_MIGRATED").withLabel("list", "lists.type." + row.listType().name())
                             .with("entry", entry.id()).withLabel("status", "lists.status." + entry.status().name())
-                            .with("batch", batchId).with("line", row.line()).with("superseded", superseded.size())));
+                            .with("batch", batchId).with("line", row.line()).with("superseded", superseded.size())
+                            .with("onRecord", recordKey != null)));
         }
         store.decide(batchId, MigrationBatch.Status.APPROVED, by.actorId(), by.actorName(), now, blankToNull(note),
                 stored);
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.migrate")
                 .detail(AuditDetail.of("MIGRATION_APPROVED").with("sm3", batch.digest())
-                        .with("uploader", batch.uploaderName()).with("stored", stored).with("batch", batchId)));
+                        .with("uploader", batch.uploaderName()).with("stored", stored).with("onRecords", linked)
+                        .with("batch", batchId)));
         return stored;
     }
 
@@ -293,6 +318,8 @@ public class ListMigrations {
                 problem = Optional.of("只能迁移本部门作出的认定");
             } else if (documentNumber.isEmpty() || documentNumber.length() > 100 || holdsNumber(documentNumber)) {
                 problem = Optional.of("须填写认定决定文书号（100 字以内，不含证件号码）");
+            } else if (row.cell("legacy_source_id").length() > 100 || holdsNumber(row.cell("legacy_source_id"))) {
+                problem = Optional.of("原平台记录编号（legacy_source_id）须在 100 字以内，不含证件号码");
             } else {
                 problem = MigratedEntry.problem(days, rule.noticeRequired(), rule.listedByCourt(), today);
             }
@@ -344,7 +371,7 @@ public class ListMigrations {
             accepted.add(new MigratedRow(batchId, line, subject.id(), profile.kind(), profile.maskedNumber(), c.type(),
                     c.rule().code(), c.rule().version(), c.days().actDay(), c.days().effectiveFrom(),
                     c.days().validUntil(), c.days().noticeIssuedOn(), c.days().noticeServedOn(), c.days().channel(),
-                    c.department(), c.documentNumber(), null));
+                    c.department(), c.documentNumber(), null, blankToNull(c.row().cell("legacy_source_id"))));
         }
         refused.sort(java.util.Comparator.comparingLong(MigrationBatch.RefusedRow::line));
         return accepted;

@@ -32,6 +32,12 @@ final class MigrationFile {
     static final List<String> COLUMNS = List.of("number", "name", "list", "rule", "act_day", "effective_from",
             "valid_until", "notice_issued_on", "notice_served_on", "notice_channel", "department", "document_number");
 
+    /**
+     * Columns a file may leave out: {@code legacy_source_id}, the old platform's id of the decision's back-loaded
+     * record, which links the entry to that record when its document number alone does not tell it.
+     */
+    static final List<String> OPTIONAL = List.of("legacy_source_id");
+
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
     private MigrationFile() {
@@ -102,7 +108,7 @@ final class MigrationFile {
         Map<String, Integer> header = new HashMap<>();
         for (int i = 0; i < record.size(); i++) {
             String name = record.get(i).strip().toLowerCase(Locale.ROOT);
-            if (COLUMNS.contains(name)) {
+            if (COLUMNS.contains(name) || OPTIONAL.contains(name)) {
                 header.putIfAbsent(name, i);
             }
         }

@@ -252,6 +252,82 @@ class ListMigrationIT {
     }
 
     /**
+     * A migrated decision whose record was back-loaded before rests on that record, as an entry the rule evaluation
+     * proposed does (found by its document number, or by the old platform's id of the record when the row names it):
+     * the record's revocation ends it; until then the evaluation neither proposes it again nor redoes its days.
+     */
+    @Test
+    void aMigratedEntryRestsOnItsBackLoadedRecordAndEndsWithItsRevocation() throws Exception {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate decided = today.minusMonths(8);
+        TestCitizens.Person byNumber = TestCitizens.register(subjects, "阙怀瑾");
+        TestCitizens.Person byOldId = TestCitizens.register(subjects, "廉思远");
+        TestCitizens.Person unmatched = TestCitizens.register(subjects, "訾晓山");
+        UUID byNumberId = subjectOf(byNumber);
+        UUID byOldIdId = subjectOf(byOldId);
+        UUID unmatchedId = subjectOf(unmatched);
+        String source = "SX-" + UUID.randomUUID();
+        submit(courtRecord(byNumber, decided, "(2026)豫1702执401号", source, null));
+        // A back-load naming the old platform's id; the row names the id and a document number the record does not.
+        String migrationKey = apiClients.issue("COURT 迁移系统", "COURT", ApiClient.Kind.DEPARTMENT,
+                directory.departments().stream().filter(d -> d.code().equals("COURT")).findFirst().orElseThrow().id(),
+                Set.of(Permission.RECORD_SUBMIT, Permission.RECORD_MIGRATE), 6000).key();
+        mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + migrationKey)
+                        .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"origin\":\"MIGRATION\",\"records\":[" + courtRecord(byOldId, decided,
+                                "(2026)豫1702执402号", "SX-" + UUID.randomUUID(), "OLD-SX-402") + "]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
+        submit(courtRecord(unmatched, decided, "(2026)豫1702执403号", "SX-" + UUID.randomUUID(), null));
+        for (UUID subject : List.of(byNumberId, byOldIdId, unmatchedId)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> !listing.entriesOf(subject).isEmpty());
+        }
+        UUID record = recordOf(byNumberId);
+        UUID oldRecord = recordOf(byOldIdId);
+
+        String csv = HEADER.strip() + ",legacy_source_id\n"
+                + row(byNumber, "BLACK", "BLACK_COURT_DEFAULTER", decided, decided, decided.plusYears(2), "", "", "",
+                "(2026)豫1702执401号").strip() + ",\n"
+                + row(byOldId, "BLACK", "BLACK_COURT_DEFAULTER", decided, decided, decided.plusYears(2), "", "", "",
+                "旧平台台账 402").strip() + ",OLD-SX-402\n"
+                // Its record's number differs: the entry rests on no record, ended by its last day or an exit only.
+                + row(unmatched, "BLACK", "BLACK_COURT_DEFAULTER", decided, decided, decided.plusYears(2), "", "", "",
+                "(2026)豫1702执499号").strip() + ",\n";
+        UUID batchId = (UUID) upload("clerk-m7", csv).andReturn().getFlashMap().get("uploaded");
+        assertThat(migrations.batch(batchId).orElseThrow().accepted()).isEqualTo(3);
+        mvc.perform(post("/console/list-migrations/{id}/approve", batchId).with(staff("reviewer-m7", "list:review"))
+                .with(csrf())).andExpect(flash().attribute("successKey", "listMigrations.approved"));
+
+        ListEntry onNumber = open(byNumberId);
+        ListEntry onOldId = open(byOldIdId);
+        assertThat(onNumber.status()).isEqualTo(EntryStatus.EFFECTIVE);
+        assertThat(onNumber.recordKey()).as("the record of its document number").isEqualTo(record);
+        assertThat(onOldId.recordKey()).as("the record the old platform knew by the row's id").isEqualTo(oldRecord);
+        assertThat(open(unmatchedId).recordKey()).isNull();
+
+        // Evaluated again, nothing is proposed and the older system's days stay.
+        listing.evaluate(List.of(byNumberId, byOldIdId, unmatchedId));
+        assertThat(open(byNumberId)).satisfies(e -> {
+            assertThat(e.id()).isEqualTo(onNumber.id());
+            assertThat(e.validUntil()).isEqualTo(decided.plusYears(2));
+        });
+        assertThat(open(byOldIdId).id()).isEqualTo(onOldId.id());
+
+        // The department revokes the record: the entry ends as any entry resting on it; the others stand.
+        mvc.perform(post("/api/v1/submissions").header("Authorization", "Bearer " + courtSubmits)
+                        .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"records\":[{\"itemCode\":\"P_COURT_DEFAULTER\",\"subjectNumber\":\""
+                                + byNumber.number() + "\",\"subjectName\":\"" + byNumber.name() + "\","
+                                + "\"sourceRecordId\":\"" + source + "\",\"version\":\"2\",\"action\":\"REVOKE\","
+                                + "\"revocationReason\":\"原判决已撤销\"}]}"))
+                .andExpect(jsonPath("$.accepted").value(1));
+        listing.evaluate(List.of(byNumberId, byOldIdId, unmatchedId));
+        assertThat(listing.entry(onNumber.id()).orElseThrow().status()).as("ended with its record")
+                .isEqualTo(EntryStatus.EXITED);
+        assertThat(listing.entry(onOldId.id()).orElseThrow().status()).isEqualTo(EntryStatus.EFFECTIVE);
+        assertThat(open(unmatchedId).status()).isEqualTo(EntryStatus.EFFECTIVE);
+    }
+
+    /**
      * A court lists a defaulter able to perform and refusing without a term (法释〔2017〕7号第一条第一项、第十条): such a
      * row comes without its last day and stays in force until an exit; every other list keeps its term, refused empty.
      */
@@ -341,6 +417,16 @@ class ListMigrationIT {
                 document) + "\n";
     }
 
+    /** The subject's one open entry. */
+    private ListEntry open(UUID subject) {
+        return listing.entriesOf(subject).stream().filter(e -> e.status().open()).collect(onlyOne());
+    }
+
+    private UUID recordOf(UUID subject) {
+        return jdbc.sql("SELECT record_key FROM creditfile.record WHERE subject_id = ? AND current").param(subject)
+                .query(UUID.class).single();
+    }
+
     private UUID subjectOf(TestCitizens.Person person) {
         return subjects.find(subjects.validate(null, person.number())).orElseThrow();
     }
@@ -371,8 +457,14 @@ class ListMigrationIT {
     }
 
     private static String courtRecord(TestCitizens.Person who, LocalDate decided, String number) {
+        return courtRecord(who, decided, number, "SX-" + UUID.randomUUID(), null);
+    }
+
+    private static String courtRecord(TestCitizens.Person who, LocalDate decided, String number, String sourceId,
+                                      String legacyId) {
         return "{\"itemCode\":\"P_COURT_DEFAULTER\",\"subjectNumber\":\"" + who.number() + "\",\"subjectName\":\""
-                + who.name() + "\",\"sourceRecordId\":\"SX-" + UUID.randomUUID() + "\",\"version\":\"1\","
+                + who.name() + "\",\"sourceRecordId\":\"" + sourceId + "\",\"version\":\"1\","
+                + (legacyId == null ? "" : "\"legacySourceId\":\"" + legacyId + "\",")
                 + "\"action\":\"ADD\",\"decisionNumber\":\"" + number + "\",\"decisionDate\":\"" + decided + "\","
                 + "\"fields\":{\"case_number\":\"" + number + "\",\"court\":\"驿城区人民法院\",\"obligation\":\"给付货款\","
                 + "\"performance\":\"全部未履行\",\"behaviour\":\"违反限制消费令\"}}";

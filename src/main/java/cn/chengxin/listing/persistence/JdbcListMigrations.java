@@ -59,15 +59,30 @@ public class JdbcListMigrations {
             jdbc.sql("""
                             INSERT INTO listing.migration_row (batch_id, line, subject_id, subject_kind, masked_number,
                                 list_type, rule_code, rule_version, act_day, effective_from, valid_until,
-                                notice_issued_on, notice_served_on, notice_channel, department_code, document_number)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                notice_issued_on, notice_served_on, notice_channel, department_code, document_number,
+                                legacy_source_id)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(batch.id(), r.line(), r.subjectId(), r.subjectKind().name(), r.maskedNumber(),
                             r.listType().name(), r.ruleCode(), r.ruleVersion(), date(r.actDay()),
                             date(r.effectiveFrom()), date(r.validUntil()), date(r.noticeIssuedOn()),
                             date(r.noticeServedOn()), r.noticeChannel() == null ? null : r.noticeChannel().name(),
-                            r.departmentCode(), r.documentNumber())
+                            r.departmentCode(), r.documentNumber(), r.legacySourceId())
                     .update();
         }
+    }
+
+    /**
+     * Whether an open entry of the list rests on the record already (another rule's: entry_one_open, V12, holds one per
+     * list, subject and record), taken under the lock the rule evaluation's proposal of the same record takes
+     * ({@link JdbcListing#propose}), so that neither stores a second one meanwhile.
+     */
+    public boolean recordTaken(UUID subject, ListType type, UUID recordKey) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 12))")
+                .param("listing.propose:" + type.name() + ":" + subject + ":" + recordKey).query(Object.class).single();
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM listing.entry WHERE list_type = ? AND subject_id = ?
+                            AND coalesce(record_key, id) = ? AND status NOT IN ('REJECTED', 'EXITED'))""")
+                .params(type.name(), subject, recordKey).query(Boolean.class).single();
     }
 
     /** The batch, locked until the transaction ends: one decision only. */
@@ -141,18 +156,22 @@ public class JdbcListMigrations {
     /**
      * The decisions of the older system migrated here for these subjects (approved, stored as entries), for the rule
      * evaluation, which proposes no entry on a record one of them rests on: as {@code subjectId:LIST:RULE:day:actDay}
-     * and {@code subjectId:LIST:RULE:number:documentNumber}. One indexed look-up per evaluated chunk; none mostly.
+     * and {@code subjectId:LIST:RULE:number:documentNumber}; and the entries they became, as {@code entry:entryId},
+     * whose days the older system decided (the evaluation does not move them by its own arithmetic on the record they
+     * rest on). One indexed look-up per evaluated chunk; none mostly.
      */
     public Set<String> migratedDecisions(Collection<UUID> subjects) {
         Set<String> keys = new HashSet<>();
         jdbc.sql("""
-                        SELECT subject_id, list_type, rule_code, act_day, document_number FROM listing.migration_row
+                        SELECT subject_id, list_type, rule_code, act_day, document_number, entry_id
+                        FROM listing.migration_row
                         WHERE subject_id = ANY(?::uuid[]) AND entry_id IS NOT NULL""")
                 .param(subjects.toArray(UUID[]::new)).query(rs -> {
                     String basis = rs.getObject("subject_id", UUID.class) + ":" + rs.getString("list_type") + ":"
                             + rs.getString("rule_code") + ":";
                     keys.add(basis + "day:" + rs.getDate("act_day").toLocalDate());
                     keys.add(basis + "number:" + rs.getString("document_number").strip());
+                    keys.add("entry:" + rs.getObject("entry_id", UUID.class));
                 });
         return keys;
     }
@@ -176,7 +195,8 @@ public class JdbcListMigrations {
 
     /** An entry the older system decided, stored as it stands now: in force, or ended when its last day is past. */
     public record StoredEntry(UUID id, ListType type, String ruleCode, int ruleVersion, UUID subjectId,
-                              String pseudonym, String name, String kind, String maskedNumber, String department,
+                              String pseudonym, String name, String kind, String maskedNumber, UUID recordKey,
+                              String department,
                               String legalBasis, String reasons, LocalDate actDay, EntryStatus status,
                               String proposedBy, Instant proposedAt, String reviewedBy, Instant reviewedAt,
                               String reviewNote, Instant effectiveFrom, LocalDate validUntil, Instant exitedAt,
@@ -186,13 +206,13 @@ public class JdbcListMigrations {
     public void store(StoredEntry e) {
         jdbc.sql("""
                         INSERT INTO listing.entry (id, list_type, rule_code, rule_version, subject_id, subject_pseudonym,
-                            subject_name, subject_kind, masked_number, department_code, legal_basis, reasons, act_day,
-                            status, proposed_by, proposed_at, reviewed_by, reviewed_at, review_note, effective_from,
-                            valid_until, exited_at, exit_reason, published, serious_ground)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            subject_name, subject_kind, masked_number, record_key, department_code, legal_basis, reasons,
+                            act_day, status, proposed_by, proposed_at, reviewed_by, reviewed_at, review_note,
+                            effective_from, valid_until, exited_at, exit_reason, published, serious_ground)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(e.id(), e.type().name(), e.ruleCode(), e.ruleVersion(), e.subjectId(), e.pseudonym(),
-                        e.name(), e.kind(), e.maskedNumber(), e.department(), e.legalBasis(), e.reasons(),
-                        date(e.actDay()), e.status().name(), e.proposedBy(), Timestamp.from(e.proposedAt()),
+                        e.name(), e.kind(), e.maskedNumber(), e.recordKey(), e.department(), e.legalBasis(),
+                        e.reasons(), date(e.actDay()), e.status().name(), e.proposedBy(), Timestamp.from(e.proposedAt()),
                         e.reviewedBy(), Timestamp.from(e.reviewedAt()), e.reviewNote(),
                         Timestamp.from(e.effectiveFrom()), date(e.validUntil()),
                         e.exitedAt() == null ? null : Timestamp.from(e.exitedAt()), e.exitReason(), e.published(),
@@ -219,7 +239,7 @@ public class JdbcListMigrations {
                 rs.getInt("rule_version"), day(rs, "act_day"), day(rs, "effective_from"), day(rs, "valid_until"),
                 day(rs, "notice_issued_on"), day(rs, "notice_served_on"),
                 channel == null ? null : NoticeDelivery.Channel.valueOf(channel), rs.getString("department_code"),
-                rs.getString("document_number"), rs.getObject("entry_id", UUID.class));
+                rs.getString("document_number"), rs.getObject("entry_id", UUID.class), rs.getString("legacy_source_id"));
     }
 
     private static LocalDate day(ResultSet rs, String column) throws SQLException {
