@@ -1,0 +1,148 @@
+package cn.chengxin.portal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import cn.chengxin.account.ApiClient;
+import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.audit.AuditLog;
+import cn.chengxin.creditfile.CreditFile;
+import cn.chengxin.creditfile.FileEntry;
+import cn.chengxin.inquiry.Consents;
+import cn.chengxin.inquiry.Statements;
+import cn.chengxin.inquiry.domain.Purpose;
+import cn.chengxin.objection.Objections;
+import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.domain.DocumentType;
+import cn.chengxin.support.IntegrationTest;
+import cn.chengxin.support.Principals;
+import cn.chengxin.support.TestCitizens;
+import cn.chengxin.support.TestRecords;
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * PIPL Art. 45 (gaps review xlvi AA1): a person takes away a copy of everything the platform holds about them, free
+ * and as often as they like — also what the self report leaves out: records no longer shown, the consents given,
+ * statements and objections, and every look at them beyond the report's latest 50 — the number masked.
+ */
+@IntegrationTest
+class PersonalCopyIT {
+
+    private static final String SHOWN_DECISION = "驻市监罚〔2026〕181号";
+    private static final String EXPIRED_DECISION = "驻市监罚〔2023〕182号";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    SubjectRegistry subjects;
+
+    @Autowired
+    ApiClients apiClients;
+
+    @Autowired
+    StaffDirectory directory;
+
+    @Autowired
+    CreditFile creditFile;
+
+    @Autowired
+    Statements statements;
+
+    @Autowired
+    Objections objections;
+
+    @Autowired
+    Consents consents;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aPersonDownloadsEverythingHeldAboutThemAsOftenAsTheyLike() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "艾副本");
+        UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
+        String pseudonym = subjects.pseudonymOf(subject).orElseThrow();
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), "P_ADMIN_PENALTY_GENERAL",
+                SHOWN_DECISION);
+        // Decided two years ago: a general penalty's year of publication is over, the record kept but not shown.
+        TestRecords.deliver(mvc, apiClients, directory, new TestRecords.Penalty(person.number(), person.name(),
+                "P_ADMIN_PENALTY_GENERAL", "T-" + UUID.randomUUID(), "1", "ADD", EXPIRED_DECISION, "无照经营"),
+                LocalDate.now().minusYears(2));
+        FileEntry shown = creditFile.fileAsShown(subject).stream()
+                .filter(e -> SHOWN_DECISION.equals(e.decisionNumber())).findFirst().orElseThrow();
+        statements.add(subject, shown.recordKey(), "罚款已于当月缴清");
+        objections.file(subject, shown.recordKey(), "决定书载明的经营地址不是本人的", "本人");
+        ApiClients.IssuedKey bank = apiClients.issue("信贷系统副本", "副本银行", ApiClient.Kind.INSTITUTION, null,
+                Set.of(Permission.API_REPORT_QUERY), 6000);
+        consents.grant(subject, bank.institutionId(), Purpose.LENDING, 30, false);
+        // More looks than a report lists (its latest 50) and than one page of 谁查询了我 shows.
+        for (int i = 0; i < 60; i++) {
+            audit.record(AuditEntry.of(AuditCategory.QUERY, "subject.view").subject(pseudonym)
+                    .purpose("行政检查", "测试依据"));
+        }
+
+        MockHttpServletResponse answer = mvc.perform(get("/me/copy.json")
+                        .with(authentication(Principals.citizen(subjects, subject))))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        String body = answer.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(answer.getHeader("Content-Disposition")).startsWith("attachment").contains("personal-copy-");
+        assertThat(answer.getHeader("Cache-Control")).contains("no-store");
+        assertThat((String) JsonPath.read(body, "$.format")).isEqualTo(PersonalCopy.FORMAT);
+        assertThat(body).as("the number masked, as on every screen").doesNotContain(person.number());
+        assertThat((String) JsonPath.read(body, "$.identity.maskedNumber")).contains("*");
+        assertThat((String) JsonPath.read(body, "$.identity.name")).isEqualTo("艾副本");
+        List<Boolean> expiredShown = JsonPath.read(body,
+                "$.records[?(@.decisionNumber == '" + EXPIRED_DECISION + "')].shown");
+        assertThat(expiredShown).as("the record no longer shown, which the self report leaves out")
+                .containsExactly(false);
+        List<Boolean> currentShown = JsonPath.read(body,
+                "$.records[?(@.decisionNumber == '" + SHOWN_DECISION + "')].shown");
+        assertThat(currentShown).containsExactly(true);
+        List<String> texts = JsonPath.read(body, "$.statements[*].text");
+        assertThat(texts).containsExactly("罚款已于当月缴清");
+        List<String> reasons = JsonPath.read(body, "$.objections[*].reasons");
+        assertThat(reasons).containsExactly("决定书载明的经营地址不是本人的");
+        List<Map<String, Object>> given = JsonPath.read(body, "$.consents[*]");
+        assertThat(given).singleElement().satisfies(c -> {
+            assertThat(java.util.Arrays.asList(c.get("institution"), c.get("organisation"))).contains("副本银行");
+            assertThat(c.get("purpose")).isEqualTo(Purpose.LENDING.label());
+            assertThat(c.get("withdrawnAt")).isNull();
+        });
+        List<String> looks = JsonPath.read(body, "$.accesses[?(@.action == 'subject.view')].action");
+        assertThat(looks).as("every look, past the report's 50 and the page's 50").hasSize(60);
+        List<String> actions = JsonPath.read(body, "$.accesses[*].action");
+        assertThat(actions).as("the person's own views are not looks by others").noneMatch(a -> a.startsWith("self."));
+
+        // Again, the same day: no allowance is used up by a copy.
+        mvc.perform(get("/me/copy.json").with(authentication(Principals.citizen(subjects, subject))))
+                .andExpect(status().isOk());
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE subject_pseudonym = ? AND action = 'self.copy'")
+                .param(pseudonym).query(Long.class).single()).as("each copy recorded as the person's own query")
+                .isEqualTo(2L);
+        // Where the rights are said, the copy is named as a self-service way, not a letter to the office.
+        assertThat(mvc.perform(get("/privacy")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("下载个人信息副本");
+    }
+}
