@@ -67,6 +67,7 @@ class EndpointPermissionsIT {
             Map.entry("GET /", EVERYONE),
             Map.entry("GET /policies", EVERYONE),
             Map.entry("GET /privacy", EVERYONE),
+            Map.entry("GET /score-rules", EVERYONE),
             Map.entry("GET /verify", EVERYONE),
             Map.entry("POST /verify", EVERYONE),
             Map.entry("POST /api/v1/reports", EnumSet.noneOf(Who.class)),
