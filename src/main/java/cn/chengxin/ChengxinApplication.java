@@ -1,5 +1,6 @@
 package cn.chengxin;
 
+import cn.chengxin.platform.database.UpgradeCheckApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -10,17 +11,18 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>Without arguments it serves the public site, the citizens' self-service and the staff console. With
  * a command as first argument it runs that command and exits: {@code generate --residents N --seed S}
  * loads a synthetic population into an empty database; {@code generate-keys <dir>} writes the production key files
- * without starting anything; {@code migrate} applies the release's migrations and exits (README 升级).
+ * without starting anything; {@code migrate} applies the release's migrations and exits; {@code upgrade-check}
+ * counts, before the window, the rows they would refuse (README 升级).
  */
 @SpringBootApplication
 public class ChengxinApplication {
 
     /** Commands run instead of the server: {@code generate}, {@code verify-audit}, {@code reset-staff-login},
-     * {@code create-administrator}, {@code migrate}, the move's commands ({@code import-legacy-reports},
-     * {@code import-consents}, {@code record-legacy-audit}), the benchmarks. */
+     * {@code create-administrator}, {@code migrate}, {@code upgrade-check}, the move's commands
+     * ({@code import-legacy-reports}, {@code import-consents}, {@code record-legacy-audit}), the benchmarks. */
     private static final java.util.Set<String> COMMANDS = java.util.Set.of("generate", "verify-audit", "reset-staff-login",
-            "create-administrator", "migrate", "import-legacy-reports", "import-consents",
-            "record-legacy-audit", "bench-audit",
+            "create-administrator", "migrate", UpgradeCheckApplication.COMMAND, "import-legacy-reports",
+            "import-consents", "record-legacy-audit", "bench-audit",
             "bench-ingest", "bench-checks", "bench-scoring", "bench-reports", "bench-exchange");
     /** Commands that measure the server over HTTP: they run with the web server up (on {@code server.port}). */
     private static final java.util.Set<String> WITH_WEB_SERVER = java.util.Set.of("bench-checks", "bench-reports");
@@ -59,7 +61,11 @@ public class ChengxinApplication {
      * command measures the server over HTTP.
      */
     public static ConfigurableApplicationContext command(String... args) {
-        SpringApplication app = new SpringApplication(ChengxinApplication.class);
+        // upgrade-check reads the database the new release would migrate, before it is migrated: only the database
+        // and Flyway start, so that nothing of the platform seeds, schedules or reads its tables (gaps review xliv Y2).
+        boolean check = UpgradeCheckApplication.COMMAND.equals(args[0]);
+        SpringApplication app = new SpringApplication(
+                check ? UpgradeCheckApplication.class : ChengxinApplication.class);
         if (!WITH_WEB_SERVER.contains(args[0])) {
             app.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
         }
@@ -69,8 +75,9 @@ public class ChengxinApplication {
         java.util.List<String> withOverrides = new java.util.ArrayList<>(java.util.List.of(args));
         withOverrides.add("--chengxin.demo.seed-on-empty=false");
         withOverrides.add("--chengxin.creditfile.windows-on-start=false");
-        if ("migrate".equals(args[0])) {
-            // The one run that migrates, even where the instances run with SPRING_FLYWAY_ENABLED=false (README 升级).
+        if ("migrate".equals(args[0]) || check) {
+            // The one run that migrates, even where the instances run with SPRING_FLYWAY_ENABLED=false (README 升级);
+            // upgrade-check needs Flyway's configuration too, its strategy applying nothing.
             withOverrides.add("--spring.flyway.enabled=true");
         }
         return app.run(withOverrides.toArray(String[]::new));
