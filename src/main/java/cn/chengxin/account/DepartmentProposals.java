@@ -32,14 +32,16 @@ public class DepartmentProposals {
     private final JdbcAccounts accounts;
     private final StaffDirectory directory;
     private final ScopeItemCatalogue catalogue;
+    private final DepartmentDeliveries deliveries;
     private final AuditLog audit;
     private final Clock clock;
 
-    DepartmentProposals(JdbcAccounts accounts, StaffDirectory directory, ScopeItemCatalogue catalogue, AuditLog audit,
-                        Clock clock) {
+    DepartmentProposals(JdbcAccounts accounts, StaffDirectory directory, ScopeItemCatalogue catalogue,
+                        DepartmentDeliveries deliveries, AuditLog audit, Clock clock) {
         this.accounts = accounts;
         this.directory = directory;
         this.catalogue = catalogue;
+        this.deliveries = deliveries;
         this.audit = audit;
         this.clock = clock;
     }
@@ -102,7 +104,8 @@ public class DepartmentProposals {
     /**
      * Proposes to mark a department of the seeded list 未设立 — the city has no such department — or, {@code
      * established}, to undo the mark (gaps review xliii X11), for the reason given. Only a department without users and
-     * without a live API key is marked: whoever works for it is moved or disabled first. Never the credit office.
+     * without a live API key is marked: whoever works for it is moved or disabled first; and never one that delivered
+     * records, which name it as their provider. Never the credit office.
      */
     @Transactional
     public UUID proposeEstablishment(UUID departmentId, boolean established, String reason) {
@@ -137,13 +140,21 @@ public class DepartmentProposals {
         return id;
     }
 
-    /** A department with staff or a live key is in use: it exists in the city, whatever the seeded list says. */
+    /**
+     * A department with staff, a live key or delivered records is in use: it exists in the city, whatever the seeded
+     * list says.
+     */
     private void requireUnused(Department department) {
         int users = accounts.usernamesIn(department.id()).size();
         long keys = accounts.liveApiClientsOf(department.id());
         if (users > 0 || keys > 0) {
             throw new AccountProblem("DEPARTMENT_IN_USE", DomainProblem.Kind.CONFLICT,
                     "该部门有 " + users + " 个用户、" + keys + " 个未吊销的接口密钥，不能标记为未设立：请先调整其用户并吊销密钥");
+        }        // Its records name it as their provider: marked 未设立, their data would have none (gaps review xliii X11).
+        int items = deliveries.itemsDeliveredBy(department.code());
+        if (items > 0) {
+            throw new AccountProblem("DEPARTMENT_HAS_DELIVERED", DomainProblem.Kind.CONFLICT,
+                    "该部门已报送 " + items + " 个目录事项的信用记录，这些记录以其为提供单位，不能标记为未设立");
         }
     }
 

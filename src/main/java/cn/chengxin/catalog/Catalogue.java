@@ -113,6 +113,18 @@ public class Catalogue {
         return new TreeMap<>(directory.departmentNames());
     }
 
+    /**
+     * The departments an item's providers are picked from: those the city has, and any the item already names. A
+     * department marked 未设立 (gaps review xliii X11) provides nothing, so it is no new choice; a version naming it
+     * keeps it shown by name until the maker unticks it.
+     */
+    public SortedMap<String, String> providerChoices(java.util.Collection<String> named) {
+        SortedMap<String, String> choices = new TreeMap<>();
+        directory.departments().stream().filter(d -> d.active() || named.contains(d.code()))
+                .forEach(d -> choices.put(d.code(), d.name()));
+        return choices;
+    }
+
     /** An approved change of an item: the version retired and the one in force after it. */
     public record Revision(ItemDefinition before, ItemDefinition now) {
     }

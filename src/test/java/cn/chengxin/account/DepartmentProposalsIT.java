@@ -119,7 +119,8 @@ class DepartmentProposalsIT {
     /**
      * Gaps review xliii X11: a seeded department the city does not have is marked 未设立 by the same two persons: it
      * then takes no user, its staff could not sign in, the pickers for new work leave it out; the mark is undone the
-     * same way. A department with a user is in use, and not marked.
+     * same way. A department with a user, or whose delivered records name it as their provider, is in use, and not
+     * marked; the catalogue's providers are not picked from a marked one.
      */
     @Test
     void aDepartmentTheCityLacksIsMarkedNotEstablishedByTwoPersonsAndTheMarkUndone() throws Exception {
@@ -130,6 +131,16 @@ class DepartmentProposalsIT {
         mvc.perform(post("/console/departments/{id}/establishment", used.id()).with(sysadmin).with(csrf())
                         .param("established", "false").param("reason", "本市未设该机构"))
                 .andExpect(flash().attribute("failureCode", "DEPARTMENT_IN_USE"));
+        // A department whose records the platform holds (the credit file's delivery figures, as ingestion keeps
+        // them) is their provider: it exists, even without users now.
+        Department delivered = newDepartment();
+        jdbc.sql("INSERT INTO creditfile.last_received (department_code, item_code, received_at) "
+                + "VALUES (?, 'ADMIN_PENALTY', now())").param(delivered.code()).update();
+        mvc.perform(post("/console/departments/{id}/establishment", delivered.id()).with(sysadmin).with(csrf())
+                        .param("established", "false").param("reason", "本市未设该机构"))
+                .andExpect(flash().attribute("failureCode", "DEPARTMENT_HAS_DELIVERED"));
+        assertThatThrownBy(() -> proposals.proposeEstablishment(delivered.id(), false, "本市未设该机构"))
+                .isInstanceOfSatisfying(DomainProblem.class, p -> assertThat(p.getMessage()).contains("1 个目录事项"));
 
         Department lacking = newDepartment();
         mvc.perform(post("/console/departments/{id}/establishment", lacking.id()).with(sysadmin).with(csrf())
@@ -161,6 +172,12 @@ class DepartmentProposalsIT {
                 .getResponse().getContentAsString();
         assertThat(users).as("no picker for new work").doesNotContain("value=\"" + lacking.id() + "\"")
                 .contains("value=\"" + used.id() + "\"");
+        RequestPostProcessor cataloguer = authentication(Principals.staff("maker", "CREDIT_OFFICE",
+                Permission.CONSOLE_HOME, Permission.CATALOG_EDIT));
+        String itemForm = mvc.perform(get("/console/catalog/new").with(cataloguer)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(itemForm).as("no provider to pick").doesNotContain("value=\"" + lacking.code() + "\"")
+                .contains("value=\"" + used.code() + "\"");
 
         // The city sets it up after all: the mark is undone as it was made.
         mvc.perform(post("/console/departments/{id}/establishment", lacking.id()).with(sysadmin).with(csrf())

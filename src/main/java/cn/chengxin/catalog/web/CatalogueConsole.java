@@ -320,7 +320,7 @@ class CatalogueConsole {
         model.addAttribute("cycles", UpdateCycle.values());
         model.addAttribute("repairRequirementKinds", RepairRequirement.values());
         model.addAttribute("fieldTypes", FieldType.values());
-        model.addAttribute("departments", catalogue.departments());
+        model.addAttribute("departments", catalogue.providerChoices(form.getProviderCodes()));
         return "console/catalog-form";
     }
 }
