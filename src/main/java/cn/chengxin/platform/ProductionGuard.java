@@ -22,7 +22,8 @@ import org.springframework.core.env.Profiles;
  * 8.1.4.2 no default accounts or passwords; gaps review xxvii I3, xxxi M1). The demo itself keeps its logins, codes
  * and synthetic real-name check to a database on its own machine, and says at every start that it is the demo.
  * Outside {@code dev} and {@code test} the platform's public address must be set too, and not to this machine: the
- * reports it issues carry it, and cannot be corrected once issued (gaps review xl U1).
+ * reports it issues carry it, and cannot be corrected once issued (gaps review xl U1); and the privacy rules' contact
+ * and person in charge must be named, which the law asks to be published (PIPL Art. 50, 52; gaps review xlvi AA6).
  */
 class ProductionGuard implements EnvironmentPostProcessor, Ordered {
 
@@ -58,6 +59,16 @@ class ProductionGuard implements EnvironmentPostProcessor, Ordered {
                         + "into the report, and the API document's servers name it. Set " + PublicAddress.VARIABLE
                         + " to the platform's public address, e.g. https://credit.example.gov.cn.");
             });
+            List<PrivacyContacts.Setting> unset = PrivacyContacts.unset(environment::getProperty);
+            if (!unset.isEmpty()) {
+                throw new IllegalStateException("Refusing to start outside the dev and test profiles (active "
+                        + "profiles: " + profiles + ") with " + unset.stream().map(PrivacyContacts.Setting::toString)
+                        .collect(Collectors.joining(" and ")) + " unset: the personal information rules (/privacy) "
+                        + "publish the contact that receives people's requests and complaints and the person in "
+                        + "charge of personal information protection (PIPL Art. 50, 52). Set them, e.g. "
+                        + "CHENGXIN_PRIVACY_CONTACT='0396-1234567, privacy@credit.example.gov.cn' and "
+                        + "CHENGXIN_PRIVACY_PERSON_IN_CHARGE='Name, deputy director of the credit office'.");
+            }
         }
         if (on.isEmpty()) {
             return;

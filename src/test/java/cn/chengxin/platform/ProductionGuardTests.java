@@ -112,7 +112,7 @@ class ProductionGuardTests {
 
     @Test
     void noProfileWithTheSwitchesOffStarts() {
-        MockEnvironment none = new MockEnvironment()
+        MockEnvironment none = named(new MockEnvironment())
                 .withProperty(PublicAddress.PROPERTY, PUBLIC)
                 .withProperty("chengxin.db.embedded-allowed", "false")
                 .withProperty("chengxin.db.url", "jdbc:postgresql://db.example:5432/chengxin")
@@ -246,7 +246,7 @@ class ProductionGuardTests {
     @ValueSource(strings = {"https://credit.zhumadian.gov.cn", "https://credit.example.gov.cn:8443/",
             "http://10.20.30.40:8080", "https://[2001:db8::1]/"})
     void prodStartsWithAPublicAddress(String url) {
-        MockEnvironment prod = new MockEnvironment().withProperty(PublicAddress.PROPERTY, url);
+        MockEnvironment prod = named(new MockEnvironment()).withProperty(PublicAddress.PROPERTY, url);
         prod.setActiveProfiles("prod");
 
         assertThatCode(() -> guard.postProcessEnvironment(prod, new SpringApplication())).doesNotThrowAnyException();
@@ -286,7 +286,9 @@ class ProductionGuardTests {
 
         prod.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
                 new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                        Map.of(PublicAddress.VARIABLE, "https://credit.zhumadian.gov.cn")));
+                        Map.of(PublicAddress.VARIABLE, "https://credit.zhumadian.gov.cn",
+                                "CHENGXIN_PRIVACY_CONTACT", "0396-1234567",
+                                "CHENGXIN_PRIVACY_PERSON_IN_CHARGE", "王某（信用办副主任）")));
         assertThat(prod.getProperty(PublicAddress.PROPERTY)).isEqualTo("https://credit.zhumadian.gov.cn");
         assertThatCode(() -> guard.postProcessEnvironment(prod, new SpringApplication())).doesNotThrowAnyException();
     }
@@ -294,8 +296,40 @@ class ProductionGuardTests {
     private static final String PUBLIC = "https://credit.zhumadian.gov.cn";
 
     private static MockEnvironment production() {
-        MockEnvironment environment = new MockEnvironment().withProperty(PublicAddress.PROPERTY, PUBLIC);
+        MockEnvironment environment = named(new MockEnvironment().withProperty(PublicAddress.PROPERTY, PUBLIC));
         environment.setActiveProfiles("prod");
         return environment;
+    }
+
+    /** The privacy rules' contact and person in charge an installation publishes (gaps review xlvi AA6). */
+    private static MockEnvironment named(MockEnvironment environment) {
+        return environment.withProperty("chengxin.privacy.contact", "0396-1234567")
+                .withProperty("chengxin.privacy.person-in-charge", "王某（信用办副主任）");
+    }
+
+    /** Gaps review xlvi AA6: /privacy must name who answers people's requests and who is in charge (PIPL Art. 50, 52). */
+    @ParameterizedTest
+    @ValueSource(strings = {"chengxin.privacy.contact", "chengxin.privacy.person-in-charge"})
+    void prodRefusesPrivacyRulesThatNameNobody(String blank) {
+        MockEnvironment prod = production().withProperty(blank, " ");
+
+        assertThatThrownBy(() -> guard.postProcessEnvironment(prod, new SpringApplication()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(blank + " (CHENGXIN_PRIVACY_")
+                .hasMessageContaining("PIPL Art. 50, 52");
+        MockEnvironment neither = new MockEnvironment().withProperty(PublicAddress.PROPERTY, PUBLIC);
+        neither.setActiveProfiles("zhumadian");
+        assertThatThrownBy(() -> guard.postProcessEnvironment(neither, new SpringApplication()))
+                .hasMessageContaining("chengxin.privacy.contact (CHENGXIN_PRIVACY_CONTACT) and "
+                        + "chengxin.privacy.person-in-charge (CHENGXIN_PRIVACY_PERSON_IN_CHARGE) unset");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "test"})
+    void developmentAndTestsMayLeaveThePrivacyContactsBlank(String profile) {
+        MockEnvironment dev = new MockEnvironment().withProperty(PublicAddress.PROPERTY, "http://localhost:8080");
+        dev.setActiveProfiles(profile);
+
+        assertThatCode(() -> guard.postProcessEnvironment(dev, new SpringApplication())).doesNotThrowAnyException();
     }
 }

@@ -28,7 +28,8 @@ class NoProfileStartIT {
 
     private static final String[] KEYS = {"--chengxin.keys.encryption=AAECAwQFBgcICQoLDA0ODw==",
             "--chengxin.keys.index=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
-            "--CHENGXIN_PUBLIC_URL=https://credit.example.gov.cn"};
+            "--CHENGXIN_PUBLIC_URL=https://credit.example.gov.cn", "--CHENGXIN_PRIVACY_CONTACT=0396-1234567",
+            "--CHENGXIN_PRIVACY_PERSON_IN_CHARGE=王某"};
 
     @Test
     void withoutAProfileAnExternalDatabaseGetsNoDemoLoginsCodesOrKeys() throws Exception {
@@ -43,7 +44,8 @@ class NoProfileStartIT {
             try (ConfigurableApplicationContext app = App.start(dir.resolve("app"), null,
                     "--CHENGXIN_DB_URL=" + url, "--CHENGXIN_DB_USER=" + ExternalPostgres.USER,
                     "--CHENGXIN_DB_PASSWORD=" + ExternalPostgres.PASSWORD,
-                    "--CHENGXIN_PUBLIC_URL=https://credit.example.gov.cn")) {
+                    "--CHENGXIN_PUBLIC_URL=https://credit.example.gov.cn", "--CHENGXIN_PRIVACY_CONTACT=0396-1234567",
+                    "--CHENGXIN_PRIVACY_PERSON_IN_CHARGE=王某")) {
                 assertThat(app.getEnvironment().getActiveProfiles()).isEmpty();
                 assertThat(app.getBean(StaffDirectory.class).users()).as("no demo staff")
                         .noneMatch(u -> u.username().equals("sysadmin") || u.username().equals("secadmin"));

@@ -21,9 +21,10 @@ class ProdProfileIT {
     void theProdProfileRefusesTheEmbeddedDatabase() throws Exception {
         Path dir = emptied("it-prod");
 
-        // the public address supplied too, so the database is what the start fails on
+        // the public address and the privacy contacts supplied too, so the database is what the start fails on
         assertThatThrownBy(() -> App.start(dir, "prod", ENCRYPTION_KEY, INDEX_KEY,
-                "--CHENGXIN_PUBLIC_URL=https://credit.example.gov.cn"))
+                "--CHENGXIN_PUBLIC_URL=https://credit.example.gov.cn", "--CHENGXIN_PRIVACY_CONTACT=0396-1234567",
+                "--CHENGXIN_PRIVACY_PERSON_IN_CHARGE=王某"))
                 .rootCause()
                 .hasMessageContaining("embedded PostgreSQL is not allowed")
                 .hasMessageContaining("CHENGXIN_DB_URL");
