@@ -1,6 +1,8 @@
 package cn.chengxin.portal;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +31,7 @@ import cn.chengxin.exchange.ReceivedEntries;
 import cn.chengxin.inquiry.Consents;
 import cn.chengxin.inquiry.Reports;
 import cn.chengxin.inquiry.Statements;
+import cn.chengxin.inquiry.domain.ReportKind;
 import cn.chengxin.listing.Listing;
 import cn.chengxin.objection.Objections;
 import cn.chengxin.repair.Repairs;
@@ -121,14 +124,15 @@ public class PersonalCopies {
                         r.legalBasis(), r.department(), r.issuingPlatform(), r.effectiveFrom(), r.validUntil(),
                         r.inForce(), r.disputed())).toList(),
                 score,
-                scoring.history(subject).stream().map(h -> new PersonalCopy.ScorePoint(h.at(), h.modelCode(),
-                        h.modelVersion(), h.score(), h.grade())).toList(),
+                rows(scoring.history(subject)).stream().map(h -> new PersonalCopy.ScorePoint(
+                        (Instant) h.get("at"), (String) h.get("modelCode"), (Integer) h.get("modelVersion"),
+                        (Integer) h.get("score"), (String) h.get("grade"))).toList(),
                 scoreReviews.refusingAutomatedGradingSince(subject).orElse(null),
                 scoreReviews.of(subject).stream().map(r -> new PersonalCopy.ScoreReviewRequest(r.requestedAt(),
                         r.reasons(), r.dueOn(), r.outcome() == null ? null : r.outcome().name(), r.answer(),
                         r.answeredAt())).toList(),
-                statements.of(subject).stream().map(s -> new PersonalCopy.Statement(s.createdAt(), s.recordKey(),
-                        IdentityRedaction.redact(s.text()))).toList(),
+                rows(statements.of(subject)).stream().map(s -> new PersonalCopy.Statement((Instant) s.get("createdAt"),
+                        (UUID) s.get("recordKey"), IdentityRedaction.redact((String) s.get("text")))).toList(),
                 consents.of(subject).stream().map(c -> new PersonalCopy.GivenConsent(c.institution(),
                         c.organisation(), c.purpose() == null ? null : c.purpose().label(), c.singleUse(),
                         c.grantedAt(), c.expiresAt(), c.withdrawnAt(), c.uses(), c.lastUsedAt())).toList(),
@@ -144,9 +148,10 @@ public class PersonalCopies {
                         String.valueOf(c.status()), c.breachFacts())).toList(),
                 wording.render(notices.of(subject), locale).stream().map(n -> new PersonalCopy.Message(
                         n.notice().createdAt(), n.title(), n.body(), n.notice().readAt())).toList(),
-                reports.about(subject).stream().map(r -> new PersonalCopy.IssuedReport(r.number(),
-                        r.kind().title(), r.requesterKind(), r.organisation(), r.purpose(), r.generatedAt(),
-                        r.validUntil(), r.emptiedAt() != null)).toList());
+                rows(reports.about(subject)).stream().map(r -> new PersonalCopy.IssuedReport((String) r.get("number"),
+                        ((ReportKind) r.get("kind")).title(), (String) r.get("requesterKind"),
+                        (String) r.get("organisation"), (String) r.get("purpose"), (Instant) r.get("generatedAt"),
+                        (Instant) r.get("validUntil"), r.get("emptiedAt") != null)).toList());
     }
 
     /** Every record kept about the person, by the item version it was stored under, as 我的信用档案 reads it. */
@@ -185,6 +190,29 @@ public class PersonalCopies {
             before = page.olderBefore();
         } while (before != null);
         return all;
+    }
+
+    /**
+     * The components of rows another module's facade returns as its persistence records (a statement, a score's
+     * history point, an issued report), which that module does not expose to others: read by component name, as the
+     * self-service templates read them, so that the copy depends on the facade and not on the module's storage types.
+     */
+    private static List<Map<String, Object>> rows(List<?> records) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Object record : records) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (RecordComponent c : record.getClass().getRecordComponents()) {
+                try {
+                    java.lang.reflect.Method accessor = c.getAccessor();
+                    accessor.trySetAccessible();
+                    row.put(c.getName(), accessor.invoke(record));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("unreadable " + c, e);
+                }
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     private static String name(Map<String, String> departments, String code) {
