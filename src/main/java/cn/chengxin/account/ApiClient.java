@@ -105,7 +105,7 @@ public record ApiClient(UUID id, UUID institutionId, String name, String organis
 
         /** What a department does in its own name: only its own systems' keys hold these. */
         private static final Set<Permission> DEPARTMENTS_OWN = Set.of(Permission.API_SUBJECT_CHECK,
-                Permission.RECORD_SUBMIT, Permission.RECORD_MIGRATE);
+                Permission.RECORD_SUBMIT, Permission.RECORD_MIGRATE, Permission.LIST_MIGRATE);
 
         private final String label;
 

@@ -34,6 +34,7 @@ import cn.chengxin.listing.domain.PublicListing;
 import cn.chengxin.listing.persistence.JdbcListMigrations;
 import cn.chengxin.listing.persistence.JdbcListing;
 import cn.chengxin.shared.DomainProblem;
+import cn.chengxin.shared.IdempotencyKey;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.privacy.IdentityRedaction;
 import cn.chengxin.shared.security.Actor;
@@ -102,15 +103,56 @@ public class ListMigrations {
             throw new ListingProblem("LIST_MIGRATION_FILE_UNREADABLE", DomainProblem.Kind.INVALID_INPUT,
                     e.getMessage());
         }
-        Actor by = AuditLog.currentActor();
-        UUID id = Ids.newId();
-        List<MigrationBatch.RefusedRow> refused = new ArrayList<>();
-        List<MigratedRow> accepted = check(id, rows, by, refused);
         String name = fileName == null || fileName.isBlank() ? null
                 : IdentityRedaction.redact(fileName.strip().substring(0, Math.min(100, fileName.strip().length())));
-        MigrationBatch batch = new MigrationBatch(id, name, HexFormat.of().formatHex(SigningKeys.sm3(content)),
-                rows.size(), accepted.size(), refused, by.actorId(), by.actorName(), clock.instant(),
-                MigrationBatch.Status.PENDING, null, null, null, null);
+        return take(Ids.newId(), name, HexFormat.of().formatHex(SigningKeys.sm3(content)), rows,
+                AuditLog.currentActor());
+    }
+
+    /** A batch sent by the API: the one stored, and whether it was stored by an earlier request under its key. */
+    public record Sent(MigrationBatch batch, boolean replayed) {
+    }
+
+    /**
+     * The same batch sent by a department system's migration tooling (POST /api/v1/list-migrations): each row its
+     * cells by the file's column names, its line its place in the request (from 1). The Idempotency-Key is the batch's
+     * id: the same rows sent again under it by the same client are answered with the batch stored first, and nothing
+     * is checked or stored twice; other rows, or another client, are refused IDEMPOTENCY_KEY_CONFLICT. Checked as a
+     * file's rows are, its department's decisions only; approved in the console by a list reviewer (双人复核).
+     *
+     * @throws ListingProblem LIST_MIGRATION_FILE_UNREADABLE for no row, or more than a file may hold
+     */
+    @Transactional
+    public Sent submit(UUID batchId, List<Map<String, String>> cells) {
+        if (cells.isEmpty() || cells.size() > MigrationFile.MAX_ROWS) {
+            throw new ListingProblem("LIST_MIGRATION_FILE_UNREADABLE", DomainProblem.Kind.INVALID_INPUT,
+                    "一个迁移批次须有 1 至 " + MigrationFile.MAX_ROWS + " 行");
+        }
+        List<MigrationFile.Row> rows = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            Map<String, String> row = new HashMap<>();
+            cells.get(i).forEach((column, value) -> row.put(column, value == null ? "" : value));
+            rows.add(new MigrationFile.Row(i + 1, row));
+        }
+        String digest = HexFormat.of().formatHex(SigningKeys.sm3(MigrationFile.canonical(rows)));
+        Actor by = AuditLog.currentActor();
+        store.lockKey(batchId);
+        Optional<MigrationBatch> earlier = store.batch(batchId);
+        if (earlier.isPresent()) {
+            if (!earlier.get().uploadedBy().equals(by.actorId()) || !earlier.get().digest().equals(digest)) {
+                throw IdempotencyKey.conflict();
+            }
+            return new Sent(earlier.get(), true);
+        }
+        return new Sent(take(batchId, null, digest, rows, by), false);
+    }
+
+    /** Checks the rows and keeps the accepted ones in a batch waiting for another person's decision. */
+    private MigrationBatch take(UUID id, String name, String digest, List<MigrationFile.Row> rows, Actor by) {
+        List<MigrationBatch.RefusedRow> refused = new ArrayList<>();
+        List<MigratedRow> accepted = check(id, rows, by, refused);
+        MigrationBatch batch = new MigrationBatch(id, name, digest, rows.size(), accepted.size(), refused,
+                by.actorId(), by.actorName(), clock.instant(), MigrationBatch.Status.PENDING, null, null, null, null);
         store.insert(batch, accepted);
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "listing.migrate")
                 .detail(AuditDetail.of("MIGRATION_UPLOADED").with("sm3", batch.digest()).with("file", name)

@@ -208,6 +208,8 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/list-migrations", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR)),
             Map.entry("POST /console/list-migrations/{id}/approve", EnumSet.of(Who.CREDIT_OFFICE, Who.CHECKER)),
             Map.entry("POST /console/list-migrations/{id}/reject", EnumSet.of(Who.CREDIT_OFFICE, Who.CHECKER)),
+            Map.entry("POST /api/v1/list-migrations", EnumSet.noneOf(Who.class)),
+            Map.entry("GET /api/v1/list-migrations/{id}", EnumSet.noneOf(Who.class)),
             Map.entry("GET /console/lists/notices", EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR, Who.CHECKER)),
             Map.entry("GET /console/lists/notices/{id}/print",
                     EnumSet.of(Who.CREDIT_OFFICE, Who.DEPT_OPERATOR, Who.CHECKER)),

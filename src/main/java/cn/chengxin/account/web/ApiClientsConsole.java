@@ -81,9 +81,9 @@ class ApiClientsConsole {
         // API_REPORT_QUERY: an institution (授权机构) that citizens can authorise to obtain their reports.
         // API_BENEFITS_CHECK: a provider of 信用惠民 benefits, answered only the benefits bound to its key.
         // RECORD_MIGRATE: a department's back-load at the city's cut-over (gaps review xliii X4), on a key of its own
-        // revoked once the history is loaded.
+        // revoked once the history is loaded; LIST_MIGRATE: the list entries its department decided there (X2), alike.
         model.addAttribute("permissions", List.of(Permission.API_SUBJECT_CHECK, Permission.RECORD_SUBMIT,
-                Permission.RECORD_MIGRATE, Permission.SUBJECT_READ, Permission.API_REPORT_QUERY,
+                Permission.RECORD_MIGRATE, Permission.LIST_MIGRATE, Permission.SUBJECT_READ, Permission.API_REPORT_QUERY,
                 Permission.API_BENEFITS_CHECK));
         return "console/api-clients";
     }

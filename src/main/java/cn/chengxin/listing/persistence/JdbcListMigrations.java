@@ -72,6 +72,15 @@ public class JdbcListMigrations {
     }
 
     /**
+     * Holds the API's Idempotency-Key (a batch's id) until the transaction ends: two requests sent at once under one
+     * key store one batch, the second answered with it (or refused, another body).
+     */
+    public void lockKey(UUID batchId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 12))").param("listing.migrate:" + batchId)
+                .query(Object.class).single();
+    }
+
+    /**
      * Whether an open entry of the list rests on the record already (another rule's: entry_one_open, V12, holds one per
      * list, subject and record), taken under the lock the rule evaluation's proposal of the same record takes
      * ({@link JdbcListing#propose}), so that neither stores a second one meanwhile.

@@ -28,6 +28,13 @@ public enum Permission {
      */
     RECORD_MIGRATE("record:migrate", "报送历史数据迁移批次（切换期间）"),
     LIST_PROPOSE("list:propose", "提出名单认定建议"),
+    /**
+     * 接口提交名单迁移批次 (gaps review xliii X2): the API's counterpart of a list clerk's upload of the list entries the
+     * older system decided, for the migration tooling of a department's system; only its own department's decisions,
+     * approved by a list reviewer in the console (双人复核). Held by a department system's key issued for the cut-over
+     * and revoked after it, apart from record:migrate: a key that back-loads records does not also list people.
+     */
+    LIST_MIGRATE("list:migrate", "接口提交名单迁移批次（切换期间）"),
     LIST_REVIEW("list:review", "审核名单"),
     MEASURE_EDIT("measure:edit", "维护名单认定规则与联合奖惩措施"),
     MEASURE_APPROVE("measure:approve", "审核名单认定规则与联合奖惩措施变更"),
