@@ -1,6 +1,6 @@
 package cn.chengxin;
 
-import cn.chengxin.platform.database.UpgradeCheckApplication;
+import cn.chengxin.platform.UpgradeCheck;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -21,7 +21,7 @@ public class ChengxinApplication {
      * {@code create-administrator}, {@code migrate}, {@code upgrade-check}, the move's commands
      * ({@code import-legacy-reports}, {@code import-consents}, {@code record-legacy-audit}), the benchmarks. */
     private static final java.util.Set<String> COMMANDS = java.util.Set.of("generate", "verify-audit", "reset-staff-login",
-            "create-administrator", "migrate", UpgradeCheckApplication.COMMAND, "import-legacy-reports",
+            "create-administrator", "migrate", UpgradeCheck.COMMAND, "import-legacy-reports",
             "import-consents", "record-legacy-audit", "bench-audit",
             "bench-ingest", "bench-checks", "bench-scoring", "bench-reports", "bench-exchange");
     /** Commands that measure the server over HTTP: they run with the web server up (on {@code server.port}). */
@@ -63,9 +63,9 @@ public class ChengxinApplication {
     public static ConfigurableApplicationContext command(String... args) {
         // upgrade-check reads the database the new release would migrate, before it is migrated: only the database
         // and Flyway start, so that nothing of the platform seeds, schedules or reads its tables (gaps review xliv Y2).
-        boolean check = UpgradeCheckApplication.COMMAND.equals(args[0]);
+        boolean check = UpgradeCheck.COMMAND.equals(args[0]);
         SpringApplication app = new SpringApplication(
-                check ? UpgradeCheckApplication.class : ChengxinApplication.class);
+                check ? UpgradeCheck.source() : ChengxinApplication.class);
         if (!WITH_WEB_SERVER.contains(args[0])) {
             app.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
         }
