@@ -66,9 +66,7 @@ class ExchangeMetricsIT {
             assertThat(line(scraped, "chengxin_exchange_backlog_oldest_age_seconds")).isGreaterThanOrEqualTo(3600.0);
         } finally {
             jdbc.sql("DELETE FROM exchange.outbox WHERE partner_code = ?").param(PARTNER).update();
-            // The product never deletes a partner (a received row keeps its key, V995): it is turned off.
-            jdbc.sql("UPDATE exchange.partner SET enabled = false, failures = 0, next_attempt_at = NULL, "
-                    + "last_error = NULL WHERE code = ?").param(PARTNER).update();
+            jdbc.sql("DELETE FROM exchange.partner WHERE code = ?").param(PARTNER).update();
             metrics.refresh();
         }
     }

@@ -95,9 +95,7 @@ class ExchangeQueueFiguresIT {
                     .isEqualTo("3");
         } finally {
             jdbc.sql("DELETE FROM exchange.outbox WHERE partner_code = ?").param(PARTNER).update();
-            // The product never deletes a partner (a received row keeps its key, V995): it is turned off.
-            jdbc.sql("UPDATE exchange.partner SET enabled = false, failures = 0, next_attempt_at = NULL, "
-                    + "last_error = NULL WHERE code = ?").param(PARTNER).update();
+            jdbc.sql("DELETE FROM exchange.partner WHERE code = ?").param(PARTNER).update();
         }
     }
 

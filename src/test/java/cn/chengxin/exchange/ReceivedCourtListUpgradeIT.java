@@ -6,7 +6,6 @@ import java.time.Instant;
 import javax.sql.DataSource;
 
 import cn.chengxin.support.IntegrationTest;
-import cn.chengxin.support.TestPartners;
 import cn.chengxin.support.UpgradedDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,7 +62,6 @@ class ReceivedCourtListUpgradeIT {
     }
 
     private static void received(JdbcClient db, String platform, String sourceId) {
-        TestPartners.register(db, platform);
         db.sql("""
                 INSERT INTO exchange.received (source_platform, source_id, version, kind, via_partner,
                                                subject_pseudonym, masked_number, list_type, status, in_force,

@@ -7,7 +7,6 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import cn.chengxin.support.IntegrationTest;
-import cn.chengxin.support.TestPartners;
 import cn.chengxin.support.UpgradedDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,7 +67,6 @@ class ReceivedProceedingsUpgradeIT {
     }
 
     private static void received(JdbcClient db, String sourceId, long version) {
-        TestPartners.register(db, "410000");
         db.sql("""
                 INSERT INTO exchange.received (source_platform, source_id, version, kind, via_partner,
                                                subject_pseudonym, masked_number, item_code, status, in_force,

@@ -22,7 +22,6 @@ import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.support.HeldTransaction;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.Principals;
-import cn.chengxin.support.TestPartners;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -380,7 +379,6 @@ class LiftedMeasuresIT {
     /** An entry the platform PROV41 issued about the holder, in force until {@code lastDay}; returns its id there. */
     private String received(UUID holder, LocalDate lastDay) {
         String sourceId = "LIFT-" + UUID.randomUUID();
-        TestPartners.register(jdbc, "PROV41");
         jdbc.sql("""
                         INSERT INTO exchange.received (source_platform, source_id, version, kind, via_partner,
                                subject_pseudonym, masked_number, list_type, item_code, status, in_force, disputed,

@@ -20,7 +20,6 @@ import cn.chengxin.shared.security.Permission;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.support.IntegrationTest;
 import cn.chengxin.support.TestCitizens;
-import cn.chengxin.support.TestPartners;
 import cn.chengxin.support.TestRecords;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -163,7 +162,6 @@ class ResponsiblePersonChecksIT {
                 false));
         String sourceId = "RP-" + UUID.randomUUID();
         String entryId = "PROV41:" + sourceId;
-        TestPartners.register(jdbc, "PROV41");
         jdbc.sql("""
                         INSERT INTO exchange.received (source_platform, source_id, version, kind, via_partner,
                                subject_pseudonym, masked_number, masked_name, list_type, item_code, status, in_force,

@@ -54,7 +54,6 @@ public final class TestRecords {
      */
     public static void receiveListEntry(org.springframework.jdbc.core.simple.JdbcClient jdbc, String pseudonym,
                                         String listType, String sourceId, LocalDate validUntil) {
-        TestPartners.register(jdbc, "PROV41");
         jdbc.sql("""
                         INSERT INTO exchange.received (source_platform, source_id, version, kind, via_partner,
                                subject_pseudonym, masked_number, list_type, status, in_force, disputed, period_end,

@@ -121,10 +121,7 @@ class DatabaseGuaranteesIT {
             VALUES (gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), '测试银行', '测试银行', 'LENDING', true,
                     now(), now() + interval '30 days', ?)""";
 
-    /** A received row of the partner XLI, registered with it (in the same rolled-back transaction). */
     private static final String RECEIVED = """
-            WITH p AS (INSERT INTO exchange.partner (code, name, level, relation, public_key, updated_at)
-                       VALUES ('XLI', '测试平台', 'CITY', 'PEER', 'key', now()) ON CONFLICT (code) DO NOTHING)
             INSERT INTO exchange.received (source_platform, source_id, version, kind, via_partner, subject_pseudonym,
                                            masked_number, list_type, severity, status, in_force, disputed,
                                            period_start, period_end, occurred_at, received_at, digest)
@@ -323,9 +320,6 @@ class DatabaseGuaranteesIT {
         refused("received_list_type_known", RECEIVED, "LIST_ENTRY", masked, "PURPLE", null, "EFFECTIVE", start, end);
         refused("received_severity_known", RECEIVED, "RECORD", masked, null, "HUGE", "ACTIVE", start, end);
         refused("received_period_ordered", RECEIVED, "RECORD", masked, null, null, "ACTIVE", end, start);
-        // Gaps review xli V12: a received row comes through a registered partner (V995).
-        refused("received_partner_known", RECEIVED.substring(RECEIVED.indexOf("INSERT INTO exchange.received")),
-                "RECORD", masked, null, "GENERAL", "ACTIVE", start, end);
 
         accepted(OUTBOX, "RECORD", "DECLINED");
         accepted(OUTBOX, "LIST_ENTRY", "EFFECTIVE");
