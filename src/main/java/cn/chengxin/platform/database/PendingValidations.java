@@ -123,6 +123,23 @@ final class PendingValidations {
 
     /** The end of the statement starting at {@code from}: the next {@code ;} outside parentheses and quotes. */
     private static int statementEnd(String text, int from) {
+        return nextOutside(text, from, ';');
+    }
+
+    /** An {@code ALTER TABLE}'s actions: its text split at the commas outside parentheses and quotes. */
+    private static List<String> clauses(String body) {
+        List<String> clauses = new ArrayList<>();
+        int start = 0;
+        for (int comma = nextOutside(body, 0, ','); comma < body.length(); comma = nextOutside(body, start, ',')) {
+            clauses.add(body.substring(start, comma));
+            start = comma + 1;
+        }
+        clauses.add(body.substring(start));
+        return clauses;
+    }
+
+    /** The index of the next {@code wanted} from {@code from} outside parentheses and quotes; the text's length if none. */
+    private static int nextOutside(String text, int from, char wanted) {
         int depth = 0;
         boolean quoted = false;
         for (int i = from; i < text.length(); i++) {
@@ -133,34 +150,11 @@ final class PendingValidations {
                 depth++;
             } else if (!quoted && c == ')') {
                 depth--;
-            } else if (!quoted && depth <= 0 && c == ';') {
+            } else if (!quoted && depth <= 0 && c == wanted) {
                 return i;
             }
         }
         return text.length();
-    }
-
-    /** An {@code ALTER TABLE}'s actions: its text split at the commas outside parentheses and quotes. */
-    private static List<String> clauses(String body) {
-        List<String> clauses = new ArrayList<>();
-        int depth = 0;
-        boolean quoted = false;
-        int start = 0;
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (c == '\'') {
-                quoted = !quoted;
-            } else if (!quoted && c == '(') {
-                depth++;
-            } else if (!quoted && c == ')') {
-                depth--;
-            } else if (!quoted && depth == 0 && c == ',') {
-                clauses.add(body.substring(start, i));
-                start = i + 1;
-            }
-        }
-        clauses.add(body.substring(start));
-        return clauses;
     }
 
     /** The index of the parenthesis closing the one at {@code open}, quotes skipped; -1 when unbalanced. */
