@@ -185,10 +185,15 @@ class ScheduledJobRuns implements ObservationHandler<ScheduledTaskObservationCon
         return type.getSimpleName() + "." + method.getName();
     }
 
-    /** A job's gauge, first at {@code at}; after that a run costs one map look-up and one write. */
+    /**
+     * A job's gauge, first at {@code at}; after that a run costs one map look-up and one write. The gauge holds its
+     * value strongly: Micrometer's default weak reference reads NaN once nothing else holds it (a unit test's handler
+     * dropped after its start did).
+     */
     private AtomicLong registered(String job, long at) {
         AtomicLong last = new AtomicLong(at);
         registry.ifAvailable(r -> Gauge.builder("chengxin.job.last.success", last, a -> a.get() / 1000.0)
+                .strongReference(true)
                 .description("When the scheduled job last ended without an error on this instance (until its first "
                         + "such run, when the instance started)")
                 .tag("job", job).baseUnit("seconds").register(r));
