@@ -44,6 +44,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -72,6 +73,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @IntegrationTest
 class ExchangeIT {
+
+    /** The test JVM's keys directory: one per failsafe fork (pom.xml). */
+    @Value("${chengxin.keys.dir}")
+    private String keysDirectory;
 
     @Autowired
     MockMvc mvc;
@@ -185,7 +190,7 @@ class ExchangeIT {
         assertThat(platform.code()).isEqualTo("411700");
         assertThat(platform.level()).isEqualTo(PlatformLevel.CITY);
         assertThat(platform.name()).isEqualTo("信用驻马店");
-        assertThat(Files.exists(Path.of("target/test-data/keys/exchange-sm2.key"))).isTrue();
+        assertThat(Files.exists(Path.of(keysDirectory, "exchange-sm2.key"))).isTrue();
         mvc.perform(get("/api/v1/exchange/platform")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.code").value("411700"))
                 .andExpect(jsonPath("$.publicKey").value(platform.publicKey()));
