@@ -558,15 +558,17 @@ public class Objections {
     /**
      * Flags an administrative review or lawsuit pending against a shown record, named by the subject's number and the
      * decision number (RULES.md §5: flagged on the record; it then shows in the credit file pages); the number is of
-     * {@code documentType} when one is named, as at {@link #fileAtCounter}.
+     * {@code documentType} when one is named, as at {@link #fileAtCounter}. One transaction with joins held off, as a
+     * filing's: a join approved after the record was read has moved it to the kept file, where the flag is written.
      */
+    @Transactional
     public UUID flagProceeding(String subjectNumber, String documentType, String decisionNumber,
                                RecordProceeding.Kind kind, String note) {
         // Shown with the record in the credit file: the subject is named by the number in its own field (RULES.md §10).
         TypedText.requireNoIdentityNumber("note", "说明", note);
         ShownRecord r = shownRecord(subjectNumber, documentType, decisionNumber);
-        return proceedings.flag(r.subjectId(), r.recordKey(), kind, note,
-                subjects.pseudonymOf(r.subjectId()).orElseThrow());
+        UUID subjectId = heldThroughJoins(r.subjectId());
+        return proceedings.flag(subjectId, r.recordKey(), kind, note, subjects.pseudonymOf(subjectId).orElseThrow());
     }
 
     public void clearProceeding(UUID id) {

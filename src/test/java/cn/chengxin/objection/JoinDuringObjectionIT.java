@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.creditfile.RecordProceeding;
 import cn.chengxin.subject.SubjectJoining;
 import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.support.AsStaff;
@@ -82,5 +83,25 @@ class JoinDuringObjectionIT {
                 .as("the kept file's record is marked").containsOnly("IN_DISPUTE");
         assertThat(jdbc.sql("SELECT count(*) FROM objection.objection WHERE subject_id = ?").param(pair.joined())
                 .query(Long.class).single()).as("no case under the joined id").isZero();
+    }
+
+    /** A review or lawsuit flagged at the window by the joined number (行政复议中) follows the record likewise. */
+    @Test
+    void aProceedingFlaggedByTheJoinedNumberWhileTheJoinIsApprovedIsOnTheKeptSubjectsRecord() throws Exception {
+        Pair pair = JoinRaces.pair(subjects, "复议合并乙", BORN);
+        JoinRaces.penaltyOfJoined(mvc, apiClients, directory, pair, "驻市监罚〔2026〕863号",
+                LocalDate.now().minusMonths(1));
+        UUID proposal = JoinRaces.proposed(joining, pair);
+
+        Raced<UUID> flagged = JoinRaces.duringApproval(transactions, dataSource, joining, proposal,
+                () -> AsStaff.as("proceeding-race", () -> objections.flagProceeding(pair.joinedNumber(), null,
+                        "驻市监罚〔2026〕863号", RecordProceeding.Kind.ADMINISTRATIVE_REVIEW, "驻马店市人民政府 复议〔2026〕12号")));
+
+        assertThat(flagged.waited()).as("the flag waited for the approval").isTrue();
+        UUID id = flagged.answer();
+        assertThat(jdbc.sql("SELECT subject_id FROM creditfile.record_proceeding WHERE id = ?").param(id)
+                .query(UUID.class).single()).isEqualTo(pair.kept());
+        assertThat(jdbc.sql("SELECT count(*) FROM creditfile.record_proceeding WHERE subject_id = ?")
+                .param(pair.joined()).query(Long.class).single()).as("no flag under the joined id").isZero();
     }
 }
