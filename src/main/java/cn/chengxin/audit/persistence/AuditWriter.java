@@ -28,6 +28,7 @@ import cn.chengxin.audit.domain.Frontier;
 import cn.chengxin.audit.domain.MerkleHash;
 import cn.chengxin.audit.domain.StorableText;
 import cn.chengxin.shared.jdbc.EpochMicros;
+import cn.chengxin.shared.jdbc.VarcharArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -443,12 +444,12 @@ public class AuditWriter implements AutoCloseable {
                 ps.setLong(p++, LOCK_KEY);
             }
             ps.setShort(p++, (short) keys.macVersion()); // every row of the batch sealed under it (I4)
-            // Every array goes in binary (primitive arrays, String[] as varchar[], byte[][] as bytea[]): no array
+            // Every array goes in binary (primitive arrays, the texts as VarcharArray, byte[][] as bytea[]): no array
             // literal to quote and escape element by element here, and none for the server to parse.
             ps.setObject(p++, seqs);
             ps.setObject(p++, at);
             for (String[] column : text) {
-                ps.setObject(p++, column);
+                ps.setObject(p++, VarcharArray.of(column));
             }
             ps.setObject(p++, leaves);
             ps.setObject(p++, macs);

@@ -29,6 +29,7 @@ import cn.chengxin.measures.domain.MeasureReach;
 import cn.chengxin.shared.FeedCursor;
 import cn.chengxin.shared.jdbc.EpochMicros;
 import cn.chengxin.shared.jdbc.SkippedNumbers;
+import cn.chengxin.shared.jdbc.VarcharArray;
 import cn.chengxin.subject.domain.SubjectKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -302,19 +303,19 @@ public class JdbcMeasures {
             }
             int p = first;
             ps.setArray(p++, c.createArrayOf("uuid", ids)); // the driver has no binary uuid[]
-            // The rest in binary (primitive arrays, String[] as varchar[]): no array literal to quote and escape
+            // The rest in binary (primitive arrays, the texts as VarcharArray): no array literal to quote and escape
             // element by element here, none for the server to parse; long[] at: EpochMicros.
             ps.setObject(p++, at);
-            ps.setObject(p++, clients);
-            ps.setObject(p++, departments);
-            ps.setObject(p++, pseudonyms);
-            ps.setObject(p++, scenarios);
-            ps.setObject(p++, purposes);
+            ps.setObject(p++, VarcharArray.of(clients));
+            ps.setObject(p++, VarcharArray.of(departments));
+            ps.setObject(p++, VarcharArray.of(pseudonyms));
+            ps.setObject(p++, VarcharArray.of(scenarios));
+            ps.setObject(p++, VarcharArray.of(purposes));
             ps.setObject(p++, entries);
-            ps.setObject(p++, measures);
-            ps.setObject(p++, owed);
-            ps.setObject(p++, rested);
-            ps.setObject(p++, references);
+            ps.setObject(p++, VarcharArray.of(measures));
+            ps.setObject(p++, VarcharArray.of(owed));
+            ps.setObject(p++, VarcharArray.of(rested));
+            ps.setObject(p++, VarcharArray.of(references));
             // The case tally counts the same checks in the same transaction (案例统计 without a scan), counted here.
             TallyDelta tally = TallyDelta.of(checks);
             ps.setObject(p++, tally.measures());
