@@ -39,7 +39,8 @@ class PrivacyNotice {
                   @Value("${chengxin.tipoff.retention:P3Y}") Period tipOffRetention,
                   @Value("${chengxin.objection.evidence-retention:P3Y}") Period evidenceRetention,
                   @Value("${chengxin.repair.materials-retention:P3Y}") Period repairMaterialsRetention,
-                  @Value("${chengxin.inquiry.report-retention:P6M}") Period reportRetention) {
+                  @Value("${chengxin.inquiry.report-retention:P6M}") Period reportRetention,
+                  @Value("${chengxin.account.notice-retention:P3Y}") Period noticeRetention) {
         this.processor = processor.trim();
         this.contact = contact.trim();
         this.personInCharge = personInCharge.trim();
@@ -48,7 +49,7 @@ class PrivacyNotice {
         // The audit log's periods are durations in days (AuditRetention): said as days.
         this.periods = new Periods(Period.ofDays((int) securityLogRetention.toDays()),
                 Period.ofDays((int) queryLogRetention.toDays()), tipOffRetention, evidenceRetention,
-                repairMaterialsRetention, reportRetention);
+                repairMaterialsRetention, reportRetention, noticeRetention);
     }
 
     @GetMapping("/privacy")
@@ -56,19 +57,20 @@ class PrivacyNotice {
         model.addAttribute("privacy", new Settings(processor, contact, personInCharge, realNameProvider, smsProvider,
                 PeriodWords.of(periods.securityLog(), locale), PeriodWords.of(periods.queryLog(), locale),
                 PeriodWords.of(periods.tipOffs(), locale), new Attachments(PeriodWords.of(periods.evidence(), locale),
-                PeriodWords.of(periods.repairMaterials(), locale), PeriodWords.of(periods.reports(), locale))));
+                PeriodWords.of(periods.repairMaterials(), locale), PeriodWords.of(periods.reports(), locale)),
+                PeriodWords.of(periods.notices(), locale)));
         return "portal/privacy";
     }
 
     /** The periods as configured. */
     private record Periods(Period securityLog, Period queryLog, Period tipOffs, Period evidence,
-                           Period repairMaterials, Period reports) {
+                           Period repairMaterials, Period reports, Period notices) {
     }
 
     /** Blank texts are shown as "ask the credit office's window" by the page; the periods are in words. */
     record Settings(String processor, String contact, String personInCharge, String realNameProvider,
                     String smsProvider, String securityLogRetention, String queryLogRetention,
-                    String tipOffRetention, Attachments attachments) {
+                    String tipOffRetention, Attachments attachments, String noticeRetention) {
     }
 
     /** What people hand in and the reports issued about them: kept so long after the case or the validity ends (M4). */

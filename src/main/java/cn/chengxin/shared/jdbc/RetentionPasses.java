@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.Optional;
 
 import cn.chengxin.shared.JobAmount;
@@ -39,6 +40,28 @@ public final class RetentionPasses {
                     + minimum.toDays() + " days (" + why + ")");
         }
         return configured;
+    }
+
+    /**
+     * As {@link #atLeast(Duration, Duration, String, String)} for a period in calendar terms (P3Y, P10Y): a setting
+     * may lengthen the retention the law or the lead's schedule sets, never shorten it (gaps review xlvi AA2).
+     */
+    public static Period atLeast(Period configured, Period minimum, String property, String why) {
+        LocalDate any = LocalDate.of(2000, 1, 1);
+        if (configured.isNegative() || any.plus(configured).isBefore(any.plus(minimum))) {
+            throw new IllegalStateException(property + " (" + configured + ") is below the minimum of " + minimum
+                    + " (" + why + ")");
+        }
+        return configured;
+    }
+
+    /**
+     * A calendar period back from {@code now} as the duration {@link #run} takes, counted in {@code now}'s zone (with
+     * its leap days), so that "three years" ends on the same calendar day three years later.
+     */
+    public static Duration back(Period period, Clock now) {
+        Instant at = now.instant();
+        return Duration.between(at.atZone(now.getZone()).minus(period).toInstant(), at);
     }
 
     /** The day of {@code now} (days since 1970-01-01, in its zone): a pass's key. */
