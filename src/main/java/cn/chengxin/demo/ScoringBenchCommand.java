@@ -17,9 +17,11 @@ import cn.chengxin.demo.domain.SyntheticResident;
 import cn.chengxin.ingestion.BatchResult;
 import cn.chengxin.ingestion.IncomingRecord;
 import cn.chengxin.ingestion.Submissions;
+import cn.chengxin.scoring.ModelAssessments;
 import cn.chengxin.scoring.Scoring;
 import cn.chengxin.scoring.SubjectScore;
 import cn.chengxin.scoring.domain.Contribution;
+import cn.chengxin.scoring.domain.ImpactAssessment;
 import cn.chengxin.scoring.domain.ScoreModel;
 import cn.chengxin.shared.City;
 import cn.chengxin.subject.SubjectRegistry;
@@ -58,14 +60,16 @@ class ScoringBenchCommand implements ApplicationRunner, ExitCodeGenerator {
     private final SubjectRegistry registry;
     private final Submissions submissions;
     private final Scoring scoring;
+    private final ModelAssessments assessments;
     private final CreditFile creditFile;
     private final JdbcClient jdbc;
     private final City city;
     private int exitCode;
 
     ScoringBenchCommand(DemoData demoData, SubjectRegistry registry, Submissions submissions, Scoring scoring,
-                        CreditFile creditFile, JdbcClient jdbc, City city) {
+                        CreditFile creditFile, JdbcClient jdbc, City city, ModelAssessments assessments) {
         this.demoData = demoData;
+        this.assessments = assessments;
         this.registry = registry;
         this.submissions = submissions;
         this.scoring = scoring;
@@ -226,6 +230,12 @@ class ScoringBenchCommand implements ApplicationRunner, ExitCodeGenerator {
     /** Proposes and approves {@code model} (two people), and waits for the recompute the approval starts. */
     private void switchTo(ScoreModel model) throws Exception {
         int version = asStaff("bench-maker", () -> scoring.propose(model));
+        // No model is activated without its impact assessment (PIPL Art. 55); the bench's stands for the office's.
+        asStaff("bench-maker", () -> {
+            assessments.record(model.code(), version, new ImpactAssessment(java.time.LocalDate.of(2026, 1, 5),
+                    "基准测试：用于测量重算，不对外评分", "0".repeat(64), null));
+            return null;
+        });
         asStaff("bench-checker", () -> {
             scoring.approve(model.code(), version, "bench-scoring");
             return null;

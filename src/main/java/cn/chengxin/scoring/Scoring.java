@@ -85,11 +85,13 @@ public class Scoring {
     /** The page's figures are counted in one snapshot of the database (P8: coverage exact as of its time). */
     private final org.springframework.transaction.support.TransactionTemplate oneSnapshot;
     private final Job job = new Job();
+    private final ModelAssessments assessments;
 
     Scoring(JdbcScores store, JdbcRangeScores rangeStore, SubjectRegistry subjects, CreditFile creditFile, Catalogue catalogue, Listing listing,
             Exchange exchange, AuditLog audit, ApplicationEventPublisher events, Clock clock,
             org.springframework.transaction.PlatformTransactionManager transactions, ApiClients apiClients,
-            cn.chengxin.shared.jdbc.ClusterJobs clusterJobs) {
+            cn.chengxin.shared.jdbc.ClusterJobs clusterJobs, ModelAssessments assessments) {
+        this.assessments = assessments;
         this.installBase = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.installBase.setPropagationBehavior(
                 org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -177,7 +179,10 @@ public class Scoring {
         return version;
     }
 
-    /** Activates a pending model (never by its proposer) and starts the full recompute. */
+    /**
+     * Activates a pending model (never by its proposer, and only with its impact assessment recorded: PIPL Art. 55,
+     * {@link ModelAssessments}) and starts the full recompute.
+     */
     public void approve(String code, int version, String note) {
         TypedText.requireNoIdentityNumber("note", "审核意见", note);
         Actor by = AuditLog.currentActor();
@@ -187,12 +192,21 @@ public class Scoring {
         if (pending.proposedBy().equals(by.actorId())) {
             throw new ScoringProblem("MODEL_SELF_REVIEW", DomainProblem.Kind.FORBIDDEN, "提出评分模型的人不能审核启用它");
         }
+        // Only a pending version's assessment can change, and none is deleted while pending: checked before.
+        if (pending.status().equals("PENDING")) {
+            assessments.requireFor(code, version);
+        }
         if (!store.activate(code, version, by.actorId(), clock.instant(), note)) {
             throw new ScoringProblem("MODEL_NOT_PENDING", DomainProblem.Kind.CONFLICT, "该模型版本不在待审核状态");
         }
         active = null;
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "scoring.model.activate").detail(code + " v" + version));
         startRecompute();
+    }
+
+    /** The nightly deletion of the assessments kept their time ({@link ModelAssessments#dropExpired}). */
+    int dropExpiredAssessments(LocalDate today) {
+        return assessments.dropExpired(today);
     }
 
     /** How many model versions proposed by someone else wait for {@code reviewerId}'s approval (工作台, finding K6). */

@@ -26,7 +26,8 @@ import org.springframework.transaction.annotation.Propagation;
 /**
  * Keeps scores current: the subjects of every stored chunk at once, the holders of an item whose approved catalogue
  * version changes its weight; everyone nightly (recency decay moves on). Nightly too, the deadlines of the requests for
- * human review are watched ({@link ScoreReviews#watchDeadlines}).
+ * human review are watched ({@link ScoreReviews#watchDeadlines}) and the impact assessments of models out of use
+ * past their retention deleted ({@link ModelAssessments}).
  */
 @Component
 class ScoringJobs extends ScheduledDailyJob {
@@ -96,6 +97,11 @@ class ScoringJobs extends ScheduledDailyJob {
         if (!watched.reminded().isEmpty() || !watched.escalated().isEmpty()) {
             log.info("Score review deadlines: {} reminded, {} escalated", watched.reminded().size(),
                     watched.escalated().size());
+        }
+        // A conditional delete, done once whichever instance gets there (PIPL Art. 56: never under 3 years).
+        int dropped = scoring.dropExpiredAssessments(today());
+        if (dropped > 0) {
+            log.info("Impact assessments of models out of use past their retention: {} deleted", dropped);
         }
         recomputeOnce(today());
     }

@@ -238,6 +238,7 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/scoring/benefits/deactivate", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/scoring/models", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/scoring/models/approve", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/scoring/models/assessment", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/scoring/models/edited", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/scoring/models/reject", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/scoring/recompute", EnumSet.of(Who.CREDIT_OFFICE)),

@@ -76,6 +76,9 @@ class ScoringIT {
     Scoring scoring;
 
     @Autowired
+    ModelAssessments assessments;
+
+    @Autowired
     CreditFile creditFile;
 
     @Autowired
@@ -163,6 +166,7 @@ class ScoringIT {
             return null;
         }));
         assertThat(own).isInstanceOf(ScoringProblem.class).extracting("code").isEqualTo("MODEL_SELF_REVIEW");
+        Assessed.record(assessments, "FIVE_LABELS", Integer.parseInt(version));
         as("checker", () -> {
             scoring.approve("FIVE_LABELS", Integer.parseInt(version), "同意");
             return null;
@@ -180,6 +184,7 @@ class ScoringIT {
                         tuple("A", "A 级（诚信）", fined.grade(), fined.gradeLabel()));
         // Back to the base model for the other tests.
         String back = String.valueOf(as("maker", () -> scoring.propose(ScoreModel.weihai())));
+        Assessed.record(assessments, "WEIHAI_POINTS", Integer.parseInt(back));
         as("checker", () -> {
             scoring.approve("WEIHAI_POINTS", Integer.parseInt(back), "");
             return null;
@@ -302,6 +307,7 @@ class ScoringIT {
     /** Proposes the model and has a second person activate it; waits for the recompute that follows. */
     private void activate(ScoreModel model) throws Exception {
         int version = as("model-maker", () -> scoring.propose(model));
+        Assessed.record(assessments, model.code(), version);
         as("model-checker", () -> {
             scoring.approve(model.code(), version, "同意");
             return null;

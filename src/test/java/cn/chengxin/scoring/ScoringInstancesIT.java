@@ -46,6 +46,9 @@ class ScoringInstancesIT {
     Scoring scoring;
 
     @Autowired
+    ModelAssessments assessments;
+
+    @Autowired
     JdbcScores store;
 
     @Autowired
@@ -195,7 +198,7 @@ class ScoringInstancesIT {
     /** A {@link Scoring} of another instance over the same store. */
     private Scoring otherScoring() {
         return new Scoring(store, rangeStore, subjects, creditFile, catalogue, listing, exchange, audit, events, clock,
-                transactions, apiClients, clusterJobs);
+                transactions, apiClients, clusterJobs, assessments);
     }
 
     /** That instance's jobs, running its passes on the calling thread. */
@@ -217,6 +220,7 @@ class ScoringInstancesIT {
     /** Proposes the model and has a second person approve it (on the first instance); waits for its recompute. */
     private int activate(ScoreModel model) throws Exception {
         int version = as("model-maker", () -> scoring.propose(model));
+        Assessed.record(assessments, model.code(), version);
         as("model-checker", () -> {
             scoring.approve(model.code(), version, "同意");
             return null;

@@ -138,7 +138,9 @@ public class JdbcScores {
                 .params(code, version).query(Integer.class).optional().isEmpty()) {
             return false;
         }
-        jdbc.sql("UPDATE scoring.model SET status = 'RETIRED' WHERE status = 'ACTIVE'").update();
+        // Its day starts the retention of its impact assessment (V1020, PIPL Art. 56).
+        jdbc.sql("UPDATE scoring.model SET status = 'RETIRED', retired_at = ? WHERE status = 'ACTIVE'")
+                .param(Timestamp.from(at)).update();
         return jdbc.sql("UPDATE scoring.model SET status = 'ACTIVE', decided_by = ?, decided_at = ?, note = ? "
                         + "WHERE code = ? AND version = ? AND status = 'PENDING'")
                 .params(by, Timestamp.from(at), note, code, version).update() == 1;

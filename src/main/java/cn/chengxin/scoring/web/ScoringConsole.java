@@ -1,12 +1,17 @@
 package cn.chengxin.scoring.web;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 import cn.chengxin.account.ApiInstitution;
 import cn.chengxin.account.ApiClients;
+import cn.chengxin.scoring.ModelAssessments;
 import cn.chengxin.scoring.Scoring;
+import cn.chengxin.scoring.domain.ImpactAssessment;
 import cn.chengxin.scoring.domain.BenefitDefinition;
 import cn.chengxin.scoring.domain.ScoreModel;
 import cn.chengxin.scoring.persistence.JdbcScores;
@@ -14,17 +19,20 @@ import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.web.ConsoleActions;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.subject.domain.TypedText;
+import org.bouncycastle.crypto.digests.SM3Digest;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 信用评分 in the console: the models (propose a preset as a new version; a second person activates it, which
- * recomputes everyone), the 信用惠民 catalogue (add, change, stop a benefit), the recompute's progress, coverage per district against the 70% target, and the grade
+ * recomputes everyone, once its impact assessment is recorded), the 信用惠民 catalogue (add, change, stop a benefit), the recompute's progress, coverage per district against the 70% target, and the grade
  * distribution by age band and district to spot unfair effects. Viewing needs only measure:cases; changing what scores
  * and benefits are needs scoring:edit, activating a model scoring:approve (RULES.md §10: least privilege).
  */
@@ -40,10 +48,13 @@ class ScoringConsole {
     private final cn.chengxin.shared.City city;
     private final ApiClients apiClients;
     private final java.time.Clock clock;
+    private final ModelAssessments assessments;
 
     ScoringConsole(Scoring scoring, JsonMapper json, org.springframework.context.MessageSource messages,
-                   cn.chengxin.shared.City city, ApiClients apiClients, java.time.Clock clock) {
+                   cn.chengxin.shared.City city, ApiClients apiClients, java.time.Clock clock,
+                   ModelAssessments assessments) {
         this.scoring = scoring;
+        this.assessments = assessments;
         this.clock = clock;
         this.apiClients = apiClients;
         this.json = json;
@@ -72,6 +83,9 @@ class ScoringConsole {
         models.stream().filter(m -> m.status().equals("PENDING")).forEach(m -> changes.put(m.code() + "/" + m.version(),
                 DefinitionDiff.of(active, lenient.writeValueAsString(m.model()))));
         model.addAttribute("changes", changes);
+        // Each version with the impact assessment it was (or is to be) approved on (PIPL Art. 55-56, AA7).
+        model.addAttribute("assessments", assessments.all().stream().collect(java.util.stream.Collectors.toMap(
+                a -> a.modelCode() + "/" + a.modelVersion(), a -> a)));
         if (!model.containsAttribute("draft")) {
             model.addAttribute("draft", lenient.writeValueAsString(scoring.activeModel().model()));
         }
@@ -148,6 +162,38 @@ class ScoringConsole {
     String approve(@RequestParam String code, @RequestParam int version, @RequestParam(defaultValue = "") String note,
                    RedirectAttributes redirect) {
         return act(redirect, "scoring.activated", () -> scoring.approve(code, version, note));
+    }
+
+    /**
+     * Records the 个人信息保护影响评估 of a pending version: its day, its conclusion and the document, of which only the
+     * SM3 is kept (the document stays in the office's records, as a list migration file's digest is kept). Read as
+     * it streams: an assessment report may be a large PDF, and nothing of it is held.
+     */
+    @RequiresPermission(Permission.SCORING_EDIT)
+    @PostMapping("/console/scoring/models/assessment")
+    String recordAssessment(@RequestParam String code, @RequestParam int version,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                            java.time.LocalDate assessedOn,
+                            @RequestParam(defaultValue = "") String conclusion,
+                            @RequestParam(name = "document", required = false) MultipartFile document,
+                            RedirectAttributes redirect) throws IOException {
+        String digest = document == null || document.isEmpty() ? null : sm3(document);
+        String name = document == null || document.isEmpty() ? null : document.getOriginalFilename();
+        return act(redirect, "scoring.assessment.recorded", () -> assessments.record(code, version,
+                new ImpactAssessment(assessedOn, conclusion, digest, name)));
+    }
+
+    private static String sm3(MultipartFile document) throws IOException {
+        SM3Digest digest = new SM3Digest();
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = document.getInputStream()) {
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        byte[] out = new byte[digest.getDigestSize()];
+        digest.doFinal(out, 0);
+        return HexFormat.of().formatHex(out);
     }
 
     @RequiresPermission(Permission.SCORING_APPROVE)
