@@ -26,7 +26,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * AA2 (gaps review xlvi; PIPL Art. 19, 47 ¶1 (2)): a notice goes three years after it was sent, read or not, a chunk
  * per transaction; a younger one stays; the deletion is audited by count; {@code /privacy} states the period from the
- * setting, and a setting below three years refuses the start.
+ * setting (and the schedule's line for cases kept with their record), and a setting below three years refuses the
+ * start.
  */
 @IntegrationTest
 class NoticeRetentionIT {
@@ -81,10 +82,13 @@ class NoticeRetentionIT {
     void privacyRulesStateTheConfiguredPeriod() throws Exception {
         String page = mvc.perform(get("/privacy")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("消息通知（及其短信的发送状态）：发出后 3年");
+        assertThat(page).contains("消息通知（及其短信的发送状态）：发出后 3年",
+                "异议、信用修复申请、信用承诺、本人声明和信用分复核申请：与其所涉及的信用记录或名单条目保存同样长的时间");
         String english = mvc.perform(get("/privacy").param("lang", "en")).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(english).contains("notices (and whether their text messages were sent): 3 years after they are sent");
+        assertThat(english).contains("notices (and whether their text messages were sent): 3 years after they are sent",
+                "objections, credit repair applications, commitments, statements and requests for a score review: "
+                        + "as long as the credit record or list entry they concern is kept");
     }
 
     @Test
