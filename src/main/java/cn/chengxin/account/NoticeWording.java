@@ -27,7 +27,8 @@ public class NoticeWording {
             "SCORE_REVIEW_RECEIVED", "SCORE_REVIEW_ANSWERED", "SCORE_REVIEW_OBJECTION", "SCORE_REVIEW_ESCALATED",
             "GRADE_DROPPED", "GRADE_LOST",
             "CONSENT_USED", "CONSENT_WITHDRAWN_FOR_BAN", "CONSENTS_MIGRATED",
-            "LIST_PRIOR", "LIST_PUBLIC", "LIST_EFFECTIVE", "LIST_PERIOD_CHANGED", "LIST_WITHDRAWN", "LIST_EXIT");
+            "LIST_PRIOR", "LIST_PUBLIC", "LIST_EFFECTIVE", "LIST_PERIOD_CHANGED", "LIST_WITHDRAWN", "LIST_EXIT",
+            "CORRECTION_RECEIVED", "CORRECTION_APPROVED", "CORRECTION_REFUSED");
 
     private static final String LIST_ITEM = "LIST_";
     /** More than any wording has: arguments past a notice's own are shown empty. */

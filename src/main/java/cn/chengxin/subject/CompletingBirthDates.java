@@ -42,10 +42,13 @@ public class CompletingBirthDates {
     private final OwnNumberInTexts ownNumber;
     private final ProposalAudit audit;
     private final ApplicationEventPublisher events;
+    private final RequestDecisions requests;
     private final Clock clock;
 
     CompletingBirthDates(JdbcBirthDateProposals proposals, JdbcSubjects subjects, OwnNumberInTexts ownNumber,
-                         ProposalAudit audit, ApplicationEventPublisher events, Clock clock) {
+                         ProposalAudit audit, ApplicationEventPublisher events, RequestDecisions requests,
+                         Clock clock) {
+        this.requests = requests;
         this.proposals = proposals;
         this.subjects = subjects;
         this.ownNumber = ownNumber;
@@ -58,7 +61,12 @@ public class CompletingBirthDates {
     @Transactional
     public UUID propose(UUID subjectId, LocalDate birthDate, BirthDateEvidence evidence, String reference,
                         String reason) {
-        Actor by = AuditLog.currentActor();
+        return propose(subjectId, birthDate, evidence, reference, reason, AuditLog.currentActor());
+    }
+
+    /** As {@link #propose}, in the name of {@code by}: the person who asked, or the clerk at the window for them. */
+    UUID propose(UUID subjectId, LocalDate birthDate, BirthDateEvidence evidence, String reference, String reason,
+                 Actor by) {
         SubjectProfile person = subjects.profile(subjectId).orElseThrow(() -> new SubjectProblem("SUBJECT_UNKNOWN",
                 Kind.NOT_FOUND, "信用主体不存在"));
         BirthDateCompletion.requireUnknown(person.kind(), person.documentType(), person.birthDate());
@@ -76,7 +84,7 @@ public class CompletingBirthDates {
             throw new SubjectProblem("BIRTH_DATE_PENDING", Kind.CONFLICT, "该主体已有待审核的出生日期补全申请");
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "subject.birth-date.propose")
-                .subject(audit.pseudonym(subjectId))
+                .subject(audit.pseudonym(subjectId)).by(by)
                 .detail(AuditDetail.of("PROPOSAL_WITH_EVIDENCE").with("proposal", proposal.id())
                         .withLabel("evidence", "birthDates.evidence." + evidence.name())));
         return proposal.id();
@@ -101,6 +109,7 @@ public class CompletingBirthDates {
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "subject.birth-date.approve")
                 .subject(audit.pseudonym(proposal.subjectId())).detail(AuditDetail.of("PROPOSAL").with("proposal", proposalId)));
         events.publishEvent(new BirthDateCompleted(proposal.subjectId()));
+        requests.decided(proposalId, proposal.subjectId(), proposal.birthDate().toString(), true, note);
     }
 
     @Transactional
@@ -115,6 +124,7 @@ public class CompletingBirthDates {
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "subject.birth-date.reject")
                 .subject(audit.pseudonym(proposal.subjectId())).detail(AuditDetail.of("PROPOSAL").with("proposal", proposalId)));
+        requests.decided(proposalId, proposal.subjectId(), proposal.birthDate().toString(), false, note);
     }
 
     /** A person's proposals, oldest first (the subject page shows where a completion stands). */

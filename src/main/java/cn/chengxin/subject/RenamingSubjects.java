@@ -44,14 +44,16 @@ public class RenamingSubjects {
     private final JdbcSubjects subjects;
     private final OwnNumberInTexts ownNumber;
     private final ProposalAudit audit;
+    private final RequestDecisions requests;
     private final Clock clock;
 
     RenamingSubjects(JdbcNameChanges changes, JdbcSubjects subjects, OwnNumberInTexts ownNumber, ProposalAudit audit,
-                     Clock clock) {
+                     RequestDecisions requests, Clock clock) {
         this.changes = changes;
         this.subjects = subjects;
         this.ownNumber = ownNumber;
         this.audit = audit;
+        this.requests = requests;
         this.clock = clock;
     }
 
@@ -59,7 +61,12 @@ public class RenamingSubjects {
     @Transactional
     public UUID propose(UUID subjectId, String newName, LocalDate effectiveFrom, NameChangeEvidence evidence,
                         String reference, String reason) {
-        Actor by = AuditLog.currentActor();
+        return propose(subjectId, newName, effectiveFrom, evidence, reference, reason, AuditLog.currentActor());
+    }
+
+    /** As {@link #propose}, in the name of {@code by}: the person who asked, or the clerk at the window for them. */
+    UUID propose(UUID subjectId, String newName, LocalDate effectiveFrom, NameChangeEvidence evidence,
+                 String reference, String reason, Actor by) {
         SubjectProfile subject = profile(subjectId);
         NameChanges.requireComplete(subject.kind(), subject.name(),
                 NameChanges.currentFrom(changes.formerNamesOf(subjectId)), newName, effectiveFrom, evidence, reference,
@@ -77,7 +84,7 @@ public class RenamingSubjects {
             throw pendingAlready();
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "subject.name.propose")
-                .subject(audit.pseudonym(subjectId))
+                .subject(audit.pseudonym(subjectId)).by(by)
                 .detail(AuditDetail.of("NAME_PROPOSAL").with("proposal", proposal.id())
                         .withLabel("evidence", "nameChanges.evidence." + evidence.name()).with("from", effectiveFrom)));
         return proposal.id();
@@ -161,6 +168,7 @@ public class RenamingSubjects {
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "subject.name.approve")
                 .subject(audit.pseudonym(proposal.subjectId())).detail(AuditDetail.of("PROPOSAL").with("proposal", proposalId)));
+        requests.decided(proposalId, proposal.subjectId(), proposal.newName(), true, note);
     }
 
     @Transactional
@@ -175,6 +183,7 @@ public class RenamingSubjects {
         }
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "subject.name.reject")
                 .subject(audit.pseudonym(proposal.subjectId())).detail(AuditDetail.of("PROPOSAL").with("proposal", proposalId)));
+        requests.decided(proposalId, proposal.subjectId(), proposal.newName(), false, note);
     }
 
     /** A subject's proposals, oldest first (the subject page shows where a change stands). */

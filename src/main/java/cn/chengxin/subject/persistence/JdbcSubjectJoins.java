@@ -174,7 +174,7 @@ public class JdbcSubjectJoins {
                         join.proposedByName(), Timestamp.from(join.proposedAt()), join.decidedBy(),
                         join.decidedByName(), Timestamp.from(join.decidedAt()), join.decisionNote(), joined)
                 .update();
-        for (String table : List.of("further_document", "name_change_proposal", "join_proposal")) {
+        for (String table : List.of("further_document", "name_change_proposal", "join_proposal", "correction_request")) {
             jdbc.sql("UPDATE subject." + table + " SET subject_id = ? WHERE subject_id = ?").params(kept, joined)
                     .update();
         }

@@ -9,6 +9,7 @@ import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.security.StaffQueryPurpose;
 import cn.chengxin.shared.web.ConsoleActions;
 import cn.chengxin.subject.CompletingBirthDates;
+import cn.chengxin.subject.RequestedCorrections;
 import cn.chengxin.subject.domain.BirthDateEvidence;
 import cn.chengxin.subject.domain.SubjectProblem;
 import cn.chengxin.subject.domain.TypedText;
@@ -32,8 +33,13 @@ class BirthDateConsole {
 
     private final CompletingBirthDates birthDates;
     private final SubjectPage page;
+    private final RequestedCorrections requests;
+    private final java.time.Clock clock;
 
-    BirthDateConsole(CompletingBirthDates birthDates, SubjectPage page) {
+    BirthDateConsole(CompletingBirthDates birthDates, SubjectPage page, RequestedCorrections requests,
+                     java.time.Clock clock) {
+        this.requests = requests;
+        this.clock = clock;
         this.birthDates = birthDates;
         this.page = page;
     }
@@ -42,8 +48,12 @@ class BirthDateConsole {
     @RequiresPermission({Permission.SUBJECT_AMEND, Permission.SUBJECT_AMEND_REVIEW})
     @GetMapping("/console/subjects/birth-dates")
     String queue(Model model) {
-        model.addAttribute("pending", birthDates.pending());
+        var pending = birthDates.pending();
+        model.addAttribute("pending", pending);
         model.addAttribute("decided", birthDates.recentlyDecided());
+        // Those made at the person's request are marked, with their deadline and evidence (gaps review xlvi AA3).
+        model.addAttribute("requests", requests.behind(pending.stream().map(l -> l.proposal().id()).toList()));
+        model.addAttribute("today", LocalDate.now(clock));
         return "console/birth-dates";
     }
 

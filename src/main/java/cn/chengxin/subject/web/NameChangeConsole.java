@@ -9,6 +9,7 @@ import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.security.StaffQueryPurpose;
 import cn.chengxin.shared.web.ConsoleActions;
 import cn.chengxin.subject.RenamingSubjects;
+import cn.chengxin.subject.RequestedCorrections;
 import cn.chengxin.subject.SubjectDocuments;
 import cn.chengxin.subject.SubjectJoining;
 import cn.chengxin.subject.domain.NameChangeEvidence;
@@ -36,8 +37,13 @@ class NameChangeConsole {
     private final SubjectDocuments documents;
     private final SubjectJoining joins;
     private final SubjectPage page;
+    private final RequestedCorrections requests;
+    private final java.time.Clock clock;
 
-    NameChangeConsole(RenamingSubjects names, SubjectDocuments documents, SubjectJoining joins, SubjectPage page) {
+    NameChangeConsole(RenamingSubjects names, SubjectDocuments documents, SubjectJoining joins, SubjectPage page,
+                      RequestedCorrections requests, java.time.Clock clock) {
+        this.requests = requests;
+        this.clock = clock;
         this.names = names;
         this.documents = documents;
         this.joins = joins;
@@ -48,8 +54,12 @@ class NameChangeConsole {
     @RequiresPermission({Permission.SUBJECT_AMEND, Permission.SUBJECT_AMEND_REVIEW})
     @GetMapping("/console/subjects/names")
     String queue(Model model) {
-        model.addAttribute("pending", names.pending());
+        var pending = names.pending();
+        model.addAttribute("pending", pending);
         model.addAttribute("decided", names.recentlyDecided());
+        // Those made at the person's request are marked, with their deadline and evidence (gaps review xlvi AA3).
+        model.addAttribute("requests", requests.behind(pending.stream().map(l -> l.proposal().id()).toList()));
+        model.addAttribute("today", LocalDate.now(clock));
         // Further documents proposed for persons (gaps review xxx L1) are reviewed on the same queue.
         model.addAttribute("pendingDocuments", documents.pending());
         // So are joins of a person's two files (合并信用档案).

@@ -1,0 +1,175 @@
+package cn.chengxin.subject;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import cn.chengxin.audit.AuditCategory;
+import cn.chengxin.audit.AuditDetail;
+import cn.chengxin.audit.AuditEntry;
+import cn.chengxin.shared.Ids;
+import cn.chengxin.shared.files.Attachments;
+import cn.chengxin.shared.files.ImageMetadata;
+import cn.chengxin.shared.privacy.IdentityRedaction;
+import cn.chengxin.shared.security.Actor;
+import cn.chengxin.subject.domain.BirthDateEvidence;
+import cn.chengxin.subject.domain.BirthDateProposal;
+import cn.chengxin.subject.domain.NameChangeProposal;
+import cn.chengxin.subject.domain.CorrectionRequest;
+import cn.chengxin.subject.domain.NameChangeEvidence;
+import cn.chengxin.subject.domain.NameChanges;
+import cn.chengxin.subject.persistence.JdbcCorrectionRequests;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 更正补充请求 (PIPL Art. 46; gaps review xlvi AA3): a person asks that their registered name be corrected or their
+ * unknown birth date completed. The request does not change the registry: it becomes the proposal a clerk would have
+ * made ({@link RenamingSubjects}, {@link CompletingBirthDates}) — the same checks, one open at a time, decided by a
+ * reviewer, a refusal with reasons — marked as the person's, with its deadline and the person's evidence, checked and
+ * kept as an objection's is ({@link Attachments}, sealed for its row). The deadline is the objection rules' working
+ * days ({@link CorrectionDeadlines}, RULES.md §5); the person is told of receipt and decision in 消息通知
+ * ({@link CorrectionRequestReceived}, {@link CorrectionRequestDecided}).
+ */
+@Service
+public class RequestedCorrections {
+
+    private final RenamingSubjects names;
+    private final CompletingBirthDates birthDates;
+    private final JdbcCorrectionRequests requests;
+    private final ProposalAudit audit;
+    private final CorrectionDeadlines deadlines;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    RequestedCorrections(RenamingSubjects names, CompletingBirthDates birthDates, JdbcCorrectionRequests requests,
+                         ProposalAudit audit, CorrectionDeadlines deadlines, ApplicationEventPublisher events,
+                         Clock clock) {
+        this.deadlines = deadlines;
+        this.events = events;
+        this.names = names;
+        this.birthDates = birthDates;
+        this.requests = requests;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A file the person gave as evidence, as uploaded. */
+    public record Upload(String filename, byte[] content) {
+    }
+
+    /**
+     * Asks that the person's registered name become {@code newName}, as of today, proven by {@code evidence}; the
+     * proposal is made in the name of {@code by} (the person, or the clerk at the window).
+     */
+    @Transactional
+    public CorrectionRequest requestName(UUID subjectId, String newName, NameChangeEvidence evidence, String reason,
+                                         Upload file, CorrectionRequest.Channel channel, Actor by) {
+        String type = checked(file);
+        UUID proposal = names.propose(subjectId, newName, LocalDate.now(clock), evidence, reference(file), reason, by);
+        return keep(subjectId, CorrectionRequest.Field.NAME, proposal, newName.strip(), channel, file, type);
+    }
+
+    /** Asks that the person's unknown birth date be completed with {@code birthDate}, as {@link #requestName}. */
+    @Transactional
+    public CorrectionRequest requestBirthDate(UUID subjectId, LocalDate birthDate, BirthDateEvidence evidence,
+                                              String reason, Upload file, CorrectionRequest.Channel channel,
+                                              Actor by) {
+        String type = checked(file);
+        UUID proposal = birthDates.propose(subjectId, birthDate, evidence, reference(file), reason, by);
+        return keep(subjectId, CorrectionRequest.Field.BIRTH_DATE, proposal, birthDate.toString(), channel, file,
+                type);
+    }
+
+    /** A person's requests, newest first. */
+    public List<CorrectionRequest> of(UUID subjectId) {
+        return requests.ofSubject(subjectId);
+    }
+
+    /**
+     * A request as the person's page shows it: what was asked, where its proposal stands and the reviewer's note (a
+     * refusal's reasons).
+     */
+    public record Shown(CorrectionRequest request, String value, String status, boolean pending,
+                        String decisionNote) {
+    }
+
+    /** A person's requests with where each stands, newest first. */
+    public List<Shown> shownTo(UUID subjectId) {
+        Map<UUID, NameChangeProposal> named = names.of(subjectId).stream()
+                .collect(java.util.stream.Collectors.toMap(NameChangeProposal::id, p -> p));
+        Map<UUID, BirthDateProposal> dated = birthDates.of(subjectId).stream()
+                .collect(java.util.stream.Collectors.toMap(BirthDateProposal::id, p -> p));
+        return requests.ofSubject(subjectId).stream().map(r -> {
+            if (r.field() == CorrectionRequest.Field.NAME) {
+                NameChangeProposal p = named.get(r.proposalId());
+                return new Shown(r, p.newName(), p.status().name(), p.pending(), p.decisionNote());
+            }
+            BirthDateProposal p = dated.get(r.proposalId());
+            return new Shown(r, p.birthDate().toString(), p.status().name(), p.pending(), p.decisionNote());
+        }).toList();
+    }
+
+    /** The requests behind these proposals, by proposal id (absent: proposed by staff on their own initiative). */
+    public Map<UUID, CorrectionRequest> behind(Collection<UUID> proposalIds) {
+        return requests.byProposals(proposalIds);
+    }
+
+    /** A request with its evidence's bytes, for the reviewer who decides it. */
+    public Optional<Evidence> evidence(UUID requestId) {
+        return requests.find(requestId).flatMap(r -> requests.evidence(requestId).map(b -> new Evidence(r, b)));
+    }
+
+    public record Evidence(CorrectionRequest request, byte[] content) {
+    }
+
+    private CorrectionRequest keep(UUID subjectId, CorrectionRequest.Field field, UUID proposal, String value,
+                                   CorrectionRequest.Channel channel, Upload file, String type) {
+        byte[] kept = ImageMetadata.strip(file.content(), type);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate dueOn = deadlines.dueFor(today);
+        CorrectionRequest request = new CorrectionRequest(Ids.newId(), subjectId, field, proposal, channel, today,
+                dueOn, IdentityRedaction.redact(file.filename()), type, kept.length);
+        requests.insert(request, kept, Attachments.sha256(kept), clock.instant());
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "subject.correction.request")
+                .subject(audit.pseudonym(subjectId))
+                .detail(AuditDetail.of("CORRECTION_REQUEST").with("proposal", proposal)
+                        .withLabel("field", "corrections.field." + field.name())
+                        .withLabel("channel", "corrections.channel." + channel.name()).with("due", dueOn)));
+        events.publishEvent(new CorrectionRequestReceived(subjectId, field, value, dueOn));
+        return request;
+    }
+
+    /** The evidence's content type; refused as an objection's would be (type by content, size). */
+    private static String checked(Upload file) {
+        if (file == null || file.content() == null || file.content().length == 0) {
+            throw new cn.chengxin.subject.domain.SubjectProblem("CORRECTION_EVIDENCE_REQUIRED",
+                    cn.chengxin.shared.DomainProblem.Kind.INVALID_INPUT, "须上传证明材料（PDF、JPEG 或 PNG 文件）");
+        }
+        return Attachments.check(file.filename(), file.content());
+    }
+
+    /** The proposal's evidence reference: the file the person gave, by its name (any number in it masked). */
+    private static String reference(Upload file) {
+        String named = "本人提交的证明材料：" + IdentityRedaction.redact(file.filename());
+        return named.length() > NameChanges.MAX_REFERENCE ? named.substring(0, NameChanges.MAX_REFERENCE) : named;
+    }
+
+    /** The evidence column, lent to the re-sealing pass so that an old key version can be retired (RULES.md §10). */
+    @Configuration(proxyBeanMethods = false)
+    static class SealedRequestEvidence {
+
+        @Bean
+        SealedColumn sealedCorrectionEvidence() {
+            return SealedColumn.ofFiles("subject.correction_request", "content", "content_key_version",
+                    id -> JdbcCorrectionRequests.SEALED_FOR + id);
+        }
+    }
+}
