@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A person's two credit files became one (gaps review xxx L1; {@link SubjectsJoined}): the citizen account of the
- * joined subject, its notices and agreement to their electronic service, pending registrations and account reviews are
+ * joined subject, its notices, agreement to their electronic service and 个人信息权利请求, pending registrations and account reviews are
  * the kept subject's (as V75 moved accounts for re-keyed subjects), in the approval's transaction. A person holds one
  * account: when both subjects have one, the join is refused ({@code SUBJECT_JOIN_TWO_ACCOUNTS}) until one of them is
  * closed at the window.
@@ -33,8 +33,9 @@ class JoinedAccounts {
             jdbc.sql("UPDATE account." + table + " SET subject_id = ?, subject_pseudonym = ? WHERE subject_id = ?")
                     .params(joined.keptId(), joined.keptPseudonym(), joined.joinedId()).update();
         }
-        // With the notices go the agreements to their electronic service (V670): one account, so one in force at most.
-        for (String table : java.util.List.of("notice", "electronic_service_agreement")) {
+        // With the notices go the agreements to their electronic service (V670): one account, so one in force at most;
+        // and the person's requests about their information (V1010), which are theirs whichever file they were under.
+        for (String table : java.util.List.of("notice", "electronic_service_agreement", "rights_request")) {
             jdbc.sql("UPDATE account." + table + " SET subject_id = ? WHERE subject_id = ?")
                     .params(joined.keptId(), joined.joinedId()).update();
         }

@@ -233,6 +233,10 @@ class EndpointPermissionsIT {
             Map.entry("POST /me/score/automated-grading", EnumSet.of(Who.CITIZEN)),
             Map.entry("GET /console/score-reviews", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/score-reviews/{id}/answer", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("GET /me/requests", EnumSet.of(Who.CITIZEN)),
+            Map.entry("POST /me/requests", EnumSet.of(Who.CITIZEN)),
+            Map.entry("GET /console/rights-requests", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/rights-requests/{id}/answer", EnumSet.of(Who.CREDIT_OFFICE)),
             // api:benefits:check, which the demo department key does not hold (ProvidedBenefitsIT: providers' keys).
             Map.entry("POST /api/v1/benefits/check", EnumSet.noneOf(Who.class)),
             Map.entry("GET /console/scoring", EnumSet.of(Who.CREDIT_OFFICE, Who.CASE_WATCHER)),
