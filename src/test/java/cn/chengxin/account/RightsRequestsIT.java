@@ -130,6 +130,17 @@ class RightsRequestsIT {
         assertThat(requests.of(other.id())).isEmpty();
     }
 
+    @Test
+    void thePrivacyRulesNameTheSelfServiceWaysFirstAndTheRequestForTheRest() throws Exception {
+        String privacy = mvc.perform(get("/privacy")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(privacy).contains("href=\"/me/copy.json\"", "href=\"/me/consents\"", "href=\"/me/requests\"",
+                "15 个工作日内书面答复");
+        assertThat(privacy).as("consent is withdrawn with one button, not by letter")
+                .doesNotContain("投诉个人信息处理或提出其他请求的，请通过上述联系方式或服务窗口提出").contains("每项授权一个按钮");
+        assertThat(privacy.indexOf("href=\"/me/consents\"")).isLessThan(privacy.indexOf("href=\"/me/requests\""));
+    }
+
     private String page(RequestPostProcessor citizen) throws Exception {
         return mvc.perform(get("/me/requests").with(citizen)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();

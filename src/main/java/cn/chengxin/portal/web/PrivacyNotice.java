@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Period;
 import java.util.Locale;
 
+import cn.chengxin.account.RightsRequests;
 import cn.chengxin.shared.PeriodWords;
 import cn.chengxin.shared.security.PublicEndpoint;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,6 +29,7 @@ class PrivacyNotice {
     private final String realNameProvider;
     private final String smsProvider;
     private final Periods periods;
+    private final int requestWorkingDays;
 
     PrivacyNotice(@Value("${chengxin.privacy.processor:}") String processor,
                   @Value("${chengxin.privacy.contact:}") String contact,
@@ -40,7 +42,10 @@ class PrivacyNotice {
                   @Value("${chengxin.objection.evidence-retention:P3Y}") Period evidenceRetention,
                   @Value("${chengxin.repair.materials-retention:P3Y}") Period repairMaterialsRetention,
                   @Value("${chengxin.inquiry.report-retention:P6M}") Period reportRetention,
-                  @Value("${chengxin.account.notice-retention:P3Y}") Period noticeRetention) {
+                  @Value("${chengxin.account.notice-retention:P3Y}") Period noticeRetention,
+                  RightsRequests rightsRequests) {
+        // The deadline the register gives a request (AA4), as configured: the page promises what the office keeps.
+        this.requestWorkingDays = rightsRequests.workingDays();
         this.processor = processor.trim();
         this.contact = contact.trim();
         this.personInCharge = personInCharge.trim();
@@ -59,6 +64,7 @@ class PrivacyNotice {
                 PeriodWords.of(periods.tipOffs(), locale), new Attachments(PeriodWords.of(periods.evidence(), locale),
                 PeriodWords.of(periods.repairMaterials(), locale), PeriodWords.of(periods.reports(), locale)),
                 PeriodWords.of(periods.notices(), locale)));
+        model.addAttribute("requestWorkingDays", requestWorkingDays);
         return "portal/privacy";
     }
 
