@@ -798,25 +798,40 @@ public class CreditFile {
      * @return the number of subjects whose files changed (one whose records fell in two chunks counts twice)
      */
     public int applyWindows(LocalDate today) {
-        return applyWindows(today, windowsChunk);
+        return applyWindows(today, windowsChunk, null);
+    }
+
+    /**
+     * {@link #applyWindows(LocalDate)} for the records of these subjects only: for a change that ended some subjects'
+     * periods at once (a chunk of a catalogue version's shortening, {@link ShorteningPeriods}), whose transaction is
+     * then bounded by its own records rather than by every record due in the file, which the night moves in its own
+     * chunks. The same rules, the same events and audit entry per chunk.
+     */
+    public int applyWindows(LocalDate today, java.util.Collection<UUID> subjectIds) {
+        return subjectIds.isEmpty() ? 0 : applyWindows(today, windowsChunk, subjectIds);
     }
 
     int applyWindows(LocalDate today, int chunk) {
+        return applyWindows(today, chunk, null);
+    }
+
+    /** The windows a chunk a transaction, over the records of {@code subjectIds} (null: every subject). */
+    private int applyWindows(LocalDate today, int chunk, java.util.Collection<UUID> subjectIds) {
         Instant now = clock.instant();
         Set<UUID> held = new HashSet<>();
         retentionHolds.orderedStream().forEach(h -> held.addAll(h.heldRecords()));
         int subjects = 0;
         int moved;
         do {
-            int[] done = windowChunk(() -> records.moveDue(Set.of(RecordStatus.ACTIVE, RecordStatus.IN_DISPUTE),
-                    RecordStatus.EXPIRED, "publication_end", today, Set.of(), chunk, now, WINDOWS,
-                    "公示期满，不再展示和使用"), today);
+            int[] done = windowChunk(() -> records.moveDue(subjectIds, Set.of(RecordStatus.ACTIVE,
+                    RecordStatus.IN_DISPUTE), RecordStatus.EXPIRED, "publication_end", today, Set.of(), chunk, now,
+                    WINDOWS, "公示期满，不再展示和使用"), today);
             moved = done[0];
             subjects += done[1];
         } while (moved > 0);
         do {
-            int[] done = windowChunk(() -> records.moveDue(CLOSED, RecordStatus.ARCHIVED, "retention_end", today, held,
-                    chunk, now, WINDOWS, "保存期满，归档"), today);
+            int[] done = windowChunk(() -> records.moveDue(subjectIds, CLOSED, RecordStatus.ARCHIVED, "retention_end",
+                    today, held, chunk, now, WINDOWS, "保存期满，归档"), today);
             moved = done[0];
             subjects += done[1];
         } while (moved > 0);

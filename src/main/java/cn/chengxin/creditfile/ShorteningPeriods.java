@@ -136,6 +136,7 @@ class ShorteningPeriods {
         List<JdbcRecords.Ends> read = records.endsOfItem(item, after, size);
         List<RecordStatesChanged.ChangedRecord> moved = new ArrayList<>();
         Set<UUID> keys = new HashSet<>();
+        Set<UUID> shortenedOf = new HashSet<>();
         for (JdbcRecords.Ends r : read) {
             LocalDate own = r.ownPublicationEnd() != null ? r.ownPublicationEnd() : r.publicationEnd();
             LocalDate publication = RecordPeriods.earlier(own, RecordPeriods.publicationEnd(now, r.decisionDate(), r.content()));
@@ -145,6 +146,7 @@ class ShorteningPeriods {
                 continue;
             }
             records.shortenEnds(r.id(), publication, retention);
+            shortenedOf.add(r.subjectId());
             records.event(r.id(), at, r.status(), r.status(), CreditFile.WINDOWS, "目录事项第 " + version
                     + " 版缩短期限（RULES.md §4）：公示截止日 " + dayOf(own) + " → " + dayOf(publication) + "，保存期限至 "
                     + dayOf(r.retentionEnd()) + " → " + dayOf(retention));
@@ -165,8 +167,12 @@ class ShorteningPeriods {
             events.publishEvent(new RecordStatesChanged(moved, CAUSE));
         }
         if (!keys.isEmpty()) {
-            // Those now past their period leave display and use in this transaction, as the night's job moves them.
-            creditFile.applyWindows(LocalDate.ofInstant(at, clock.getZone()));
+            // Those now past their period leave display and use in this transaction, as the night's job moves them:
+            // the windows of this chunk's subjects only (those shortened and those aligned with them), so that the
+            // chunk's transaction stays the size of the chunk; records of other subjects due meanwhile are the
+            // night's, not this chunk's to lock and tell of.
+            shortenedOf.addAll(subjects);
+            creditFile.applyWindows(LocalDate.ofInstant(at, clock.getZone()), shortenedOf);
         }
         long shortened = jdbc.sql("""
                         UPDATE creditfile.period_shortening_pass SET records_shortened = records_shortened + ?

@@ -90,19 +90,59 @@ class WindowsInChunksIT {
         }
     }
 
+    /**
+     * The windows applied for some subjects (a chunk of a shortening pass, {@link ShorteningPeriods}) move the due
+     * records of those subjects, shown and closed, and leave another subject's due records to the night.
+     */
+    @Test
+    void theWindowsOfSomeSubjectsMoveTheirDueRecordsOnly() {
+        UUID one = subject("窗口本人");
+        UUID other = subject("窗口他人");
+        LocalDate today = LocalDate.now(clock);
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            UUID shown = dueRecord(one, today.minusDays(1));
+            UUID kept = record(one, "EXPIRED", today.minusYears(4), today.minusDays(1));
+            UUID othersShown = dueRecord(other, today.minusDays(1));
+            UUID othersKept = record(other, "EXPIRED", today.minusYears(4), today.minusDays(1));
+
+            assertThat(creditFile.applyWindows(today, Set.of(one))).isEqualTo(2);
+
+            assertThat(statusOf(shown)).isEqualTo("EXPIRED");
+            assertThat(statusOf(kept)).isEqualTo("ARCHIVED");
+            assertThat(statusOf(othersShown)).as("another subject's, left to the night").isEqualTo("ACTIVE");
+            assertThat(statusOf(othersKept)).as("another subject's, left to the night").isEqualTo("EXPIRED");
+            assertThat(creditFile.applyWindows(today, Set.of())).as("no subject, nothing to move").isZero();
+        });
+    }
+
+    private UUID subject(String name) {
+        return subjects.find(subjects.validate(null, TestCitizens.register(subjects, name).number())).orElseThrow();
+    }
+
+    private String statusOf(UUID recordKey) {
+        return jdbc.sql("SELECT status FROM creditfile.record WHERE record_key = ? AND current").param(recordKey)
+                .query(String.class).single();
+    }
+
     private UUID dueRecord(UUID subject, LocalDate publicationEnd) {
+        return record(subject, "ACTIVE", publicationEnd, null);
+    }
+
+    private UUID record(UUID subject, String status, LocalDate publicationEnd, LocalDate retentionEnd) {
         UUID key = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO creditfile.record (id, record_key, version, current, subject_id, item_code, item_version,
                                                department_code, source_record_id, action, decision_date, content,
-                                               fingerprint, status, publication_end, batch_id, accepted_at,
-                                               accepted_by)
+                                               fingerprint, status, publication_end, retention_end, batch_id,
+                                               accepted_at, accepted_by)
                 SELECT gen_random_uuid(), ?, 1, true, ?, i.code, i.version, 'MARKET', 'WINDOWS-' || ?::text, 'ADD',
-                       ?::date - 400, '{}'::jsonb, md5(?::text), 'ACTIVE', ?, gen_random_uuid(), now(), 'test'
+                       ?::date - 400, '{}'::jsonb, md5(?::text), ?::text, ?::date, ?::date, gen_random_uuid(), now(), 'test'
                 FROM catalog.item i WHERE i.code = 'P_ADMIN_PENALTY_GENERAL' AND i.status = 'ACTIVE'
                 ORDER BY i.version DESC LIMIT 1""")
-                .params(key, subject, key, java.sql.Date.valueOf(publicationEnd), key,
-                        java.sql.Date.valueOf(publicationEnd)).update();
+                .params(key, subject, key, java.sql.Date.valueOf(publicationEnd), key, status,
+                        java.sql.Date.valueOf(publicationEnd),
+                        retentionEnd == null ? null : java.sql.Date.valueOf(retentionEnd)).update();
         return key;
     }
 }

@@ -1055,7 +1055,7 @@ class SubmissionsIT {
             assertThat(e.version()).isEqualTo(2);
             assertThat(e.status()).as("corrected, still expired").isEqualTo(RecordStatus.EXPIRED);
         });
-        creditFile.applyWindows(LocalDate.now().plusYears(6));
+        creditFile.applyWindows(LocalDate.now().plusYears(6), Set.of(subject));
         List<FileEntry> archived = creditFile.fileOf(subject);
         assertThat(archived).singleElement().extracting(FileEntry::status).isEqualTo(RecordStatus.ARCHIVED);
         long stored = records();
@@ -1373,16 +1373,17 @@ class SubmissionsIT {
         // 《民法典》第二百零一条、第二百零二条: the decision day is not counted, a year ends on its anniversary.
         assertThat(lastDay).isEqualTo(decided.plusYears(1));
 
-        creditFile.applyWindows(lastDay);
+        // The windows of this subject only: the shared database's other records are no business of this test's.
+        creditFile.applyWindows(lastDay, Set.of(subject));
         assertThat(creditFile.fileOf(subject).get(0).status()).as("still shown on its last day")
                 .isEqualTo(RecordStatus.ACTIVE);
-        creditFile.applyWindows(lastDay.plusDays(1));
+        creditFile.applyWindows(lastDay.plusDays(1), Set.of(subject));
         assertThat(creditFile.fileOf(subject).get(0).status()).as("gone the day after").isEqualTo(RecordStatus.EXPIRED);
         assertThat(creditFile.fileOf(subject).get(0).status().shown()).isFalse();
-        creditFile.applyWindows(decided.plusYears(5));
+        creditFile.applyWindows(decided.plusYears(5), Set.of(subject));
         assertThat(creditFile.fileOf(subject).get(0).status()).as("kept on the retention's last day")
                 .isEqualTo(RecordStatus.EXPIRED);
-        creditFile.applyWindows(decided.plusYears(5).plusDays(1));
+        creditFile.applyWindows(decided.plusYears(5).plusDays(1), Set.of(subject));
         assertThat(creditFile.fileOf(subject).get(0).status()).as("archived after 5 years").isEqualTo(RecordStatus.ARCHIVED);
         assertThat(jdbc.sql("SELECT count(*) FROM creditfile.record_event e JOIN creditfile.record r ON r.id = e.record_id "
                 + "WHERE r.subject_id = ?").param(subject).query(Long.class).single()).as("expired, archived").isEqualTo(2);
@@ -1446,7 +1447,7 @@ class SubmissionsIT {
         assertThat(creditFile.changeStatus(subject, repairedKey, Set.of(RecordStatus.ACTIVE), RecordStatus.REPAIRED,
                 "reviewer", "信用修复")).isTrue();
 
-        creditFile.applyWindows(LocalDate.now().plusYears(6));
+        creditFile.applyWindows(LocalDate.now().plusYears(6), Set.of(subject));
 
         assertThat(creditFile.fileOf(subject)).hasSize(2)
                 .allSatisfy(e -> assertThat(e.status()).isEqualTo(RecordStatus.ARCHIVED));

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -362,13 +363,18 @@ public class JdbcRecords {
      * Moves up to {@code limit} current records in one of {@code from} whose date column ended before {@code today},
      * but those {@code held}, each with its state event; returns them. Records moved leave {@code from}, so the next
      * call takes the next ones: the caller moves a chunk per transaction until none is left (gaps review xlii W3).
+     * With {@code subjectIds} (null: every subject), only the records of those subjects.
      */
-    public List<cn.chengxin.creditfile.RecordStatesChanged.ChangedRecord> moveDue(Set<RecordStatus> from,
-            RecordStatus to, String dateColumn, LocalDate today, java.util.Collection<UUID> held, int limit,
-            Instant at, String by, String reason) {
-        return jdbc.sql(moveDueSql(from, dateColumn))
-                .params(Date.valueOf(today), held.toArray(UUID[]::new), limit, to.name(), Timestamp.from(at),
-                        to.name(), by, reason)
+    public List<cn.chengxin.creditfile.RecordStatesChanged.ChangedRecord> moveDue(
+            java.util.Collection<UUID> subjectIds, Set<RecordStatus> from, RecordStatus to, String dateColumn,
+            LocalDate today, java.util.Collection<UUID> held, int limit, Instant at, String by, String reason) {
+        List<Object> params = new ArrayList<>();
+        if (subjectIds != null) {
+            params.add(subjectIds.toArray(UUID[]::new));
+        }
+        params.addAll(List.of(Date.valueOf(today), held.toArray(UUID[]::new), limit, to.name(), Timestamp.from(at),
+                to.name(), by, reason));
+        return jdbc.sql(moveDueSql(from, dateColumn, subjectIds != null)).params(params)
                 .query(JdbcRecords::changedRecord).list();
     }
 
@@ -378,14 +384,15 @@ public class JdbcRecords {
      * for publication, record_retention_due (V48, the closed states) for retention. The states must be the index's:
      * with V9's index of the ACTIVE ones only, the move read the whole table (gaps review xlii W1). The rows are
      * locked before they are moved: a second instance moving at the same time waits for them, finds them moved and
-     * takes the next ones. The chunk's rows are then found by their keys, whatever the table's size.
+     * takes the next ones. The chunk's rows are then found by their keys, whatever the table's size. For some
+     * subjects ({@code ofSubjects}, their ids the first parameter), their records are read from record_by_subject.
      */
-    static String moveDueSql(Set<RecordStatus> from, String dateColumn) {
+    static String moveDueSql(Set<RecordStatus> from, String dateColumn, boolean ofSubjects) {
         String states = from.stream().map(s -> "'" + s.name() + "'").sorted().collect(Collectors.joining(", "));
         return """
                 WITH due AS (
                     SELECT id FROM creditfile.record
-                    WHERE current AND status IN (%s) AND %s < ? AND NOT (record_key = ANY (?))
+                    WHERE current AND %s status IN (%s) AND %s < ? AND NOT (record_key = ANY (?))
                     LIMIT ? FOR UPDATE),
                 moved AS (
                     UPDATE creditfile.record r SET status = ?
@@ -395,7 +402,8 @@ public class JdbcRecords {
                 logged AS (
                     INSERT INTO creditfile.record_event (record_id, at, from_status, to_status, by_whom, reason)
                     SELECT id, ?, was, ?, ?, ? FROM moved)
-                SELECT subject_id, record_key, item_code FROM moved""".formatted(states, dateColumn);
+                SELECT subject_id, record_key, item_code FROM moved""".formatted(
+                ofSubjects ? "subject_id = ANY (?) AND" : "", states, dateColumn);
     }
 
     /**

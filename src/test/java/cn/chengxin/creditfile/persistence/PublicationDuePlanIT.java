@@ -86,7 +86,7 @@ class PublicationDuePlanIT {
     }
 
     private String explainMove(Set<RecordStatus> from, RecordStatus to, String column) {
-        return String.join("\n", jdbc.sql("EXPLAIN " + JdbcRecords.moveDueSql(from, column))
+        return String.join("\n", jdbc.sql("EXPLAIN " + JdbcRecords.moveDueSql(from, column, false))
                 .params(Date.valueOf(LocalDate.now(clock)), new UUID[0], 5_000, to.name(),
                         Timestamp.from(clock.instant()), to.name(), "plan", "plan")
                 .query(String.class).list());
