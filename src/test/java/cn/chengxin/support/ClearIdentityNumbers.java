@@ -68,15 +68,18 @@ public final class ClearIdentityNumbers {
     public static List<String> inDatabase(JdbcClient jdbc) {
         List<String> found = new ArrayList<>();
         Map<String, List<String[]>> tables = new LinkedHashMap<>();
+        // The catalogue itself, not information_schema: its join of columns to tables was planned as a loop over
+        // every table reading every column (2-3 s a call under load, 13 ms so); the same columns, partitions read
+        // as the tables they are, a session's own temporary tables left out as before.
         jdbc.sql("""
-                        SELECT c.table_schema, c.table_name, c.column_name, c.data_type
-                        FROM information_schema.columns c
-                        JOIN information_schema.tables t
-                          ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-                        WHERE t.table_type = 'BASE TABLE'
-                          AND c.table_schema NOT IN ('pg_catalog', 'information_schema')
-                          AND c.table_schema NOT LIKE 'pg_toast%'
-                        ORDER BY c.table_schema, c.table_name, c.ordinal_position""")
+                        SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, NULL)
+                        FROM pg_catalog.pg_attribute a
+                        JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+                        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                        WHERE c.relkind = 'r' AND c.relpersistence <> 't' AND a.attnum > 0 AND NOT a.attisdropped
+                          AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+                          AND n.nspname NOT LIKE 'pg_toast%'
+                        ORDER BY n.nspname, c.relname, a.attnum""")
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
                 .list().stream().filter(col -> !CANNOT_HOLD_DIGITS.contains(col[3]))
                 .forEach(col -> tables.computeIfAbsent(quote(col[0]) + "." + quote(col[1]), t -> new ArrayList<>())
