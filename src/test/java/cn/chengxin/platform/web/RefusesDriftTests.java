@@ -90,7 +90,8 @@ class RefusesDriftTests {
             // calendar is kept there too (score reviews only count on it); Scoring's Checkpoints is a recompute's own
             // progress, not the audit's checkpoints.
             Map.entry("BenefitsApi", Set.of("CALENDAR_ADJUSTED_NOT_WEEKEND", "CALENDAR_DAY_INVALID", "CHECKPOINT_UNKNOWN",
-                    "BENEFIT_INVALID", "BENEFIT_UNKNOWN", "MODEL_INVALID", "MODEL_NOT_PENDING",
+                    "ASSESSMENT_INVALID", "BENEFIT_INVALID", "BENEFIT_UNKNOWN", "MODEL_ASSESSMENT_MISSING",
+                    "MODEL_INVALID", "MODEL_NOT_PENDING",
                     "MODEL_SELF_REVIEW", "MODEL_UNKNOWN", "REJECTION_REASON_MISSING", "SCORE_REVIEW_ANSWER",
                     "SCORE_REVIEW_ANSWERED", "SCORE_REVIEW_OPEN", "SCORE_REVIEW_OUTCOME", "SCORE_REVIEW_REASONS",
                     "SCORE_REVIEW_RECORD_NOT_SCORED", "SCORE_REVIEW_RECORD_REQUIRED", "SCORE_REVIEW_UNKNOWN")),
