@@ -140,11 +140,12 @@ class DatabaseLimitsIT {
     }
 
     /**
-     * Gaps review xli V2 (V571), and the confirmations of electronic service (V670): history and evidence the runtime
-     * role may neither delete nor change but in the columns the code changes (granted by column, so the table-level
-     * UPDATE is gone).
+     * Gaps review xli V2 (V571), the confirmations of electronic service (V670) and the personal-information requests
+     * (V1010, review xlvi AA4): history and evidence the runtime role may neither delete nor change but in the columns
+     * the code changes (granted by column, so the table-level UPDATE is gone).
      */
-    private static final String[] EVIDENCE = {"account.electronic_service_agreement", "creditfile.record", "creditfile.record_event", "inquiry.consent",
+    private static final String[] EVIDENCE = {"account.electronic_service_agreement", "account.rights_request",
+            "creditfile.record", "creditfile.record_event", "inquiry.consent",
             "inquiry.counter_paper", "inquiry.counter_visit", "inquiry.report", "inquiry.report_entry",
             "inquiry.report_record", "inquiry.report_superseded", "listing.notice", "objection.pause",
             "shared.calendar_day_change"};
