@@ -1,6 +1,7 @@
 package cn.chengxin.account;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -161,6 +162,21 @@ public class RightsRequests {
     /** The person's requests with their answers, newest first. */
     public List<RightsRequest> of(UUID subject) {
         return store.ofSubject(subject);
+    }
+
+    /**
+     * A request as the person's copy of their information holds it (PIPL Art. 45, review xlvi AA1): kind and outcome
+     * by their codes, the words as kept (numbers masked).
+     */
+    public record Held(String reference, String kind, String body, Instant requestedAt, LocalDate dueOn,
+                       String outcome, String answer, String reasons, Instant answeredAt) {
+    }
+
+    /** {@link #of} as the person's copy holds it, for modules that do not read this module's domain types. */
+    public List<Held> heldAbout(UUID subject) {
+        return of(subject).stream().map(r -> new Held(r.reference(), r.kind().name(), r.body(), r.requestedAt(),
+                r.dueOn(), r.outcome() == null ? null : r.outcome().name(), r.answer(), r.reasons(), r.answeredAt()))
+                .toList();
     }
 
     /** The open requests, the first due first. */

@@ -15,6 +15,7 @@ import cn.chengxin.account.CitizenPrincipal;
 import cn.chengxin.account.Department;
 import cn.chengxin.account.NoticeWording;
 import cn.chengxin.account.Notices;
+import cn.chengxin.account.RightsRequests;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.audit.AccessHistory;
 import cn.chengxin.audit.AuditCategory;
@@ -38,6 +39,7 @@ import cn.chengxin.repair.Repairs;
 import cn.chengxin.scoring.ScoreReviews;
 import cn.chengxin.scoring.Scoring;
 import cn.chengxin.shared.privacy.IdentityRedaction;
+import cn.chengxin.subject.RequestedCorrections;
 import cn.chengxin.subject.SubjectRegistry;
 import org.springframework.stereotype.Service;
 
@@ -71,6 +73,8 @@ public class PersonalCopies {
     private final Repairs repairs;
     private final Commitments commitments;
     private final Notices notices;
+    private final RightsRequests rightsRequests;
+    private final RequestedCorrections corrections;
     private final NoticeWording wording;
     private final Reports reports;
     private final AuditLog audit;
@@ -80,7 +84,10 @@ public class PersonalCopies {
                    StaffDirectory directory, Listing listing, ReceivedEntries received, Scoring scoring,
                    ScoreReviews scoreReviews, Statements statements, Consents consents, AccessHistory history,
                    Objections objections, Repairs repairs, Commitments commitments, Notices notices,
-                   NoticeWording wording, Reports reports, AuditLog audit, Clock clock) {
+                   NoticeWording wording, Reports reports, RightsRequests rightsRequests,
+                   RequestedCorrections corrections, AuditLog audit, Clock clock) {
+        this.rightsRequests = rightsRequests;
+        this.corrections = corrections;
         this.subjects = subjects;
         this.creditFile = creditFile;
         this.declines = declines;
@@ -151,7 +158,13 @@ public class PersonalCopies {
                 rows(reports.about(subject)).stream().map(r -> new PersonalCopy.IssuedReport((String) r.get("number"),
                         ((ReportKind) r.get("kind")).title(), (String) r.get("requesterKind"),
                         (String) r.get("organisation"), (String) r.get("purpose"), (Instant) r.get("generatedAt"),
-                        (Instant) r.get("validUntil"), r.get("emptiedAt") != null)).toList());
+                        (Instant) r.get("validUntil"), r.get("emptiedAt") != null)).toList(),
+                rightsRequests.heldAbout(subject).stream().map(r -> new PersonalCopy.RightsRequestCase(r.reference(),
+                        r.kind(), r.body(), r.requestedAt(), r.dueOn(), r.outcome(), r.answer(), r.reasons(),
+                        r.answeredAt())).toList(),
+                corrections.shownTo(subject).stream().map(c -> new PersonalCopy.CorrectionCase(
+                        c.request().field().name(), c.value(), c.request().channel().name(), c.request().receivedOn(),
+                        c.request().dueOn(), c.status(), c.decisionNote())).toList());
     }
 
     /** Every record kept about the person, by the item version it was stored under, as 我的信用档案 reads it. */

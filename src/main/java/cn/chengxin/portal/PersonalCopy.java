@@ -27,7 +27,8 @@ public record PersonalCopy(String format, Instant madeAt, String legalBasis, Ide
                            List<ScoreReviewRequest> scoreReviews, List<Statement> statements,
                            List<GivenConsent> consents, List<Access> accesses, List<ObjectionCase> objections,
                            List<RepairCase> repairs, List<SignedCommitment> commitments, List<Message> notices,
-                           List<IssuedReport> reports) {
+                           List<IssuedReport> reports, List<RightsRequestCase> rightsRequests,
+                           List<CorrectionCase> corrections) {
 
     /** The name and version of this shape: a field added keeps it, one removed or renamed needs a new version. */
     public static final String FORMAT = "chengxin-personal-copy/1";
@@ -97,5 +98,15 @@ public record PersonalCopy(String format, Instant madeAt, String legalBasis, Ide
     /** A report issued about the person, to whom and why; its verification code is left out of a copy handed on. */
     public record IssuedReport(String number, String kind, String requester, String organisation, String purpose,
                                Instant generatedAt, Instant validUntil, boolean contentEmptied) {
+    }
+
+    /** A request under PIPL Chapter IV made to the office (个人信息权利请求) and its answer. */
+    public record RightsRequestCase(String reference, String kind, String text, Instant requestedAt, LocalDate dueOn,
+                                    String outcome, String answer, String reasons, Instant answeredAt) {
+    }
+
+    /** A request to correct or complete the registry's name or birth date (更正补充请求) and where it stands. */
+    public record CorrectionCase(String field, String value, String channel, LocalDate receivedOn, LocalDate dueOn,
+                                 String status, String reviewerNote) {
     }
 }

@@ -8,7 +8,10 @@ import java.util.UUID;
 
 import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiClients;
+import cn.chengxin.account.CitizenPrincipal;
+import cn.chengxin.account.RightsRequests;
 import cn.chengxin.account.StaffDirectory;
+import cn.chengxin.account.domain.RightsRequestKind;
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.audit.AuditLog;
@@ -78,6 +81,9 @@ class PersonalCopyIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    RightsRequests rightsRequests;
+
     @Test
     void aPersonDownloadsEverythingHeldAboutThemAsOftenAsTheyLike() throws Exception {
         TestCitizens.Person person = TestCitizens.register(subjects, "艾副本");
@@ -96,6 +102,8 @@ class PersonalCopyIT {
         ApiClients.IssuedKey bank = apiClients.issue("信贷系统副本", "副本银行", ApiClient.Kind.INSTITUTION, null,
                 Set.of(Permission.API_REPORT_QUERY), 6000);
         consents.grant(subject, bank.institutionId(), Purpose.LENDING, 30, false);
+        rightsRequests.request((CitizenPrincipal) Principals.citizen(subjects, subject).getPrincipal(),
+                RightsRequestKind.EXPLANATION, "请说明我的信息提供给了哪些机构");
         // More looks than a report lists (its latest 50) and than one page of 谁查询了我 shows.
         for (int i = 0; i < 60; i++) {
             audit.record(AuditEntry.of(AuditCategory.QUERY, "subject.view").subject(pseudonym)
@@ -130,6 +138,16 @@ class PersonalCopyIT {
             assertThat(c.get("purpose")).isEqualTo(Purpose.LENDING.label());
             assertThat(c.get("withdrawnAt")).isNull();
         });
+        List<Map<String, Object>> asked = JsonPath.read(body, "$.rightsRequests[*]");
+        assertThat(asked).as("the requests made to the office under PIPL Chapter IV").singleElement().satisfies(r -> {
+            assertThat(r.get("kind")).isEqualTo("EXPLANATION");
+            assertThat(r.get("text")).isEqualTo("请说明我的信息提供给了哪些机构");
+            assertThat((String) r.get("reference")).startsWith("PI");
+            assertThat(r.get("dueOn")).isNotNull();
+            assertThat(r.get("outcome")).isNull();
+        });
+        List<Object> corrections = JsonPath.read(body, "$.corrections");
+        assertThat(corrections).as("no correction asked for, an empty list").isEmpty();
         List<String> looks = JsonPath.read(body, "$.accesses[?(@.action == 'subject.view')].action");
         assertThat(looks).as("every look, past the report's 50 and the page's 50").hasSize(60);
         List<String> actions = JsonPath.read(body, "$.accesses[*].action");
