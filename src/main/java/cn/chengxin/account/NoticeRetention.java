@@ -93,21 +93,15 @@ public class NoticeRetention {
 
     /** As {@link #prune(Clock)}, {@code chunk} notices per transaction (a test's small chunks). */
     long prune(Clock now, int chunk) {
-        int day = RetentionPasses.day(now);
-        long[] deleted = {0};
-        passes.run(CODE, now, RetentionPasses.back(period, now), chunk, (after, size) -> {
-            ResumablePasses.Chunk done = chunk(day, after, size);
-            deleted[0] += done.holders();
-            return done;
-        });
-        if (deleted[0] > 0) {
+        long deleted = passes.prune(CODE, now, RetentionPasses.back(period, now), chunk, this::chunk);
+        if (deleted > 0) {
             // One event a run, by count: the content of what went is never written anywhere.
             auditing.executeWithoutResult(tx -> audit.record(AuditEntry.of(AuditCategory.PROCESSING,
                     "privacy.notice-retention").detail(AuditDetail.of("NOTICES_DELETED")
-                    .with("notices", deleted[0]).with("period", period))));
-            log.info("Notice retention: {} notices sent more than {} ago deleted", deleted[0], period);
+                    .with("notices", deleted).with("period", period))));
+            log.info("Notice retention: {} notices sent more than {} ago deleted", deleted, period);
         }
-        return deleted[0];
+        return deleted;
     }
 
     public Optional<ResumablePasses.Pass> pass(LocalDate day) {

@@ -88,30 +88,22 @@ public class ExchangeRetention {
 
     /** As {@link #prune(Clock)}, {@code chunk} rows per transaction (a test's small chunks). */
     Pruned prune(Clock now, int chunk) {
-        int day = RetentionPasses.day(now);
-        long[] outbox = {0};
-        passes.run(OUTBOX, now, kept, chunk, (after, size) -> count(outbox, outboxChunk(day, size)));
-        long[] batches = {0};
-        passes.run(INBOUND_BATCH, now, kept, chunk, (after, size) -> count(batches, batchChunk(day, size)));
+        long outbox = passes.prune(OUTBOX, now, kept, chunk, (day, after, size) -> outboxChunk(day, size));
+        long batches = passes.prune(INBOUND_BATCH, now, kept, chunk, (day, after, size) -> batchChunk(day, size));
         // A few hundred rows at most (24 a partner a day, pruned daily): one statement, on every run.
         long hours = jdbc.sql("DELETE FROM exchange.acked_hour WHERE hour < ?")
                 .param(Timestamp.from(now.instant().minus(ACKED_HOURS_KEPT))).update();
         JobAmount.add(hours);
-        if (outbox[0] + batches[0] + hours > 0) {
+        if (outbox + batches + hours > 0) {
             log.info("Exchange retention: {} superseded acknowledged outbox versions and {} inbound batch ids "
                     + "past the reconciliation window, {} hours of acknowledgements past the page's {} days deleted",
-                    outbox[0], batches[0], hours, ACKED_HOURS_KEPT.toDays());
+                    outbox, batches, hours, ACKED_HOURS_KEPT.toDays());
         }
-        return new Pruned(outbox[0], batches[0], hours);
+        return new Pruned(outbox, batches, hours);
     }
 
     public Optional<ResumablePasses.Pass> pass(String code, LocalDate day) {
         return passes.pass(code, day);
-    }
-
-    private static ResumablePasses.Chunk count(long[] total, ResumablePasses.Chunk chunk) {
-        total[0] += chunk.holders();
-        return chunk;
     }
 
     /**

@@ -76,17 +76,11 @@ public class CheckRetention {
 
     /** As {@link #prune(Clock)}, {@code chunk} checks per transaction (a test's small chunks). */
     long prune(Clock now, int chunk) {
-        int day = RetentionPasses.day(now);
-        long[] deleted = {0};
-        passes.run(CODE, now, period, chunk, (after, size) -> {
-            ResumablePasses.Chunk done = chunk(day, size);
-            deleted[0] += done.holders();
-            return done;
-        });
-        if (deleted[0] > 0) {
-            log.info("Check retention: {} checks past their period deleted (their audit events stay)", deleted[0]);
+        long deleted = passes.prune(CODE, now, period, chunk, (day, after, size) -> chunk(day, size));
+        if (deleted > 0) {
+            log.info("Check retention: {} checks past their period deleted (their audit events stay)", deleted);
         }
-        return deleted[0];
+        return deleted;
     }
 
     public java.util.Optional<ResumablePasses.Pass> pass(LocalDate day) {

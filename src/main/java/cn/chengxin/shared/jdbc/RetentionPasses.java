@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Optional;
+import java.util.UUID;
 
 import cn.chengxin.shared.JobAmount;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -90,6 +91,32 @@ public final class RetentionPasses {
             JobAmount.add(done.holders());
             return done;
         });
+    }
+
+    /**
+     * One chunk of a retention job's pass: the next {@code size} rows past the cutoff after the pass's position,
+     * pruned. {@code day} keys the pass's row, where the job reads the cutoff and keeps its own position.
+     */
+    @FunctionalInterface
+    public interface Step {
+
+        ResumablePasses.Chunk prune(int day, UUID after, int size);
+    }
+
+    /**
+     * The step every nightly retention job shares: {@link #run} the pass of {@code code} for {@code now}'s day,
+     * {@code chunk} rows per transaction, pruning what is older than {@code period}. Returns the holders the chunks
+     * passed here pruned (0 when another instance passed them all), for the job to audit and log by count.
+     */
+    public long prune(String code, Clock now, Duration period, int chunk, Step step) {
+        int day = day(now);
+        long[] pruned = {0};
+        run(code, now, period, chunk, (after, size) -> {
+            ResumablePasses.Chunk done = step.prune(day, after, size);
+            pruned[0] += done.holders();
+            return done;
+        });
+        return pruned[0];
     }
 
     public Optional<ResumablePasses.Pass> pass(String code, LocalDate day) {
