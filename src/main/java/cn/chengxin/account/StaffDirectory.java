@@ -91,13 +91,25 @@ public class StaffDirectory {
      * id tells them nothing. Empty when the id names no staff account (the platform's own {@code system}).
      */
     public Optional<String> displayName(String accountId) {
+        return staff(accountId).map(JdbcAccounts.StaffCredentials::displayName);
+    }
+
+    /**
+     * The department a staff member belongs to now, by the account id a record keeps of who acted: where a person was
+     * served (the window of a counter service). Empty as {@link #displayName} is.
+     */
+    public Optional<String> departmentNameOf(String accountId) {
+        return staff(accountId).map(JdbcAccounts.StaffCredentials::departmentName);
+    }
+
+    private Optional<JdbcAccounts.StaffCredentials> staff(String accountId) {
         UUID id;
         try {
             id = UUID.fromString(accountId);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        return accounts.staffCredentials(id).map(JdbcAccounts.StaffCredentials::displayName);
+        return accounts.staffCredentials(id);
     }
 
     @Transactional

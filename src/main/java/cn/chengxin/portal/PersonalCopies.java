@@ -12,9 +12,15 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import cn.chengxin.account.CitizenPrincipal;
+import cn.chengxin.account.CitizenAccountClosed;
+import cn.chengxin.account.CitizenAccountUnbound;
 import cn.chengxin.account.Department;
+import cn.chengxin.account.ElectronicServiceAgreement;
+import cn.chengxin.account.ElectronicServiceAgreements;
 import cn.chengxin.account.NoticeWording;
 import cn.chengxin.account.Notices;
+import cn.chengxin.account.OwnAccount;
+import cn.chengxin.account.OwnAccounts;
 import cn.chengxin.account.RightsRequests;
 import cn.chengxin.account.StaffDirectory;
 import cn.chengxin.audit.AccessHistory;
@@ -30,6 +36,7 @@ import cn.chengxin.creditfile.Declines;
 import cn.chengxin.creditfile.FileEntry;
 import cn.chengxin.exchange.ReceivedEntries;
 import cn.chengxin.inquiry.Consents;
+import cn.chengxin.inquiry.CounterHistory;
 import cn.chengxin.inquiry.Reports;
 import cn.chengxin.inquiry.Statements;
 import cn.chengxin.inquiry.domain.ReportKind;
@@ -54,6 +61,9 @@ public class PersonalCopies {
 
     static final String ACTION = "self.copy";
 
+    /** The action an earlier account's closure by its holder was recorded under (CitizenAccountClosure). */
+    private static final String CLOSED = "account.citizen.close";
+
     /** 谁查询了我 read a page at a time, as the page reads it; a page this size keeps a proof pass per page cheap. */
     private static final int ACCESS_PAGE = 500;
 
@@ -77,6 +87,9 @@ public class PersonalCopies {
     private final RequestedCorrections corrections;
     private final NoticeWording wording;
     private final Reports reports;
+    private final OwnAccounts accounts;
+    private final ElectronicServiceAgreements eservice;
+    private final CounterHistory counter;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -85,7 +98,11 @@ public class PersonalCopies {
                    ScoreReviews scoreReviews, Statements statements, Consents consents, AccessHistory history,
                    Objections objections, Repairs repairs, Commitments commitments, Notices notices,
                    NoticeWording wording, Reports reports, RightsRequests rightsRequests,
-                   RequestedCorrections corrections, AuditLog audit, Clock clock) {
+                   RequestedCorrections corrections, OwnAccounts accounts, ElectronicServiceAgreements eservice,
+                   CounterHistory counter, AuditLog audit, Clock clock) {
+        this.accounts = accounts;
+        this.eservice = eservice;
+        this.counter = counter;
         this.rightsRequests = rightsRequests;
         this.corrections = corrections;
         this.subjects = subjects;
@@ -125,8 +142,9 @@ public class PersonalCopies {
         var score = scoring.scoreOf(subject).map(s -> new PersonalCopy.Score(s.modelCode(), s.modelVersion(),
                 s.score(), s.grade(), s.notScoredReason(), s.computedAt(), s.dimensions(), s.contributions()))
                 .orElse(null);
+        List<PersonalCopy.Access> accesses = accesses(pseudonym);
         return new PersonalCopy(PersonalCopy.FORMAT, clock.instant(), "《个人信息保护法》第四十五条", identity,
-                records(subject, departments), declines.declinedItems(subject), lists(subject, departments),
+                account(citizen, accesses), electronicService(subject), records(subject, departments), declines.declinedItems(subject), lists(subject, departments),
                 received.of(pseudonym).stream().map(r -> new PersonalCopy.ReceivedMembership(r.listType(), r.item(),
                         r.legalBasis(), r.department(), r.issuingPlatform(), r.effectiveFrom(), r.validUntil(),
                         r.inForce(), r.disputed())).toList(),
@@ -143,7 +161,7 @@ public class PersonalCopies {
                 consents.of(subject).stream().map(c -> new PersonalCopy.GivenConsent(c.institution(),
                         c.organisation(), c.purpose() == null ? null : c.purpose().label(), c.singleUse(),
                         c.grantedAt(), c.expiresAt(), c.withdrawnAt(), c.uses(), c.lastUsedAt())).toList(),
-                accesses(pseudonym),
+                accesses,
                 objections.of(subject).stream().map(o -> new PersonalCopy.ObjectionCase(o.filedAt(), o.itemCode(),
                         name(departments, o.departmentCode()), o.reasons(), String.valueOf(o.status()), o.dueOn(),
                         o.outcome() == null ? null : o.outcome().name(), o.outcomeReasons(), o.decidedAt())).toList(),
@@ -164,7 +182,41 @@ public class PersonalCopies {
                         r.answeredAt())).toList(),
                 corrections.shownTo(subject).stream().map(c -> new PersonalCopy.CorrectionCase(
                         c.request().field().name(), c.value(), c.request().channel().name(), c.request().receivedOn(),
-                        c.request().dueOn(), c.status(), c.decisionNote())).toList());
+                        c.request().dueOn(), c.status(), c.decisionNote())).toList(),
+                counter.of(subject));
+    }
+
+    /**
+     * The account, with the closures of the person's earlier accounts as 谁查询了我 lists them (the account row goes
+     * with its closure: CitizenAccountClosure); a reason the window typed is redacted as a statement is.
+     */
+    private PersonalCopy.Account account(CitizenPrincipal citizen, List<PersonalCopy.Access> accesses) {
+        List<Instant> closed = accesses.stream().filter(a -> CLOSED.equals(a.action()))
+                .map(PersonalCopy.Access::at).sorted().toList();
+        return accounts.of(citizen).map(a -> new PersonalCopy.Account(a.phoneMasked(), a.registeredAt(),
+                a.realNameCheckedAt(), a.realNameChecked().name(), a.lastSignInAt(), a.suspendedAt(),
+                a.windowDecisions().stream().map(d -> new OwnAccount.WindowDecision(d.action(),
+                        IdentityRedaction.redact(d.reason()), d.proposedAt(), d.proposedBy(), d.status(),
+                        d.decidedAt(), d.decidedBy(), d.newPhoneMasked())).toList(), closed)).orElse(null);
+    }
+
+    private List<PersonalCopy.ElectronicService> electronicService(UUID subject) {
+        return eservice.of(subject).stream().map(a -> new PersonalCopy.ElectronicService(a.channel().name(),
+                a.termsVersion(), a.agreedAt(), a.signedOn(), a.paperReference(), a.withdrawnAt(),
+                withdrawnHow(a))).toList();
+    }
+
+    /** Who ended an agreement, in words the person reads: never the account id it stores. */
+    private static String withdrawnHow(ElectronicServiceAgreement a) {
+        if (a.withdrawnBy() == null) {
+            return null;
+        }
+        return switch (a.withdrawnBy()) {
+            case ElectronicServiceAgreements.COUNTER -> "COUNTER";
+            case CitizenAccountClosed.BY -> "ACCOUNT_CLOSED";
+            case CitizenAccountUnbound.BY -> "ACCOUNT_UNBOUND";
+            default -> "SELF_SERVICE";
+        };
     }
 
     /** Every record kept about the person, by the item version it was stored under, as 我的信用档案 reads it. */

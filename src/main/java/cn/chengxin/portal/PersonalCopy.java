@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import cn.chengxin.account.OwnAccount;
+import cn.chengxin.inquiry.CounterHistory;
 import cn.chengxin.scoring.domain.Contribution;
 import cn.chengxin.scoring.domain.DimensionScore;
 import cn.chengxin.subject.SubjectProfile;
@@ -15,20 +17,21 @@ import cn.chengxin.subject.SubjectProfile;
  * 查阅、复制, provided in time and without a cap; ¶3 portability: one common, machine-readable format). Unlike the self
  * report (RULES.md §9, two free a year, the records shown today and the latest queries) it holds every record kept,
  * shown or not, every access the person may see, and what the person gave or asked: consents, objections, repair
- * applications, commitments, statements, score reviews (gaps review xlvi AA1). The identity number is masked as on
- * every screen (RULES.md §10); staff and system ids are left out, names of the organisations kept.
+ * applications, commitments, statements, score reviews, the account and the services at the window (gaps review xlvi
+ * AA1). The identity number and the phone are masked as on every screen (RULES.md §10); staff and system ids are left
+ * out, names of the organisations kept, staff named as 谁查询了我 names them.
  *
  * @param format its name and version, so that a reader of an older copy knows its shape
  */
-public record PersonalCopy(String format, Instant madeAt, String legalBasis, Identity identity,
-                           List<CreditRecord> records, List<String> declinedItems, List<ListMembership> lists,
+public record PersonalCopy(String format, Instant madeAt, String legalBasis, Identity identity, Account account,
+                           List<ElectronicService> electronicService, List<CreditRecord> records, List<String> declinedItems, List<ListMembership> lists,
                            List<ReceivedMembership> listsFromOtherPlatforms, Score score,
                            List<ScorePoint> scoreHistory, Instant automatedGradingRefusedSince,
                            List<ScoreReviewRequest> scoreReviews, List<Statement> statements,
                            List<GivenConsent> consents, List<Access> accesses, List<ObjectionCase> objections,
                            List<RepairCase> repairs, List<SignedCommitment> commitments, List<Message> notices,
                            List<IssuedReport> reports, List<RightsRequestCase> rightsRequests,
-                           List<CorrectionCase> corrections) {
+                           List<CorrectionCase> corrections, List<CounterHistory.Visit> counterVisits) {
 
     /** The name and version of this shape: a field added keeps it, one removed or renamed needs a new version. */
     public static final String FORMAT = "chengxin-personal-copy/1";
@@ -36,6 +39,27 @@ public record PersonalCopy(String format, Instant madeAt, String legalBasis, Ide
     public record Identity(String name, String documentType, String maskedNumber, LocalDate birthDate,
                            String gender, List<SubjectProfile.ResidenceView> residences,
                            List<SubjectProfile.OccupationView> occupations) {
+    }
+
+    /**
+     * The person's account (gaps review xlvi AA1 rest): the phone masked, when it was opened and its real name last
+     * checked and how ({@link OwnAccount.RealNameCheck}), the last sign-in, a suspension by the credit office, what
+     * the window decided about the person's accounts, and when earlier accounts were closed by the person; never a
+     * secret. Citizens sign in with no second factor: the account is bound to its phone. Null when the account was
+     * closed or unbound while the session lasted.
+     */
+    public record Account(String phoneMasked, Instant registeredAt, Instant realNameCheckedAt,
+                          String realNameChecked, Instant lastSignInAt, Instant suspendedAt,
+                          List<OwnAccount.WindowDecision> windowDecisions, List<Instant> earlierAccountsClosed) {
+    }
+
+    /**
+     * A confirmation of electronic service (电子送达确认书) and its end: how it was given ({@code channel}), which
+     * text, the day on a paper signed at the window and its archive number, and how it ended ({@code withdrawnHow}:
+     * SELF_SERVICE, COUNTER, ACCOUNT_CLOSED or ACCOUNT_UNBOUND; null while in force).
+     */
+    public record ElectronicService(String channel, String termsVersion, Instant agreedAt, LocalDate signedOn,
+                                    String paperReference, Instant withdrawnAt, String withdrawnHow) {
     }
 
     /** A record with its status today (shown or not: expired, revoked, repaired, archived, declined). */

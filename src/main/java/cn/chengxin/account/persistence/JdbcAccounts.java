@@ -20,6 +20,7 @@ import cn.chengxin.account.ApiClient;
 import cn.chengxin.account.ApiKeyProposal;
 import cn.chengxin.account.DepartmentProposal;
 import cn.chengxin.account.InstitutionViolation;
+import cn.chengxin.account.OwnAccount;
 import cn.chengxin.account.ViolationGround;
 import cn.chengxin.account.Department;
 import cn.chengxin.account.Role;
@@ -555,6 +556,41 @@ public class JdbcAccounts {
 
     /** A phone to bind: its pseudonym, masked form and sealed number (the latter only while it waits, V276). */
     public record NewPhone(String pseudonym, String masked, SealedPhone sealed) {
+    }
+
+    /**
+     * The account as its holder's copy shows it (no secret column read): the real name checked at the window when the
+     * phone on file was bound by an approved {@code REBIND_PHONE}, whose decision set {@code verified_at} to its own
+     * time (CitizenAccountDesk#approve), else online.
+     */
+    public Optional<OwnAccount> ownAccount(UUID id) {
+        return jdbc.sql("""
+                        SELECT c.phone_masked, c.created_at, c.verified_at, c.last_login_at, c.suspended_at,
+                               EXISTS (SELECT 1 FROM account.citizen_account_proposal p
+                                       WHERE p.citizen_id = c.id AND p.action = 'REBIND_PHONE'
+                                         AND p.status = 'APPROVED' AND p.decided_at = c.verified_at)
+                        FROM account.citizen c WHERE c.id = ?""").param(id)
+                .query((rs, n) -> new OwnAccount(rs.getString(1), instant(rs.getTimestamp(2)),
+                        instant(rs.getTimestamp(3)),
+                        rs.getBoolean(6) ? OwnAccount.RealNameCheck.WINDOW : OwnAccount.RealNameCheck.ONLINE,
+                        instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)), List.of()))
+                .optional();
+    }
+
+    /**
+     * What the window proposed and decided about the subject's accounts, this one and any closed or unbound before
+     * (the proposals outlive the accounts they were about: V159), oldest first.
+     */
+    public List<OwnAccount.WindowDecision> windowDecisionsAbout(UUID subjectId) {
+        return jdbc.sql("""
+                        SELECT action, reason, proposed_at, proposer_name, status, decided_at, decider_name,
+                               phone_masked
+                        FROM account.citizen_account_proposal WHERE subject_id = ? ORDER BY proposed_at""")
+                .param(subjectId)
+                .query((rs, n) -> new OwnAccount.WindowDecision(rs.getString(1), rs.getString(2),
+                        instant(rs.getTimestamp(3)), rs.getString(4), rs.getString(5), instant(rs.getTimestamp(6)),
+                        rs.getString(7), rs.getString(8)))
+                .list();
     }
 
     // ---- API clients ----------------------------------------------------------------------------

@@ -354,11 +354,38 @@ public class JdbcInquiry {
                                clerk_name, served_at, agreement_id
                         FROM inquiry.counter_visit WHERE clerk_id = ? ORDER BY served_at DESC LIMIT ?""")
                 .params(clerkId, limit)
-                .query((rs, n) -> new CounterVisit(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getString(3), rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), rs.getString(6),
-                        rs.getBoolean(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
-                        rs.getString(12), rs.getString(13), rs.getTimestamp(14).toInstant(),
-                        rs.getObject(15, UUID.class)))
+                .query((rs, n) -> counterVisit(rs))
+                .list();
+    }
+
+    /** A counter visit from the first 15 columns, in the order {@link #counterVisitsBy} selects them. */
+    private static CounterVisit counterVisit(ResultSet rs) throws SQLException {
+        return new CounterVisit(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), rs.getString(6), rs.getBoolean(7),
+                rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
+                rs.getString(13), rs.getTimestamp(14).toInstant(), rs.getObject(15, UUID.class));
+    }
+
+    /**
+     * A counter service about the person as the person's copy lists it: the visit, the report's number or the
+     * consent's organisation it was for.
+     */
+    public record CounterVisitAbout(CounterVisit visit, String reportNumber, String consentOrganisation) {
+    }
+
+    /** The subject's counter services, newest first (V175's index by subject). */
+    public List<CounterVisitAbout> counterVisitsOf(UUID subjectId) {
+        return jdbc.sql("""
+                        SELECT v.id, v.subject_id, v.service, v.report_id, v.consent_id, v.person_document,
+                               v.by_guardian, v.guardian_name, v.guardian_document, v.guardian_number_masked,
+                               v.guardianship_proof, v.clerk_id, v.clerk_name, v.served_at, v.agreement_id,
+                               r.number, c.organisation
+                        FROM inquiry.counter_visit v
+                        LEFT JOIN inquiry.report r ON r.id = v.report_id
+                        LEFT JOIN inquiry.consent c ON c.id = v.consent_id
+                        WHERE v.subject_id = ? ORDER BY v.served_at DESC""")
+                .param(subjectId)
+                .query((rs, n) -> new CounterVisitAbout(counterVisit(rs), rs.getString(16), rs.getString(17)))
                 .list();
     }
 
