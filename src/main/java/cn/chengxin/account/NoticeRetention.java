@@ -1,10 +1,6 @@
 package cn.chengxin.account;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
@@ -50,9 +46,6 @@ public class NoticeRetention {
     static final String CODE = "notice";
 
     private static final int CHUNK = 2_000;
-
-    /** Below any notice's id: a pass's first chunk starts at its first notice's time. */
-    private static final UUID NONE = new UUID(0L, 0L);
 
     private final Period period;
     private final JdbcClient jdbc;
@@ -108,39 +101,19 @@ public class NoticeRetention {
         return passes.pass(CODE, day);
     }
 
-    private record Read(UUID id, Instant at) {
-    }
-
-    private static Read read(ResultSet rs, int row) throws SQLException {
-        return new Read(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant());
-    }
-
     /**
      * The next {@code size} notices sent before the cutoff after the pass's position, in (time, id) order on
-     * {@code notice_by_time} (V1006), deleted. The position moves past them, so that a chunk never steps again over
-     * the index entries of the rows earlier chunks deleted (until vacuum, they are still there).
+     * {@code notice_by_time} (V1006), deleted; the position moves past them ({@link RetentionPasses#nextBefore}).
      */
     private ResumablePasses.Chunk chunk(int day, UUID after, int size) {
-        Object[] position = jdbc.sql("SELECT cutoff, after_at FROM account.notice_retention_pass "
-                        + "WHERE code = ? AND day = ?").params(CODE, day)
-                .query((rs, n) -> new Object[] {rs.getTimestamp(1), rs.getTimestamp(2)}).single();
-        // The pass's first chunk starts at its first notice; each later one after the last notice passed.
-        List<Read> read = position[1] == null
-                ? jdbc.sql("SELECT id, created_at FROM account.notice WHERE created_at < ? "
-                                + "ORDER BY created_at, id LIMIT ?").params(position[0], size)
-                        .query(NoticeRetention::read).list()
-                : jdbc.sql("SELECT id, created_at FROM account.notice WHERE created_at < ? "
-                                + "AND (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?")
-                        .params(position[0], position[1], after == null ? NONE : after, size)
-                        .query(NoticeRetention::read).list();
+        List<RetentionPasses.Timed> read = passes.nextBefore(CODE, day, after, size, "account.notice", "created_at");
         if (read.isEmpty()) {
             return new ResumablePasses.Chunk(null, 0, 0);
         }
         int deleted = jdbc.sql("DELETE FROM account.notice WHERE id = ANY (?)")
-                .param(read.stream().map(Read::id).toArray(UUID[]::new)).update();
-        Read last = read.get(read.size() - 1);
-        jdbc.sql("UPDATE account.notice_retention_pass SET after_at = ? WHERE code = ? AND day = ?")
-                .params(Timestamp.from(last.at()), CODE, day).update();
+                .param(read.stream().map(RetentionPasses.Timed::id).toArray(UUID[]::new)).update();
+        RetentionPasses.Timed last = read.get(read.size() - 1);
+        passes.movePast(CODE, day, last);
         return new ResumablePasses.Chunk(last.id(), read.size(), deleted);
     }
 }

@@ -1,13 +1,17 @@
 package cn.chengxin.shared.jdbc;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import cn.chengxin.shared.JobAmount;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,6 +23,12 @@ import org.springframework.transaction.PlatformTransactionManager;
  * day's pass prunes up to the same time. A day's pass takes over an earlier day's that stopped.
  */
 public final class RetentionPasses {
+
+    /** Table and column names are the module's constants, never input: checked, since they are written into SQL. */
+    private static final Pattern NAME = Pattern.compile("[a-z_]+(\\.[a-z_]+)?");
+
+    /** Below any row's id: a pass's first chunk starts at its first row's time. */
+    private static final UUID NONE = new UUID(0L, 0L);
 
     private final JdbcClient jdbc;
     private final ResumablePasses passes;
@@ -121,5 +131,54 @@ public final class RetentionPasses {
 
     public Optional<ResumablePasses.Pass> pass(String code, LocalDate day) {
         return passes.pass(code, (int) day.toEpochDay());
+    }
+
+    /** A row a walk read: its id and its time. */
+    public record Timed(UUID id, Instant at) {
+    }
+
+    /** The cutoff of the pass of {@code code} on {@code day}: rows before it are past their period. */
+    public Instant cutoff(String code, int day) {
+        return jdbc.sql("SELECT cutoff FROM " + table + " WHERE code = ? AND day = ?").params(code, day)
+                .query(Timestamp.class).single().toInstant();
+    }
+
+    /**
+     * For a pass that walks {@code rows} by time (gaps review xlvi AA2: notices, consents): the next {@code size} rows
+     * whose {@code timeColumn} is before the pass's cutoff, after the pass's position, in ({@code timeColumn}, id)
+     * order, which an index on those two columns answers without reading what earlier chunks passed. The table of
+     * passes has {@code after_at timestamptz} (the time of the last row passed, with {@code after_record}); the
+     * chunk's work calls {@link #movePast} in its transaction, so that the position moves past the rows read, deleted
+     * or not, and a chunk never steps again over the index entries of rows earlier chunks deleted (until vacuum, they
+     * are still there).
+     *
+     * @param after the pass's {@code after_record}, as the chunk's work is given it
+     */
+    public List<Timed> nextBefore(String code, int day, UUID after, int size, String rows, String timeColumn) {
+        for (String name : List.of(rows, timeColumn)) {
+            if (!NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("Not a table or column name: " + name);
+            }
+        }
+        Object[] position = jdbc.sql("SELECT cutoff, after_at FROM " + table + " WHERE code = ? AND day = ?")
+                .params(code, day).query((rs, n) -> new Object[] {rs.getTimestamp(1), rs.getTimestamp(2)}).single();
+        String read = "SELECT id, " + timeColumn + " FROM " + rows + " WHERE " + timeColumn + " < ? ";
+        String order = "ORDER BY " + timeColumn + ", id LIMIT ?";
+        // The pass's first chunk starts at its first row; each later one after the last row passed.
+        return position[1] == null
+                ? jdbc.sql(read + order).params(position[0], size).query(RetentionPasses::timed).list()
+                : jdbc.sql(read + "AND (" + timeColumn + ", id) > (?, ?) " + order)
+                        .params(position[0], position[1], after == null ? NONE : after, size)
+                        .query(RetentionPasses::timed).list();
+    }
+
+    /** The walk's position past {@code last}, the last row a chunk read ({@link #nextBefore}). */
+    public void movePast(String code, int day, Timed last) {
+        jdbc.sql("UPDATE " + table + " SET after_at = ? WHERE code = ? AND day = ?")
+                .params(Timestamp.from(last.at()), code, day).update();
+    }
+
+    private static Timed timed(ResultSet rs, int row) throws SQLException {
+        return new Timed(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant());
     }
 }
