@@ -43,6 +43,7 @@ class PrivacyNotice {
                   @Value("${chengxin.repair.materials-retention:P3Y}") Period repairMaterialsRetention,
                   @Value("${chengxin.inquiry.report-retention:P6M}") Period reportRetention,
                   @Value("${chengxin.account.notice-retention:P3Y}") Period noticeRetention,
+                  @Value("${chengxin.inquiry.consent-retention:P10Y}") Period consentRetention,
                   RightsRequests rightsRequests) {
         // The deadline the register gives a request (AA4), as configured: the page promises what the office keeps.
         this.requestWorkingDays = rightsRequests.workingDays();
@@ -54,7 +55,7 @@ class PrivacyNotice {
         // The audit log's periods are durations in days (AuditRetention): said as days.
         this.periods = new Periods(Period.ofDays((int) securityLogRetention.toDays()),
                 Period.ofDays((int) queryLogRetention.toDays()), tipOffRetention, evidenceRetention,
-                repairMaterialsRetention, reportRetention, noticeRetention);
+                repairMaterialsRetention, reportRetention, noticeRetention, consentRetention);
     }
 
     @GetMapping("/privacy")
@@ -63,20 +64,21 @@ class PrivacyNotice {
                 PeriodWords.of(periods.securityLog(), locale), PeriodWords.of(periods.queryLog(), locale),
                 PeriodWords.of(periods.tipOffs(), locale), new Attachments(PeriodWords.of(periods.evidence(), locale),
                 PeriodWords.of(periods.repairMaterials(), locale), PeriodWords.of(periods.reports(), locale)),
-                PeriodWords.of(periods.notices(), locale)));
+                PeriodWords.of(periods.notices(), locale), PeriodWords.of(periods.consents(), locale)));
         model.addAttribute("requestWorkingDays", requestWorkingDays);
         return "portal/privacy";
     }
 
     /** The periods as configured. */
     private record Periods(Period securityLog, Period queryLog, Period tipOffs, Period evidence,
-                           Period repairMaterials, Period reports, Period notices) {
+                           Period repairMaterials, Period reports, Period notices, Period consents) {
     }
 
     /** Blank texts are shown as "ask the credit office's window" by the page; the periods are in words. */
     record Settings(String processor, String contact, String personInCharge, String realNameProvider,
                     String smsProvider, String securityLogRetention, String queryLogRetention,
-                    String tipOffRetention, Attachments attachments, String noticeRetention) {
+                    String tipOffRetention, Attachments attachments, String noticeRetention,
+                    String consentRetention) {
     }
 
     /** What people hand in and the reports issued about them: kept so long after the case or the validity ends (M4). */

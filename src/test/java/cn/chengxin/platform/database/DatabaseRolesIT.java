@@ -99,6 +99,15 @@ class DatabaseRolesIT {
                     + "now() + interval '1 day', now() + interval '3654 days')").query(Integer.class).single())
                     .as("a pruning time ahead of the server's clock").rootCause().hasMessageContaining("is ahead of it");
 
+            // Gaps review xlvi AA2 (V1034): consents and what hangs on them are deleted through the owner's function,
+            // the runtime role's to call, under the ten years it judges itself; the tables stay closed to its DELETE.
+            assertThat(runtime.sql("SELECT consents FROM inquiry.delete_ended_consents(ARRAY[gen_random_uuid()], "
+                    + "now() - interval '11 years')").query(Integer.class).single()).isZero();
+            assertThatThrownBy(() -> runtime.sql("SELECT consents FROM inquiry.delete_ended_consents("
+                    + "ARRAY[gen_random_uuid()], now() - interval '9 years')").query(Integer.class).single())
+                    .as("a consent younger than ten years").rootCause()
+                    .hasMessageContaining("kept for at least 10 years");
+
             // Gaps review xli V2 (V571): history and evidence the code never changes, the runtime role may not either.
             for (String change : List.of("UPDATE creditfile.record SET content = '{}'::jsonb",
                     "UPDATE creditfile.record SET decision_date = DATE '2001-01-01'", "DELETE FROM creditfile.record",
@@ -107,7 +116,8 @@ class DatabaseRolesIT {
                     "DELETE FROM inquiry.consent", "UPDATE inquiry.report SET sm3 = 'forged'",
                     "DELETE FROM inquiry.report", "DELETE FROM inquiry.report_record",
                     "UPDATE inquiry.report_entry SET report_id = report_id", "DELETE FROM inquiry.report_superseded",
-                    "UPDATE inquiry.counter_visit SET served_at = now()", "UPDATE inquiry.counter_paper SET kind = kind",
+                    "UPDATE inquiry.counter_visit SET served_at = now()", "DELETE FROM inquiry.counter_visit",
+                    "UPDATE inquiry.counter_paper SET kind = kind",
                     "DELETE FROM inquiry.counter_paper", "UPDATE listing.notice SET issued_at = now()",
                     "DELETE FROM listing.notice", "UPDATE objection.pause SET reason = 'x'",
                     "DELETE FROM shared.calendar_day_change")) {
