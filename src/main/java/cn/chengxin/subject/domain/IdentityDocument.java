@@ -36,7 +36,10 @@ public record IdentityDocument(DocumentType type, String number) {
      */
     private static IdentityDocument inferred(String raw, LocalDate today) {
         String number = Normalisation.canonical(raw);
-        boolean digitPrefix = number.chars().limit(17).allMatch(c -> c >= '0' && c <= '9');
+        boolean digitPrefix = true;
+        for (int i = 0; i < Math.min(17, number.length()) && digitPrefix; i++) {
+            digitPrefix = number.charAt(i) >= '0' && number.charAt(i) <= '9';
+        }
         if (!digitPrefix && number.length() == 18) {
             return parse(DocumentType.UNIFIED_SOCIAL_CREDIT_CODE, raw, today);
         }
