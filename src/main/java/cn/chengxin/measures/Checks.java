@@ -31,7 +31,7 @@ import cn.chengxin.shared.CodedProblem;
 import cn.chengxin.shared.DomainProblem;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.security.Actor;
-import cn.chengxin.subject.SubjectRegistry;
+import cn.chengxin.subject.IdentityNumbers;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.IdentityDocument;
 import cn.chengxin.subject.domain.InvalidIdentityException;
@@ -54,7 +54,8 @@ public class Checks {
     private final KnownSubjects known;
     private final Establishments establishments;
     private final MeasureCatalogue catalogue;
-    private final SubjectRegistry subjects;
+    /** Not the registry: a check asks only its two questions, of a bean with no transactional proxy before it. */
+    private final IdentityNumbers subjects;
     private final JdbcMeasures store;
     private final AuditLog audit;
     private final City city;
@@ -63,7 +64,7 @@ public class Checks {
     private final ReadableNegatives readable;
 
     Checks(CheckIndex index, KnownSubjects known, Establishments establishments, MeasureCatalogue catalogue,
-           SubjectRegistry subjects, JdbcMeasures store, AuditLog audit, City city, Clock clock, CheckBudget budget,
+           IdentityNumbers subjects, JdbcMeasures store, AuditLog audit, City city, Clock clock, CheckBudget budget,
            ReadableNegatives readable) {
         this.index = index;
         this.known = known;
@@ -176,8 +177,8 @@ public class Checks {
         }
 
         /** @throws InvalidIdentityException DOCUMENT_TYPE_UNKNOWN, or the registry's code for the number */
-        IdentityDocument validated(SubjectRegistry registry) {
-            return registry.validate(DocumentType.named(documentType), number);
+        IdentityDocument validated(IdentityNumbers numbers) {
+            return numbers.validate(DocumentType.named(documentType), number);
         }
     }
 

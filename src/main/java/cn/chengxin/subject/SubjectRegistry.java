@@ -45,28 +45,25 @@ public class SubjectRegistry {
     private final JdbcNameChanges nameChanges;
     private final JdbcSubjectJoins joins;
     private final IdentityProtection protection;
+    private final IdentityNumbers numbers;
     private final AuditLog audit;
     private final Clock clock;
 
     SubjectRegistry(JdbcSubjects subjects, SubjectBulkCopy bulk, JdbcNameChanges nameChanges, JdbcSubjectJoins joins,
-                    IdentityProtection protection, AuditLog audit, Clock clock) {
+                    IdentityProtection protection, IdentityNumbers numbers, AuditLog audit, Clock clock) {
         this.subjects = subjects;
         this.audit = audit;
         this.bulk = bulk;
         this.nameChanges = nameChanges;
         this.joins = joins;
         this.protection = protection;
+        this.numbers = numbers;
         this.clock = clock;
     }
 
-    /**
-     * Validates a number typed or imported by anyone.
-     *
-     * @param type the document type, or {@code null} to infer it from the number's shape
-     * @throws cn.chengxin.subject.domain.InvalidIdentityException with a specific rejection code
-     */
+    /** As {@link IdentityNumbers#validate}, for callers of the registry that hold it already. */
     public IdentityDocument validate(DocumentType type, String raw) {
-        return IdentityDocument.parse(type, raw, LocalDate.now(clock));
+        return numbers.validate(type, raw);
     }
 
     /**
@@ -543,9 +540,9 @@ public class SubjectRegistry {
         return java.util.HexFormat.fromHexDigitsToLong(pseudonym, 0, 16);
     }
 
-    /** The pseudonym of a validated number, whether or not the subject is registered. */
+    /** As {@link IdentityNumbers#pseudonymOf}: the pseudonym of a validated number, registered or not. */
     public String pseudonymOf(IdentityDocument document) {
-        return java.util.HexFormat.of().formatHex(protection.indexOf(document));
+        return numbers.pseudonymOf(document);
     }
 
     /** A synthetic adult, for demo accounts: the oldest-registered one aged {@code minAge} or more. */
