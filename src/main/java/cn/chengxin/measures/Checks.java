@@ -53,7 +53,8 @@ public class Checks {
     private final CheckIndex index;
     private final KnownSubjects known;
     private final Establishments establishments;
-    private final MeasureCatalogue catalogue;
+    /** The catalogue's cache itself, not the catalogue: a check's reads of it pass no transactional proxy. */
+    private final CachedMeasures catalogue;
     /** Not the registry: a check asks only its two questions, of a bean with no transactional proxy before it. */
     private final IdentityNumbers subjects;
     private final JdbcMeasures store;
@@ -63,7 +64,7 @@ public class Checks {
     private final CheckBudget budget;
     private final ReadableNegatives readable;
 
-    Checks(CheckIndex index, KnownSubjects known, Establishments establishments, MeasureCatalogue catalogue,
+    Checks(CheckIndex index, KnownSubjects known, Establishments establishments, CachedMeasures catalogue,
            IdentityNumbers subjects, JdbcMeasures store, AuditLog audit, City city, Clock clock, CheckBudget budget,
            ReadableNegatives readable) {
         this.index = index;
@@ -560,7 +561,12 @@ public class Checks {
     /** Whether the caller implements a clean-record incentive for such a subject in the scenario. */
     private boolean grantsCleanRecord(Actor caller, SubjectKind kind, Scenario scenario) {
         String department = caller.departmentCode();
-        return catalogue.all().stream().anyMatch(m -> m.appliesToCleanRecord(kind, scenario, department));
+        for (Measure m : catalogue.all()) {
+            if (m.appliesToCleanRecord(kind, scenario, department)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The "list type" of measures granted for a clean record rather than for a list entry. */

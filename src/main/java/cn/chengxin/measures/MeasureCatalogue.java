@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import cn.chengxin.account.Department;
@@ -50,17 +49,12 @@ public class MeasureCatalogue implements MeasureNames {
     /** Asked when it is needed: the listing module asks this catalogue for the measures its notices name. */
     private final ObjectProvider<Listing> listing;
     private final Clock clock;
-    /** Changes approved on this instance, counted once committed: a list read before one is not kept after it. */
-    private final AtomicLong approvedHere = new AtomicLong();
-    private volatile Snapshot cached;
-
-    /** The catalogue as read, and how many changes had been approved here when the read began. */
-    private record Snapshot(long approved, List<Measure> measures) {
-    }
+    private final CachedMeasures cached;
 
     MeasureCatalogue(JdbcMeasures store, AuditLog audit, StaffDirectory directory, ObjectProvider<Listing> listing,
-                     Clock clock) {
+                     Clock clock, CachedMeasures cached) {
         this.clock = clock;
+        this.cached = cached;
         this.listing = listing;
         this.store = store;
         this.audit = audit;
@@ -68,28 +62,13 @@ public class MeasureCatalogue implements MeasureNames {
     }
 
     public List<Measure> all() {
-        Snapshot snapshot = cached;
-        if (snapshot != null && snapshot.approved() == approvedHere.get()) {
-            return snapshot.measures();
-        }
-        return read();
+        return cached.all();
     }
 
     /** A dozen rows: read whole, rather than followed by a change feed. */
     @Scheduled(fixedDelayString = "${chengxin.measures.index-refresh:PT0.25S}")
     void refresh() {
-        read();
-    }
-
-    /**
-     * Counted before the read: a read begun before an approval here committed (a check's, or the refresh's) is kept
-     * only until the count moves, never in place of the approved change.
-     */
-    private List<Measure> read() {
-        long approved = approvedHere.get();
-        List<Measure> measures = store.measures();
-        cached = new Snapshot(approved, measures);
-        return measures;
+        cached.read();
     }
 
     /**
@@ -199,7 +178,7 @@ public class MeasureCatalogue implements MeasureNames {
         // in force keep the measures their notice named; what it takes away applies at once.
         store.addVersion(change.id(), MeasureReach.appliesFrom(LocalDate.now(clock)), stored(change.measureCode()));
         // This instance's checks follow it at once once it is committed; the others at their next refresh.
-        AfterCommit.run(approvedHere::incrementAndGet);
+        AfterCommit.run(cached::approved);
     }
 
     /** The checker sends a change back with a reason: the measure stays as it is. */
@@ -305,8 +284,7 @@ public class MeasureCatalogue implements MeasureNames {
 
     /** Whether the department may check in this scenario: some enabled measure there is implemented by it. */
     public boolean mayCheck(String department, Scenario scenario) {
-        return all().stream().anyMatch(m -> m.enabled() && m.scenarios().contains(scenario)
-                && m.implementedBy(department));
+        return cached.mayCheck(department, scenario);
     }
 
     /**
