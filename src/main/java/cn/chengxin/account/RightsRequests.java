@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import cn.chengxin.account.domain.RightsRequest;
+import cn.chengxin.account.domain.RightsRequestChannel;
 import cn.chengxin.account.domain.RightsRequestDeadline;
 import cn.chengxin.account.domain.RightsRequestKind;
 import cn.chengxin.account.domain.RightsRequestOutcome;
@@ -18,6 +19,7 @@ import cn.chengxin.audit.AuditLog;
 import cn.chengxin.shared.DomainProblem.Kind;
 import cn.chengxin.shared.Ids;
 import cn.chengxin.shared.calendar.WorkingDays;
+import cn.chengxin.shared.security.Actor;
 import cn.chengxin.shared.privacy.IdentityRedaction;
 import cn.chengxin.shared.web.ControlCharacters;
 import cn.chengxin.subject.SubjectRegistry;
@@ -79,6 +81,27 @@ public class RightsRequests {
      */
     @Transactional
     public Made request(CitizenPrincipal citizen, RightsRequestKind kind, String body) {
+        return make(citizen.subjectId(), kind, body, RightsRequestChannel.SELF_SERVICE, null,
+                AuditEntry.of(AuditCategory.PROCESSING, "account.rights-request.make")
+                        .subject(citizen.subjectPseudonym()).by(citizen), AuditDetail.of("RIGHTS_REQUEST_MADE"));
+    }
+
+    /**
+     * 窗口 (review xlvi AA4 rest): the clerk records the request of a person who cannot sign in, identified as the window
+     * identifies them ({@code checked}: the audit detail of that check, to which the request's number, kind and deadline
+     * are added); {@code kind} by its name ({@link #kinds()}). It is then one request like those made online — the same limits, number, deadline, queue and answer —
+     * and the person is told in 消息通知 (read when they have an account); the window sees the answer to hand over
+     * ({@link #atCounter}).
+     */
+    @Transactional
+    public Made recordAtCounter(Actor clerk, UUID subjectId, String kind, String body, AuditDetail checked) {
+        return make(subjectId, kindNamed(kind), body, RightsRequestChannel.COUNTER, clerk.actorId(),
+                AuditEntry.of(AuditCategory.PROCESSING, "account.rights-request.make")
+                        .subject(subjects.pseudonymOf(subjectId).orElseThrow()).by(clerk), checked);
+    }
+
+    private Made make(UUID subject, RightsRequestKind kind, String body, RightsRequestChannel channel,
+                      String recordedBy, AuditEntry audited, AuditDetail detail) {
         if (kind == null) {
             throw new AccountProblem("RIGHTS_REQUEST_KIND", Kind.INVALID_INPUT, "请选择请求事项");
         }
@@ -86,24 +109,22 @@ public class RightsRequests {
             throw new AccountProblem("RIGHTS_REQUEST_TEXT", Kind.INVALID_INPUT,
                     "请写明您的请求（不超过 " + RightsRequest.MAX_TEXT + " 字，不含控制字符）");
         }
-        if (store.openOf(citizen.subjectId()) >= RightsRequest.MAX_OPEN) {
+        if (store.openOf(subject) >= RightsRequest.MAX_OPEN) {
             throw new AccountProblem("RIGHTS_REQUEST_TOO_MANY", Kind.CONFLICT,
                     "您已有 " + RightsRequest.MAX_OPEN + " 件请求正在办理，答复后方可再提出");
         }
         UUID id = Ids.newId();
         LocalDate due = deadline.due(workingDays.calendar(), LocalDate.now(clock));
-        long number = store.insert(id, citizen.subjectId(), kind, IdentityRedaction.redact(body.strip()),
-                clock.instant(), due);
+        long number = store.insert(id, subject, kind, IdentityRedaction.redact(body.strip()), clock.instant(), due,
+                channel, recordedBy);
         String reference = RightsRequest.reference(number);
-        notices.notify(citizen.subjectId(), "RIGHTS_REQUEST_RECEIVED", "您的个人信息权利请求已受理（" + reference + "）",
+        notices.notify(subject, "RIGHTS_REQUEST_RECEIVED", "您的个人信息权利请求已受理（" + reference + "）",
                 "您提出的" + kind.label() + "请求已受理，请求编号 " + reference + "。信用办将于 " + due
                         + " 前书面答复（按工作日计算）。", LINK, "RIGHTS_REQUEST_RECEIVED",
                 List.of(NoticeArg.text(reference), NoticeArg.label("rightsRequests.kind." + kind.name(), kind.label()),
                         NoticeArg.date(due)));
-        audit.record(AuditEntry.of(AuditCategory.PROCESSING, "account.rights-request.make")
-                .subject(citizen.subjectPseudonym()).by(citizen)
-                .detail(AuditDetail.of("RIGHTS_REQUEST_MADE").with("number", reference)
-                        .withLabel("kind", "rightsRequests.kind." + kind.name()).with("due", due)));
+        audit.record(audited.detail(detail.with("number", reference)
+                .withLabel("kind", "rightsRequests.kind." + kind.name()).with("due", due)));
         return new Made(id, reference, due);
     }
 
@@ -179,6 +200,40 @@ public class RightsRequests {
                 .toList();
     }
 
+    /** The kinds a request may be of, by name (their labels: {@code rightsRequests.kind.<name>}). */
+    public static List<String> kinds() {
+        return java.util.Arrays.stream(RightsRequestKind.values()).map(Enum::name).toList();
+    }
+
+    private static RightsRequestKind kindNamed(String kind) {
+        return java.util.Arrays.stream(RightsRequestKind.values()).filter(k -> k.name().equals(kind)).findFirst()
+                .orElse(null);
+    }
+
+    /**
+     * A request recorded at the window as the window sees it, for modules that do not read this module's domain types:
+     * kind and outcome by their codes (null outcome: open), the words as kept (numbers masked); {@code account}: whether
+     * the person has an account to read the answer in, else the window hands it over.
+     */
+    public record AtWindow(UUID id, String reference, UUID subjectId, String kind, String body, Instant requestedAt,
+                           LocalDate dueOn, boolean overdue, String outcome, String answer, String reasons,
+                           Instant answeredAt, boolean account) {
+    }
+
+    /**
+     * The last 50 requests recorded at the window with their answers, the latest first: for the window to hand the answer
+     * over to a person who has no account to read it in — or to print it on request.
+     */
+    public List<AtWindow> atCounter() {
+        LocalDate today = LocalDate.now(clock);
+        return store.atCounter(50).stream().map(a -> {
+            RightsRequest r = a.request();
+            return new AtWindow(r.id(), r.reference(), r.subjectId(), r.kind().name(), r.body(), r.requestedAt(),
+                    r.dueOn(), r.overdue(today), r.outcome() == null ? null : r.outcome().name(), r.answer(),
+                    r.reasons(), r.answeredAt(), a.account());
+        }).toList();
+    }
+
     /** The open requests, the first due first. */
     public List<RightsRequest> open() {
         return store.open();
@@ -186,5 +241,71 @@ public class RightsRequests {
 
     public List<RightsRequest> recentlyAnswered() {
         return store.recentlyAnswered(50);
+    }
+
+    /**
+     * Open requests, how many are past their deadline and the earliest deadline (null: none open), for the 工作台 of
+     * those who answer them: a request nobody is told of passes its deadline unseen (review xlvi AA4 rest), so the first
+     * page counts them as it counts objections and score reviews.
+     */
+    public record Workload(long open, long overdue, LocalDate firstDue) {
+    }
+
+    public Workload workload() {
+        LocalDate today = LocalDate.now(clock);
+        List<RightsRequest> open = store.open();
+        return new Workload(open.size(), open.stream().filter(r -> r.overdue(today)).count(),
+                open.isEmpty() ? null : open.get(0).dueOn());
+    }
+
+    /** What one watch did: the requests reminded of their deadline, and those escalated as overdue. */
+    public record Watch(List<RightsRequest> reminded, List<RightsRequest> escalated) {
+    }
+
+    /**
+     * The watch of the requests' deadlines (review xlvi AA4 rest), as score reviews and objections are watched: a request
+     * due by the next working day is marked reminded (its queue shows 即将到期, once per deadline); one past its deadline
+     * unanswered is escalated to the credit office's supervision, once, counted there, and its person told it is late.
+     * Conditional updates: two instances, or a second run the same day, remind and escalate nobody twice. Each step is
+     * audited about the person.
+     */
+    @Transactional
+    public Watch watchDeadlines(Clock at) {
+        LocalDate today = LocalDate.now(at);
+        List<RightsRequest> reminded = store.remind(today, workingDays.calendar().plusWorkingDays(today, 1));
+        List<RightsRequest> escalated = store.escalate(today, at.instant());
+        for (RightsRequest r : reminded) {
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "account.rights-request.remind")
+                    .subject(subjects.pseudonymOf(r.subjectId()).orElseThrow())
+                    .detail(AuditDetail.of("RIGHTS_REQUEST_REMINDED").with("number", r.reference())
+                            .with("due", r.dueOn())));
+        }
+        for (RightsRequest r : escalated) {
+            notices.notify(r.subjectId(), "RIGHTS_REQUEST_ESCALATED",
+                    "您的个人信息权利请求已逾期（" + r.reference() + "），已报信用办督办",
+                    "您的个人信息权利请求（请求编号 " + r.reference() + "）未在 " + r.dueOn()
+                            + " 前答复，已报信用办督办。答复后您将收到通知。", LINK, "RIGHTS_REQUEST_ESCALATED",
+                    List.of(NoticeArg.text(r.reference()), NoticeArg.date(r.dueOn())));
+            audit.record(AuditEntry.of(AuditCategory.PROCESSING, "account.rights-request.escalate")
+                    .subject(subjects.pseudonymOf(r.subjectId()).orElseThrow())
+                    .detail(AuditDetail.of("RIGHTS_REQUEST_ESCALATED").with("number", r.reference())
+                            .with("due", r.dueOn())));
+        }
+        return new Watch(reminded, escalated);
+    }
+
+    /**
+     * The credit office's own deadline for supervision (RULES.md §12), beside score reviews: requests answered in a
+     * period and how many by their deadline, and the open ones overdue today. Counts only.
+     */
+    public record Figures(long answered, long answeredInTime, long overdueNow) {
+    }
+
+    /** The requests answered from {@code from} to {@code to} (both included), and those overdue today. */
+    public Figures figures(LocalDate from, LocalDate to) {
+        java.time.ZoneId zone = clock.getZone();
+        long[] f = store.figures(from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant(),
+                zone.getId(), LocalDate.now(clock));
+        return new Figures(f[0], f[1], f[2]);
     }
 }

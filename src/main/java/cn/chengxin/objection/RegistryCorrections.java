@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component
 class RegistryCorrections implements CorrectionDeadlines {
 
-    private static final String LINK = "/me/corrections";
+    static final String LINK = "/me/corrections";
 
     private final ObjectionDeadlines deadlines;
     private final WorkingDays workingDays;
@@ -66,7 +66,7 @@ class RegistryCorrections implements CorrectionDeadlines {
                 List.of(field, NoticeArg.text(decided.value()), NoticeArg.text(decided.reason())));
     }
 
-    private static NoticeArg field(CorrectionRequest.Field field) {
+    static NoticeArg field(CorrectionRequest.Field field) {
         return NoticeArg.label("corrections.field." + field.name(), field == CorrectionRequest.Field.NAME ? "姓名"
                 : "出生日期");
     }

@@ -12,6 +12,7 @@ import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditDetail;
 import cn.chengxin.audit.AuditEntry;
 import cn.chengxin.shared.Ids;
+import cn.chengxin.shared.calendar.WorkingDays;
 import cn.chengxin.shared.files.Attachments;
 import cn.chengxin.shared.files.ImageMetadata;
 import cn.chengxin.shared.privacy.IdentityRedaction;
@@ -48,10 +49,12 @@ public class RequestedCorrections {
     private final CorrectionDeadlines deadlines;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final WorkingDays workingDays;
 
     RequestedCorrections(RenamingSubjects names, CompletingBirthDates birthDates, JdbcCorrectionRequests requests,
                          ProposalAudit audit, CorrectionDeadlines deadlines, ApplicationEventPublisher events,
-                         Clock clock) {
+                         Clock clock, WorkingDays workingDays) {
+        this.workingDays = workingDays;
         this.deadlines = deadlines;
         this.events = events;
         this.names = names;
@@ -130,13 +133,66 @@ public class RequestedCorrections {
     public record Evidence(CorrectionRequest request, byte[] content) {
     }
 
+    /**
+     * Requests undecided, how many are past their deadline and the earliest deadline (null: none), for the 工作台 of the
+     * reviewers who decide them (review xlvi AA3 rest): as objections and score reviews are counted there.
+     */
+    public record Workload(long open, long overdue, LocalDate firstDue) {
+    }
+
+    public Workload workload() {
+        LocalDate today = LocalDate.now(clock);
+        List<CorrectionRequest> open = requests.undecided();
+        return new Workload(open.size(), open.stream().filter(r -> r.overdueOn(today)).count(),
+                open.isEmpty() ? null : open.get(0).dueOn());
+    }
+
+    /** What one watch did: the requests reminded of their deadline, and those escalated as overdue. */
+    public record Watch(List<CorrectionRequest> reminded, List<CorrectionRequest> escalated) {
+    }
+
+    /**
+     * The watch of the requests' deadlines (review xlvi AA3 rest), as objections' and score reviews': one whose proposal
+     * is undecided and due by the next working day is marked reminded (the reviewers' queue shows 即将到期, once per
+     * deadline); one undecided past its deadline is escalated to the credit office's supervision, once. Conditional
+     * updates: a second run reminds and escalates nobody twice. Audited about the person; telling the person of the
+     * escalation is the objection rules' (which own these deadlines, {@link CorrectionDeadlines}).
+     */
+    @Transactional
+    public Watch watchDeadlines(Clock at) {
+        LocalDate today = LocalDate.now(at);
+        List<CorrectionRequest> reminded = requests.remind(today, workingDays.calendar().plusWorkingDays(today, 1));
+        List<CorrectionRequest> escalated = requests.escalate(today, at.instant());
+        reminded.forEach(r -> watched(r, "subject.correction.remind", "CORRECTION_REMINDED"));
+        escalated.forEach(r -> watched(r, "subject.correction.escalate", "CORRECTION_ESCALATED"));
+        return new Watch(reminded, escalated);
+    }
+
+    private void watched(CorrectionRequest r, String action, String what) {
+        audit.record(AuditEntry.of(AuditCategory.PROCESSING, action).subject(audit.pseudonym(r.subjectId()))
+                .detail(AuditDetail.of(what).with("proposal", r.proposalId())
+                        .withLabel("field", "corrections.field." + r.field().name()).with("due", r.dueOn())));
+    }
+
+    /** The office's deadline for supervision (RULES.md §12): requests decided in a period, in time, overdue now. */
+    public record Figures(long decided, long decidedInTime, long overdueNow) {
+    }
+
+    /** The requests decided from {@code from} to {@code to} (both included), and those overdue today. */
+    public Figures figures(LocalDate from, LocalDate to) {
+        java.time.ZoneId zone = clock.getZone();
+        long[] f = requests.figures(from.atStartOfDay(zone).toInstant(),
+                to.plusDays(1).atStartOfDay(zone).toInstant(), zone.getId(), LocalDate.now(clock));
+        return new Figures(f[0], f[1], f[2]);
+    }
+
     private CorrectionRequest keep(UUID subjectId, CorrectionRequest.Field field, UUID proposal, String value,
                                    CorrectionRequest.Channel channel, Upload file, String type) {
         byte[] kept = ImageMetadata.strip(file.content(), type);
         LocalDate today = LocalDate.now(clock);
         LocalDate dueOn = deadlines.dueFor(today);
         CorrectionRequest request = new CorrectionRequest(Ids.newId(), subjectId, field, proposal, channel, today,
-                dueOn, IdentityRedaction.redact(file.filename()), type, kept.length);
+                dueOn, IdentityRedaction.redact(file.filename()), type, kept.length, null, null);
         requests.insert(request, kept, Attachments.sha256(kept), clock.instant());
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, "subject.correction.request")
                 .subject(audit.pseudonym(subjectId))

@@ -85,6 +85,7 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/reports/self/phone-code", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/reports/self/electronic-service", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/reports/self/electronic-service/withdraw", EnumSet.of(Who.CREDIT_OFFICE)),
+            Map.entry("POST /console/reports/self/rights-request", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("GET /console/counter-consents", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/counter-consents/{id}/approve", EnumSet.of(Who.CREDIT_OFFICE)),
             Map.entry("POST /console/counter-consents/{id}/reject", EnumSet.of(Who.CREDIT_OFFICE)),

@@ -9,8 +9,10 @@ import java.util.UUID;
 import cn.chengxin.account.AccountProblem;
 import cn.chengxin.account.CitizenAccounts;
 import cn.chengxin.objection.Objections;
+import cn.chengxin.objection.WatchedCorrections;
 import cn.chengxin.shared.calendar.WorkingDays;
 import cn.chengxin.shared.security.Permission;
+import cn.chengxin.subject.domain.CorrectionRequest;
 import cn.chengxin.subject.domain.DocumentType;
 import cn.chengxin.subject.domain.Masking;
 import cn.chengxin.support.IntegrationTest;
@@ -70,6 +72,12 @@ class CorrectionRequestsIT {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    RequestedCorrections corrections;
+
+    @Autowired
+    WatchedCorrections watched;
 
     @Test
     void aRequestAtTheWindowIsReviewedWithItsDeadlineAndTheApprovedNameRegisters() throws Exception {
@@ -179,6 +187,83 @@ class CorrectionRequestsIT {
         assertThat(notices(holder)).containsExactlyInAnyOrder("CORRECTION_RECEIVED", "CORRECTION_REFUSED");
         assertThat(jdbc.sql("SELECT body FROM account.notice WHERE subject_id = ? AND wording = 'CORRECTION_REFUSED'")
                 .param(holder).query(String.class).single()).contains("理由：护照资料页复印件不清晰，无法核对");
+    }
+
+    /**
+     * Review xlvi AA3 rest: the objection rules' hourly watch reminds the reviewers the working day before a request is
+     * due, once however often it runs; escalates it once undecided past its deadline and tells the person; the queue
+     * marks both, 工作台 counts the overdue for the reviewers, and 部门督办 counts them beside the score reviews.
+     */
+    @Test
+    void anUndecidedRequestIsRemindedOnceEscalatedOnceAndCounted() throws Exception {
+        String passport = "E" + (10_000_000 + Math.floorMod(System.nanoTime(), 89_999_999L));
+        UUID holder = subjects.registerPerson(new NewPerson(subjects.validate(DocumentType.PASSPORT, passport),
+                "QI DAOQI", null, null, List.of(), List.of(), false));
+        mvc.perform(multipart("/me/corrections").file(new MockMultipartFile("evidence", "passport.pdf",
+                                "application/pdf", PDF))
+                        .param("field", "BIRTH_DATE").param("birthDate", "1988-02-03")
+                        .param("birthDateEvidence", "PASSPORT_DATA_PAGE").param("reason", "护照上有出生日期")
+                        .with(authentication(Principals.citizen(subjects, holder))).with(csrf()))
+                .andExpect(flash().attribute("successKey", "me.corrections.requested"));
+        CorrectionRequest request = corrections.of(holder).get(0);
+        UUID id = request.id();
+        LocalDate due = request.dueOn();
+        LocalDate dayBefore = LocalDate.now(clock);
+        while (workingDays.calendar().plusWorkingDays(dayBefore, 1).isBefore(due)) {
+            dayBefore = dayBefore.plusDays(1);
+        }
+        assertThat(watched.watch(at(dayBefore)).reminded()).extracting(CorrectionRequest::id).contains(id);
+        assertThat(watched.watch(at(dayBefore)).reminded()).as("once per deadline, however often it runs")
+                .extracting(CorrectionRequest::id).doesNotContain(id);
+        assertThat(corrections.of(holder).get(0).reminded()).isTrue();
+        RequestPostProcessor reviewer = authentication(Principals.staff("corr-watch", "CREDIT_OFFICE",
+                Permission.CONSOLE_HOME, Permission.SUBJECT_READ, Permission.SUBJECT_AMEND_REVIEW));
+        assertThat(mvc.perform(get("/console/subjects/birth-dates").with(reviewer)).andReturn().getResponse()
+                .getContentAsString()).contains("data-field=\"reminded\"");
+
+        assertThat(watched.watch(at(due)).escalated()).as("due today is not late").extracting(CorrectionRequest::id)
+                .doesNotContain(id);
+        assertThat(watched.watch(at(due.plusDays(1))).escalated()).extracting(CorrectionRequest::id).contains(id);
+        assertThat(watched.watch(at(due.plusDays(1))).escalated()).as("once").extracting(CorrectionRequest::id)
+                .doesNotContain(id);
+        assertThat(corrections.of(holder).get(0).escalated()).isTrue();
+        assertThat(notices(holder)).containsOnlyOnce("CORRECTION_ESCALATED");
+        assertThat(mvc.perform(get("/console/subjects/birth-dates").with(reviewer)).andReturn().getResponse()
+                .getContentAsString()).contains("data-field=\"escalated\"").doesNotContain(passport);
+        assertThat(jdbc.sql("SELECT action FROM audit.event WHERE subject_pseudonym = ?")
+                .param(subjects.pseudonymOf(holder).orElseThrow()).query(String.class).list())
+                .containsOnlyOnce("subject.correction.remind", "subject.correction.escalate");
+
+        // Overdue today: on the reviewers' 工作台 and on 部门督办; decided late, not in time.
+        LocalDate today = LocalDate.now(clock);
+        jdbc.sql("UPDATE subject.correction_request SET received_on = ?, due_on = ? WHERE id = ?")
+                .params(today.minusDays(2), today.minusDays(1), id).update();
+        assertThat(corrections.workload().overdue()).isPositive();
+        assertThat(mvc.perform(get("/console").with(reviewer)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).contains("id=\"waiting-correction-requests\"")
+                .containsPattern("本人更正补充请求待审核 \\d+ 件，其中已超期 [1-9]\\d* 件");
+        RequestedCorrections.Figures before = corrections.figures(today, today);
+        assertThat(before.overdueNow()).isPositive();
+        String supervision = mvc.perform(get("/console/supervision").with(authentication(Principals.staff(
+                        "corr-supervisor", "CREDIT_OFFICE", Permission.CONSOLE_HOME, Permission.OVERSIGHT_SUPERVISE))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(supervision.substring(supervision.indexOf("id=\"correction-requests\"")))
+                .containsPattern("data-field=\"overdue\"[^>]*>" + before.overdueNow() + "<");
+        as("corr-watch", () -> {
+            birthDates.reject(request.proposalId(), "护照资料页与登记不符");
+            return null;
+        });
+        RequestedCorrections.Figures after = corrections.figures(today, today);
+        assertThat(after.decided()).isEqualTo(before.decided() + 1);
+        assertThat(after.decidedInTime()).as("decided late").isEqualTo(before.decidedInTime());
+        assertThat(after.overdueNow()).isEqualTo(before.overdueNow() - 1);
+        assertThat(watched.watch(at(today.plusDays(30))).escalated()).as("decided: never again")
+                .extracting(CorrectionRequest::id).doesNotContain(id);
+    }
+
+    private static Clock at(LocalDate day) {
+        java.time.ZoneId china = java.time.ZoneId.of("Asia/Shanghai");
+        return Clock.fixed(day.atTime(2, 0).atZone(china).toInstant(), china);
     }
 
     private long pendingProposals(UUID subject) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import cn.chengxin.account.domain.RightsRequest;
+import cn.chengxin.account.domain.RightsRequestChannel;
 import cn.chengxin.account.domain.RightsRequestKind;
 import cn.chengxin.account.domain.RightsRequestOutcome;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Repository;
 public class JdbcRightsRequests {
 
     private static final String COLUMNS = "id, number, subject_id, kind, body, requested_at, due_on, outcome, answer, "
-            + "reasons, answered_by, answered_at";
+            + "reasons, answered_by, answered_at, reminded_for, escalated_at, channel, recorded_by";
 
     private final JdbcClient jdbc;
 
@@ -28,12 +29,26 @@ public class JdbcRightsRequests {
         this.jdbc = jdbc;
     }
 
-    /** Stores an open request; returns its number. */
-    public long insert(UUID id, UUID subject, RightsRequestKind kind, String body, Instant at, LocalDate dueOn) {
-        return jdbc.sql("INSERT INTO account.rights_request (id, subject_id, kind, body, requested_at, due_on) "
-                        + "VALUES (?, ?, ?, ?, ?, ?) RETURNING number")
-                .params(id, subject, kind.name(), body, Timestamp.from(at), java.sql.Date.valueOf(dueOn))
+    /** Stores an open request; returns its number. {@code recordedBy}: the clerk at the window, null online. */
+    public long insert(UUID id, UUID subject, RightsRequestKind kind, String body, Instant at, LocalDate dueOn,
+                       RightsRequestChannel channel, String recordedBy) {
+        return jdbc.sql("INSERT INTO account.rights_request (id, subject_id, kind, body, requested_at, due_on, "
+                        + "channel, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING number")
+                .params(id, subject, kind.name(), body, Timestamp.from(at), java.sql.Date.valueOf(dueOn),
+                        channel.name(), recordedBy)
                 .query(Long.class).single();
+    }
+
+    /** A request recorded at the window, and whether its person has an account to read the answer in. */
+    public record AtCounter(RightsRequest request, boolean account) {
+    }
+
+    /** The last {@code limit} requests recorded at the window, the latest first. */
+    public List<AtCounter> atCounter(int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + ", EXISTS (SELECT 1 FROM account.citizen c WHERE c.subject_id = "
+                        + "r.subject_id) FROM account.rights_request r WHERE channel = 'COUNTER' "
+                        + "ORDER BY requested_at DESC, number DESC LIMIT ?")
+                .param(limit).query((rs, n) -> new AtCounter(request(rs, n), rs.getBoolean(17))).list();
     }
 
     /**
@@ -80,13 +95,46 @@ public class JdbcRightsRequests {
                 .params(outcome.name(), answer, reasons, by, Timestamp.from(at), id).update() == 1;
     }
 
+    /** Marks the open requests due between {@code today} and {@code soon} as reminded of that deadline; returns them. */
+    public List<RightsRequest> remind(LocalDate today, LocalDate soon) {
+        return jdbc.sql("UPDATE account.rights_request SET reminded_for = due_on WHERE outcome IS NULL "
+                        + "AND due_on BETWEEN ? AND ? AND reminded_for IS DISTINCT FROM due_on RETURNING " + COLUMNS)
+                .params(today, soon).query(JdbcRightsRequests::request).list();
+    }
+
+    /** Escalates the open requests past their deadline on {@code today} that were not yet; returns them. */
+    public List<RightsRequest> escalate(LocalDate today, Instant at) {
+        return jdbc.sql("UPDATE account.rights_request SET escalated_at = ? WHERE outcome IS NULL AND due_on < ? "
+                        + "AND escalated_at IS NULL RETURNING " + COLUMNS)
+                .params(Timestamp.from(at), today).query(JdbcRightsRequests::request).list();
+    }
+
+    /**
+     * Of the requests answered from {@code from} (included) to {@code until} (excluded): how many, and how many by their
+     * deadline ({@code zone}'s date); and how many open requests are past their deadline on {@code today}.
+     */
+    public long[] figures(Instant from, Instant until, String zone, LocalDate today) {
+        return jdbc.sql("""
+                        SELECT count(*) FILTER (WHERE answered_at >= :from AND answered_at < :until),
+                               count(*) FILTER (WHERE answered_at >= :from AND answered_at < :until
+                                                AND (answered_at AT TIME ZONE :zone)::date <= due_on),
+                               count(*) FILTER (WHERE outcome IS NULL AND due_on < :today)
+                        FROM account.rights_request""")
+                .param("from", Timestamp.from(from)).param("until", Timestamp.from(until)).param("zone", zone)
+                .param("today", today)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
+    }
+
     private static RightsRequest request(ResultSet rs, int n) throws SQLException {
         String outcome = rs.getString(8);
         Timestamp answeredAt = rs.getTimestamp(12);
+        Timestamp escalatedAt = rs.getTimestamp(14);
         return new RightsRequest(rs.getObject(1, UUID.class), rs.getLong(2), rs.getObject(3, UUID.class),
                 RightsRequestKind.valueOf(rs.getString(4)), rs.getString(5), rs.getTimestamp(6).toInstant(),
                 rs.getDate(7).toLocalDate(), outcome == null ? null : RightsRequestOutcome.valueOf(outcome),
                 rs.getString(9), rs.getString(10), rs.getString(11),
-                answeredAt == null ? null : answeredAt.toInstant());
+                answeredAt == null ? null : answeredAt.toInstant(), rs.getObject(13, LocalDate.class),
+                escalatedAt == null ? null : escalatedAt.toInstant(), RightsRequestChannel.valueOf(rs.getString(15)),
+                rs.getString(16));
     }
 }

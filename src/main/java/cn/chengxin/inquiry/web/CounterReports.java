@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import cn.chengxin.account.ElectronicServiceAgreements;
+import cn.chengxin.account.RightsRequests;
 import cn.chengxin.account.WindowPhoneCodes;
 import cn.chengxin.audit.AuditCategory;
 import cn.chengxin.audit.AuditDetail;
@@ -34,6 +35,8 @@ import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.ConsoleActions;
 import cn.chengxin.shared.web.FileTransfers;
+import cn.chengxin.subject.SubjectProfile;
+import cn.chengxin.subject.SubjectRegistry;
 import cn.chengxin.subject.domain.DocumentType;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.http.HttpStatus;
@@ -72,9 +75,27 @@ class CounterReports {
     private final Clock clock;
     private final WindowPhoneCodes phoneCodes;
     private final City city;
+    private final WindowRequests requests;
+
+    /**
+     * The 个人信息权利请求 recorded at the window (gaps review xlvi AA4 rest), with the person masked, for the window to
+     * hand each answer over to a person with no account to read it in ({@link CounterRightsRequestForms}).
+     */
+    record WindowRequests(RightsRequests rights, SubjectRegistry subjects) {
+
+        record Shown(RightsRequests.AtWindow request, String maskedName) {
+        }
+
+        List<Shown> shown() {
+            java.util.Map<java.util.UUID, String> names = new java.util.HashMap<>();
+            return rights.atCounter().stream().map(r -> new Shown(r, names.computeIfAbsent(r.subjectId(),
+                    id -> subjects.profile(id).map(SubjectProfile::maskedName).orElse("—")))).toList();
+        }
+    }
 
     CounterReports(Reports reports, Consents consents, CounterPapers papers, AuditLog audit, Clock clock,
-                   WindowPhoneCodes phoneCodes, City city) {
+                   WindowPhoneCodes phoneCodes, City city, RightsRequests rightsRequests, SubjectRegistry subjects) {
+        this.requests = new WindowRequests(rightsRequests, subjects);
         this.city = city;
         this.phoneCodes = phoneCodes;
         this.reports = reports;
@@ -103,6 +124,9 @@ class CounterReports {
                 ElectronicServiceAgreements.termsLines(ElectronicServiceAgreements.TERMS_VERSION));
         var visits = reports.servedAtCounterBy(clerk, 50);
         model.addAttribute("visits", visits);
+        model.addAttribute("rightsRequestKinds", RightsRequests.kinds());
+        model.addAttribute("counterRightsRequests", requests.shown());
+        model.addAttribute("rightsRequestDays", requests.rights().workingDays());
         model.addAttribute("papers", papers.ofVisits(visits.stream().map(v -> v.id()).toList()));
         return "console/counter-reports";
     }

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import cn.chengxin.account.ApiClients;
 import cn.chengxin.account.CitizenAccountDesk;
 import cn.chengxin.account.DepartmentProposals;
+import cn.chengxin.account.RightsRequests;
 import cn.chengxin.account.RoleProposals;
 import cn.chengxin.account.StaffPrincipal;
 import cn.chengxin.audit.QueryReviews;
@@ -27,6 +28,7 @@ import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.subject.CompletingBirthDates;
 import cn.chengxin.subject.RenamingSubjects;
+import cn.chengxin.subject.RequestedCorrections;
 import cn.chengxin.subject.RegistryFigures;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -48,6 +50,15 @@ class ConsoleDashboard {
     private final Clock clock;
     private final SecondPersonQueues queues;
     private final QueryReviews queryReviews;
+    private final OfficeRequests officeRequests;
+
+    /**
+     * The requests about their own information persons make of the credit office, each held to a deadline (review xlvi
+     * AA3, AA4 rest): the personal-information requests (answered as objections are, objection:handle) and the
+     * registry correction requests (decided by the subject reviewers, subject:amend:review).
+     */
+    record OfficeRequests(RightsRequests rights, RequestedCorrections corrections) {
+    }
 
     /** The modules whose proposals wait for a second person (maker-checker, issue #5, RULES.md §10). */
     record SecondPersonQueues(Listing listing, ExitProposals exits, MeasureCatalogue measures, Catalogue catalogue,
@@ -76,7 +87,9 @@ class ConsoleDashboard {
                      Catalogue catalogue, CalendarEditing calendar, ContentPublishing content,
                      CompletingBirthDates birthDates, RenamingSubjects names, ApiClients apiClients,
                      DepartmentProposals departments, RoleProposals roles, CitizenAccountDesk citizenAccounts,
-                     Scoring scoring, Exchange exchange, QueryReviews queryReviews) {
+                     Scoring scoring, Exchange exchange, QueryReviews queryReviews, RightsRequests rightsRequests,
+                     RequestedCorrections corrections) {
+        this.officeRequests = new OfficeRequests(rightsRequests, corrections);
         this.figures = figures;
         this.objections = objections;
         this.repairs = repairs;
@@ -177,6 +190,18 @@ class ConsoleDashboard {
                 "home.waiting.birthDates", "/console/subjects/birth-dates", () -> queues.birthDates().awaiting(id));
         add(waiting, authentication, Permission.SUBJECT_AMEND_REVIEW, "waiting-names", "home.waiting.names",
                 "/console/subjects/names", () -> queues.names().awaiting(id));
+        // Requests persons made about their own information, with their deadlines (review xlvi AA3, AA4 rest).
+        if (has(authentication, Permission.OBJECTION_HANDLE)) {
+            var rights = officeRequests.rights().workload();
+            waiting.add(new Waiting("waiting-rights-requests", "home.waiting.rightsRequests", "/console/rights-requests",
+                    rights.open(), rights.overdue(), rights.firstDue(), false));
+        }
+        if (has(authentication, Permission.SUBJECT_AMEND_REVIEW)) {
+            var corrections = officeRequests.corrections().workload();
+            waiting.add(new Waiting("waiting-correction-requests", "home.waiting.correctionRequests",
+                    "/console/subjects/names", corrections.open(), corrections.overdue(), corrections.firstDue(),
+                    false));
+        }
         add(waiting, authentication, Permission.ACCOUNT_API_CLIENT_MANAGE, "waiting-api-keys",
                 "home.waiting.apiKeys", "/console/api-clients", () -> queues.apiClients().proposalsAwaiting(id));
         add(waiting, authentication, Permission.ACCOUNT_ROLE_MANAGE, "waiting-departments",

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 
+import cn.chengxin.account.RightsRequests;
 import cn.chengxin.oversight.DepartmentSupervision;
 import cn.chengxin.oversight.ItemDeliveries;
 import cn.chengxin.oversight.ItemDeliveries.ItemDelivery;
@@ -18,6 +19,7 @@ import cn.chengxin.shared.calendar.ReportPeriod;
 import cn.chengxin.shared.security.Permission;
 import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.web.FileTransfers;
+import cn.chengxin.subject.RequestedCorrections;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -39,9 +41,14 @@ class SupervisionConsole {
     private final Clock clock;
     private final ScoreReviews scoreReviews;
     private final ItemDeliveries deliveries;
+    private final RightsRequests rightsRequests;
+    private final RequestedCorrections corrections;
 
     SupervisionConsole(DepartmentSupervision supervision, ProgressReport reports, Clock clock,
-                       ScoreReviews scoreReviews, ItemDeliveries deliveries) {
+                       ScoreReviews scoreReviews, ItemDeliveries deliveries, RightsRequests rightsRequests,
+                       RequestedCorrections corrections) {
+        this.rightsRequests = rightsRequests;
+        this.corrections = corrections;
         this.scoreReviews = scoreReviews;
         this.deliveries = deliveries;
         this.supervision = supervision;
@@ -68,6 +75,9 @@ class SupervisionConsole {
         model.addAttribute("period", supervision.of(period.from(), period.to()));
         // The credit office's own deadline (finding G12): its answers to requests for human review of a score.
         model.addAttribute("scoreReviews", scoreReviews.figures(period.from(), period.to()));
+        // Beside them, its deadlines for the requests persons make about their own information (review xlvi AA3, AA4).
+        model.addAttribute("rightsRequests", rightsRequests.figures(period.from(), period.to()));
+        model.addAttribute("correctionRequests", corrections.figures(period.from(), period.to()));
         // Silence item by item, as of today whatever the period (finding H10).
         List<ItemDelivery> items = deliveries.now();
         model.addAttribute("deliveries", items);

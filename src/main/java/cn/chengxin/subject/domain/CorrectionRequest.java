@@ -1,5 +1,6 @@
 package cn.chengxin.subject.domain;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -8,9 +9,21 @@ import java.util.UUID;
  * gaps review xlvi AA3), kept beside the proposal it became: how it came, the day it was received and the day it must
  * be decided by (the objection rules' working days, RULES.md §5), and the evidence the person gave (sealed; only its
  * name, type and size here). The proposal itself is decided as every other by a second person, a refusal with reasons.
+ * {@code remindedFor}: the deadline the watch last reminded the reviewers of; {@code escalatedAt}: when, undecided past
+ * its deadline, it was escalated to the credit office's supervision (null: not).
  */
 public record CorrectionRequest(UUID id, UUID subjectId, Field field, UUID proposalId, Channel channel,
-                                LocalDate receivedOn, LocalDate dueOn, String filename, String contentType, int size) {
+                                LocalDate receivedOn, LocalDate dueOn, String filename, String contentType, int size,
+                                LocalDate remindedFor, Instant escalatedAt) {
+
+    /** Reminded of its present deadline: the queue marks it 即将到期 (once per deadline). */
+    public boolean reminded() {
+        return remindedFor != null && remindedFor.equals(dueOn);
+    }
+
+    public boolean escalated() {
+        return escalatedAt != null;
+    }
 
     /** Whether the proposal is overdue on {@code today}: still open after its day. */
     public boolean overdueOn(LocalDate today) {

@@ -56,13 +56,19 @@ class RightsRequestDeadlineTests {
         assertThat(RightsRequestOutcome.DONE.refuses()).isFalse();
         LocalDate due = LocalDate.of(2026, 12, 28);
         RightsRequest open = new RightsRequest(null, 42, null, RightsRequestKind.DELETION, "请删除", null, due, null,
-                null, null, null, null);
+                null, null, null, null, null, null, RightsRequestChannel.SELF_SERVICE, null);
         assertThat(open.reference()).isEqualTo("PI000042");
         assertThat(open.overdue(due)).isFalse();
         assertThat(open.overdue(due.plusDays(1))).isTrue();
         RightsRequest answered = new RightsRequest(null, 42, null, RightsRequestKind.DELETION, "请删除", null, due,
-                RightsRequestOutcome.DONE, "已删除", null, "x", null);
+                RightsRequestOutcome.DONE, "已删除", null, "x", null, null, null, RightsRequestChannel.SELF_SERVICE, null);
         assertThat(answered.overdue(due.plusDays(1))).isFalse();
+        // Reminded once per deadline: a reminder of an earlier deadline is not one of this.
+        assertThat(open.reminded()).isFalse();
+        assertThat(new RightsRequest(null, 42, null, RightsRequestKind.DELETION, "请删除", null, due, null, null, null,
+                null, null, due, null, RightsRequestChannel.SELF_SERVICE, null).reminded()).isTrue();
+        assertThat(new RightsRequest(null, 42, null, RightsRequestKind.DELETION, "请删除", null, due, null, null, null,
+                null, null, due.minusDays(3), null, RightsRequestChannel.SELF_SERVICE, null).reminded()).isFalse();
         assertThat(RightsRequest.acceptable(" ")).isFalse();
         assertThat(RightsRequest.acceptable("x".repeat(RightsRequest.MAX_TEXT + 1))).isFalse();
     }

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import cn.chengxin.account.domain.RightsRequestChannel;
 import cn.chengxin.account.domain.RightsRequestKind;
 import cn.chengxin.account.domain.RightsRequestOutcome;
 import cn.chengxin.commitment.domain.CommitmentKind;
@@ -60,6 +61,8 @@ class EnumChecksIT {
                 new Check("objection.objection", "objection_outcome_known", names(Outcome.values())),
                 new Check("scoring.review", "review_outcome_check", names(ReviewOutcome.values())),
                 new Check("account.rights_request", "rights_request_kind_known", names(RightsRequestKind.values())),
+                new Check("account.rights_request", "rights_request_channel_known",
+                        names(RightsRequestChannel.values())),
                 new Check("account.rights_request", "rights_request_outcome_known",
                         names(RightsRequestOutcome.values())),
                 new Check("subject.subject", "subject_document_type_known", names(DocumentType.values())),
