@@ -163,14 +163,14 @@ public class RequestedCorrections {
         LocalDate today = LocalDate.now(at);
         List<CorrectionRequest> reminded = requests.remind(today, workingDays.calendar().plusWorkingDays(today, 1));
         List<CorrectionRequest> escalated = requests.escalate(today, at.instant());
-        reminded.forEach(r -> watched(r, "subject.correction.remind", "CORRECTION_REMINDED"));
-        escalated.forEach(r -> watched(r, "subject.correction.escalate", "CORRECTION_ESCALATED"));
+        reminded.forEach(r -> watched(r, "subject.correction.remind", AuditDetail.of("CORRECTION_REMINDED")));
+        escalated.forEach(r -> watched(r, "subject.correction.escalate", AuditDetail.of("CORRECTION_ESCALATED")));
         return new Watch(reminded, escalated);
     }
 
-    private void watched(CorrectionRequest r, String action, String what) {
+    private void watched(CorrectionRequest r, String action, AuditDetail what) {
         audit.record(AuditEntry.of(AuditCategory.PROCESSING, action).subject(audit.pseudonym(r.subjectId()))
-                .detail(AuditDetail.of(what).with("proposal", r.proposalId())
+                .detail(what.with("proposal", r.proposalId())
                         .withLabel("field", "corrections.field." + r.field().name()).with("due", r.dueOn())));
     }
 
