@@ -83,9 +83,6 @@ class RefusesDriftTests {
                     "EVIDENCE_EMPTY", "EVIDENCE_TOO_LARGE", "EVIDENCE_TOO_MANY", "EVIDENCE_TYPE",
                     "FREE_REPORTS_USED", "INSTITUTION_UNKNOWN", "PURPOSE_REQUIRED", "REPORT_EXPIRED",
                     "SUBJECT_UNKNOWN")),
-            // The measure catalogue is kept on the console (four eyes); checks only read it.
-            Map.entry("ChecksApi", Set.of("MEASURE_CHANGE_NOT_PENDING", "MEASURE_CHANGE_PENDING", "MEASURE_INVALID",
-                    "MEASURE_SELF_APPROVAL", "MEASURE_UNKNOWN", "REVIEW_NOTE_REQUIRED")),
             // Benefits and scoring models are kept, and score reviews decided, on the console; the working-day
             // calendar is kept there too (score reviews only count on it); Scoring's Checkpoints is a recompute's own
             // progress, not the audit's checkpoints.
