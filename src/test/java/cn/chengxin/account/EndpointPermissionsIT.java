@@ -402,6 +402,12 @@ class EndpointPermissionsIT {
             Map.entry("POST /console/institution-violations", EnumSet.of(Who.SYSTEM_ADMIN)),
             Map.entry("POST /console/institution-violations/{id}/confirm", EnumSet.of(Who.SECURITY_ADMIN)),
             Map.entry("POST /console/institution-violations/{id}/reject", EnumSet.of(Who.SECURITY_ADMIN)),
+            // 安全事件 (gaps review xlvi AA8): the security administrator's, opened by one and approved by another.
+            Map.entry("GET /console/incidents", EnumSet.of(Who.SECURITY_ADMIN)),
+            Map.entry("POST /console/incidents", EnumSet.of(Who.SECURITY_ADMIN)),
+            Map.entry("POST /console/incidents/{id}/persons", EnumSet.of(Who.SECURITY_ADMIN)),
+            Map.entry("POST /console/incidents/{id}/approve", EnumSet.of(Who.SECURITY_ADMIN)),
+            Map.entry("POST /console/incidents/{id}/send", EnumSet.of(Who.SECURITY_ADMIN)),
             Map.entry("POST /console/keys/reseal", EnumSet.of(Who.SECURITY_ADMIN)),
             Map.entry("GET /console/jobs", EnumSet.of(Who.SYSTEM_ADMIN, Who.AUDIT_ADMIN)),
             Map.entry("GET /console/audit", EnumSet.of(Who.AUDIT_ADMIN)),
