@@ -27,6 +27,7 @@ import cn.chengxin.subject.persistence.JdbcCorrectionRequests;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -69,26 +70,38 @@ public class RequestedCorrections {
     }
 
     /**
-     * Asks that the person's registered name become {@code newName}, as of today, proven by {@code evidence}; the
-     * proposal is made in the name of {@code by} (the person, or the clerk at the window).
+     * What a person asks, as the self-service page and the window's form both send it: the field and, for it, the
+     * correct value and the kind of document that shows it, with the reason.
      */
-    @Transactional
-    public CorrectionRequest requestName(UUID subjectId, String newName, NameChangeEvidence evidence, String reason,
-                                         Upload file, CorrectionRequest.Channel channel, Actor by) {
-        String type = checked(file);
-        UUID proposal = names.propose(subjectId, newName, LocalDate.now(clock), evidence, reference(file), reason, by);
-        return keep(subjectId, CorrectionRequest.Field.NAME, proposal, newName.strip(), channel, file, type);
+    public record Asked(CorrectionRequest.Field field, String newName,
+                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
+                        NameChangeEvidence nameEvidence, BirthDateEvidence birthDateEvidence, String reason) {
+
+        /** A form that names no field asks for the name; an absent text is empty, refused as such by the proposal. */
+        public Asked {
+            field = field == null ? CorrectionRequest.Field.NAME : field;
+            newName = newName == null ? "" : newName;
+            reason = reason == null ? "" : reason;
+        }
     }
 
-    /** Asks that the person's unknown birth date be completed with {@code birthDate}, as {@link #requestName}. */
+    /**
+     * Asks what {@code asked} says, proven by {@code file}: that the person's registered name become the new name as
+     * of today, or that their unknown birth date be completed. The proposal is made in the name of {@code by} (the
+     * person, or the clerk at the window).
+     */
     @Transactional
-    public CorrectionRequest requestBirthDate(UUID subjectId, LocalDate birthDate, BirthDateEvidence evidence,
-                                              String reason, Upload file, CorrectionRequest.Channel channel,
-                                              Actor by) {
+    public CorrectionRequest request(UUID subjectId, Asked asked, Upload file, CorrectionRequest.Channel channel,
+                                     Actor by) {
         String type = checked(file);
-        UUID proposal = birthDates.propose(subjectId, birthDate, evidence, reference(file), reason, by);
-        return keep(subjectId, CorrectionRequest.Field.BIRTH_DATE, proposal, birthDate.toString(), channel, file,
-                type);
+        if (asked.field() == CorrectionRequest.Field.NAME) {
+            UUID proposal = names.propose(subjectId, asked.newName(), LocalDate.now(clock), asked.nameEvidence(),
+                    reference(file), asked.reason(), by);
+            return keep(subjectId, asked.field(), proposal, asked.newName().strip(), channel, file, type);
+        }
+        UUID proposal = birthDates.propose(subjectId, asked.birthDate(), asked.birthDateEvidence(), reference(file),
+                asked.reason(), by);
+        return keep(subjectId, asked.field(), proposal, asked.birthDate().toString(), channel, file, type);
     }
 
     /** A person's requests, newest first. */

@@ -1,7 +1,6 @@
 package cn.chengxin.portal.web;
 
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.List;
 
 import cn.chengxin.account.CitizenPrincipal;
@@ -16,7 +15,6 @@ import cn.chengxin.subject.domain.BirthDateEvidence;
 import cn.chengxin.subject.domain.CorrectionRequest;
 import cn.chengxin.subject.domain.NameChangeEvidence;
 import cn.chengxin.subject.domain.SubjectKind;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -58,26 +56,13 @@ class MyCorrections {
 
     /** A refusal comes back to the page with its reason; what was asked for is not kept in the session. */
     @PostMapping("/me/corrections")
-    String request(@AuthenticationPrincipal CitizenPrincipal citizen,
-                   @RequestParam(defaultValue = "NAME") CorrectionRequest.Field field,
-                   @RequestParam(defaultValue = "") String newName,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
-                   @RequestParam(required = false) NameChangeEvidence nameEvidence,
-                   @RequestParam(required = false) BirthDateEvidence birthDateEvidence,
-                   @RequestParam(defaultValue = "") String reason,
+    String request(@AuthenticationPrincipal CitizenPrincipal citizen, RequestedCorrections.Asked asked,
                    @RequestParam(name = "evidence", required = false) List<MultipartFile> evidence,
                    RedirectAttributes redirect) throws IOException {
         RequestedCorrections.Upload file = FileTransfers.read(evidence).stream().findFirst()
                 .map(f -> new RequestedCorrections.Upload(f.filename(), f.content())).orElse(null);
-        ConsoleActions.flash(redirect, "me.corrections.requested", () -> {
-            if (field == CorrectionRequest.Field.NAME) {
-                corrections.requestName(citizen.subjectId(), newName, nameEvidence, reason, file,
-                        CorrectionRequest.Channel.SELF_SERVICE, citizen);
-            } else {
-                corrections.requestBirthDate(citizen.subjectId(), birthDate, birthDateEvidence, reason, file,
-                        CorrectionRequest.Channel.SELF_SERVICE, citizen);
-            }
-        });
+        ConsoleActions.flash(redirect, "me.corrections.requested", () -> corrections.request(citizen.subjectId(),
+                asked, file, CorrectionRequest.Channel.SELF_SERVICE, citizen));
         return "redirect:/me/corrections";
     }
 }

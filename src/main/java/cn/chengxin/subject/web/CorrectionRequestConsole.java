@@ -1,7 +1,6 @@
 package cn.chengxin.subject.web;
 
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,10 +14,7 @@ import cn.chengxin.shared.security.RequiresPermission;
 import cn.chengxin.shared.security.StaffQueryPurpose;
 import cn.chengxin.shared.web.FileTransfers;
 import cn.chengxin.subject.RequestedCorrections;
-import cn.chengxin.subject.domain.BirthDateEvidence;
 import cn.chengxin.subject.domain.CorrectionRequest;
-import cn.chengxin.subject.domain.NameChangeEvidence;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,32 +44,19 @@ class CorrectionRequestConsole {
     /** A refusal shows the subject page again with the refusal ({@link SubjectPage#refused}). */
     @RequiresPermission(Permission.SUBJECT_AMEND)
     @PostMapping("/console/subjects/{id}/correction-request")
-    String fileAtCounter(@PathVariable UUID id,
-                         @RequestParam(defaultValue = "NAME") CorrectionRequest.Field field,
-                         @RequestParam(defaultValue = "") String newName,
-                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                         LocalDate birthDate,
-                         @RequestParam(required = false) NameChangeEvidence nameEvidence,
-                         @RequestParam(required = false) BirthDateEvidence birthDateEvidence,
-                         @RequestParam(defaultValue = "") String reason,
+    String fileAtCounter(@PathVariable UUID id, RequestedCorrections.Asked asked,
                          @RequestParam(name = "evidence", required = false) List<MultipartFile> evidence,
                          @RequestParam StaffQueryPurpose purpose, RedirectAttributes redirect, Model model)
             throws IOException {
         RequestedCorrections.Upload file = FileTransfers.read(evidence).stream().findFirst()
                 .map(f -> new RequestedCorrections.Upload(f.filename(), f.content())).orElse(null);
         try {
-            if (field == CorrectionRequest.Field.NAME) {
-                corrections.requestName(id, newName, nameEvidence, reason, file, CorrectionRequest.Channel.COUNTER,
-                        AuditLog.currentActor());
-            } else {
-                corrections.requestBirthDate(id, birthDate, birthDateEvidence, reason, file,
-                        CorrectionRequest.Channel.COUNTER, AuditLog.currentActor());
-            }
+            corrections.request(id, asked, file, CorrectionRequest.Channel.COUNTER, AuditLog.currentActor());
         } catch (CodedProblem problem) {
             return page.refused(id, purpose, AuditDetail.of("CORRECTION_REQUEST_REFUSED"), problem, model);
         }
         redirect.addFlashAttribute("successKey", "corrections.filedAtCounter");
-        return field == CorrectionRequest.Field.NAME ? "redirect:/console/subjects/names"
+        return asked.field() == CorrectionRequest.Field.NAME ? "redirect:/console/subjects/names"
                 : "redirect:/console/subjects/birth-dates";
     }
 
