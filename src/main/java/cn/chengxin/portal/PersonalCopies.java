@@ -54,12 +54,11 @@ import org.springframework.stereotype.Service;
  * Makes the person's {@link PersonalCopy} from every module's own reading of its data about the person, the same
  * readings the self-service pages show, so that the copy holds no more and no less than the person may see. Free and
  * without a yearly cap (PIPL Art. 45; RULES.md §9 self-query is free): the two free reports a year are the certified
- * report's allowance, not the copy's. Recorded as the person's own query ({@value #ACTION}), as opening the file is.
+ * report's allowance, not the copy's. Recorded as the person's own query ({@code self.copy}), as opening the file is;
+ * the same copy made to be printed and read ({@link #forPrint}) is recorded as {@code self.copy.pdf}.
  */
 @Service
 public class PersonalCopies {
-
-    static final String ACTION = "self.copy";
 
     /** The action an earlier account's closure by its holder was recorded under (CitizenAccountClosure). */
     private static final String CLOSED = "account.citizen.close";
@@ -129,9 +128,21 @@ public class PersonalCopies {
 
     /** The signed-in person's copy, notices worded in {@code locale} (the language of the page it was asked from). */
     public PersonalCopy of(CitizenPrincipal citizen, Locale locale) {
+        return assemble(citizen, locale, false);
+    }
+
+    /**
+     * The same copy, to be rendered for reading and printing (the PDF): one assembly for both forms, recorded as its own
+     * download so that the person's history says which form was taken.
+     */
+    public PersonalCopy forPrint(CitizenPrincipal citizen, Locale locale) {
+        return assemble(citizen, locale, true);
+    }
+
+    private PersonalCopy assemble(CitizenPrincipal citizen, Locale locale, boolean print) {
         UUID subject = citizen.subjectId();
         String pseudonym = citizen.subjectPseudonym();
-        audit.record(AuditEntry.of(AuditCategory.QUERY, ACTION).subject(pseudonym)
+        audit.record(AuditEntry.of(AuditCategory.QUERY, print ? "self.copy.pdf" : "self.copy").subject(pseudonym)
                 .purpose("本人查询", "《个人信息保护法》第四十五条 查阅、复制"));
         Map<String, String> departments = directory.departments().stream()
                 .collect(Collectors.toMap(Department::code, Department::name, (a, b) -> a));

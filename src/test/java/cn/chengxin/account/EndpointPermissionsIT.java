@@ -187,6 +187,7 @@ class EndpointPermissionsIT {
             Map.entry("GET /me/reports/{id}.pdf", EnumSet.of(Who.CITIZEN)),
             Map.entry("GET /me/reports/{id}.json", EnumSet.of(Who.CITIZEN)),
             Map.entry("GET /me/copy.json", EnumSet.of(Who.CITIZEN)),
+            Map.entry("GET /me/copy.pdf", EnumSet.of(Who.CITIZEN)),
             Map.entry("GET /lists", EVERYONE),
             Map.entry("POST /lists", EVERYONE),
             Map.entry("POST /api/v1/checks", EnumSet.of(Who.API_CLIENT)),

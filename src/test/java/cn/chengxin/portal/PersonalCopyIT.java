@@ -41,6 +41,9 @@ import cn.chengxin.support.TestCitizens;
 import cn.chengxin.support.TestRecords;
 import cn.chengxin.support.TestStaff;
 import com.jayway.jsonpath.JsonPath;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,6 +67,7 @@ class PersonalCopyIT {
 
     private static final String SHOWN_DECISION = "驻市监罚〔2026〕181号";
     private static final String EXPIRED_DECISION = "驻市监罚〔2023〕182号";
+    private static final String PRINTED_DECISION = "驻市监罚〔2026〕183号";
 
     @Autowired
     MockMvc mvc;
@@ -232,6 +236,43 @@ class PersonalCopyIT {
                 .getContentAsString(StandardCharsets.UTF_8)).contains("下载个人信息副本");
     }
 
+    /**
+     * The same copy to read and print: a PDF, in Chinese unless the page was English, that says it is the person's copy
+     * and not a credit report, with the name and the number masked, the records and the window's visits in it.
+     */
+    @Test
+    void thePrintedCopyIsReadableMaskedAndNoReport() throws Exception {
+        TestCitizens.Person person = TestCitizens.register(subjects, "艾印本");
+        UUID subject = subjects.find(subjects.validate(DocumentType.RESIDENT_ID, person.number())).orElseThrow();
+        String pseudonym = subjects.pseudonymOf(subject).orElseThrow();
+        UsernamePasswordAuthenticationToken signedIn = account(subject, person);
+        TestRecords.penalty(mvc, apiClients, directory, person.number(), person.name(), "P_ADMIN_PENALTY_GENERAL",
+                PRINTED_DECISION);
+
+        MockHttpServletResponse answer = mvc.perform(get("/me/copy.pdf").with(authentication(signedIn)))
+                .andExpect(status().isOk()).andReturn().getResponse();
+
+        assertThat(answer.getContentType()).startsWith("application/pdf");
+        assertThat(answer.getHeader("Content-Disposition")).startsWith("attachment").contains(".pdf");
+        assertThat(answer.getHeader("Cache-Control")).contains("no-store");
+        String text = text(answer.getContentAsByteArray());
+        assertThat(text).contains("个人信息副本", "第四十五条", "不是信用报告", Masking.personName(person.name()),
+                PRINTED_DECISION, "谁查询了我", "窗口办理记录");
+        assertThat(text).as("the number never in clear").doesNotContain(person.number())
+                .doesNotContain(person.phone());
+        assertThat(text).as("nothing a report's verification would take").doesNotContain("核验码：");
+        assertThat(text).as("page numbers").contains("第1页/共");
+
+        String english = text(mvc.perform(get("/me/copy.pdf").param("lang", "en").with(authentication(signedIn)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+        assertThat(english).contains("Copyofpersonalinformation", "notacreditreport", "Page1of")
+                .doesNotContain(person.number());
+
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.event WHERE subject_pseudonym = ? AND action = ?")
+                .params(pseudonym, "self.copy.pdf").query(Long.class).single())
+                .as("each printed copy recorded as the person's own query").isEqualTo(2L);
+    }
+
     /** The person's own account, with their phone, signed in as it. */
     private UsernamePasswordAuthenticationToken account(UUID subject, TestCitizens.Person person) {
         UUID account = citizens.registerVerified(subject, person.phone(), "Fu-Ben-Mima-2026").orElseThrow();
@@ -239,5 +280,12 @@ class PersonalCopyIT {
                 Masking.personName(person.name()));
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of(
                 new SimpleGrantedAuthority("CITIZEN"), new SimpleGrantedAuthority(Permission.SELF_SERVICE.code())));
+    }
+
+    /** The PDF's text, white space removed (the renderer breaks lines and spaces CJK as it lays them out). */
+    private static String text(byte[] pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s", "");
+        }
     }
 }

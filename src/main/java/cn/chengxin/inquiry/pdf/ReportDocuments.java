@@ -128,13 +128,34 @@ public class ReportDocuments {
     }
 
     private byte[] pdf(ReportContent content, boolean tagged, boolean largePrint) {
-        String xhtml = render(content, true, tagged, largePrint);
+        return print(render(content, true, tagged, largePrint), title(content) + " " + content.number(),
+                messages.getMessage("report.pdfSubject", null, locale(content)) + " " + content.number(),
+                tagged ? document -> tag(document, content) : null);
+    }
+
+    /**
+     * Another page of the platform's, in well-formed XHTML, printed as an untagged PDF with the reports' CJK font
+     * (family {@code CJK} in its styles) and their renderer: the person's copy of their information (portal), which
+     * is no report and is stored nowhere.
+     */
+    public byte[] print(String xhtml, String title, String subject) {
+        return print(xhtml, title, subject, null);
+    }
+
+    /** What a tagged report's PDF gets after its layout ({@link #tag}). */
+    private interface Tagging {
+        void apply(PDDocument document) throws IOException;
+    }
+
+    /** {@code tagging} null: untagged, drawn with the CJK font alone. */
+    private byte[] print(String xhtml, String title, String subject, Tagging tagging) {
+        boolean tagged = tagging != null;
         TrueTypeFont ttf = takeFont(fonts, fontBytes);
         TrueTypeFont latin = tagged ? takeFont(latinFonts, latinBytes()) : null;
         try (PDDocument document = new PDDocument()) {
             PDDocumentInformation info = document.getDocumentInformation();
-            info.setTitle(title(content) + " " + content.number());
-            info.setSubject(messages.getMessage("report.pdfSubject", null, locale(content)) + " " + content.number());
+            info.setTitle(title);
+            info.setSubject(subject);
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
             builder.usePDDocument(document);
@@ -150,13 +171,13 @@ public class ReportDocuments {
                 renderer.createPDFWithoutClosing();
             }
             if (tagged) {
-                tag(document, content);
+                tagging.apply(document);
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             document.save(out);
             return out.toByteArray();
         } catch (IOException e) {
-            throw new UncheckedIOException("report PDF not rendered", e);
+            throw new UncheckedIOException("PDF not rendered: " + title, e);
         } finally {
             fonts.offer(ttf);
             if (latin != null) {
